@@ -1,0 +1,165 @@
+package io.conciergehub;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.conciergehub.concierge.ConciergeService;
+import io.conciergehub.concierge.KnowledgeBase;
+import io.conciergehub.concierge.LanguageGuesser;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.messaging.Inbox;
+import io.conciergehub.messaging.Outbox;
+import io.conciergehub.messaging.SpokiWebhook;
+import io.conciergehub.messaging.WhatsAppWebhook;
+import io.conciergehub.messaging.provider.LogProvider;
+import io.conciergehub.messaging.provider.ProviderResponses;
+import io.conciergehub.messaging.provider.SendFailureRecorder;
+import io.conciergehub.messaging.provider.SpokiRequests;
+import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
+import io.conciergehub.ops.ApiKeys;
+import io.conciergehub.ops.Health;
+import io.conciergehub.ops.HttpErrors;
+import io.conciergehub.ops.Metrics;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.FieldCrypto;
+import io.conciergehub.store.RedisIdempotentRepository;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the hub's beans from configuration and binds them in Camel's registry under the names
+ * the routes use. The one place where the object graph is wired.
+ */
+public class HubConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+
+        Path dataDir = Path.of(property(properties, "concierge.data-dir", "./data"));
+        Database db = Database.open(dataDir);
+        FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile(property(properties, "concierge.encryption-key", ""), dataDir);
+        ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(property(properties, "concierge.api-keys", ""), dataDir);
+
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Metrics metrics = new Metrics(prometheus);
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        metrics.circuitStates(breakers);
+
+        GuestRepository guests = new GuestRepository(crypto);
+        String provider = property(properties, "messaging.provider", "log");
+        Outbox outbox = new Outbox(db, guests, metrics, storedProviderName(provider),
+                property(properties, "messaging.window-template", ""),
+                Duration.ofSeconds(Long.parseLong(property(properties, "messaging.circuit.open-duration", "30"))), clock);
+        // Before any route starts: rows a previous run left half-sent are requeued or dead-lettered.
+        outbox.recoverInterrupted();
+        metrics.gauge("concierge_outbox_depth", "Outbound messages waiting to be sent", outbox::depth);
+        metrics.gauge("concierge_dead_letters", "Dead letters not yet replayed", outbox::deadLetters);
+
+        String knowledgeDir = property(properties, "concierge.knowledge-dir", "");
+        KnowledgeBase knowledge = new KnowledgeBase(knowledgeDir.isBlank() ? null : Path.of(knowledgeDir),
+                hotelFacts(properties));
+        LanguageGuesser languages = new LanguageGuesser();
+        // Lingua loads its models lazily; do it beside start-up so the first guest does not wait.
+        Thread warmUp = new Thread(languages::warmUp, "language-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+
+        RedissonClient redis = redisClient(property(properties, "concierge.redis-url", ""));
+        IdempotentRepository idempotency = redis != null
+                ? new RedisIdempotentRepository(redis, "webhooks", Duration.ofDays(7))
+                : new JdbcMessageIdRepository(db.dataSource(), "webhooks");
+
+        registry.bind("clock", clock);
+        registry.bind("database", db);
+        registry.bind("prometheusMeterRegistry", prometheus);
+        registry.bind("circuitBreakerRegistry", breakers);
+        registry.bind("metrics", metrics);
+        registry.bind("apiKeys", apiKeys);
+        registry.bind("httpErrors", new HttpErrors(json));
+        registry.bind("webhookIdempotency", idempotency);
+        registry.bind("inbox", new Inbox(db, guests, metrics, clock));
+        registry.bind("outbox", outbox);
+        registry.bind("concierge", new ConciergeService(db, guests, knowledge, languages, outbox,
+                property(properties, "concierge.default-language", "en"), clock));
+        registry.bind("spokiWebhook", new SpokiWebhook(property(properties, "spoki.webhook-secret", ""), json, clock));
+        registry.bind("whatsappWebhook", new WhatsAppWebhook(property(properties, "whatsapp.app-secret", ""),
+                property(properties, "whatsapp.verify-token", ""), json));
+        registry.bind("spokiRequests", new SpokiRequests());
+        registry.bind("whatsappCloudRequests", new WhatsAppCloudRequests());
+        registry.bind("logProvider", new LogProvider(dataDir.resolve("outbound.jsonl"), json, clock));
+        registry.bind("providerResponses", new ProviderResponses(json, clock));
+        registry.bind("sendFailureRecorder", new SendFailureRecorder(outbox));
+        registry.bind("health", new Health(db, redis, breakers, apiKeys, json, property(properties, "concierge.role",
+                "primary"), provider));
+
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                if (redis != null) {
+                    redis.shutdown();
+                }
+                db.close();
+            }
+        }, true, true);
+        LOG.info("event=hub.configured dataDir={} provider={} redis={}", dataDir.toAbsolutePath(), provider,
+                redis != null ? "configured" : "off (embedded fallbacks)");
+    }
+
+    /** Messages are stored under the name the provider's webhooks use, so status callbacks find them. */
+    static String storedProviderName(String configured) {
+        return switch (configured) {
+            case "spoki" -> SpokiWebhook.PROVIDER;
+            case "whatsapp-cloud" -> WhatsAppWebhook.PROVIDER;
+            case "log" -> "log";
+            default -> throw new IllegalArgumentException(
+                    "messaging.provider must be spoki, whatsapp-cloud or log, not '" + configured + "'");
+        };
+    }
+
+    /** A lazily connecting client, so a Redis that is down at start-up degrades the hub instead of stopping it. */
+    private static RedissonClient redisClient(String url) {
+        if (url.isBlank()) {
+            return null;
+        }
+        Config config = new Config().setLazyInitialization(true);
+        config.useSingleServer().setAddress(url).setConnectTimeout(1000).setTimeout(1000).setRetryAttempts(1)
+                .setRetryInterval(200).setConnectionMinimumIdleSize(1).setConnectionPoolSize(8);
+        return Redisson.create(config);
+    }
+
+    /** {@code hotel.wifi-password} → {@code {wifi_password}} in knowledge-base answers. */
+    private static Map<String, String> hotelFacts(PropertiesComponent properties) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (String key : properties.loadProperties(k -> k.startsWith("hotel.")).stringPropertyNames()) {
+            facts.put(key.substring("hotel.".length()).replace('-', '_'), property(properties, key, ""));
+        }
+        return facts;
+    }
+
+    private static String property(PropertiesComponent properties, String key, String fallback) {
+        return properties.resolveProperty(key).orElse(fallback);
+    }
+}

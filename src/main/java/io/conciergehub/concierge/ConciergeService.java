@@ -1,0 +1,122 @@
+package io.conciergehub.concierge;
+
+import io.conciergehub.guest.Guest;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.guest.Phones;
+import io.conciergehub.messaging.Outbox;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.camel.Body;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides the answer to one inbound message and queues it: the reply, the guest's updated state and
+ * the outbox row are written in one transaction together with the mark that the message was
+ * handled, so a crash never loses or doubles an answer.
+ */
+public final class ConciergeService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConciergeService.class);
+
+    /** What the concierge decided; {@code reply} null means stay silent. */
+    public record Decision(String language, String intent, String reply, String purpose, Boolean optedOut,
+            boolean needsAttention) {
+    }
+
+    private record Inbound(long id, String text, boolean processed, Guest guest) {
+    }
+
+    private final Database db;
+    private final GuestRepository guests;
+    private final KnowledgeBase knowledge;
+    private final LanguageGuesser languages;
+    private final Outbox outbox;
+    private final String defaultLanguage;
+    private final Clock clock;
+
+    public ConciergeService(Database db, GuestRepository guests, KnowledgeBase knowledge, LanguageGuesser languages,
+            Outbox outbox, String defaultLanguage, Clock clock) {
+        this.db = db;
+        this.guests = guests;
+        this.knowledge = knowledge;
+        this.languages = languages;
+        this.outbox = outbox;
+        this.defaultLanguage = defaultLanguage;
+        this.clock = clock;
+    }
+
+    /** Answers inbound message {@code messageId}; returns the outbox id to send, or null. */
+    public Long handle(@Body long messageId) {
+        Optional<Inbound> found = db.read(c -> Sql.one(c,
+                "SELECT id, body, processed_at, guest_id FROM messages WHERE id = ? AND direction = 'in'",
+                row -> new Inbound(row.getLong("id"), row.getString("body"), row.getObject("processed_at") != null,
+                        guests.findById(c, row.getLong("guest_id")).orElseThrow()), messageId));
+        if (found.isEmpty() || found.get().processed()) {
+            return null;
+        }
+        Inbound inbound = found.get();
+        Decision decision = decide(inbound.guest(), inbound.text());
+        long now = clock.millis();
+        Long outboxId = db.write(c -> {
+            int claimed = Sql.update(c, "UPDATE messages SET processed_at = ?, language = ?, intent = ?, updated_at = ?"
+                    + " WHERE id = ? AND processed_at IS NULL", now, decision.language(), decision.intent(), now, messageId);
+            if (claimed == 0) {
+                return null; // another worker answered it first
+            }
+            long guestId = inbound.guest().id();
+            guests.setLanguage(c, guestId, decision.language(), now);
+            if (decision.optedOut() != null) {
+                guests.setOptedOut(c, guestId, decision.optedOut(), now);
+            }
+            if (decision.needsAttention()) {
+                guests.markNeedsAttention(c, guestId, now);
+            }
+            return decision.reply() == null ? null
+                    : outbox.enqueue(c, guestId, messageId, decision.reply(), decision.language(), decision.intent(),
+                            decision.purpose(), now);
+        });
+        LOG.info("event=concierge.decided message={} guest={} language={} intent={} reply={}", messageId,
+                Phones.mask(inbound.guest().phone()), decision.language(), decision.intent(), outboxId != null);
+        return outboxId;
+    }
+
+    Decision decide(Guest guest, String text) {
+        Optional<String> optOut = knowledge.optOutLanguage(text);
+        if (optOut.isPresent()) {
+            String language = languageOf(guest, optOut.get());
+            return new Decision(language, "opt_out", knowledge.reply("opted_out", language), Outbox.PURPOSE_OPT_OUT,
+                    true, false);
+        }
+        Optional<String> optIn = knowledge.optInLanguage(text);
+        if (optIn.isPresent() && guest.optedOut()) {
+            String language = languageOf(guest, optIn.get());
+            return new Decision(language, "opt_in", knowledge.reply("opted_in", language), Outbox.PURPOSE_REPLY,
+                    false, false);
+        }
+        Optional<String> detected = languages.detect(knowledge.withoutSharedKeywords(text));
+        String language = detected.orElse(guest.language() != null ? guest.language() : defaultLanguage);
+        Optional<KnowledgeBase.Match> match = knowledge.detectIntent(text, language);
+        if (detected.isEmpty() && guest.language() == null && match.isPresent()) {
+            language = match.get().language(); // the keywords tell the language when Lingua cannot
+        }
+        if (guest.optedOut()) {
+            return new Decision(language, match.map(KnowledgeBase.Match::intent).orElse("unknown"), null, null, null,
+                    false);
+        }
+        if (match.isEmpty()) {
+            return new Decision(language, "unknown", knowledge.reply("unknown", language), Outbox.PURPOSE_REPLY, null,
+                    true);
+        }
+        String intent = match.get().intent();
+        return new Decision(language, intent, knowledge.answer(intent, language), Outbox.PURPOSE_REPLY, null,
+                "human".equals(intent));
+    }
+
+    private static String languageOf(Guest guest, String matchedLanguage) {
+        // "stop" is the same word in several languages: keep the guest's language when we know it.
+        return guest.language() != null && "en".equals(matchedLanguage) ? guest.language() : matchedLanguage;
+    }
+}

@@ -1,0 +1,180 @@
+package io.conciergehub.concierge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Answers and intent keywords per language, from {@code knowledge/<lang>.yaml} (on the classpath,
+ * or in {@code concierge.knowledge-dir} to override them). Answers may name hotel facts such as
+ * {@code {wifi_password}}; they are filled from the {@code hotel.*} properties.
+ */
+public final class KnowledgeBase {
+
+    public static final List<String> LANGUAGES = List.of("en", "it", "de", "fr", "es");
+
+    /** One language file. */
+    public record LanguageFile(String language, List<String> stopWords, List<String> startWords,
+            Map<String, Intent> intents, Map<String, String> replies) {
+    }
+
+    public record Intent(List<String> keywords, String answer) {
+    }
+
+    /** An intent found in a text, with the language whose keywords matched. */
+    public record Match(String intent, String language, int score) {
+    }
+
+    private final Map<String, LanguageFile> files = new LinkedHashMap<>();
+    private final Map<String, String> facts;
+    /** Keywords used by several languages ("check-in", "wifi", "taxi"): they say nothing about the language. */
+    private final Set<String> sharedKeywords;
+
+    public KnowledgeBase(Path overrideDir, Map<String, String> facts) {
+        this.facts = facts;
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (String language : LANGUAGES) {
+            files.put(language, load(yaml, overrideDir, language));
+        }
+        Map<String, Long> languagesPerKeyword = files.values().stream()
+                .flatMap(f -> f.intents().values().stream().flatMap(i -> i.keywords().stream())
+                        .map(KnowledgeBase::normalize).distinct())
+                .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
+        this.sharedKeywords = languagesPerKeyword.entrySet().stream().filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The text without the loanwords every language uses, for language detection: "A che ora è il
+     * check-in?" reads as English to a detector, "A che ora è il" does not.
+     */
+    public String withoutSharedKeywords(String text) {
+        String[] words = (text == null ? "" : text).split("[^\\p{L}\\p{N}]+");
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            int skip = 0;
+            for (int n = Math.min(3, words.length - i); n >= 1 && skip == 0; n--) {
+                String phrase = normalize(String.join(" ", Arrays.copyOfRange(words, i, i + n)));
+                if (sharedKeywords.contains(phrase)) {
+                    skip = n;
+                }
+            }
+            if (skip > 0) {
+                i += skip - 1;
+            } else if (!words[i].isEmpty()) {
+                kept.append(kept.isEmpty() ? "" : " ").append(words[i]);
+            }
+        }
+        return kept.toString();
+    }
+
+    private static LanguageFile load(ObjectMapper yaml, Path overrideDir, String language) {
+        String name = language + ".yaml";
+        try {
+            if (overrideDir != null && Files.exists(overrideDir.resolve(name))) {
+                return yaml.readValue(overrideDir.resolve(name).toFile(), LanguageFile.class);
+            }
+            try (InputStream in = KnowledgeBase.class.getResourceAsStream("/knowledge/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("knowledge/" + name + " is missing from the classpath");
+                }
+                return yaml.readValue(in, LanguageFile.class);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read knowledge file " + name, e);
+        }
+    }
+
+    /** Best intent for the text: keywords of {@code preferred} first, then of any language. */
+    public Optional<Match> detectIntent(String text, String preferred) {
+        String normalized = " " + normalize(text) + " ";
+        Optional<Match> inPreferred = bestIn(normalized, files.get(preferred));
+        if (inPreferred.isPresent()) {
+            return inPreferred;
+        }
+        return files.values().stream().map(f -> bestIn(normalized, f)).flatMap(Optional::stream)
+                .max(java.util.Comparator.comparingInt(Match::score));
+    }
+
+    private static Optional<Match> bestIn(String normalized, LanguageFile file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        Match best = null;
+        for (Map.Entry<String, Intent> intent : file.intents().entrySet()) {
+            int score = 0;
+            for (String keyword : intent.getValue().keywords()) {
+                if (contains(normalized, normalize(keyword), keyword.endsWith("*"))) {
+                    score += keyword.length();
+                }
+            }
+            if (score > 0 && (best == null || score > best.score())) {
+                best = new Match(intent.getKey(), file.language(), score);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static boolean contains(String paddedText, String keyword, boolean prefix) {
+        return prefix ? paddedText.contains(" " + keyword) : paddedText.contains(" " + keyword + " ");
+    }
+
+    /** The language whose opt-out word the whole message is, if it is one ("STOP", "basta", …). */
+    public Optional<String> optOutLanguage(String text) {
+        return wholeMessageIn(text, LanguageFile::stopWords);
+    }
+
+    public Optional<String> optInLanguage(String text) {
+        return wholeMessageIn(text, LanguageFile::startWords);
+    }
+
+    private Optional<String> wholeMessageIn(String text, java.util.function.Function<LanguageFile, List<String>> words) {
+        String normalized = normalize(text);
+        return files.values().stream()
+                .filter(f -> words.apply(f).stream().map(KnowledgeBase::normalize).anyMatch(normalized::equals))
+                .map(LanguageFile::language).findFirst();
+    }
+
+    public String answer(String intent, String language) {
+        return fill(file(language).intents().get(intent).answer());
+    }
+
+    public String reply(String key, String language) {
+        return fill(file(language).replies().get(key));
+    }
+
+    public Set<String> intents() {
+        return files.get("en").intents().keySet();
+    }
+
+    private LanguageFile file(String language) {
+        return files.getOrDefault(language, files.get("en"));
+    }
+
+    private String fill(String template) {
+        String result = template;
+        for (Map.Entry<String, String> fact : facts.entrySet()) {
+            result = result.replace("{" + fact.getKey() + "}", fact.getValue());
+        }
+        return result.strip();
+    }
+
+    /** Lower case, no accents, letters and digits separated by single spaces. */
+    static String normalize(String text) {
+        String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return decomposed.replace("ß", "ss").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}

@@ -1,0 +1,79 @@
+package io.conciergehub.messaging;
+
+import io.conciergehub.guest.Guest;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.ops.Metrics;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.time.Clock;
+import java.util.List;
+import org.apache.camel.Body;
+
+/**
+ * Makes webhook events durable. A guest message is committed before the webhook is acknowledged;
+ * the unique index on the provider's message id makes a provider's retry a no-op even when two
+ * deliveries race past the idempotent consumer.
+ */
+public final class Inbox {
+
+    private final Database db;
+    private final GuestRepository guests;
+    private final Metrics metrics;
+    private final Clock clock;
+
+    public Inbox(Database db, GuestRepository guests, Metrics metrics, Clock clock) {
+        this.db = db;
+        this.guests = guests;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Stores the event; returns the new inbound message id for the concierge, or null if there is nothing to answer. */
+    public Long record(@Body WebhookEvent event) {
+        return switch (event.kind()) {
+            case MESSAGE -> recordMessage(event);
+            case STATUS -> {
+                updateStatus(event);
+                yield null;
+            }
+            case IGNORED -> {
+                metrics.ignoredEvent(event.provider(), event.type());
+                yield null;
+            }
+        };
+    }
+
+    private Long recordMessage(WebhookEvent event) {
+        long now = clock.millis();
+        Long id = db.write(c -> {
+            boolean seen = Sql.count(c, "SELECT COUNT(*) FROM messages WHERE provider = ? AND direction = 'in'"
+                    + " AND provider_message_id = ?", event.provider(), event.providerMessageId()) > 0;
+            if (seen) {
+                return null;
+            }
+            Guest guest = guests.touchInbound(c, event.phone(), event.name(), now);
+            return Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, provider_message_id, body, status,"
+                    + " created_at, updated_at) VALUES (?, 'in', ?, ?, ?, 'received', ?, ?)",
+                    guest.id(), event.provider(), event.providerMessageId(), event.text(), now, now);
+        });
+        if (id != null) {
+            metrics.messageIn(event.provider());
+        }
+        return id;
+    }
+
+    private void updateStatus(WebhookEvent event) {
+        MessageStatus status = event.status();
+        metrics.statusCallback(event.provider(), status.dbValue());
+        db.write(c -> Sql.update(c, "UPDATE messages SET status = ?, updated_at = ? WHERE provider = ? AND direction = 'out'"
+                + " AND provider_message_id = ? AND status IN (" + status.lowerRanksSqlList() + ")",
+                status.dbValue(), clock.millis(), event.provider(), event.providerMessageId()));
+    }
+
+    /** Inbound messages the concierge has not decided on yet, older than the in-process hand-off. */
+    public List<Long> unprocessed(long olderThanMillis) {
+        long cutoff = clock.millis() - olderThanMillis;
+        return db.read(c -> Sql.list(c, "SELECT id FROM messages WHERE direction = 'in' AND processed_at IS NULL"
+                + " AND created_at <= ? ORDER BY id LIMIT 1000", row -> row.getLong(1), cutoff));
+    }
+}

@@ -1,0 +1,213 @@
+package io.conciergehub.messaging;
+
+import io.conciergehub.guest.Guest;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.guest.Phones;
+import io.conciergehub.ops.Metrics;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbound work queue behind the {@code outbox} routes.
+ *
+ * <p>Row life cycle: {@code queued} → {@code sending} (claimed by one exchange) → {@code done}, or
+ * {@code held} (24-hour window closed and no template configured), {@code cancelled} (guest opted
+ * out), {@code dead} (dead letter). {@code send_started_at} is set only while a request may be at
+ * the provider: a row found that way after a crash may have been delivered, so it is dead-lettered
+ * for staff instead of being sent a second time.
+ */
+public final class Outbox {
+
+    public static final String PURPOSE_REPLY = "reply";
+    public static final String PURPOSE_OPT_OUT = "opt-out-confirmation";
+    static final Duration WINDOW = Duration.ofHours(24);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+    private final Database db;
+    private final GuestRepository guests;
+    private final Metrics metrics;
+    private final String provider;
+    private final String windowTemplate;
+    private final Duration circuitOpenDelay;
+    private final Clock clock;
+
+    public Outbox(Database db, GuestRepository guests, Metrics metrics, String provider, String windowTemplate,
+            Duration circuitOpenDelay, Clock clock) {
+        this.db = db;
+        this.guests = guests;
+        this.metrics = metrics;
+        this.provider = provider;
+        this.windowTemplate = windowTemplate == null || windowTemplate.isBlank() ? null : windowTemplate.trim();
+        this.circuitOpenDelay = circuitOpenDelay;
+        this.clock = clock;
+    }
+
+    /** Provider name as stored on messages; status callbacks match on it. */
+    public String provider() {
+        return provider;
+    }
+
+    /** Writes an outbound message and its outbox row inside the caller's transaction. */
+    public long enqueue(Connection c, long guestId, Long inReplyTo, String text, String language, String intent,
+            String purpose, long now) throws SQLException {
+        long messageId = Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, body, language, intent,"
+                + " status, in_reply_to, created_at, updated_at) VALUES (?, 'out', ?, ?, ?, ?, 'queued', ?, ?, ?)",
+                guestId, provider, text, language, intent, inReplyTo, now, now);
+        return Sql.insert(c, "INSERT INTO outbox (message_id, guest_id, purpose, state, next_attempt_at, created_at,"
+                + " updated_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)", messageId, guestId, purpose, now, now, now);
+    }
+
+    /**
+     * Takes the row for this exchange. Returns the recipient's phone (for pacing), or null when
+     * the row is not to be sent now: already taken, opted out, or held outside the 24-hour window.
+     */
+    public String claim(@ExchangeProperty("outboxId") long outboxId) {
+        long now = clock.millis();
+        return db.write(c -> {
+            if (Sql.update(c, "UPDATE outbox SET state = 'sending', updated_at = ? WHERE id = ? AND state = 'queued'",
+                    now, outboxId) == 0) {
+                return null;
+            }
+            Row row = row(c, outboxId);
+            Guest guest = guests.findById(c, row.guestId()).orElseThrow();
+            if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
+                finish(c, outboxId, row.messageId(), "cancelled", MessageStatus.FAILED, "guest opted out", now);
+                return null;
+            }
+            boolean windowOpen = guest.lastInboundAt() != null && guest.lastInboundAt() > now - WINDOW.toMillis();
+            if (!windowOpen && windowTemplate == null) {
+                finish(c, outboxId, row.messageId(), "held", MessageStatus.HELD,
+                        "24-hour window closed and messaging.window-template is not set", now);
+                LOG.warn("event=outbox.held outbox={} to={} reason=window-closed", outboxId, Phones.mask(guest.phone()));
+                return null;
+            }
+            Sql.update(c, "UPDATE outbox SET template_name = ? WHERE id = ?", windowOpen ? null : windowTemplate, outboxId);
+            return guest.phone();
+        });
+    }
+
+    /** Marks the start of a request to the provider and returns what to send. */
+    public OutboundMessage beginAttempt(@ExchangeProperty("outboxId") long outboxId) {
+        long now = clock.millis();
+        return db.write(c -> {
+            Sql.update(c, "UPDATE outbox SET send_started_at = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?",
+                    now, now, outboxId);
+            return Sql.one(c, "SELECT o.id, o.message_id, o.guest_id, o.template_name, m.body, m.language FROM outbox o"
+                    + " JOIN messages m ON m.id = o.message_id WHERE o.id = ?", row -> new OutboundMessage(
+                            row.getLong("id"), row.getLong("message_id"),
+                            guests.findById(c, row.getLong("guest_id")).orElseThrow().phone(), row.getString("body"),
+                            row.getString("language"), row.getString("template_name")), outboxId).orElseThrow();
+        });
+    }
+
+    /**
+     * Records a failed attempt. When the provider certainly did not take the message (it answered
+     * with an error, or could not be reached) the row is safe to send again after a crash.
+     */
+    public void attemptFailed(long outboxId, String error, boolean certainlyNotDelivered) {
+        long now = clock.millis();
+        db.write(c -> Sql.update(c, "UPDATE outbox SET last_error = ?, updated_at = ?"
+                + (certainlyNotDelivered ? ", send_started_at = NULL" : "") + " WHERE id = ?", error, now, outboxId));
+    }
+
+    public void markSent(@ExchangeProperty("outboxId") long outboxId,
+            @ExchangeProperty("providerMessageId") String providerMessageId) {
+        long now = clock.millis();
+        db.write(c -> {
+            Row row = row(c, outboxId);
+            Sql.update(c, "UPDATE outbox SET state = 'done', send_started_at = NULL, last_error = NULL, updated_at = ?"
+                    + " WHERE id = ?", now, outboxId);
+            return Sql.update(c, "UPDATE messages SET provider_message_id = ?, status = CASE WHEN status IN"
+                    + " ('queued', 'held') THEN 'sent' ELSE status END, updated_at = ? WHERE id = ?",
+                    providerMessageId, now, row.messageId());
+        });
+        metrics.messageOut(provider, "sent");
+    }
+
+    /** The provider's circuit is open: the row goes back to the queue until it may close again. */
+    public void deferWhileCircuitOpen(@ExchangeProperty("outboxId") long outboxId) {
+        long now = clock.millis();
+        long delayMillis = circuitOpenDelay.toMillis();
+        db.write(c -> Sql.update(c, "UPDATE outbox SET state = 'queued', send_started_at = NULL,"
+                + " attempts = MAX(attempts - 1, 0), next_attempt_at = ?, updated_at = ? WHERE id = ?",
+                now + delayMillis, now, outboxId));
+    }
+
+    /** Final failure: the row leaves the queue and a dead letter records why. */
+    public void deadLetter(@ExchangeProperty("outboxId") long outboxId,
+            @ExchangeProperty("CamelExceptionCaught") Throwable cause) {
+        String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        long now = clock.millis();
+        db.write(c -> {
+            Row row = row(c, outboxId);
+            finish(c, outboxId, row.messageId(), "dead", MessageStatus.FAILED, error, now);
+            return Sql.insert(c, "INSERT INTO dead_letters (source, reference, error, created_at) VALUES"
+                    + " ('outbox', ?, ?, ?)", String.valueOf(outboxId), error, now);
+        });
+        metrics.messageOut(provider, "failed");
+        LOG.error("event=outbox.dead-letter outbox={} error=\"{}\"", outboxId, error);
+    }
+
+    /**
+     * After a restart: rows claimed but not yet at the provider go back to the queue; rows that were
+     * at the provider when the process died are dead-lettered, never sent twice.
+     */
+    public int recoverInterrupted() {
+        long now = clock.millis();
+        return db.write(c -> {
+            int requeued = Sql.update(c, "UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'sending'"
+                    + " AND send_started_at IS NULL", now);
+            List<Row> uncertain = Sql.list(c, "SELECT id, message_id, guest_id, purpose FROM outbox WHERE state = 'sending'",
+                    row -> new Row(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4)));
+            for (Row row : uncertain) {
+                String error = "interrupted while the provider had the request: it may have been delivered, not resent";
+                finish(c, row.id(), row.messageId(), "dead", MessageStatus.FAILED, error, now);
+                Sql.insert(c, "INSERT INTO dead_letters (source, reference, error, created_at) VALUES ('outbox', ?, ?, ?)",
+                        String.valueOf(row.id()), error, now);
+            }
+            if (requeued + uncertain.size() > 0) {
+                LOG.warn("event=outbox.recovered requeued={} uncertain={}", requeued, uncertain.size());
+            }
+            return requeued;
+        });
+    }
+
+    /** Rows due for sending that are not already in the in-process queue. */
+    public List<Long> due(long olderThanMillis) {
+        long now = clock.millis();
+        return db.read(c -> Sql.list(c, "SELECT id FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?"
+                + " AND updated_at <= ? ORDER BY id LIMIT 1000", row -> row.getLong(1), now, now - olderThanMillis));
+    }
+
+    public long depth() {
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')"));
+    }
+
+    public long deadLetters() {
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM dead_letters WHERE replayed_at IS NULL"));
+    }
+
+    private record Row(long id, long messageId, long guestId, String purpose) {
+    }
+
+    private static Row row(Connection c, long outboxId) throws SQLException {
+        return Sql.one(c, "SELECT id, message_id, guest_id, purpose FROM outbox WHERE id = ?",
+                r -> new Row(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4)), outboxId).orElseThrow();
+    }
+
+    private static void finish(Connection c, long outboxId, long messageId, String state, MessageStatus status,
+            String error, long now) throws SQLException {
+        Sql.update(c, "UPDATE outbox SET state = ?, send_started_at = NULL, last_error = ?, updated_at = ? WHERE id = ?",
+                state, error, now, outboxId);
+        Sql.update(c, "UPDATE messages SET status = ?, updated_at = ? WHERE id = ?", status.dbValue(), now, messageId);
+    }
+}

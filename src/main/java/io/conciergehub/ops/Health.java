@@ -1,0 +1,100 @@
+package io.conciergehub.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.store.Database;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * {@code /health}: 503 DOWN when the database cannot take a write, 200 DEGRADED with reasons when
+ * Redis is unreachable or a provider circuit is open, 200 UP otherwise. Anyone may read the status;
+ * the details (role, checks, depths) need an API key.
+ */
+public final class Health {
+
+    private final DataSource probe;
+    private final RedissonClient redis;
+    private final CircuitBreakerRegistry breakers;
+    private final ApiKeys apiKeys;
+    private final ObjectMapper json;
+    private final String role;
+    private final String provider;
+
+    public Health(Database db, RedissonClient redis, CircuitBreakerRegistry breakers, ApiKeys apiKeys, ObjectMapper json,
+            String role, String provider) {
+        // Its own short busy timeout: a locked or broken database must answer DOWN quickly, not hang.
+        this.probe = Database.sqlite(db.file(), 1000);
+        this.redis = redis;
+        this.breakers = breakers;
+        this.apiKeys = apiKeys;
+        this.json = json;
+        this.role = role;
+        this.provider = provider;
+    }
+
+    public void respond(Exchange exchange) throws Exception {
+        Map<String, Object> checks = new LinkedHashMap<>();
+        List<String> reasons = new ArrayList<>();
+        boolean down = false;
+        try (Connection c = probe.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false); // IMMEDIATE mode: takes the write lock, proving writes can happen
+            try (ResultSet depth = s.executeQuery("SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')")) {
+                depth.next();
+                checks.put("outboxDepth", depth.getLong(1));
+            }
+            c.rollback();
+            checks.put("database", "UP");
+        } catch (Exception e) {
+            down = true;
+            checks.put("database", "DOWN");
+            reasons.add("database unusable: " + e.getMessage());
+        }
+        if (redis == null) {
+            checks.put("redis", "not configured (embedded fallbacks)");
+        } else {
+            try {
+                redis.getBucket("concierge:health", StringCodec.INSTANCE).isExists();
+                checks.put("redis", "UP");
+            } catch (RuntimeException e) {
+                checks.put("redis", "DOWN");
+                reasons.add("redis unreachable: idempotency falls back to the database");
+            }
+        }
+        Map<String, String> circuits = new LinkedHashMap<>();
+        for (CircuitBreaker breaker : breakers.getAllCircuitBreakers()) {
+            circuits.put(breaker.getName(), breaker.getState().name());
+            if (breaker.getState() == CircuitBreaker.State.OPEN) {
+                reasons.add("circuit " + breaker.getName() + " is open: messages wait in the outbox");
+            }
+        }
+        checks.put("circuits", circuits);
+        checks.put("provider", provider);
+
+        String status = down ? "DOWN" : reasons.isEmpty() ? "UP" : "DEGRADED";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        if (apiKeys.authorized(exchange.getMessage().getHeader("X-API-Key", String.class),
+                exchange.getMessage().getHeader("Authorization", String.class))) {
+            body.put("role", role);
+            body.put("reasons", reasons);
+            body.put("checks", checks);
+        }
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, down ? 503 : 200);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        if (down) {
+            exchange.getMessage().setHeader("Retry-After", "30");
+        }
+        exchange.getMessage().setBody(json.writeValueAsString(body));
+    }
+}

@@ -1,0 +1,49 @@
+package io.conciergehub.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Renders the JSON error answers of the {@code http-errors} route configuration. */
+public final class HttpErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
+
+    private final ObjectMapper json;
+
+    public HttpErrors(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void problem(Exchange exchange) throws Exception {
+        HttpProblem problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, HttpProblem.class);
+        LOG.info("event=http.refused route={} status={} error={}", exchange.getFromRouteId(), problem.getStatus(),
+                problem.getError());
+        answer(exchange, problem.getStatus(), problem.getError(), problem.getDetail());
+    }
+
+    public void malformedJson(Exchange exchange) throws Exception {
+        LOG.info("event=http.refused route={} status=400 error=malformed_json", exchange.getFromRouteId());
+        answer(exchange, 400, "malformed_json", "the body is not valid JSON");
+    }
+
+    public void internalError(Exchange exchange) throws Exception {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        LOG.error("event=http.failed route={} error=\"{}\"", exchange.getFromRouteId(), cause, cause);
+        exchange.getMessage().setHeader("Retry-After", "5");
+        answer(exchange, 500, "internal_error", "the request could not be processed; retry later");
+    }
+
+    private void answer(Exchange exchange, int status, String error, String detail) throws Exception {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("detail", detail);
+        exchange.getMessage().removeHeaders("*", "Retry-After");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(json.writeValueAsString(body));
+    }
+}

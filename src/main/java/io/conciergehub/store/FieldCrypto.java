@@ -1,0 +1,125 @@
+package io.conciergehub.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts personal data at rest (AES-256-GCM) and derives a keyed blind index (HMAC-SHA256) so
+ * encrypted phone numbers and e-mails can still be looked up by equality.
+ *
+ * <p>Two sub-keys are derived from the master key, so the index never reveals anything about the
+ * cipher key.
+ */
+public final class FieldCrypto {
+
+    static final String KEY_FILE = "encryption.key";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec cipherKey;
+    private final SecretKeySpec indexKey;
+    private final SecureRandom random = new SecureRandom();
+
+    public FieldCrypto(byte[] masterKey) {
+        if (masterKey.length != 32) {
+            throw new IllegalArgumentException("concierge.encryption-key must be 32 bytes, base64-encoded");
+        }
+        this.cipherKey = new SecretKeySpec(derive(masterKey, "field-encryption"), "AES");
+        this.indexKey = new SecretKeySpec(derive(masterKey, "blind-index"), "HmacSHA256");
+    }
+
+    /**
+     * Uses the configured base64 key, or the key file in the data directory, creating it (mode
+     * 0600) at first start.
+     */
+    public static FieldCrypto fromConfiguredKeyOrFile(String configuredBase64, Path dataDir) {
+        if (configuredBase64 != null && !configuredBase64.isBlank()) {
+            return new FieldCrypto(Base64.getDecoder().decode(configuredBase64.trim()));
+        }
+        Path keyFile = dataDir.resolve(KEY_FILE);
+        try {
+            if (!Files.exists(keyFile)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(dataDir);
+                Files.writeString(keyFile, Base64.getEncoder().encodeToString(key));
+                restrictToOwner(keyFile);
+            }
+            return new FieldCrypto(Base64.getDecoder().decode(Files.readString(keyFile).trim()));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read or create the key file " + keyFile, e);
+        }
+    }
+
+    static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the file inherits the data directory's ACL.
+        }
+    }
+
+    public String encrypt(String plain) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, cipherKey, new GCMParameterSpec(TAG_BITS, iv));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    public String decrypt(String token) {
+        if (token == null) {
+            return null;
+        }
+        try {
+            byte[] all = Base64.getDecoder().decode(token);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, cipherKey, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
+            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Decryption failed: wrong concierge.encryption-key?", e);
+        }
+    }
+
+    /** Deterministic keyed hash of an already normalised value, for equality look-ups. */
+    public String blindIndex(String normalized) {
+        if (normalized == null) {
+            return null;
+        }
+        return HexFormat.of().formatHex(hmac(indexKey, normalized.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] derive(byte[] masterKey, String purpose) {
+        return hmac(new SecretKeySpec(masterKey, "HmacSHA256"), purpose.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
