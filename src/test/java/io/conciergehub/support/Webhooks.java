@@ -1,0 +1,77 @@
+package io.conciergehub.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Webhook bodies and signatures shaped as Spoki and Meta send them (shared/reference/apis.md).
+ * The signing is written out here, independently of the hub's verifier, from the documented scheme.
+ */
+public final class Webhooks {
+
+    private Webhooks() {
+    }
+
+    public static String spokiInbound(String eventUuid, String messageUuid, String phone, String text) {
+        return """
+                {"version":2,"event":"message.inbound","event_uuid":"%s","timestamp":%d,
+                 "data":{"uuid":"%s","from_phone":"%s","text":%s,"payload":null,
+                         "created_at":"2026-09-10T08:00:00Z","contact":{"id":123,"phone":"%s"},"chat_uuid":"c-1"}}"""
+                .formatted(eventUuid, Instant.now().getEpochSecond(), messageUuid, phone, quote(text), phone);
+    }
+
+    public static String spokiInbound(String phone, String text) {
+        String id = UUID.randomUUID().toString();
+        return spokiInbound("ev-" + id, "msg-" + id, phone, text);
+    }
+
+    public static String spokiStatus(String eventUuid, String messageUuid, String sendStatus) {
+        return """
+                {"version":2,"event":"message.outbound","event_uuid":"%s","timestamp":%d,
+                 "data":{"uuid":"%s","send_status":"%s","to_phone":"+393331234567",
+                         "sent_datetime":"2026-09-10T08:00:05Z"}}"""
+                .formatted(eventUuid, Instant.now().getEpochSecond(), messageUuid, sendStatus);
+    }
+
+    /** {@code X-Spoki-Signature: t=<unix>,v2=<hex HMAC-SHA256(secret, t + "." + body)>}. */
+    public static String spokiSignature(String secret, String body, long unixSeconds) {
+        String v2 = hmacHex(secret, unixSeconds + "." + body);
+        return "t=" + unixSeconds + ",v2=" + v2;
+    }
+
+    public static String spokiSignature(String body) {
+        return spokiSignature(TestHub.SPOKI_SECRET, body, Instant.now().getEpochSecond());
+    }
+
+    public static String whatsappInbound(String messageId, String fromDigits, String name, String text) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"WABA-1","changes":[{"field":"messages","value":{
+                  "messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"390612345678","phone_number_id":"106540352242922"},
+                  "contacts":[{"profile":{"name":"%s"},"wa_id":"%s"}],
+                  "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":%s}}]}}]}]}"""
+                .formatted(name, fromDigits, fromDigits, messageId, Instant.now().getEpochSecond(), quote(text));
+    }
+
+    public static String whatsappSignature(String body) {
+        return "sha256=" + hmacHex(TestHub.WHATSAPP_APP_SECRET, body);
+    }
+
+    private static String hmacHex(String secret, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
