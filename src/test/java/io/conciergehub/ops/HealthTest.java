@@ -1,0 +1,65 @@
+package io.conciergehub.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.conciergehub.support.TestHub;
+import io.conciergehub.support.TestRedis;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class HealthTest {
+
+    @Test
+    void aHealthyHubIsUpAndShowsDetailsOnlyWithAnApiKey() throws Exception {
+        try (TestHub hub = TestHub.builder().start()) {
+            HttpResponse<String> anonymous = hub.get("/health");
+            HttpResponse<String> operator = hub.get("/health", "X-API-Key", TestHub.API_KEY);
+
+            assertThat(anonymous.statusCode()).isEqualTo(200);
+            assertThat(anonymous.body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(operator.body()).contains("\"status\":\"UP\"", "\"role\":\"primary\"", "\"database\":\"UP\"",
+                    "\"outboxDepth\":0", "\"provider\":\"log\"", "\"redis\":\"not configured");
+        }
+    }
+
+    @Test
+    void anUnusableDatabaseMakesTheHub503Down() throws Exception {
+        try (TestHub hub = TestHub.builder().start();
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + hub.dataDir().resolve("hub.db"));
+             Statement lock = other.createStatement()) {
+            // Another process holds the database exclusively (a stuck tool, a copy in progress).
+            lock.execute("PRAGMA busy_timeout = 0");
+            lock.execute("BEGIN EXCLUSIVE");
+
+            HttpResponse<String> health = hub.get("/health", "X-API-Key", TestHub.API_KEY);
+
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.headers().firstValue("Retry-After")).isPresent();
+            assertThat(health.body()).contains("\"status\":\"DOWN\"", "\"database\":\"DOWN\"");
+            lock.execute("ROLLBACK");
+            assertThat(hub.get("/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void redisGoingDownMakesTheHubDegradedNotDown() throws Exception {
+        try (TestRedis redis = TestRedis.ownServer();
+             TestHub hub = TestHub.builder().property("concierge.redis-url", redis.url()).start()) {
+            assertThat(hub.get("/health", "X-API-Key", TestHub.API_KEY).body()).contains("\"status\":\"UP\"",
+                    "\"redis\":\"UP\"");
+
+            redis.stopServer();
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                HttpResponse<String> health = hub.get("/health", "X-API-Key", TestHub.API_KEY);
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body()).contains("\"status\":\"DEGRADED\"", "\"redis\":\"DOWN\"", "redis unreachable");
+            });
+        }
+    }
+}

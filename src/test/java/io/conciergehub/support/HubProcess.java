@@ -1,0 +1,58 @@
+package io.conciergehub.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** The packaged jar running as its own process, configured only through environment variables. */
+public final class HubProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private HubProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static HubProcess start(Path dataDir, Map<String, String> environment, Path log) throws Exception {
+        String jar = System.getProperty("hub.jar", "target/concierge-hub.jar");
+        int port = TestHub.freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .directory(new File("."));
+        builder.environment().putAll(environment);
+        builder.environment().put("HTTP_PORT", String.valueOf(port));
+        builder.environment().put("CONCIERGE_DATA_DIR", dataDir.toString());
+        HubProcess hub = new HubProcess(builder.start(), port);
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(
+                HttpRequest.newBuilder(URI.create(hub.url("/health"))).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        return hub;
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, as when the machine loses power. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}
