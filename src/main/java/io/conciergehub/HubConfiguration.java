@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
@@ -63,7 +64,13 @@ public class HubConfiguration implements CamelConfiguration {
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile(property(properties, "concierge.encryption-key", ""), dataDir);
         ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(property(properties, "concierge.api-keys", ""), dataDir);
 
-        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // One registry for Camel's route metrics and ours: camel-micrometer's, if it made one already.
+        PrometheusMeterRegistry prometheus = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
+                PrometheusMeterRegistry.class);
+        if (prometheus == null) {
+            prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, prometheus);
+        }
         Metrics metrics = new Metrics(prometheus);
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
         metrics.circuitStates(breakers);
@@ -81,11 +88,15 @@ public class HubConfiguration implements CamelConfiguration {
         String knowledgeDir = property(properties, "concierge.knowledge-dir", "");
         KnowledgeBase knowledge = new KnowledgeBase(knowledgeDir.isBlank() ? null : Path.of(knowledgeDir),
                 hotelFacts(properties));
-        LanguageGuesser languages = new LanguageGuesser();
-        // Lingua loads its models lazily; do it beside start-up so the first guest does not wait.
-        Thread warmUp = new Thread(languages::warmUp, "language-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        LanguageGuesser languages = new LanguageGuesser(
+                "high".equalsIgnoreCase(property(properties, "concierge.language-accuracy", "low")));
+        // Lingua loads its models lazily: load them once the hub is up (not competing with start-up
+        // for the CPU), so that the first guest does not wait either.
+        context.addStartupListener((started, alreadyStarted) -> {
+            Thread warmUp = new Thread(languages::warmUp, "language-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        });
 
         RedissonClient redis = redisClient(property(properties, "concierge.redis-url", ""));
         IdempotentRepository idempotency = redis != null
@@ -94,7 +105,6 @@ public class HubConfiguration implements CamelConfiguration {
 
         registry.bind("clock", clock);
         registry.bind("database", db);
-        registry.bind("prometheusMeterRegistry", prometheus);
         registry.bind("circuitBreakerRegistry", breakers);
         registry.bind("metrics", metrics);
         registry.bind("apiKeys", apiKeys);

@@ -1,0 +1,190 @@
+// Benchmark helpers for scripts/bench.sh, run with Java's source launcher (JDK only, no build):
+//   java Bench.java stub PORT               Spoki send API stub that records when each answer arrives
+//   java Bench.java sign COUNT SECRET FILE  signed Spoki webhooks, one "signature<TAB>body" per line
+//   java Bench.java drive HUB STUB RATE SECONDS SECRET
+//                                           webhooks at a fixed rate; prints ack and end-to-end latency
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+public class Bench {
+
+    static final Pattern PHONE = Pattern.compile("\"phone\"\\s*:\\s*\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "stub" -> stub(Integer.parseInt(args[1]));
+            case "sign" -> sign(Integer.parseInt(args[1]), args[2], Path.of(args[3]));
+            case "drive" -> drive(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    /** POST /api/1/messages/send/ answers like Spoki; GET /arrivals lists "phone micros" lines. */
+    static void stub(int port) throws Exception {
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        AtomicLong ids = new AtomicLong();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/api/1/messages/send/", exchange -> {
+            long at = micros();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher phone = PHONE.matcher(body);
+            if (phone.find()) {
+                arrivals.putIfAbsent(phone.group(1), at);
+            }
+            byte[] answer = ("{\"accepted\":true,\"id\":" + ids.incrementAndGet() + "}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.createContext("/arrivals", exchange -> {
+            StringBuilder lines = new StringBuilder();
+            arrivals.forEach((phone, at) -> lines.append(phone).append(' ').append(at).append('\n'));
+            byte[] answer = lines.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.start();
+        System.out.println("stub listening on " + port);
+    }
+
+    static void sign(int count, String secret, Path file) throws Exception {
+        long t = Instant.now().getEpochSecond();
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < count; i++) {
+                String body = webhook("+3932" + String.format("%09d", i), "What time is breakfast?");
+                out.write(signature(secret, t, body) + "\t" + body + "\n");
+            }
+        }
+    }
+
+    static void drive(String hub, String stub, int rate, int seconds, String secret) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+        int total = rate * seconds;
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> ackMicros = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong failures = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(total);
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+        String run = Long.toString(System.currentTimeMillis() % 100000);
+        long periodNanos = 1_000_000_000L / rate;
+        for (int i = 0; i < total; i++) {
+            String phone = "+3931" + run + String.format("%05d", i);
+            clock.schedule(() -> {
+                String body = webhook(phone, "Is there parking for my car?");
+                HttpRequest request = HttpRequest.newBuilder(URI.create(hub + "/webhooks/spoki"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Spoki-Signature", signature(secret, Instant.now().getEpochSecond(), body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                long start = micros();
+                sentAt.put(phone, start);
+                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                    if (error != null || response.statusCode() != 200) {
+                        failures.incrementAndGet();
+                    } else {
+                        ackMicros.add(micros() - start);
+                    }
+                    done.countDown();
+                });
+            }, i * periodNanos, TimeUnit.NANOSECONDS);
+        }
+        done.await(seconds + 30L, TimeUnit.SECONDS);
+        clock.shutdown();
+        // Wait for the answers to reach the stub.
+        Map<String, Long> arrivals = Map.of();
+        for (int wait = 0; wait < 60; wait++) {
+            arrivals = arrivals(http, stub);
+            if (sentAt.keySet().stream().allMatch(arrivals::containsKey)) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        List<Long> endToEnd = new ArrayList<>();
+        for (Map.Entry<String, Long> sent : sentAt.entrySet()) {
+            Long arrived = arrivals.get(sent.getKey());
+            if (arrived != null) {
+                endToEnd.add(arrived - sent.getValue());
+            }
+        }
+        System.out.printf("fixed-rate run: %d webhooks at %d/s, %d failed, %d answers received%n", total, rate,
+                failures.get(), endToEnd.size());
+        System.out.printf("ack latency at %d/s:        p50 %s  p99 %s%n", rate, ms(ackMicros, 50), ms(ackMicros, 99));
+        System.out.printf("end-to-end latency at %d/s: p50 %s  p99 %s%n", rate, ms(endToEnd, 50), ms(endToEnd, 99));
+        System.exit(0);
+    }
+
+    static Map<String, Long> arrivals(HttpClient http, String stub) throws Exception {
+        String lines = http.send(HttpRequest.newBuilder(URI.create(stub + "/arrivals")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Long> result = new ConcurrentHashMap<>();
+        for (String line : lines.split("\n")) {
+            String[] parts = line.split(" ");
+            if (parts.length == 2) {
+                result.put(parts[0], Long.parseLong(parts[1]));
+            }
+        }
+        return result;
+    }
+
+    static String ms(List<Long> micros, int percentile) {
+        if (micros.isEmpty()) {
+            return "n/a";
+        }
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        long value = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+        return String.format("%.1f ms", value / 1000.0);
+    }
+
+    static long micros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+
+    static String webhook(String phone, String text) {
+        String id = UUID.randomUUID().toString();
+        return "{\"version\":2,\"event\":\"message.inbound\",\"event_uuid\":\"ev-" + id + "\",\"timestamp\":"
+                + Instant.now().getEpochSecond() + ",\"data\":{\"uuid\":\"msg-" + id + "\",\"from_phone\":\"" + phone
+                + "\",\"text\":\"" + text + "\"}}";
+    }
+
+    static String signature(String secret, long t, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "t=" + t + ",v2=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

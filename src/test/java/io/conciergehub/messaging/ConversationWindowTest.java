@@ -1,0 +1,85 @@
+package io.conciergehub.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.guest.Guest;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.messaging.provider.SpokiRequests;
+import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
+import io.conciergehub.ops.Metrics;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.FieldCrypto;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** WhatsApp allows free text only within 24 hours of the guest's last message. */
+class ConversationWindowTest {
+
+    private static final long NOW = Clock.systemUTC().millis();
+
+    private record Setup(Database db, Outbox outbox, long outboxId) {
+    }
+
+    /** A real database with a guest who last wrote {@code ago}, and an answer queued for them. */
+    private static Setup answerQueuedFor(Duration ago, String windowTemplate) throws Exception {
+        Path dir = Files.createTempDirectory("window-");
+        Database db = Database.open(dir);
+        GuestRepository guests = new GuestRepository(FieldCrypto.fromConfiguredKeyOrFile("", dir));
+        Outbox outbox = new Outbox(db, guests, new Metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
+                "spoki", windowTemplate, Duration.ofSeconds(30), Clock.systemUTC());
+        long outboxId = db.write(c -> {
+            Guest guest = guests.touchInbound(c, "+393331230000", "Mario", NOW - ago.toMillis());
+            return outbox.enqueue(c, guest.id(), null, "Il check-in è dalle 15:00.", "it", "check_in",
+                    Outbox.PURPOSE_REPLY, NOW);
+        });
+        return new Setup(db, outbox, outboxId);
+    }
+
+    @Test
+    void insideTheWindowFreeTextIsSent() throws Exception {
+        Setup setup = answerQueuedFor(Duration.ofHours(23), "");
+
+        assertThat(setup.outbox().claim(setup.outboxId())).isEqualTo("+393331230000");
+        OutboundMessage message = setup.outbox().beginAttempt(setup.outboxId());
+
+        assertThat(message.isTemplate()).isFalse();
+        assertThat(new SpokiRequests().build(message)).containsEntry("type", "Message")
+                .containsEntry("text", "Il check-in è dalle 15:00.");
+        setup.db().close();
+    }
+
+    @Test
+    void outsideTheWindowWithoutATemplateTheMessageIsHeld() throws Exception {
+        Setup setup = answerQueuedFor(Duration.ofHours(25), "");
+
+        assertThat(setup.outbox().claim(setup.outboxId())).isNull();
+
+        String state = setup.db().read(c -> io.conciergehub.store.Sql.one(c,
+                "SELECT o.state || '/' || m.status FROM outbox o JOIN messages m ON m.id = o.message_id",
+                row -> row.getString(1)).orElseThrow());
+        assertThat(state).isEqualTo("held/held");
+        setup.db().close();
+    }
+
+    @Test
+    void outsideTheWindowTheConfiguredTemplateIsSentInstead() throws Exception {
+        Setup setup = answerQueuedFor(Duration.ofHours(25), "4711");
+
+        assertThat(setup.outbox().claim(setup.outboxId())).isEqualTo("+393331230000");
+        OutboundMessage message = setup.outbox().beginAttempt(setup.outboxId());
+
+        Map<String, Object> spoki = new SpokiRequests().build(message);
+        assertThat(spoki).containsEntry("type", "Template").containsEntry("template", 4711L)
+                .containsEntry("language", "IT").doesNotContainKey("text");
+        String whatsapp = new ObjectMapper().writeValueAsString(new WhatsAppCloudRequests().build(message));
+        assertThat(whatsapp).contains("\"type\":\"template\"", "\"name\":\"4711\"", "\"code\":\"it\"");
+        setup.db().close();
+    }
+}
