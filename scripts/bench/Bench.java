@@ -89,11 +89,14 @@ public class Bench {
     }
 
     static void drive(String hub, String stub, int rate, int seconds, String secret) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+        // HTTP/1.1 as webhook providers post; the JDK client would otherwise upgrade to h2c.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(16)).build();
         int total = rate * seconds;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> ackMicros = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failures = new AtomicLong();
+        Map<String, AtomicLong> failureCauses = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(total);
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
         String run = Long.toString(System.currentTimeMillis() % 100000);
@@ -111,6 +114,9 @@ public class Bench {
                 http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                     if (error != null || response.statusCode() != 200) {
                         failures.incrementAndGet();
+                        String cause = error != null ? String.valueOf(error.getCause() != null ? error.getCause() : error)
+                                : "HTTP " + response.statusCode();
+                        failureCauses.computeIfAbsent(cause, k -> new AtomicLong()).incrementAndGet();
                     } else {
                         ackMicros.add(micros() - start);
                     }
@@ -138,6 +144,7 @@ public class Bench {
         }
         System.out.printf("fixed-rate run: %d webhooks at %d/s, %d failed, %d answers received%n", total, rate,
                 failures.get(), endToEnd.size());
+        failureCauses.forEach((cause, count) -> System.out.printf("  failed: %d x %s%n", count.get(), cause));
         System.out.printf("ack latency at %d/s:        p50 %s  p99 %s%n", rate, ms(ackMicros, 50), ms(ackMicros, 99));
         System.out.printf("end-to-end latency at %d/s: p50 %s  p99 %s%n", rate, ms(endToEnd, 50), ms(endToEnd, 99));
         System.exit(0);

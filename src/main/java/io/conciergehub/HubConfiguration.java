@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.conciergehub.concierge.ConciergeService;
 import io.conciergehub.concierge.KnowledgeBase;
 import io.conciergehub.concierge.LanguageGuesser;
+import io.conciergehub.concierge.LlmAnswers;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.messaging.Inbox;
 import io.conciergehub.messaging.Outbox;
@@ -19,9 +20,11 @@ import io.conciergehub.ops.ApiKeys;
 import io.conciergehub.ops.Health;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.Metrics;
+import io.conciergehub.ops.RetryAfterDelay;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.store.RedisIdempotentRepository;
+import io.conciergehub.store.SqliteIdempotentRepository;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -33,7 +36,6 @@ import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
@@ -99,21 +101,29 @@ public class HubConfiguration implements CamelConfiguration {
         });
 
         RedissonClient redis = redisClient(property(properties, "concierge.redis-url", ""));
+        SqliteIdempotentRepository sqliteKeys = redis == null ? new SqliteIdempotentRepository(db, "webhooks") : null;
         IdempotentRepository idempotency = redis != null
-                ? new RedisIdempotentRepository(redis, "webhooks", Duration.ofDays(7))
-                : new JdbcMessageIdRepository(db.dataSource(), "webhooks");
+                ? new RedisIdempotentRepository(redis, "webhooks", Duration.ofDays(7)) : sqliteKeys;
 
         registry.bind("clock", clock);
         registry.bind("database", db);
         registry.bind("circuitBreakerRegistry", breakers);
+        // Runs calls guarded by a breaker timeout. Without it resilience4j falls back to
+        // CompletableFuture's default, which on a two-core machine starts a new thread per call.
+        registry.bind("circuitBreakerExecutor",
+                context.getExecutorServiceManager().newCachedThreadPool(this, "circuit-breaker"));
         registry.bind("metrics", metrics);
         registry.bind("apiKeys", apiKeys);
         registry.bind("httpErrors", new HttpErrors(json));
         registry.bind("webhookIdempotency", idempotency);
-        registry.bind("inbox", new Inbox(db, guests, metrics, clock));
+        registry.bind("inbox", new Inbox(db, guests, metrics, sqliteKeys, clock));
         registry.bind("outbox", outbox);
+        boolean llmEnabled = !property(properties, "llm.base-url", "").isBlank();
         registry.bind("concierge", new ConciergeService(db, guests, knowledge, languages, outbox,
-                property(properties, "concierge.default-language", "en"), clock));
+                property(properties, "concierge.default-language", "en"), llmEnabled, clock));
+        registry.bind("llmAnswers", new LlmAnswers(knowledge, property(properties, "llm.model", "gpt-4o-mini"),
+                property(properties, "hotel.name", "the hotel"), json));
+        registry.bind("retryAfterDelay", new RetryAfterDelay());
         registry.bind("spokiWebhook", new SpokiWebhook(property(properties, "spoki.webhook-secret", ""), json, clock));
         registry.bind("whatsappWebhook", new WhatsAppWebhook(property(properties, "whatsapp.app-secret", ""),
                 property(properties, "whatsapp.verify-token", ""), json));
@@ -134,8 +144,8 @@ public class HubConfiguration implements CamelConfiguration {
                 db.close();
             }
         }, true, true);
-        LOG.info("event=hub.configured dataDir={} provider={} redis={}", dataDir.toAbsolutePath(), provider,
-                redis != null ? "configured" : "off (embedded fallbacks)");
+        LOG.info("event=hub.configured dataDir={} provider={} redis={} llm={}", dataDir.toAbsolutePath(), provider,
+                redis != null ? "configured" : "off (embedded fallbacks)", llmEnabled ? "configured" : "off");
     }
 
     /** Messages are stored under the name the provider's webhooks use, so status callbacks find them. */

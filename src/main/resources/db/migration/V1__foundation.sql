@@ -86,7 +86,7 @@ CREATE TABLE dead_letters (
     replayed_at  INTEGER
 );
 
--- Layout of camel-sql's JdbcMessageIdRepository: the idempotency store when Redis is not configured.
+-- Webhook idempotency keys when Redis is not configured (camel-sql's JdbcMessageIdRepository layout).
 CREATE TABLE CAMEL_MESSAGEPROCESSED (
     processorName  VARCHAR(255) NOT NULL,
     messageId      VARCHAR(100) NOT NULL,

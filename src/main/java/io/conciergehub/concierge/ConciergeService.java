@@ -2,7 +2,6 @@ package io.conciergehub.concierge;
 
 import io.conciergehub.guest.Guest;
 import io.conciergehub.guest.GuestRepository;
-import io.conciergehub.guest.Phones;
 import io.conciergehub.messaging.Outbox;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
@@ -15,15 +14,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides the answer to one inbound message and queues it: the reply, the guest's updated state and
  * the outbox row are written in one transaction together with the mark that the message was
- * handled, so a crash never loses or doubles an answer.
+ * handled, so a crash never loses or doubles an answer. Between the two steps the
+ * {@code concierge} route may ask an LLM for answers the knowledge base lacks.
  */
 public final class ConciergeService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConciergeService.class);
 
-    /** What the concierge decided; {@code reply} null means stay silent. */
-    public record Decision(String language, String intent, String reply, String purpose, Boolean optedOut,
-            boolean needsAttention) {
+    /**
+     * What the concierge decided about inbound message {@code messageId}; {@code reply} null means
+     * stay silent. {@code askLlm}: the knowledge base had no answer and an LLM is configured.
+     */
+    public record Decision(long messageId, long guestId, String question, String language, String intent,
+            String reply, String purpose, Boolean optedOut, boolean needsAttention, boolean askLlm) {
+
+        /** The same decision with the LLM's answer instead of the knowledge base's polite fallback. */
+        public Decision answeredBy(String llmReply) {
+            return new Decision(messageId, guestId, question, language, "llm", llmReply, purpose, optedOut, false, false);
+        }
     }
 
     private record Inbound(long id, String text, boolean processed, Guest guest) {
@@ -35,21 +43,23 @@ public final class ConciergeService {
     private final LanguageGuesser languages;
     private final Outbox outbox;
     private final String defaultLanguage;
+    private final boolean llmEnabled;
     private final Clock clock;
 
     public ConciergeService(Database db, GuestRepository guests, KnowledgeBase knowledge, LanguageGuesser languages,
-            Outbox outbox, String defaultLanguage, Clock clock) {
+            Outbox outbox, String defaultLanguage, boolean llmEnabled, Clock clock) {
         this.db = db;
         this.guests = guests;
         this.knowledge = knowledge;
         this.languages = languages;
         this.outbox = outbox;
         this.defaultLanguage = defaultLanguage;
+        this.llmEnabled = llmEnabled;
         this.clock = clock;
     }
 
-    /** Answers inbound message {@code messageId}; returns the outbox id to send, or null. */
-    public Long handle(@Body long messageId) {
+    /** Decides the answer to inbound message {@code messageId}; null if it was already handled. */
+    public Decision decide(@Body long messageId) {
         Optional<Inbound> found = db.read(c -> Sql.one(c,
                 "SELECT id, body, processed_at, guest_id FROM messages WHERE id = ? AND direction = 'in'",
                 row -> new Inbound(row.getLong("id"), row.getString("body"), row.getObject("processed_at") != null,
@@ -57,16 +67,23 @@ public final class ConciergeService {
         if (found.isEmpty() || found.get().processed()) {
             return null;
         }
-        Inbound inbound = found.get();
-        Decision decision = decide(inbound.guest(), inbound.text());
+        return decide(messageId, found.get().guest(), found.get().text());
+    }
+
+    /**
+     * Writes the decision: the 'handled' mark, the guest's new state and the reply with its outbox
+     * row, in one transaction. Returns the outbox id to send, or null.
+     */
+    public Long commit(@Body Decision decision) {
         long now = clock.millis();
         Long outboxId = db.write(c -> {
             int claimed = Sql.update(c, "UPDATE messages SET processed_at = ?, language = ?, intent = ?, updated_at = ?"
-                    + " WHERE id = ? AND processed_at IS NULL", now, decision.language(), decision.intent(), now, messageId);
+                    + " WHERE id = ? AND processed_at IS NULL", now, decision.language(), decision.intent(), now,
+                    decision.messageId());
             if (claimed == 0) {
                 return null; // another worker answered it first
             }
-            long guestId = inbound.guest().id();
+            long guestId = decision.guestId();
             guests.setLanguage(c, guestId, decision.language(), now);
             if (decision.optedOut() != null) {
                 guests.setOptedOut(c, guestId, decision.optedOut(), now);
@@ -75,26 +92,26 @@ public final class ConciergeService {
                 guests.markNeedsAttention(c, guestId, now);
             }
             return decision.reply() == null ? null
-                    : outbox.enqueue(c, guestId, messageId, decision.reply(), decision.language(), decision.intent(),
-                            decision.purpose(), now);
+                    : outbox.enqueue(c, guestId, decision.messageId(), decision.reply(), decision.language(),
+                            decision.intent(), decision.purpose(), now);
         });
-        LOG.info("event=concierge.decided message={} guest={} language={} intent={} reply={}", messageId,
-                Phones.mask(inbound.guest().phone()), decision.language(), decision.intent(), outboxId != null);
+        LOG.info("event=concierge.decided message={} guest={} language={} intent={} reply={}", decision.messageId(),
+                decision.guestId(), decision.language(), decision.intent(), outboxId != null);
         return outboxId;
     }
 
-    Decision decide(Guest guest, String text) {
+    Decision decide(long messageId, Guest guest, String text) {
         Optional<String> optOut = knowledge.optOutLanguage(text);
         if (optOut.isPresent()) {
             String language = languageOf(guest, optOut.get());
-            return new Decision(language, "opt_out", knowledge.reply("opted_out", language), Outbox.PURPOSE_OPT_OUT,
-                    true, false);
+            return new Decision(messageId, guest.id(), text, language, "opt_out", knowledge.reply("opted_out", language),
+                    Outbox.PURPOSE_OPT_OUT, true, false, false);
         }
         Optional<String> optIn = knowledge.optInLanguage(text);
         if (optIn.isPresent() && guest.optedOut()) {
             String language = languageOf(guest, optIn.get());
-            return new Decision(language, "opt_in", knowledge.reply("opted_in", language), Outbox.PURPOSE_REPLY,
-                    false, false);
+            return new Decision(messageId, guest.id(), text, language, "opt_in", knowledge.reply("opted_in", language),
+                    Outbox.PURPOSE_REPLY, false, false, false);
         }
         Optional<String> detected = languages.detect(knowledge.withoutSharedKeywords(text));
         String language = detected.orElse(guest.language() != null ? guest.language() : defaultLanguage);
@@ -103,16 +120,16 @@ public final class ConciergeService {
             language = match.get().language(); // the keywords tell the language when Lingua cannot
         }
         if (guest.optedOut()) {
-            return new Decision(language, match.map(KnowledgeBase.Match::intent).orElse("unknown"), null, null, null,
-                    false);
+            return new Decision(messageId, guest.id(), text, language,
+                    match.map(KnowledgeBase.Match::intent).orElse("unknown"), null, null, null, false, false);
         }
         if (match.isEmpty()) {
-            return new Decision(language, "unknown", knowledge.reply("unknown", language), Outbox.PURPOSE_REPLY, null,
-                    true);
+            return new Decision(messageId, guest.id(), text, language, "unknown", knowledge.reply("unknown", language),
+                    Outbox.PURPOSE_REPLY, null, true, llmEnabled);
         }
         String intent = match.get().intent();
-        return new Decision(language, intent, knowledge.answer(intent, language), Outbox.PURPOSE_REPLY, null,
-                "human".equals(intent));
+        return new Decision(messageId, guest.id(), text, language, intent, knowledge.answer(intent, language),
+                Outbox.PURPOSE_REPLY, null, "human".equals(intent), false);
     }
 
     private static String languageOf(Guest guest, String matchedLanguage) {

@@ -155,6 +155,14 @@ public final class KnowledgeBase {
         return fill(file(language).replies().get(key));
     }
 
+    /** Every answer in this language, one per line: the facts an LLM may use. */
+    public String facts(String language) {
+        StringBuilder facts = new StringBuilder();
+        file(language).intents().forEach((intent, entry) ->
+                facts.append("- ").append(intent).append(": ").append(fill(entry.answer())).append('\n'));
+        return facts.toString();
+    }
+
     public Set<String> intents() {
         return files.get("en").intents().keySet();
     }

@@ -19,16 +19,13 @@ public final class GuestRepository {
         this.crypto = crypto;
     }
 
-    /** Finds the guest with this (normalised) phone or creates one; records that they just wrote. */
-    public Guest touchInbound(Connection c, String phone, String name, long now) throws SQLException {
-        String hash = crypto.blindIndex(phone);
-        int updated = Sql.update(c, "UPDATE guests SET last_inbound_at = ?, name = COALESCE(name, ?), updated_at = ?"
-                + " WHERE phone_hash = ?", now, name, now, hash);
-        if (updated == 0) {
-            Sql.insert(c, "INSERT INTO guests (phone_hash, phone_enc, name, last_inbound_at, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", hash, crypto.encrypt(phone), name, now, now, now);
-        }
-        return findByPhone(c, phone).orElseThrow();
+    /** Finds the guest with this (normalised) phone or creates one, records that they just wrote; returns the id. */
+    public long touchInbound(Connection c, String phone, String name, long now) throws SQLException {
+        return Sql.one(c, "INSERT INTO guests (phone_hash, phone_enc, name, last_inbound_at, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (phone_hash) DO UPDATE SET"
+                + " last_inbound_at = excluded.last_inbound_at, name = COALESCE(guests.name, excluded.name),"
+                + " updated_at = excluded.updated_at RETURNING id",
+                row -> row.getLong(1), crypto.blindIndex(phone), crypto.encrypt(phone), name, now, now, now).orElseThrow();
     }
 
     public Optional<Guest> findByPhone(Connection c, String phone) throws SQLException {

@@ -1,10 +1,12 @@
 package io.conciergehub.messaging;
 
-import io.conciergehub.guest.Guest;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
+import io.conciergehub.store.SqliteIdempotentRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import org.apache.camel.Body;
@@ -12,19 +14,24 @@ import org.apache.camel.Body;
 /**
  * Makes webhook events durable. A guest message is committed before the webhook is acknowledged;
  * the unique index on the provider's message id makes a provider's retry a no-op even when two
- * deliveries race past the idempotent consumer.
+ * deliveries race past the idempotent consumer. Without Redis, the event's idempotency key is
+ * written in the same transaction as the event itself, so key and event are never apart.
  */
 public final class Inbox {
 
     private final Database db;
     private final GuestRepository guests;
     private final Metrics metrics;
+    private final SqliteIdempotentRepository sqliteKeys;
     private final Clock clock;
 
-    public Inbox(Database db, GuestRepository guests, Metrics metrics, Clock clock) {
+    /** @param sqliteKeys the idempotency store when it is SQLite, else null (Redis keeps the keys) */
+    public Inbox(Database db, GuestRepository guests, Metrics metrics, SqliteIdempotentRepository sqliteKeys,
+            Clock clock) {
         this.db = db;
         this.guests = guests;
         this.metrics = metrics;
+        this.sqliteKeys = sqliteKeys;
         this.clock = clock;
     }
 
@@ -46,15 +53,15 @@ public final class Inbox {
     private Long recordMessage(WebhookEvent event) {
         long now = clock.millis();
         Long id = db.write(c -> {
-            boolean seen = Sql.count(c, "SELECT COUNT(*) FROM messages WHERE provider = ? AND direction = 'in'"
-                    + " AND provider_message_id = ?", event.provider(), event.providerMessageId()) > 0;
+            boolean seen = !firstTime(c, event) || Sql.count(c, "SELECT COUNT(*) FROM messages WHERE provider = ?"
+                    + " AND direction = 'in' AND provider_message_id = ?", event.provider(), event.providerMessageId()) > 0;
             if (seen) {
                 return null;
             }
-            Guest guest = guests.touchInbound(c, event.phone(), event.name(), now);
+            long guestId = guests.touchInbound(c, event.phone(), event.name(), now);
             return Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, provider_message_id, body, status,"
                     + " created_at, updated_at) VALUES (?, 'in', ?, ?, ?, 'received', ?, ?)",
-                    guest.id(), event.provider(), event.providerMessageId(), event.text(), now, now);
+                    guestId, event.provider(), event.providerMessageId(), event.text(), now, now);
         });
         if (id != null) {
             metrics.messageIn(event.provider());
@@ -65,9 +72,15 @@ public final class Inbox {
     private void updateStatus(WebhookEvent event) {
         MessageStatus status = event.status();
         metrics.statusCallback(event.provider(), status.dbValue());
-        db.write(c -> Sql.update(c, "UPDATE messages SET status = ?, updated_at = ? WHERE provider = ? AND direction = 'out'"
-                + " AND provider_message_id = ? AND status IN (" + status.lowerRanksSqlList() + ")",
-                status.dbValue(), clock.millis(), event.provider(), event.providerMessageId()));
+        db.write(c -> firstTime(c, event) ? Sql.update(c, "UPDATE messages SET status = ?, updated_at = ?"
+                + " WHERE provider = ? AND direction = 'out' AND provider_message_id = ? AND status IN ("
+                + status.lowerRanksSqlList() + ")", status.dbValue(), clock.millis(), event.provider(),
+                event.providerMessageId()) : 0);
+    }
+
+    /** Records the event's idempotency key in this transaction when SQLite keeps the keys; false if it was there. */
+    private boolean firstTime(Connection c, WebhookEvent event) throws SQLException {
+        return sqliteKeys == null || sqliteKeys.insert(c, event.idempotencyKey());
     }
 
     /** Inbound messages the concierge has not decided on yet, older than the in-process hand-off. */

@@ -75,7 +75,7 @@ public final class Health {
         for (CircuitBreaker breaker : breakers.getAllCircuitBreakers()) {
             circuits.put(breaker.getName(), breaker.getState().name());
             if (breaker.getState() == CircuitBreaker.State.OPEN) {
-                reasons.add("circuit " + breaker.getName() + " is open: messages wait in the outbox");
+                reasons.add("circuit " + breaker.getName() + " is open");
             }
         }
         checks.put("circuits", circuits);

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 
@@ -17,9 +19,17 @@ import org.apache.camel.Exchange;
 public final class Metrics {
 
     private final PrometheusMeterRegistry registry;
+    // Meters are looked up on every message: building them each time costs more than the count.
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> webhookTimers = new ConcurrentHashMap<>();
 
     public Metrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return counters.computeIfAbsent(name + String.join(",", tags),
+                key -> Counter.builder(name).description(description).tags(tags).register(registry));
     }
 
     public PrometheusMeterRegistry registry() {
@@ -27,32 +37,32 @@ public final class Metrics {
     }
 
     public void messageIn(String provider) {
-        Counter.builder("concierge_messages_in").description("Guest messages accepted from a provider webhook")
-                .tag("provider", provider).register(registry).increment();
+        counter("concierge_messages_in", "Guest messages accepted from a provider webhook", "provider", provider)
+                .increment();
     }
 
     public void messageOut(String provider, String status) {
-        Counter.builder("concierge_messages_out").description("Outbound messages by final outcome of a send")
-                .tag("provider", provider).tag("status", status).register(registry).increment();
+        counter("concierge_messages_out", "Outbound messages by final outcome of a send", "provider", provider,
+                "status", status).increment();
     }
 
     public void statusCallback(String provider, String status) {
-        Counter.builder("concierge_status_callbacks").description("Delivery status callbacks received")
-                .tag("provider", provider).tag("status", status).register(registry).increment();
+        counter("concierge_status_callbacks", "Delivery status callbacks received", "provider", provider,
+                "status", status).increment();
     }
 
     public void ignoredEvent(String provider, String type) {
-        Counter.builder("concierge_webhook_events_ignored").description("Webhook events of types the hub does not handle")
-                .tag("provider", provider).tag("type", type).register(registry).increment();
+        counter("concierge_webhook_events_ignored", "Webhook events of types the hub does not handle",
+                "provider", provider, "type", type).increment();
     }
 
     /** Time from the request's arrival to the moment its answer is ready, per webhook route. */
     public void webhookAnswered(Exchange exchange) {
         long elapsed = System.currentTimeMillis() - exchange.getClock().getCreated();
-        Timer.builder("concierge_webhook_latency").description("Webhook acknowledgement latency")
-                .tag("route", exchange.getFromRouteId()).publishPercentileHistogram()
+        webhookTimers.computeIfAbsent(exchange.getFromRouteId(), route -> Timer.builder("concierge_webhook_latency")
+                .description("Webhook acknowledgement latency").tag("route", route).publishPercentileHistogram()
                 .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100))
-                .register(registry).record(Duration.ofMillis(elapsed));
+                .register(registry)).record(Duration.ofMillis(elapsed));
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {

@@ -15,7 +15,7 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The node's system of record: one SQLite file in WAL mode behind a small connection pool.
  *
- * <p>SQLite has a single writer. Writes from this process queue on a fair in-process lock instead
+ * <p>SQLite has a single writer. Writes from this process queue on an in-process lock instead
  * of spinning in SQLite's busy handler, which keeps commit latency flat under load; the busy
  * timeout still covers writers outside this class (the idempotent repository, backups).
  */
@@ -28,7 +28,9 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final HikariDataSource pool;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
+    // Not fair: on a busy two-core machine a fair lock hands over to one parked thread at a time
+    // (a convoy); barging lets whichever writer is running commit next.
+    private final ReentrantLock writeLock = new ReentrantLock();
 
     private Database(Path file, HikariDataSource pool) {
         this.file = file;

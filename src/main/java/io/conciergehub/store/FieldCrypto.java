@@ -31,6 +31,9 @@ public final class FieldCrypto {
     private final SecretKeySpec cipherKey;
     private final SecretKeySpec indexKey;
     private final SecureRandom random = new SecureRandom();
+    // Looking a cipher up by name costs more than using it; instances are not thread-safe.
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FieldCrypto::newCipher);
+    private final ThreadLocal<Mac> indexMacs;
 
     public FieldCrypto(byte[] masterKey) {
         if (masterKey.length != 32) {
@@ -38,6 +41,25 @@ public final class FieldCrypto {
         }
         this.cipherKey = new SecretKeySpec(derive(masterKey, "field-encryption"), "AES");
         this.indexKey = new SecretKeySpec(derive(masterKey, "blind-index"), "HmacSHA256");
+        this.indexMacs = ThreadLocal.withInitial(() -> newMac(indexKey));
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -78,7 +100,7 @@ public final class FieldCrypto {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, cipherKey, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
@@ -93,7 +115,7 @@ public final class FieldCrypto {
         }
         try {
             byte[] all = Base64.getDecoder().decode(token);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, cipherKey, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
@@ -106,20 +128,10 @@ public final class FieldCrypto {
         if (normalized == null) {
             return null;
         }
-        return HexFormat.of().formatHex(hmac(indexKey, normalized.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(indexMacs.get().doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] derive(byte[] masterKey, String purpose) {
-        return hmac(new SecretKeySpec(masterKey, "HmacSHA256"), purpose.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] hmac(SecretKeySpec key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return newMac(new SecretKeySpec(masterKey, "HmacSHA256")).doFinal(purpose.getBytes(StandardCharsets.UTF_8));
     }
 }

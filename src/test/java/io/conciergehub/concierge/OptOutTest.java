@@ -30,7 +30,7 @@ class OptOutTest {
 
     private static void write(String phone, String text) throws Exception {
         String body = Webhooks.spokiInbound(phone, text);
-        assertThat(hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body)).statusCode())
+        assertThat(hub.postSpoki(body).statusCode())
                 .isEqualTo(200);
     }
 

@@ -3,7 +3,6 @@ package io.conciergehub.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.conciergehub.guest.Guest;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
@@ -35,8 +34,8 @@ class ConversationWindowTest {
         Outbox outbox = new Outbox(db, guests, new Metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
                 "spoki", windowTemplate, Duration.ofSeconds(30), Clock.systemUTC());
         long outboxId = db.write(c -> {
-            Guest guest = guests.touchInbound(c, "+393331230000", "Mario", NOW - ago.toMillis());
-            return outbox.enqueue(c, guest.id(), null, "Il check-in è dalle 15:00.", "it", "check_in",
+            long guestId = guests.touchInbound(c, "+393331230000", "Mario", NOW - ago.toMillis());
+            return outbox.enqueue(c, guestId, null, "Il check-in è dalle 15:00.", "it", "check_in",
                     Outbox.PURPOSE_REPLY, NOW);
         });
         return new Setup(db, outbox, outboxId);

@@ -39,7 +39,7 @@ class DuplicateWebhookAnsweredOnceTest {
     void theSameWebhookDeliveredThreeTimesIsAnsweredOnce() throws Exception {
         String body = Webhooks.spokiInbound("ev-repeat", "msg-repeat", "+393330000001", "Where can I park?");
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> ack = hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body));
+            HttpResponse<String> ack = hub.postSpoki(body);
             assertThat(ack.statusCode()).isEqualTo(200);
         }
 
@@ -56,8 +56,7 @@ class DuplicateWebhookAnsweredOnceTest {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<HttpResponse<String>>> acks = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            acks.add(pool.submit(() -> hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature",
-                    Webhooks.spokiSignature(body))));
+            acks.add(pool.submit(() -> hub.postSpoki(body)));
         }
         for (Future<HttpResponse<String>> ack : acks) {
             assertThat(ack.get().statusCode()).isEqualTo(200);

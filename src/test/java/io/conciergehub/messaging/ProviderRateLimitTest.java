@@ -44,7 +44,7 @@ class ProviderRateLimitTest {
     @Test
     void aRateLimitedSendWaitsForRetryAfterAndThenSucceeds() throws Exception {
         String body = Webhooks.spokiInbound("+393330000301", "Can you call me a taxi?");
-        hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body));
+        hub.postSpoki(body);
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 "sent".equals(hub.text("SELECT status FROM messages WHERE direction = 'out'")));

@@ -35,7 +35,7 @@ class ProviderRejectionTest {
     @Test
     void aRejectedMessageIsDeadLetteredWithTheErrorAndNotRetried() throws Exception {
         String body = Webhooks.spokiInbound("+393330000201", "Do you have parking?");
-        hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body));
+        hub.postSpoki(body);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.count("SELECT COUNT(*) FROM dead_letters") == 1);
         assertThat(hub.text("SELECT error FROM dead_letters")).contains("400").contains("invalid phone number");

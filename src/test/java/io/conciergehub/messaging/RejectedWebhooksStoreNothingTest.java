@@ -81,7 +81,7 @@ class RejectedWebhooksStoreNothingTest {
     void malformedJsonIs400() throws Exception {
         String body = "{\"event\":\"message.inbound\",\"data\":{";
 
-        HttpResponse<String> answer = hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body));
+        HttpResponse<String> answer = hub.postSpoki(body);
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("\"error\":\"malformed_json\"");
@@ -91,7 +91,7 @@ class RejectedWebhooksStoreNothingTest {
     void aMessageWithoutSenderIs400() throws Exception {
         String body = "{\"version\":2,\"event\":\"message.inbound\",\"event_uuid\":\"e\",\"data\":{\"uuid\":\"m\",\"text\":\"hi\"}}";
 
-        assertThat(hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body)).statusCode())
+        assertThat(hub.postSpoki(body).statusCode())
                 .isEqualTo(400);
     }
 
@@ -101,7 +101,7 @@ class RejectedWebhooksStoreNothingTest {
         Arrays.fill(twoMiB, (byte) 'a');
         String body = "{\"pad\":\"" + new String(twoMiB, StandardCharsets.US_ASCII) + "\"}";
 
-        HttpResponse<String> answer = hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body));
+        HttpResponse<String> answer = hub.postSpoki(body);
 
         assertThat(answer.statusCode()).isEqualTo(413);
     }
@@ -120,7 +120,7 @@ class RejectedWebhooksStoreNothingTest {
     void anUnknownEventTypeIsAcknowledgedIgnoredAndCounted() throws Exception {
         String body = "{\"version\":2,\"event\":\"contact.created\",\"event_uuid\":\"ev-contact\",\"data\":{\"id\":5}}";
 
-        assertThat(hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body)).statusCode())
+        assertThat(hub.postSpoki(body).statusCode())
                 .isEqualTo(200);
 
         String metrics = hub.get("/metrics", "X-API-Key", TestHub.API_KEY).body();

@@ -35,7 +35,7 @@ class SpokiMessageAnsweredInItalianTest {
     void anItalianQuestionGetsAnItalianAnswerThroughSpoki() throws Exception {
         String body = Webhooks.spokiInbound("+39 333 123 4567", "Buongiorno, a che ora è il check-in?");
 
-        HttpResponse<String> ack = hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body));
+        HttpResponse<String> ack = hub.postSpoki(body);
 
         assertThat(ack.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> spoki.sentTo("+393331234567") == 1);
@@ -52,7 +52,7 @@ class SpokiMessageAnsweredInItalianTest {
     @Test
     void theAnswerIsRecordedAsSentWithSpokisMessageId() throws Exception {
         String body = Webhooks.spokiInbound("+39 347 000 1111", "Qual è la password del wifi?");
-        hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body));
+        hub.postSpoki(body);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.count(
                 "SELECT COUNT(*) FROM messages WHERE direction = 'out' AND status = 'sent' AND intent = 'wifi'") == 1);

@@ -33,7 +33,7 @@ class StatusCallbacksTest {
     /** Makes the hub answer a guest and returns the provider id of that answer. */
     private static String answeredMessageId(String phone) throws Exception {
         String question = Webhooks.spokiInbound(phone, "What time is check-out?");
-        hub.postJson("/webhooks/spoki", question, "X-Spoki-Signature", Webhooks.spokiSignature(question));
+        hub.postSpoki(question);
         String sql = "SELECT m.provider_message_id FROM messages m JOIN messages q ON q.id = m.in_reply_to"
                 + " WHERE m.direction = 'out' AND m.status = 'sent' AND q.body = 'What time is check-out?'"
                 + " AND m.guest_id = (SELECT guest_id FROM messages WHERE provider_message_id = '"
@@ -44,7 +44,7 @@ class StatusCallbacksTest {
 
     private static void callback(String providerMessageId, String status) throws Exception {
         String body = Webhooks.spokiStatus("ev-" + UUID.randomUUID(), providerMessageId, status);
-        assertThat(hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body))
+        assertThat(hub.postSpoki(body)
                 .statusCode()).isEqualTo(200);
     }
 

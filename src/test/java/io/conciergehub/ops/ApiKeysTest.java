@@ -20,7 +20,7 @@ class ApiKeysTest {
     void metricsNeedAnApiKeyInEitherHeader() throws Exception {
         try (TestHub hub = TestHub.builder().start()) {
             String body = Webhooks.spokiInbound("+393360000001", "Where can I park?");
-            hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body));
+            hub.postSpoki(body);
 
             assertThat(hub.get("/metrics").statusCode()).isEqualTo(401);
             assertThat(hub.get("/metrics", "X-API-Key", "wrong").statusCode()).isEqualTo(401);

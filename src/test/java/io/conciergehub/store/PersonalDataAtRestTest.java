@@ -21,7 +21,7 @@ class PersonalDataAtRestTest {
         try (TestHub hub = TestHub.builder().start()) {
             dataDir = hub.dataDir();
             String body = Webhooks.spokiInbound("+393398765432", "What time is breakfast?");
-            hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body));
+            hub.postSpoki(body);
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     hub.count("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND status = 'sent'") == 1);
         }

@@ -118,6 +118,11 @@ public final class TestHub implements AutoCloseable {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
     }
 
+    /** Posts a Spoki webhook body signed with the hub's secret, as Spoki does. */
+    public HttpResponse<String> postSpoki(String body) throws Exception {
+        return postJson("/webhooks/spoki", body, "X-Spoki-Signature", Webhooks.spokiSignature(body));
+    }
+
     public HttpResponse<String> get(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).GET();
         if (headers.length > 0) {

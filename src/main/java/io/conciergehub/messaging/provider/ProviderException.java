@@ -1,6 +1,8 @@
 package io.conciergehub.messaging.provider;
 
-/** The provider answered a send with an error status. */
+import io.conciergehub.ops.RetryAfterDelay;
+
+/** A remote service (messaging provider, LLM) answered with an error status. */
 public class ProviderException extends RuntimeException {
 
     private final int status;
@@ -29,7 +31,7 @@ public class ProviderException extends RuntimeException {
     }
 
     /** 429: slow down and try again after {@code retryAfterMillis}; not a failure of the provider. */
-    public static class RateLimited extends ProviderException {
+    public static class RateLimited extends ProviderException implements RetryAfterDelay.RetryAfter {
         private final long retryAfterMillis;
 
         public RateLimited(long retryAfterMillis, String detail) {
@@ -37,6 +39,7 @@ public class ProviderException extends RuntimeException {
             this.retryAfterMillis = retryAfterMillis;
         }
 
+        @Override
         public long getRetryAfterMillis() {
             return retryAfterMillis;
         }

@@ -30,8 +30,8 @@ public final class ProviderResponses {
         }
     }
 
-    /** On 2xx stores the provider's message id in the exchange property {@code providerMessageId}. */
-    public void accept(Exchange exchange) {
+    /** 429 and other non-2xx answers, outside the circuit breaker. */
+    public void failOnClientError(Exchange exchange) {
         int status = status(exchange);
         if (status == 429) {
             throw new ProviderException.RateLimited(retryAfter(exchange.getMessage().getHeader("Retry-After", String.class)),
@@ -40,6 +40,11 @@ public final class ProviderResponses {
         if (status < 200 || status >= 300) {
             throw new ProviderException.Rejected(status, excerpt(exchange));
         }
+    }
+
+    /** On 2xx stores the provider's message id in the exchange property {@code providerMessageId}. */
+    public void accept(Exchange exchange) {
+        failOnClientError(exchange);
         exchange.setProperty("providerMessageId", messageId(exchange.getMessage().getBody(String.class)));
     }
 

@@ -1,6 +1,7 @@
 package io.conciergehub.messaging.provider;
 
 import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.RetryAfterDelay;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -30,11 +31,7 @@ public final class SendFailureRecorder implements Processor {
         }
         outbox.attemptFailed(outboxId, error.getClass().getSimpleName() + ": " + error.getMessage(),
                 certainlyNotDelivered(error));
-        if (error instanceof ProviderException.RateLimited limited) {
-            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, limited.getRetryAfterMillis());
-        } else {
-            exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
-        }
+        RetryAfterDelay.apply(exchange);
     }
 
     static boolean certainlyNotDelivered(Throwable error) {
