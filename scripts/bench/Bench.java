@@ -92,9 +92,12 @@ public class Bench {
         // HTTP/1.1 as webhook providers post; the JDK client would otherwise upgrade to h2c.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(16)).build();
-        int total = rate * seconds;
+        // The first second is not recorded: the client opens its connections and warms up.
+        int warmUp = rate;
+        int total = rate * seconds + warmUp;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> ackMicros = Collections.synchronizedList(new ArrayList<>());
+        Map<Long, Long> slowAcks = new ConcurrentHashMap<>(); // start micros -> latency micros, over 50 ms
         AtomicLong failures = new AtomicLong();
         Map<String, AtomicLong> failureCauses = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(total);
@@ -102,6 +105,7 @@ public class Bench {
         String run = Long.toString(System.currentTimeMillis() % 100000);
         long periodNanos = 1_000_000_000L / rate;
         for (int i = 0; i < total; i++) {
+            int index = i;
             String phone = "+3931" + run + String.format("%05d", i);
             clock.schedule(() -> {
                 String body = webhook(phone, "Is there parking for my car?");
@@ -110,15 +114,26 @@ public class Bench {
                         .header("X-Spoki-Signature", signature(secret, Instant.now().getEpochSecond(), body))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                 long start = micros();
-                sentAt.put(phone, start);
+                boolean recorded = index >= warmUp;
+                if (recorded) {
+                    sentAt.put(phone, start);
+                }
                 http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                    if (!recorded) {
+                        done.countDown();
+                        return;
+                    }
                     if (error != null || response.statusCode() != 200) {
                         failures.incrementAndGet();
                         String cause = error != null ? String.valueOf(error.getCause() != null ? error.getCause() : error)
                                 : "HTTP " + response.statusCode();
                         failureCauses.computeIfAbsent(cause, k -> new AtomicLong()).incrementAndGet();
                     } else {
-                        ackMicros.add(micros() - start);
+                        long took = micros() - start;
+                        ackMicros.add(took);
+                        if (took > 50_000) {
+                            slowAcks.put(start, took);
+                        }
                     }
                     done.countDown();
                 });
@@ -142,8 +157,13 @@ public class Bench {
                 endToEnd.add(arrived - sent.getValue());
             }
         }
-        System.out.printf("fixed-rate run: %d webhooks at %d/s, %d failed, %d answers received%n", total, rate,
+        System.out.printf("fixed-rate run: %d webhooks at %d/s after 1 s of warm-up, %d failed, %d answers received%n",
+                total - warmUp, rate,
                 failures.get(), endToEnd.size());
+        if (System.getenv("BENCH_SHOW_SLOW") != null) {
+            slowAcks.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> System.out.printf(
+                    "  slow ack: sent %s took %d ms%n", Instant.ofEpochMilli(e.getKey() / 1000), e.getValue() / 1000));
+        }
         failureCauses.forEach((cause, count) -> System.out.printf("  failed: %d x %s%n", count.get(), cause));
         System.out.printf("ack latency at %d/s:        p50 %s  p99 %s%n", rate, ms(ackMicros, 50), ms(ackMicros, 99));
         System.out.printf("end-to-end latency at %d/s: p50 %s  p99 %s%n", rate, ms(endToEnd, 50), ms(endToEnd, 99));

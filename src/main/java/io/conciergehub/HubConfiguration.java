@@ -62,7 +62,7 @@ public class HubConfiguration implements CamelConfiguration {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
         Path dataDir = Path.of(property(properties, "concierge.data-dir", "./data"));
-        Database db = Database.open(dataDir);
+        Database db = Database.open(dataDir, Boolean.parseBoolean(property(properties, "store.durable-acks", "true")));
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile(property(properties, "concierge.encryption-key", ""), dataDir);
         ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(property(properties, "concierge.api-keys", ""), dataDir);
 

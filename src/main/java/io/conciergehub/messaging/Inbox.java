@@ -52,7 +52,7 @@ public final class Inbox {
 
     private Long recordMessage(WebhookEvent event) {
         long now = clock.millis();
-        Long id = db.write(c -> {
+        Long id = db.writeDurably(c -> {
             boolean seen = !firstTime(c, event) || Sql.count(c, "SELECT COUNT(*) FROM messages WHERE provider = ?"
                     + " AND direction = 'in' AND provider_message_id = ?", event.provider(), event.providerMessageId()) > 0;
             if (seen) {
@@ -72,7 +72,7 @@ public final class Inbox {
     private void updateStatus(WebhookEvent event) {
         MessageStatus status = event.status();
         metrics.statusCallback(event.provider(), status.dbValue());
-        db.write(c -> firstTime(c, event) ? Sql.update(c, "UPDATE messages SET status = ?, updated_at = ?"
+        db.writeDurably(c -> firstTime(c, event) ? Sql.update(c, "UPDATE messages SET status = ?, updated_at = ?"
                 + " WHERE provider = ? AND direction = 'out' AND provider_message_id = ? AND status IN ("
                 + status.lowerRanksSqlList() + ")", status.dbValue(), clock.millis(), event.provider(),
                 event.providerMessageId()) : 0);

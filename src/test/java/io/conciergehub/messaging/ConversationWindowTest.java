@@ -29,7 +29,7 @@ class ConversationWindowTest {
     /** A real database with a guest who last wrote {@code ago}, and an answer queued for them. */
     private static Setup answerQueuedFor(Duration ago, String windowTemplate) throws Exception {
         Path dir = Files.createTempDirectory("window-");
-        Database db = Database.open(dir);
+        Database db = Database.open(dir, true);
         GuestRepository guests = new GuestRepository(FieldCrypto.fromConfiguredKeyOrFile("", dir));
         Outbox outbox = new Outbox(db, guests, new Metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
                 "spoki", windowTemplate, Duration.ofSeconds(30), Clock.systemUTC());
