@@ -1,7 +1,6 @@
 package io.conciergehub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.conciergehub.concierge.ConciergeService;
 import io.conciergehub.concierge.KnowledgeBase;
 import io.conciergehub.concierge.LanguageGuesser;
@@ -59,7 +58,7 @@ public class HubConfiguration implements CamelConfiguration {
         PropertiesComponent properties = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        ObjectMapper json = new ObjectMapper();
 
         Path dataDir = Path.of(property(properties, "concierge.data-dir", "./data"));
         Database db = Database.open(dataDir, Boolean.parseBoolean(property(properties, "store.durable-acks", "true")));
@@ -105,7 +104,6 @@ public class HubConfiguration implements CamelConfiguration {
         IdempotentRepository idempotency = redis != null
                 ? new RedisIdempotentRepository(redis, "webhooks", Duration.ofDays(7)) : sqliteKeys;
 
-        registry.bind("clock", clock);
         registry.bind("database", db);
         registry.bind("circuitBreakerRegistry", breakers);
         // Runs calls guarded by a breaker timeout. Without it resilience4j falls back to

@@ -9,10 +9,10 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -28,8 +28,9 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Durability: {@link #writeDurably} (what a webhook is acknowledged on) syncs the log to disk
  * before it returns (synchronous=FULL), so an acknowledged message survives a power cut. Its
- * callers are served by one committer thread with group commit: everything waiting is written in
- * one transaction, each piece in its own savepoint, and one fsync covers them all.
+ * callers share commits (leader/follower group commit): whoever gets the write lock writes
+ * everything waiting in one transaction, each piece in its own savepoint, and one fsync covers
+ * them all; the others find their work done when the lock comes to them.
  * {@link #write} (synchronous=NORMAL) survives a crash of the process but may lose its last
  * commits to a power cut; it is for work that can be derived again from durable rows.
  */
@@ -42,20 +43,16 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final HikariDataSource pool;
-    private final HikariDataSource durablePool;
-    private final BlockingQueue<DurableWrite<?>> durableWrites = new LinkedBlockingQueue<>();
-    private final Thread committer;
+    private final boolean durableAcks;
+    private final Queue<DurableWrite<?>> durableWrites = new ConcurrentLinkedQueue<>();
     // Not fair: on a busy two-core machine a fair lock hands over to one parked thread at a time
     // (a convoy); barging lets whichever writer is running commit next.
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    private Database(Path file, HikariDataSource pool, HikariDataSource durablePool) {
+    private Database(Path file, HikariDataSource pool, boolean durableAcks) {
         this.file = file;
         this.pool = pool;
-        this.durablePool = durablePool;
-        this.committer = new Thread(this::commitDurableWrites, "sqlite-group-commit");
-        committer.setDaemon(true);
-        committer.start();
+        this.durableAcks = durableAcks;
     }
 
     /** One caller's piece of a group commit; the caller is released only after the commit. */
@@ -102,32 +99,21 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("Cannot create data directory " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve("hub.db");
-        HikariDataSource pool = pool("sqlite", sqlite(file, 5000), 4);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        // One connection is enough: writes are serialised by the write lock anyway.
-        HikariDataSource durable = pool("sqlite-durable", sqlite(file, 5000,
-                durableAcks ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL), 1);
-        return new Database(file, pool, durable);
-    }
-
-    private static HikariDataSource pool(String name, SQLiteDataSource dataSource, int size) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(dataSource);
-        hikari.setPoolName(name);
-        hikari.setMaximumPoolSize(size);
+        hikari.setDataSource(sqlite(file, 5000));
+        hikari.setPoolName("sqlite");
+        hikari.setMaximumPoolSize(4);
         hikari.setAutoCommit(true);
-        return new HikariDataSource(hikari);
+        HikariDataSource pool = new HikariDataSource(hikari);
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        return new Database(file, pool, durableAcks);
     }
 
     /** A data source on the same file with its own settings, for probes that must not wait long. */
     public static SQLiteDataSource sqlite(Path file, int busyTimeoutMillis) {
-        return sqlite(file, busyTimeoutMillis, SQLiteConfig.SynchronousMode.NORMAL);
-    }
-
-    private static SQLiteDataSource sqlite(Path file, int busyTimeoutMillis, SQLiteConfig.SynchronousMode sync) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(sync);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(busyTimeoutMillis);
         config.enforceForeignKeys(true);
         // Writers take the lock when the transaction starts, so a read-then-write never deadlocks.
@@ -147,15 +133,23 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one write transaction and commits it; rolls back on any failure. */
     public <T> T write(SqlWork<T> work) {
-        return write(pool, work);
+        return write(work, false);
     }
 
     /** Like {@link #write}, and the commit is on disk when this returns: for what is acknowledged to others. */
     public <T> T writeDurably(SqlWork<T> work) {
-        DurableWrite<T> write = new DurableWrite<>(work);
-        durableWrites.add(write);
+        DurableWrite<T> mine = new DurableWrite<>(work);
+        durableWrites.add(mine);
+        writeLock.lock();
         try {
-            return write.done.get();
+            if (!mine.done.isDone()) {
+                commitWaitingDurableWrites();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        try {
+            return mine.done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the commit", e);
@@ -167,33 +161,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void commitDurableWrites() {
+    /** Called holding the write lock: one transaction, and one fsync, for every durable write waiting. */
+    private void commitWaitingDurableWrites() {
         List<DurableWrite<?>> batch = new ArrayList<>();
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                batch.add(durableWrites.take());
-            } catch (InterruptedException stopping) {
-                return;
-            }
-            durableWrites.drainTo(batch, 255);
-            try {
-                write(durablePool, connection -> {
-                    for (DurableWrite<?> write : batch) {
-                        write.runIn(connection);
-                    }
-                    return null;
-                });
-                batch.forEach(DurableWrite::committed);
-            } catch (RuntimeException commitFailed) {
-                batch.forEach(write -> write.done.completeExceptionally(commitFailed));
-            }
-            batch.clear();
+        for (DurableWrite<?> next = durableWrites.poll(); next != null; next = durableWrites.poll()) {
+            batch.add(next);
+        }
+        try {
+            write(connection -> {
+                for (DurableWrite<?> write : batch) {
+                    write.runIn(connection);
+                }
+                return null;
+            }, durableAcks);
+            batch.forEach(DurableWrite::committed);
+        } catch (RuntimeException commitFailed) {
+            batch.forEach(write -> write.done.completeExceptionally(commitFailed));
         }
     }
 
-    private <T> T write(HikariDataSource target, SqlWork<T> work) {
+    /**
+     * One transaction under the write lock. {@code sync}: this commit syncs the log to disk. The
+     * same pooled connections serve both kinds, since SQLite drops a connection's page cache
+     * whenever another connection has written.
+     */
+    private <T> T write(SqlWork<T> work, boolean sync) {
         writeLock.lock();
-        try (Connection connection = target.getConnection()) {
+        try (Connection connection = pool.getConnection()) {
+            if (sync) {
+                execute(connection, "PRAGMA synchronous = FULL");
+            }
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -204,6 +201,9 @@ public final class Database implements AutoCloseable {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
+                if (sync) {
+                    execute(connection, "PRAGMA synchronous = NORMAL");
+                }
             }
         } catch (SQLException e) {
             throw new StoreException(e);
@@ -221,16 +221,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     @Override
     public void close() {
-        committer.interrupt();
-        try {
-            committer.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        durableWrites.forEach(write -> write.done.completeExceptionally(new IllegalStateException("database closed")));
-        durablePool.close();
         pool.close();
     }
 }
