@@ -41,7 +41,7 @@ start_hub() {  # $1: extra JVM option (the CDS archive)
   HTTP_PORT=$hub_port CONCIERGE_DATA_DIR="$work/data" CONCIERGE_API_KEYS=bench-key \
   MESSAGING_PROVIDER=spoki SPOKI_BASE_URL="http://127.0.0.1:$stub_port/api/1" SPOKI_API_KEY=k \
   SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 MESSAGING_SEND_CONCURRENCY=8 \
-    java $JAVA_OPTS $1 -jar target/concierge-hub.jar > "$work/hub.log" 2>&1 &
+    java $JAVA_OPTS -Xlog:cds*=off $1 -jar target/concierge-hub.jar > "$work/hub.log" 2>&1 &
   hub_pid=$!
   until curl -sf "http://127.0.0.1:$hub_port/health" >/dev/null 2>&1; do sleep 0.02; done
   ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
@@ -58,8 +58,11 @@ idle_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$hub_pid/status)
 # 2. Throughput: wrk with pre-signed webhooks, each a new guest message that the hub answers
 #    through the stub while the load runs. A first run warms the JIT up and is not reported; after
 #    each run the answers drain before the next one starts.
-drain() { until [ "$(curl -s -H 'X-API-Key: bench-key' "http://127.0.0.1:$hub_port/metrics" \
-  | awk '/^concierge_outbox_depth/ {print int($2)}')" = 0 ]; do sleep 1; done; sleep 2; }
+drain() {  # until every message of the last run is answered: nothing pending, nothing in the outbox
+  until [ "$(curl -s -H 'X-API-Key: bench-key' "http://127.0.0.1:$hub_port/metrics" \
+    | awk '/^concierge_(outbox_depth|inbound_pending) / {n += $2} END {print int(n)}')" = 0 ]; do sleep 1; done
+  sleep 2
+}
 load() {  # $1 connections, $2 output file
   java scripts/bench/Bench.java sign $(( DURATION * 6000 )) "$SECRET" "$work/requests.tsv"
   BENCH_REQUESTS="$work/requests.tsv" wrk -t2 -c"$1" -d"${DURATION}s" --latency \

@@ -114,7 +114,9 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("apiKeys", apiKeys);
         registry.bind("httpErrors", new HttpErrors(json));
         registry.bind("webhookIdempotency", idempotency);
-        registry.bind("inbox", new Inbox(db, guests, metrics, sqliteKeys, clock));
+        Inbox inbox = new Inbox(db, guests, metrics, sqliteKeys, clock);
+        metrics.gauge("concierge_inbound_pending", "Guest messages waiting for the concierge's answer", inbox::pending);
+        registry.bind("inbox", inbox);
         registry.bind("outbox", outbox);
         boolean llmEnabled = !property(properties, "llm.base-url", "").isBlank();
         registry.bind("concierge", new ConciergeService(db, guests, knowledge, languages, outbox,

@@ -83,6 +83,11 @@ public final class Inbox {
         return sqliteKeys == null || sqliteKeys.insert(c, event.idempotencyKey());
     }
 
+    /** How many guest messages wait for the concierge's decision. */
+    public long pending() {
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM messages WHERE direction = 'in' AND processed_at IS NULL"));
+    }
+
     /** Inbound messages the concierge has not decided on yet, older than the in-process hand-off. */
     public List<Long> unprocessed(long olderThanMillis) {
         long cutoff = clock.millis() - olderThanMillis;

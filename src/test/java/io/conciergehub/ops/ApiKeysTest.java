@@ -27,7 +27,8 @@ class ApiKeysTest {
             assertThat(hub.get("/metrics", "Authorization", "Bearer " + TestHub.API_KEY).statusCode()).isEqualTo(200);
             String metrics = hub.get("/metrics", "X-API-Key", TestHub.API_KEY).body();
             assertThat(metrics).contains("concierge_messages_in_total{provider=\"spoki\"} 1.0",
-                    "concierge_webhook_latency_seconds_bucket", "concierge_outbox_depth", "concierge_dead_letters",
+                    "concierge_webhook_latency_seconds_bucket", "concierge_inbound_pending", "concierge_outbox_depth",
+                    "concierge_dead_letters",
                     "camel_exchanges_total");
         }
     }
