@@ -163,10 +163,6 @@ public final class KnowledgeBase {
         return facts.toString();
     }
 
-    public Set<String> intents() {
-        return files.get("en").intents().keySet();
-    }
-
     private LanguageFile file(String language) {
         return files.getOrDefault(language, files.get("en"));
     }

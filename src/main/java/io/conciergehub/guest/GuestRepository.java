@@ -28,11 +28,6 @@ public final class GuestRepository {
                 row -> row.getLong(1), crypto.blindIndex(phone), crypto.encrypt(phone), name, now, now, now).orElseThrow();
     }
 
-    public Optional<Guest> findByPhone(Connection c, String phone) throws SQLException {
-        return Sql.one(c, "SELECT " + COLUMNS + " FROM guests WHERE phone_hash = ?", this::map,
-                crypto.blindIndex(phone));
-    }
-
     public Optional<Guest> findById(Connection c, long id) throws SQLException {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM guests WHERE id = ?", this::map, id);
     }

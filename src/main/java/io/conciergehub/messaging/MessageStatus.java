@@ -13,10 +13,6 @@ public enum MessageStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static MessageStatus fromDb(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
-
     /** Statuses a callback may replace with this one (all of lower rank among outbound statuses). */
     public String lowerRanksSqlList() {
         StringBuilder list = new StringBuilder();

@@ -51,11 +51,6 @@ public final class Outbox {
         this.clock = clock;
     }
 
-    /** Provider name as stored on messages; status callbacks match on it. */
-    public String provider() {
-        return provider;
-    }
-
     /** Writes an outbound message and its outbox row inside the caller's transaction. */
     public long enqueue(Connection c, long guestId, Long inReplyTo, String text, String language, String intent,
             String purpose, long now) throws SQLException {

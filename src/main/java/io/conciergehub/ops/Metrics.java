@@ -32,10 +32,6 @@ public final class Metrics {
                 key -> Counter.builder(name).description(description).tags(tags).register(registry));
     }
 
-    public PrometheusMeterRegistry registry() {
-        return registry;
-    }
-
     public void messageIn(String provider) {
         counter("concierge_messages_in", "Guest messages accepted from a provider webhook", "provider", provider)
                 .increment();
