@@ -5,31 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conciergehub.support.OutboundLog;
-import io.conciergehub.support.TestHub;
+import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.Webhooks;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Guests ask the usual questions in their language and get the hotel's answer in that language. */
 class AnswersInFiveLanguagesTest {
 
-    static TestHub hub;
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withLogProvider(
+            hub -> hub.property("hotel.wifi-password", "Sole2026").property("hotel.breakfast-hours", "7:30-10:30"));
+
     static final AtomicInteger GUEST = new AtomicInteger();
-
-    @BeforeAll
-    static void start() throws Exception {
-        hub = TestHub.builder().property("hotel.wifi-password", "Sole2026").property("hotel.breakfast-hours", "7:30-10:30")
-                .start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
 
     @ParameterizedTest(name = "{0}: \"{1}\" -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -50,10 +41,10 @@ class AnswersInFiveLanguagesTest {
             throws Exception {
         String phone = "+3934000%05d".formatted(GUEST.incrementAndGet());
         String body = Webhooks.spokiInbound(phone, question);
-        hub.postSpoki(body);
+        env.hub().postSpoki(body);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !OutboundLog.to(hub, phone).isEmpty());
-        JsonNode answer = OutboundLog.to(hub, phone).get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !OutboundLog.to(env.hub(), phone).isEmpty());
+        JsonNode answer = OutboundLog.to(env.hub(), phone).get(0);
         assertThat(answer.path("language").asText()).isEqualTo(language);
         assertThat(answer.path("text").asText()).startsWith(answerStart);
         if (intent.equals("wifi")) {
@@ -71,13 +62,13 @@ class AnswersInFiveLanguagesTest {
             throws Exception {
         String phone = "+3934100%05d".formatted(GUEST.incrementAndGet());
         String body = Webhooks.spokiInbound(phone, question);
-        hub.postSpoki(body);
+        env.hub().postSpoki(body);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !OutboundLog.to(hub, phone).isEmpty());
-        JsonNode answer = OutboundLog.to(hub, phone).get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !OutboundLog.to(env.hub(), phone).isEmpty());
+        JsonNode answer = OutboundLog.to(env.hub(), phone).get(0);
         assertThat(answer.path("language").asText()).isEqualTo(language);
         assertThat(answer.path("text").asText()).startsWith(answerStart);
-        assertThat(hub.count("SELECT needs_attention FROM guests g JOIN messages m ON m.guest_id = g.id"
+        assertThat(env.hub().count("SELECT needs_attention FROM guests g JOIN messages m ON m.guest_id = g.id"
                 + " WHERE m.body = '" + question.replace("'", "''") + "'")).isEqualTo(1);
     }
 }

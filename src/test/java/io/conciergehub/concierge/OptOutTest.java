@@ -5,37 +5,27 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conciergehub.support.OutboundLog;
-import io.conciergehub.support.TestHub;
+import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.Webhooks;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** "STOP" and its translations: one confirmation, then silence until the guest writes START. */
 class OptOutTest {
 
-    static TestHub hub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        hub = TestHub.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withLogProvider();
 
     private static void write(String phone, String text) throws Exception {
         String body = Webhooks.spokiInbound(phone, text);
-        assertThat(hub.postSpoki(body).statusCode())
+        assertThat(env.hub().postSpoki(body).statusCode())
                 .isEqualTo(200);
     }
 
     private static List<String> answers(String phone) {
-        return OutboundLog.to(hub, phone).stream().map(line -> line.path("text").asText()).toList();
+        return OutboundLog.to(env.hub(), phone).stream().map(line -> line.path("text").asText()).toList();
     }
 
     @Test
@@ -50,10 +40,10 @@ class OptOutTest {
 
         write(phone, "E il parcheggio?");
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                hub.count("SELECT COUNT(*) FROM messages WHERE direction = 'in' AND processed_at IS NOT NULL"
+                env.hub().count("SELECT COUNT(*) FROM messages WHERE direction = 'in' AND processed_at IS NOT NULL"
                         + " AND body = 'E il parcheggio?'") == 1);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> answers(phone).size() == 2);
-        assertThat(hub.count("SELECT opted_out FROM guests g JOIN messages m ON m.guest_id = g.id"
+        assertThat(env.hub().count("SELECT opted_out FROM guests g JOIN messages m ON m.guest_id = g.id"
                 + " WHERE m.body = 'BASTA'")).isEqualTo(1);
     }
 
@@ -68,7 +58,7 @@ class OptOutTest {
         write(phone, "What time is check-out?");
         await().atMost(Duration.ofSeconds(10)).until(() -> answers(phone).size() == 3);
 
-        List<JsonNode> lines = OutboundLog.to(hub, phone);
+        List<JsonNode> lines = OutboundLog.to(env.hub(), phone);
         assertThat(lines.get(1).path("text").asText()).startsWith("Welcome back");
         assertThat(lines.get(2).path("text").asText()).startsWith("Check-out is by 10:00");
     }
@@ -79,7 +69,7 @@ class OptOutTest {
         write(phone, "Is there a bus stop near the hotel?");
         await().atMost(Duration.ofSeconds(10)).until(() -> answers(phone).size() == 1);
 
-        assertThat(hub.count("SELECT COUNT(*) FROM guests WHERE opted_out = 1 AND id = (SELECT guest_id FROM messages"
+        assertThat(env.hub().count("SELECT COUNT(*) FROM guests WHERE opted_out = 1 AND id = (SELECT guest_id FROM messages"
                 + " WHERE body = 'Is there a bus stop near the hotel?')")).isZero();
     }
 }

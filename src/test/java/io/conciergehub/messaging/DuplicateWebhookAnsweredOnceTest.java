@@ -3,8 +3,7 @@ package io.conciergehub.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.conciergehub.support.SpokiStub;
-import io.conciergehub.support.TestHub;
+import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.Webhooks;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,41 +12,28 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A provider retries a webhook it believes failed: the guest must still get one answer. */
 class DuplicateWebhookAnsweredOnceTest {
 
-    static SpokiStub spoki;
-    static TestHub hub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        spoki = new SpokiStub();
-        hub = spoki.configure(TestHub.builder()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-        spoki.close();
-    }
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withSpoki();
 
     @Test
     void theSameWebhookDeliveredThreeTimesIsAnsweredOnce() throws Exception {
         String body = Webhooks.spokiInbound("ev-repeat", "msg-repeat", "+393330000001", "Where can I park?");
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> ack = hub.postSpoki(body);
+            HttpResponse<String> ack = env.hub().postSpoki(body);
             assertThat(ack.statusCode()).isEqualTo(200);
         }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> spoki.sentTo("+393330000001") >= 1);
-        assertThat(hub.count("SELECT COUNT(*) FROM messages WHERE direction = 'in' AND provider_message_id = 'msg-repeat'"))
+        await().atMost(Duration.ofSeconds(10)).until(() -> env.spoki().sentTo("+393330000001") >= 1);
+        assertThat(env.hub().count("SELECT COUNT(*) FROM messages WHERE direction = 'in' AND provider_message_id = 'msg-repeat'"))
                 .isEqualTo(1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                .until(() -> spoki.sentTo("+393330000001") == 1);
+                .until(() -> env.spoki().sentTo("+393330000001") == 1);
     }
 
     @Test
@@ -56,17 +42,17 @@ class DuplicateWebhookAnsweredOnceTest {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<HttpResponse<String>>> acks = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            acks.add(pool.submit(() -> hub.postSpoki(body)));
+            acks.add(pool.submit(() -> env.hub().postSpoki(body)));
         }
         for (Future<HttpResponse<String>> ack : acks) {
             assertThat(ack.get().statusCode()).isEqualTo(200);
         }
         pool.shutdown();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> spoki.sentTo("+393330000002") >= 1);
-        assertThat(hub.count("SELECT COUNT(*) FROM messages WHERE direction = 'in' AND provider_message_id = 'msg-race'"))
+        await().atMost(Duration.ofSeconds(10)).until(() -> env.spoki().sentTo("+393330000002") >= 1);
+        assertThat(env.hub().count("SELECT COUNT(*) FROM messages WHERE direction = 'in' AND provider_message_id = 'msg-race'"))
                 .isEqualTo(1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                .until(() -> spoki.sentTo("+393330000002") == 1);
+                .until(() -> env.spoki().sentTo("+393330000002") == 1);
     }
 }

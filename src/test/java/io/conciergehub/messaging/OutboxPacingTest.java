@@ -4,36 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.conciergehub.support.SpokiStub;
-import io.conciergehub.support.TestHub;
+import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.Webhooks;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bursts are paced to WhatsApp's limits: per recipient, and overall. */
 class OutboxPacingTest {
 
-    static SpokiStub spoki;
-    static TestHub hub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        spoki = new SpokiStub();
-        hub = spoki.configure(TestHub.builder()).property("messaging.recipient-spacing", "700")
-                .property("messaging.max-rate", "2").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-        spoki.close();
-    }
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withSpoki(
+            hub -> hub.property("messaging.recipient-spacing", "700").property("messaging.max-rate", "2"));
 
     private static List<Long> sendTimes(String phone) {
-        return spoki.sends().stream().filter(r -> r.getBodyAsString().contains("\"" + phone + "\""))
+        return env.spoki().sends().stream().filter(r -> r.getBodyAsString().contains("\"" + phone + "\""))
                 .map(LoggedRequest::getLoggedDate).map(d -> d.getTime()).sorted().toList();
     }
 
@@ -41,7 +27,7 @@ class OutboxPacingTest {
     void threeQuickQuestionsFromOneGuestAreAnsweredAtLeastTheSpacingApart() throws Exception {
         String phone = "+393330000601";
         for (String question : new String[] {"What time is check-in?", "Is breakfast included?", "Where can I park?"}) {
-            hub.postSpoki(Webhooks.spokiInbound(phone, question));
+            env.hub().postSpoki(Webhooks.spokiInbound(phone, question));
         }
 
         await().atMost(Duration.ofSeconds(15)).until(() -> sendTimes(phone).size() == 3);
@@ -55,7 +41,7 @@ class OutboxPacingTest {
         List<String> phones = List.of("+393330000611", "+393330000612", "+393330000613", "+393330000614",
                 "+393330000615", "+393330000616");
         for (String phone : phones) {
-            hub.postSpoki(Webhooks.spokiInbound(phone, "Do you have a taxi number?"));
+            env.hub().postSpoki(Webhooks.spokiInbound(phone, "Do you have a taxi number?"));
         }
 
         await().atMost(Duration.ofSeconds(15)).until(() -> phones.stream().allMatch(p -> sendTimes(p).size() == 1));

@@ -2,37 +2,28 @@ package io.conciergehub.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestHub;
 import io.conciergehub.support.Webhooks;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad input gets a clear 4xx and nothing is stored. */
 class RejectedWebhooksStoreNothingTest {
 
-    static TestHub hub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        hub = TestHub.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withLogProvider();
 
     @AfterEach
     void nothingWasStored() throws Exception {
-        assertThat(hub.count("SELECT COUNT(*) FROM messages")).isZero();
-        assertThat(hub.count("SELECT COUNT(*) FROM guests")).isZero();
-        assertThat(hub.count("SELECT COUNT(*) FROM outbox")).isZero();
+        assertThat(env.hub().count("SELECT COUNT(*) FROM messages")).isZero();
+        assertThat(env.hub().count("SELECT COUNT(*) FROM guests")).isZero();
+        assertThat(env.hub().count("SELECT COUNT(*) FROM outbox")).isZero();
     }
 
     @Test
@@ -40,7 +31,7 @@ class RejectedWebhooksStoreNothingTest {
         String body = Webhooks.spokiInbound("+393331112222", "hello");
         String forged = Webhooks.spokiSignature("not-the-secret", body, Instant.now().getEpochSecond());
 
-        HttpResponse<String> answer = hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", forged);
+        HttpResponse<String> answer = env.hub().postJson("/webhooks/spoki", body, "X-Spoki-Signature", forged);
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.body()).contains("\"error\":\"unauthorized\"");
@@ -48,7 +39,7 @@ class RejectedWebhooksStoreNothingTest {
 
     @Test
     void aMissingSignatureIs401() throws Exception {
-        assertThat(hub.postJson("/webhooks/spoki", Webhooks.spokiInbound("+393331112222", "hello")).statusCode())
+        assertThat(env.hub().postJson("/webhooks/spoki", Webhooks.spokiInbound("+393331112222", "hello")).statusCode())
                 .isEqualTo(401);
     }
 
@@ -57,7 +48,7 @@ class RejectedWebhooksStoreNothingTest {
         String body = Webhooks.spokiInbound("+393331112222", "hello");
         String stale = Webhooks.spokiSignature(TestHub.SPOKI_SECRET, body, Instant.now().getEpochSecond() - 301);
 
-        assertThat(hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature", stale).statusCode()).isEqualTo(401);
+        assertThat(env.hub().postJson("/webhooks/spoki", body, "X-Spoki-Signature", stale).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -65,7 +56,7 @@ class RejectedWebhooksStoreNothingTest {
         String body = Webhooks.spokiInbound("+393331112222", "hello");
         String signature = Webhooks.spokiSignature(body);
 
-        assertThat(hub.postJson("/webhooks/spoki", body.replace("hello", "hullo"), "X-Spoki-Signature", signature)
+        assertThat(env.hub().postJson("/webhooks/spoki", body.replace("hello", "hullo"), "X-Spoki-Signature", signature)
                 .statusCode()).isEqualTo(401);
     }
 
@@ -73,7 +64,7 @@ class RejectedWebhooksStoreNothingTest {
     void aForgedWhatsAppSignatureIs401() throws Exception {
         String body = Webhooks.whatsappInbound("wamid.X", "393331112222", "Mario", "ciao");
 
-        assertThat(hub.postJson("/webhooks/whatsapp", body, "X-Hub-Signature-256", "sha256=" + "0".repeat(64))
+        assertThat(env.hub().postJson("/webhooks/whatsapp", body, "X-Hub-Signature-256", "sha256=" + "0".repeat(64))
                 .statusCode()).isEqualTo(401);
     }
 
@@ -81,7 +72,7 @@ class RejectedWebhooksStoreNothingTest {
     void malformedJsonIs400() throws Exception {
         String body = "{\"event\":\"message.inbound\",\"data\":{";
 
-        HttpResponse<String> answer = hub.postSpoki(body);
+        HttpResponse<String> answer = env.hub().postSpoki(body);
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("\"error\":\"malformed_json\"");
@@ -91,7 +82,7 @@ class RejectedWebhooksStoreNothingTest {
     void aMessageWithoutSenderIs400() throws Exception {
         String body = "{\"version\":2,\"event\":\"message.inbound\",\"event_uuid\":\"e\",\"data\":{\"uuid\":\"m\",\"text\":\"hi\"}}";
 
-        assertThat(hub.postSpoki(body).statusCode())
+        assertThat(env.hub().postSpoki(body).statusCode())
                 .isEqualTo(400);
     }
 
@@ -101,7 +92,7 @@ class RejectedWebhooksStoreNothingTest {
         Arrays.fill(twoMiB, (byte) 'a');
         String body = "{\"pad\":\"" + new String(twoMiB, StandardCharsets.US_ASCII) + "\"}";
 
-        HttpResponse<String> answer = hub.postSpoki(body);
+        HttpResponse<String> answer = env.hub().postSpoki(body);
 
         assertThat(answer.statusCode()).isEqualTo(413);
     }
@@ -110,7 +101,7 @@ class RejectedWebhooksStoreNothingTest {
     void aBodyThatIsNotJsonByContentTypeIs415() throws Exception {
         String body = Webhooks.spokiInbound("+393331112222", "hello");
 
-        HttpResponse<String> answer = hub.post("/webhooks/spoki", "text/plain", body.getBytes(StandardCharsets.UTF_8),
+        HttpResponse<String> answer = env.hub().post("/webhooks/spoki", "text/plain", body.getBytes(StandardCharsets.UTF_8),
                 "X-Spoki-Signature", Webhooks.spokiSignature(body));
 
         assertThat(answer.statusCode()).isEqualTo(415);
@@ -120,10 +111,10 @@ class RejectedWebhooksStoreNothingTest {
     void anUnknownEventTypeIsAcknowledgedIgnoredAndCounted() throws Exception {
         String body = "{\"version\":2,\"event\":\"contact.created\",\"event_uuid\":\"ev-contact\",\"data\":{\"id\":5}}";
 
-        assertThat(hub.postSpoki(body).statusCode())
+        assertThat(env.hub().postSpoki(body).statusCode())
                 .isEqualTo(200);
 
-        String metrics = hub.get("/metrics", "X-API-Key", TestHub.API_KEY).body();
+        String metrics = env.hub().get("/metrics", "X-API-Key", TestHub.API_KEY).body();
         assertThat(metrics).containsPattern(
                 "concierge_webhook_events_ignored_total\\{provider=\"spoki\",type=\"contact.created\"\\} 1.0");
     }

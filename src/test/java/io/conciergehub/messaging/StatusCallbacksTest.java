@@ -3,53 +3,39 @@ package io.conciergehub.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.conciergehub.support.SpokiStub;
-import io.conciergehub.support.TestHub;
+import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.Webhooks;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Spoki re-sends message.outbound on every status change, in any order. */
 class StatusCallbacksTest {
 
-    static SpokiStub spoki;
-    static TestHub hub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        spoki = new SpokiStub();
-        hub = spoki.configure(TestHub.builder()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-        spoki.close();
-    }
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withSpoki();
 
     /** Makes the hub answer a guest and returns the provider id of that answer. */
     private static String answeredMessageId(String phone) throws Exception {
         String question = Webhooks.spokiInbound(phone, "What time is check-out?");
-        hub.postSpoki(question);
+        env.hub().postSpoki(question);
         String sql = "SELECT m.provider_message_id FROM messages m JOIN messages q ON q.id = m.in_reply_to"
                 + " WHERE m.direction = 'out' AND m.status = 'sent' AND q.body = 'What time is check-out?'"
                 + " AND m.guest_id = (SELECT guest_id FROM messages WHERE provider_message_id = '"
                 + question.replaceAll("(?s).*\"uuid\":\"([^\"]+)\".*", "$1") + "')";
-        await().atMost(Duration.ofSeconds(10)).until(() -> hub.text(sql) != null);
-        return hub.text(sql);
+        await().atMost(Duration.ofSeconds(10)).until(() -> env.hub().text(sql) != null);
+        return env.hub().text(sql);
     }
 
     private static void callback(String providerMessageId, String status) throws Exception {
         String body = Webhooks.spokiStatus("ev-" + UUID.randomUUID(), providerMessageId, status);
-        assertThat(hub.postSpoki(body)
+        assertThat(env.hub().postSpoki(body)
                 .statusCode()).isEqualTo(200);
     }
 
     private static String status(String providerMessageId) throws Exception {
-        return hub.text("SELECT status FROM messages WHERE provider_message_id = '" + providerMessageId + "'");
+        return env.hub().text("SELECT status FROM messages WHERE provider_message_id = '" + providerMessageId + "'");
     }
 
     @Test
@@ -79,14 +65,14 @@ class StatusCallbacksTest {
     @Test
     void statusCallbacksNeverTriggerAnAnswer() throws Exception {
         String id = answeredMessageId("+393330000012");
-        long inboundBefore = hub.count("SELECT COUNT(*) FROM messages WHERE direction = 'in'");
-        int sendsBefore = spoki.sends().size();
+        long inboundBefore = env.hub().count("SELECT COUNT(*) FROM messages WHERE direction = 'in'");
+        int sendsBefore = env.spoki().sends().size();
 
         for (String status : new String[] {"Sent", "Delivered", "Read"}) {
             callback(id, status);
         }
 
-        assertThat(hub.count("SELECT COUNT(*) FROM messages WHERE direction = 'in'")).isEqualTo(inboundBefore);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> spoki.sends().size() == sendsBefore);
+        assertThat(env.hub().count("SELECT COUNT(*) FROM messages WHERE direction = 'in'")).isEqualTo(inboundBefore);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> env.spoki().sends().size() == sendsBefore);
     }
 }
