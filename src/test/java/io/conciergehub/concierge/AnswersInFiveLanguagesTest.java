@@ -39,12 +39,8 @@ class AnswersInFiveLanguagesTest {
             """)
     void theAnswerMatchesTheQuestionAndItsLanguage(String language, String question, String intent, String answerStart)
             throws Exception {
-        String phone = "+3934000%05d".formatted(GUEST.incrementAndGet());
-        String body = Webhooks.spokiInbound(phone, question);
-        env.hub().postSpoki(body);
+        JsonNode answer = answerTo(question);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !OutboundLog.to(env.hub(), phone).isEmpty());
-        JsonNode answer = OutboundLog.to(env.hub(), phone).get(0);
         assertThat(answer.path("language").asText()).isEqualTo(language);
         assertThat(answer.path("text").asText()).startsWith(answerStart);
         if (intent.equals("wifi")) {
@@ -60,15 +56,19 @@ class AnswersInFiveLanguagesTest {
             """)
     void anUnknownQuestionGetsAPoliteAnswerAndIsFlaggedForStaff(String language, String question, String answerStart)
             throws Exception {
-        String phone = "+3934100%05d".formatted(GUEST.incrementAndGet());
-        String body = Webhooks.spokiInbound(phone, question);
-        env.hub().postSpoki(body);
+        JsonNode answer = answerTo(question);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !OutboundLog.to(env.hub(), phone).isEmpty());
-        JsonNode answer = OutboundLog.to(env.hub(), phone).get(0);
         assertThat(answer.path("language").asText()).isEqualTo(language);
         assertThat(answer.path("text").asText()).startsWith(answerStart);
         assertThat(env.hub().count("SELECT needs_attention FROM guests g JOIN messages m ON m.guest_id = g.id"
                 + " WHERE m.body = '" + question.replace("'", "''") + "'")).isEqualTo(1);
+    }
+
+    /** A new guest asks {@code question}; returns the answer the hub sent them. */
+    private static JsonNode answerTo(String question) throws Exception {
+        String phone = "+3934000%05d".formatted(GUEST.incrementAndGet());
+        env.hub().postSpoki(Webhooks.spokiInbound(phone, question));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !OutboundLog.to(env.hub(), phone).isEmpty());
+        return OutboundLog.to(env.hub(), phone).get(0);
     }
 }
