@@ -40,7 +40,7 @@ start_hub() {  # $1: extra JVM option (the CDS archive)
   local started; started=$(date +%s%N)
   HTTP_PORT=$hub_port CONCIERGE_DATA_DIR="$work/data" CONCIERGE_API_KEYS=bench-key \
   MESSAGING_PROVIDER=spoki SPOKI_BASE_URL="http://127.0.0.1:$stub_port/api/1" SPOKI_API_KEY=k \
-  SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 MESSAGING_SEND_CONCURRENCY=8 \
+  SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 \
     java $JAVA_OPTS -Xlog:cds*=off $1 -jar target/concierge-hub.jar > "$work/hub.log" 2>&1 &
   hub_pid=$!
   until curl -sf "http://127.0.0.1:$hub_port/health" >/dev/null 2>&1; do sleep 0.02; done

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Answers and intent keywords per language, from {@code knowledge/<lang>.yaml} (on the classpath,
@@ -37,7 +39,20 @@ public final class KnowledgeBase {
     public record Match(String intent, String language, int score) {
     }
 
+    /** An intent's keywords as they are compared: normalized once, at load. */
+    private record Keywords(String intent, List<Keyword> keywords) {
+    }
+
+    private record Keyword(String normalized, boolean prefix, int weight) {
+    }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private final Map<String, LanguageFile> files = new LinkedHashMap<>();
+    private final Map<String, List<Keywords>> keywordsByLanguage = new LinkedHashMap<>();
+    private final Map<String, Set<String>> stopWordsByLanguage = new LinkedHashMap<>();
+    private final Map<String, Set<String>> startWordsByLanguage = new LinkedHashMap<>();
     private final Map<String, String> facts;
     /** Keywords used by several languages ("check-in", "wifi", "taxi"): they say nothing about the language. */
     private final Set<String> sharedKeywords;
@@ -46,14 +61,25 @@ public final class KnowledgeBase {
         this.facts = facts;
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         for (String language : LANGUAGES) {
-            files.put(language, load(yaml, overrideDir, language));
+            LanguageFile file = load(yaml, overrideDir, language);
+            files.put(language, file);
+            keywordsByLanguage.put(language, file.intents().entrySet().stream()
+                    .map(e -> new Keywords(e.getKey(), e.getValue().keywords().stream()
+                            .map(k -> new Keyword(normalize(k), k.endsWith("*"), k.length())).toList()))
+                    .toList());
+            stopWordsByLanguage.put(language, normalizedSet(file.stopWords()));
+            startWordsByLanguage.put(language, normalizedSet(file.startWords()));
         }
-        Map<String, Long> languagesPerKeyword = files.values().stream()
-                .flatMap(f -> f.intents().values().stream().flatMap(i -> i.keywords().stream())
-                        .map(KnowledgeBase::normalize).distinct())
-                .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
+        Map<String, Long> languagesPerKeyword = keywordsByLanguage.values().stream()
+                .flatMap(intents -> intents.stream().flatMap(i -> i.keywords().stream())
+                        .map(Keyword::normalized).distinct())
+                .collect(Collectors.groupingBy(k -> k, Collectors.counting()));
         this.sharedKeywords = languagesPerKeyword.entrySet().stream().filter(e -> e.getValue() > 1)
-                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Set<String> normalizedSet(List<String> words) {
+        return words.stream().map(KnowledgeBase::normalize).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -61,7 +87,7 @@ public final class KnowledgeBase {
      * check-in?" reads as English to a detector, "A che ora è il" does not.
      */
     public String withoutSharedKeywords(String text) {
-        String[] words = (text == null ? "" : text).split("[^\\p{L}\\p{N}]+");
+        String[] words = NON_WORD.split(text == null ? "" : text);
         StringBuilder kept = new StringBuilder();
         for (int i = 0; i < words.length; i++) {
             int skip = 0;
@@ -100,28 +126,29 @@ public final class KnowledgeBase {
     /** Best intent for the text: keywords of {@code preferred} first, then of any language. */
     public Optional<Match> detectIntent(String text, String preferred) {
         String normalized = " " + normalize(text) + " ";
-        Optional<Match> inPreferred = bestIn(normalized, files.get(preferred));
+        Optional<Match> inPreferred = bestIn(normalized, preferred);
         if (inPreferred.isPresent()) {
             return inPreferred;
         }
-        return files.values().stream().map(f -> bestIn(normalized, f)).flatMap(Optional::stream)
+        return LANGUAGES.stream().map(language -> bestIn(normalized, language)).flatMap(Optional::stream)
                 .max(java.util.Comparator.comparingInt(Match::score));
     }
 
-    private static Optional<Match> bestIn(String normalized, LanguageFile file) {
-        if (file == null) {
+    private Optional<Match> bestIn(String normalized, String language) {
+        List<Keywords> intents = keywordsByLanguage.get(language);
+        if (intents == null) {
             return Optional.empty();
         }
         Match best = null;
-        for (Map.Entry<String, Intent> intent : file.intents().entrySet()) {
+        for (Keywords intent : intents) {
             int score = 0;
-            for (String keyword : intent.getValue().keywords()) {
-                if (contains(normalized, normalize(keyword), keyword.endsWith("*"))) {
-                    score += keyword.length();
+            for (Keyword keyword : intent.keywords()) {
+                if (contains(normalized, keyword.normalized(), keyword.prefix())) {
+                    score += keyword.weight();
                 }
             }
             if (score > 0 && (best == null || score > best.score())) {
-                best = new Match(intent.getKey(), file.language(), score);
+                best = new Match(intent.intent(), language, score);
             }
         }
         return Optional.ofNullable(best);
@@ -133,18 +160,17 @@ public final class KnowledgeBase {
 
     /** The language whose opt-out word the whole message is, if it is one ("STOP", "basta", …). */
     public Optional<String> optOutLanguage(String text) {
-        return wholeMessageIn(text, LanguageFile::stopWords);
+        return wholeMessageIn(text, stopWordsByLanguage);
     }
 
     public Optional<String> optInLanguage(String text) {
-        return wholeMessageIn(text, LanguageFile::startWords);
+        return wholeMessageIn(text, startWordsByLanguage);
     }
 
-    private Optional<String> wholeMessageIn(String text, java.util.function.Function<LanguageFile, List<String>> words) {
+    private static Optional<String> wholeMessageIn(String text, Map<String, Set<String>> wordsByLanguage) {
         String normalized = normalize(text);
-        return files.values().stream()
-                .filter(f -> words.apply(f).stream().map(KnowledgeBase::normalize).anyMatch(normalized::equals))
-                .map(LanguageFile::language).findFirst();
+        return wordsByLanguage.entrySet().stream().filter(e -> e.getValue().contains(normalized))
+                .map(Map.Entry::getKey).findFirst();
     }
 
     public String answer(String intent, String language) {
@@ -177,8 +203,8 @@ public final class KnowledgeBase {
 
     /** Lower case, no accents, letters and digits separated by single spaces. */
     static String normalize(String text) {
-        String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-        return decomposed.replace("ß", "ss").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        String decomposed = MARKS.matcher(Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD))
+                .replaceAll("").toLowerCase(Locale.ROOT);
+        return NON_WORD.matcher(decomposed.replace("ß", "ss")).replaceAll(" ").strip();
     }
 }

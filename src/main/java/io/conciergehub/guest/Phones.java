@@ -1,7 +1,11 @@
 package io.conciergehub.guest;
 
+import java.util.regex.Pattern;
+
 /** Phone numbers as the hub stores and compares them: E.164, a '+' and digits only. */
 public final class Phones {
+
+    private static final Pattern NON_DIGITS = Pattern.compile("[^0-9]");
 
     private Phones() {
     }
@@ -11,7 +15,7 @@ public final class Phones {
         if (raw == null) {
             return null;
         }
-        String digits = raw.replaceAll("[^0-9]", "");
+        String digits = NON_DIGITS.matcher(raw).replaceAll("");
         if (digits.startsWith("00")) {
             digits = digits.substring(2);
         }
