@@ -5,7 +5,19 @@ import io.conciergehub.concierge.ConciergeService;
 import io.conciergehub.concierge.KnowledgeBase;
 import io.conciergehub.concierge.LanguageGuesser;
 import io.conciergehub.concierge.LlmAnswers;
+import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.mesh.ApiGate;
+import io.conciergehub.mesh.BookingSync;
+import io.conciergehub.mesh.Commands;
+import io.conciergehub.mesh.DeadLetters;
+import io.conciergehub.mesh.EventBuffer;
+import io.conciergehub.mesh.EventIntake;
+import io.conciergehub.mesh.GuestQuery;
+import io.conciergehub.mesh.MeshStats;
+import io.conciergehub.mesh.RateLimiter;
+import io.conciergehub.mesh.RedisRateLimiter;
+import io.conciergehub.mesh.WorkerControl;
 import io.conciergehub.messaging.Inbox;
 import io.conciergehub.messaging.Outbox;
 import io.conciergehub.messaging.SpokiWebhook;
@@ -77,8 +89,12 @@ public class HubConfiguration implements CamelConfiguration {
         metrics.circuitStates(breakers);
 
         GuestRepository guests = new GuestRepository(crypto);
+        EventBuffer events = new EventBuffer(db, json, metrics, !property(properties, "events.sink-url", "").isBlank(),
+                intProperty(properties, "events.max-attempts", 10), longProperty(properties, "events.retry-delay", 30000),
+                longProperty(properties, "events.max-retry-delay", 300000), clock);
+        metrics.gauge("concierge_event_buffer_size", "Domain events waiting for the sink", events::size);
         String provider = property(properties, "messaging.provider", "log");
-        Outbox outbox = new Outbox(db, guests, metrics, storedProviderName(provider),
+        Outbox outbox = new Outbox(db, guests, metrics, events, storedProviderName(provider),
                 property(properties, "messaging.window-template", ""),
                 Duration.ofSeconds(Long.parseLong(property(properties, "messaging.circuit.open-duration", "30"))), clock);
         // Before any route starts: rows a previous run left half-sent are requeued or dead-lettered.
@@ -114,7 +130,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("apiKeys", apiKeys);
         registry.bind("httpErrors", new HttpErrors(json));
         registry.bind("webhookIdempotency", idempotency);
-        Inbox inbox = new Inbox(db, guests, metrics, sqliteKeys, clock);
+        Inbox inbox = new Inbox(db, guests, metrics, events, sqliteKeys, clock);
         metrics.gauge("concierge_inbound_pending", "Guest messages waiting for the concierge's answer", inbox::pending);
         registry.bind("inbox", inbox);
         registry.bind("outbox", outbox);
@@ -135,6 +151,9 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("health", new Health(db, redis, breakers, apiKeys, json, property(properties, "concierge.role",
                 "primary"), provider));
 
+        bindMesh(context, properties, registry, db, crypto, guests, outbox, events, breakers, metrics, apiKeys, redis,
+                json, clock);
+
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
@@ -146,6 +165,37 @@ public class HubConfiguration implements CamelConfiguration {
         }, true, true);
         LOG.info("event=hub.configured dataDir={} provider={} redis={} llm={}", dataDir.toAbsolutePath(), provider,
                 redis != null ? "configured" : "off (embedded fallbacks)", llmEnabled ? "configured" : "off");
+    }
+
+    /** The mesh gateway: API gate, commands, events, sync, stats, dead letters. */
+    private static void bindMesh(CamelContext context, PropertiesComponent properties, Registry registry, Database db,
+            FieldCrypto crypto, GuestRepository guests, Outbox outbox, EventBuffer events,
+            CircuitBreakerRegistry breakers, Metrics metrics, ApiKeys apiKeys, RedissonClient redis, ObjectMapper json,
+            Clock clock) {
+        RateLimiter limiter = redis != null ? new RedisRateLimiter(redis, "concierge:rate:", clock) : new RateLimiter(clock);
+        registry.bind("apiGate", new ApiGate(apiKeys, limiter, intProperty(properties, "api.rate-limit", 100),
+                intProperty(properties, "api.webhook-rate-limit", 120000),
+                longProperty(properties, "api.rate-limit-window", 60000), property(properties, "api.client-ip-header", ""),
+                json));
+        WorkerControl workers = new WorkerControl(context);
+        BookingRepository bookings = new BookingRepository(guests);
+        Commands commands = new Commands(db, crypto, guests, bookings, outbox, workers, breakers, metrics, json,
+                "spoki".equals(property(properties, "messaging.provider", "log")),
+                intProperty(properties, "mesh.command-attempts", 3), longProperty(properties, "mesh.circuit.open-duration", 30),
+                clock);
+        int interrupted = commands.recoverInterrupted();
+        if (interrupted > 0) {
+            LOG.warn("event=commands.recovered requeued={}", interrupted);
+        }
+        metrics.gauge("concierge_commands_queued", "Mesh commands waiting or running", commands::queued);
+        registry.bind("commands", commands);
+        registry.bind("eventBuffer", events);
+        registry.bind("eventIntake", new EventIntake(events, json));
+        registry.bind("guestQuery", new GuestQuery(db, guests, json));
+        registry.bind("bookingSync", new BookingSync(db, bookings, events, json, clock));
+        registry.bind("deadLetters", new DeadLetters(db, events, clock));
+        registry.bind("meshStats", new MeshStats(db, events, breakers, workers,
+                property(properties, "concierge.role", "primary")));
     }
 
     /** Messages are stored under the name the provider's webhooks use, so status callbacks find them. */
@@ -181,5 +231,13 @@ public class HubConfiguration implements CamelConfiguration {
 
     private static String property(PropertiesComponent properties, String key, String fallback) {
         return properties.resolveProperty(key).orElse(fallback);
+    }
+
+    private static int intProperty(PropertiesComponent properties, String key, int fallback) {
+        return Integer.parseInt(property(properties, key, String.valueOf(fallback)).trim());
+    }
+
+    private static long longProperty(PropertiesComponent properties, String key, long fallback) {
+        return Long.parseLong(property(properties, key, String.valueOf(fallback)).trim());
     }
 }

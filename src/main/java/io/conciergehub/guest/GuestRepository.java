@@ -19,13 +19,68 @@ public final class GuestRepository {
         this.crypto = crypto;
     }
 
-    /** Finds the guest with this (normalised) phone or creates one, records that they just wrote; returns the id. */
-    public long touchInbound(Connection c, String phone, String name, long now) throws SQLException {
+    /** Finds the guest with this (normalised) phone or creates one, and records that they just wrote. */
+    public Resolved touchInbound(Connection c, String phone, String name, long now) throws SQLException {
         return Sql.one(c, "INSERT INTO guests (phone_hash, phone_enc, name, last_inbound_at, created_at, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (phone_hash) DO UPDATE SET"
                 + " last_inbound_at = excluded.last_inbound_at, name = COALESCE(guests.name, excluded.name),"
-                + " updated_at = excluded.updated_at RETURNING id",
-                row -> row.getLong(1), crypto.blindIndex(phone), crypto.encrypt(phone), name, now, now, now).orElseThrow();
+                + " updated_at = excluded.updated_at RETURNING id, created_at",
+                row -> new Resolved(row.getLong(1), row.getLong(2) == now), crypto.blindIndex(phone),
+                crypto.encrypt(phone), name, now, now, now).orElseThrow();
+    }
+
+    /** A guest found or created by phone: its id, and whether it was created now. */
+    public record Resolved(long id, boolean created) {
+    }
+
+    /** Finds the guest with this (normalised) phone or creates one that has not written yet. */
+    public Resolved findOrCreate(Connection c, String phone, long now) throws SQLException {
+        Optional<Long> existing = findIdByPhone(c, phone);
+        if (existing.isPresent()) {
+            return new Resolved(existing.get(), false);
+        }
+        return new Resolved(Sql.insert(c, "INSERT INTO guests (phone_hash, phone_enc, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?)", crypto.blindIndex(phone), crypto.encrypt(phone), now, now), true);
+    }
+
+    public Optional<Long> findIdByPhone(Connection c, String phone) throws SQLException {
+        return Sql.one(c, "SELECT id FROM guests WHERE phone_hash = ?", row -> row.getLong(1), crypto.blindIndex(phone));
+    }
+
+    public Optional<Long> findIdByEmail(Connection c, String email) throws SQLException {
+        return Sql.one(c, "SELECT id FROM guests WHERE email_hash = ? ORDER BY id LIMIT 1", row -> row.getLong(1),
+                crypto.blindIndex(email));
+    }
+
+    public boolean exists(Connection c, long id) throws SQLException {
+        return Sql.count(c, "SELECT COUNT(*) FROM guests WHERE id = ?", id) > 0;
+    }
+
+    /** Sets what a guest does not have yet (a booking's name, e-mail, language); never overwrites. */
+    public void fillIn(Connection c, long guestId, String name, String email, String language, long now)
+            throws SQLException {
+        Sql.update(c, "UPDATE guests SET name = COALESCE(name, ?), email_hash = COALESCE(email_hash, ?),"
+                + " email_enc = COALESCE(email_enc, ?), language = COALESCE(language, ?), updated_at = ? WHERE id = ?",
+                name, email == null ? null : crypto.blindIndex(email), email == null ? null : crypto.encrypt(email),
+                language, now, guestId);
+    }
+
+    /** Staff or the cloud say so ({@code UPDATE_GUEST}): the given fields overwrite. */
+    public void update(Connection c, long guestId, String name, String email, String language, String status,
+            Boolean optedOut, long now) throws SQLException {
+        Sql.update(c, "UPDATE guests SET name = COALESCE(?, name), email_hash = COALESCE(?, email_hash),"
+                + " email_enc = COALESCE(?, email_enc), language = COALESCE(?, language), status = COALESCE(?, status),"
+                + " opted_out = COALESCE(?, opted_out), updated_at = ? WHERE id = ?",
+                name, email == null ? null : crypto.blindIndex(email), email == null ? null : crypto.encrypt(email),
+                language, status, optedOut == null ? null : optedOut ? 1 : 0, now, guestId);
+    }
+
+    public String blindIndex(String normalized) {
+        return crypto.blindIndex(normalized);
+    }
+
+    public String decrypt(String token) {
+        return token == null ? null : crypto.decrypt(token);
     }
 
     public Optional<Guest> findById(Connection c, long id) throws SQLException {

@@ -1,6 +1,7 @@
 package io.conciergehub.messaging;
 
 import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.mesh.EventBuffer;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Body;
 
 /**
@@ -22,15 +24,17 @@ public final class Inbox {
     private final Database db;
     private final GuestRepository guests;
     private final Metrics metrics;
+    private final EventBuffer events;
     private final SqliteIdempotentRepository sqliteKeys;
     private final Clock clock;
 
     /** @param sqliteKeys the idempotency store when it is SQLite, else null (Redis keeps the keys) */
-    public Inbox(Database db, GuestRepository guests, Metrics metrics, SqliteIdempotentRepository sqliteKeys,
-            Clock clock) {
+    public Inbox(Database db, GuestRepository guests, Metrics metrics, EventBuffer events,
+            SqliteIdempotentRepository sqliteKeys, Clock clock) {
         this.db = db;
         this.guests = guests;
         this.metrics = metrics;
+        this.events = events;
         this.sqliteKeys = sqliteKeys;
         this.clock = clock;
     }
@@ -58,10 +62,17 @@ public final class Inbox {
             if (seen) {
                 return null;
             }
-            long guestId = guests.touchInbound(c, event.phone(), event.name(), now);
-            return Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, provider_message_id, body, status,"
-                    + " created_at, updated_at) VALUES (?, 'in', ?, ?, ?, 'received', ?, ?)",
+            GuestRepository.Resolved guest = guests.touchInbound(c, event.phone(), event.name(), now);
+            long guestId = guest.id();
+            if (guest.created()) {
+                events.publish(c, "guest.created", Map.of("guestId", guestId, "source", event.provider()));
+            }
+            long messageId = Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, provider_message_id, body,"
+                    + " status, created_at, updated_at) VALUES (?, 'in', ?, ?, ?, 'received', ?, ?)",
                     guestId, event.provider(), event.providerMessageId(), event.text(), now, now);
+            events.publish(c, "message.received", Map.of("messageId", messageId, "guestId", guestId,
+                    "provider", event.provider()));
+            return messageId;
         });
         if (id != null) {
             metrics.messageIn(event.provider());

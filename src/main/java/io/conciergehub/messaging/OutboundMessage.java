@@ -1,11 +1,14 @@
 package io.conciergehub.messaging;
 
+import java.util.Map;
+
 /**
- * A message about to be sent. {@code templateName} is set when the guest's 24-hour window has
- * closed and the configured template must be sent instead of free text.
+ * A message about to be sent. {@code templateName} is set when a template was asked for
+ * (SEND_MESSAGE with a template) or when the guest's 24-hour window has closed and the configured
+ * template must be sent instead of free text; {@code templateFields} fill its placeholders.
  */
 public record OutboundMessage(long outboxId, long messageId, String phone, String text, String language,
-        String templateName) {
+        String templateName, Map<String, String> templateFields) {
 
     public boolean isTemplate() {
         return templateName != null;

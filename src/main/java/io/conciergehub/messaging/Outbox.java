@@ -1,7 +1,11 @@
 package io.conciergehub.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.guest.Guest;
 import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.mesh.EventBuffer;
 import io.conciergehub.guest.Phones;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
@@ -10,7 +14,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +34,7 @@ public final class Outbox {
 
     public static final String PURPOSE_REPLY = "reply";
     public static final String PURPOSE_OPT_OUT = "opt-out-confirmation";
+    public static final String PURPOSE_COMMAND = "command";
     static final Duration WINDOW = Duration.ofHours(24);
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -35,16 +42,18 @@ public final class Outbox {
     private final Database db;
     private final GuestRepository guests;
     private final Metrics metrics;
+    private final EventBuffer events;
     private final String provider;
     private final String windowTemplate;
     private final Duration circuitOpenDelay;
     private final Clock clock;
 
-    public Outbox(Database db, GuestRepository guests, Metrics metrics, String provider, String windowTemplate,
-            Duration circuitOpenDelay, Clock clock) {
+    public Outbox(Database db, GuestRepository guests, Metrics metrics, EventBuffer events, String provider,
+            String windowTemplate, Duration circuitOpenDelay, Clock clock) {
         this.db = db;
         this.guests = guests;
         this.metrics = metrics;
+        this.events = events;
         this.provider = provider;
         this.windowTemplate = windowTemplate == null || windowTemplate.isBlank() ? null : windowTemplate.trim();
         this.circuitOpenDelay = circuitOpenDelay;
@@ -59,6 +68,20 @@ public final class Outbox {
                 guestId, provider, text, language, intent, inReplyTo, now, now);
         return Sql.insert(c, "INSERT INTO outbox (message_id, guest_id, purpose, state, next_attempt_at, created_at,"
                 + " updated_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)", messageId, guestId, purpose, now, now, now);
+    }
+
+    /**
+     * Writes a message asked for through the API inside the caller's transaction: free text, or a
+     * template (which may go out even when the guest's 24-hour window is closed).
+     */
+    public long enqueueCommanded(Connection c, long guestId, String text, String templateName,
+            Map<String, String> templateFields, String language, long now) throws SQLException {
+        long outboxId = enqueue(c, guestId, null, text, language, null, PURPOSE_COMMAND, now);
+        if (templateName != null) {
+            Sql.update(c, "UPDATE outbox SET template_name = ?, template_fields = ? WHERE id = ?", templateName,
+                    fieldsJson(templateFields), outboxId);
+        }
+        return outboxId;
     }
 
     /**
@@ -78,6 +101,9 @@ public final class Outbox {
                 finish(c, outboxId, row.messageId(), "cancelled", MessageStatus.FAILED, "guest opted out", now);
                 return null;
             }
+            if (Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ? AND template_name IS NOT NULL", outboxId) > 0) {
+                return guest.phone(); // a template: allowed outside the window
+            }
             boolean windowOpen = guest.lastInboundAt() != null && guest.lastInboundAt() > now - WINDOW.toMillis();
             if (!windowOpen && windowTemplate == null) {
                 finish(c, outboxId, row.messageId(), "held", MessageStatus.HELD,
@@ -96,11 +122,12 @@ public final class Outbox {
         return db.write(c -> {
             Sql.update(c, "UPDATE outbox SET send_started_at = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?",
                     now, now, outboxId);
-            return Sql.one(c, "SELECT o.id, o.message_id, o.guest_id, o.template_name, m.body, m.language FROM outbox o"
-                    + " JOIN messages m ON m.id = o.message_id WHERE o.id = ?", row -> new OutboundMessage(
-                            row.getLong("id"), row.getLong("message_id"),
+            return Sql.one(c, "SELECT o.id, o.message_id, o.guest_id, o.template_name, o.template_fields, m.body,"
+                    + " m.language FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?",
+                    row -> new OutboundMessage(row.getLong("id"), row.getLong("message_id"),
                             guests.findById(c, row.getLong("guest_id")).orElseThrow().phone(), row.getString("body"),
-                            row.getString("language"), row.getString("template_name")), outboxId).orElseThrow();
+                            row.getString("language"), row.getString("template_name"),
+                            fields(row.getString("template_fields"))), outboxId).orElseThrow();
         });
     }
 
@@ -121,6 +148,8 @@ public final class Outbox {
             Row row = row(c, outboxId);
             Sql.update(c, "UPDATE outbox SET state = 'done', send_started_at = NULL, last_error = NULL, updated_at = ?"
                     + " WHERE id = ?", now, outboxId);
+            events.publish(c, "message.sent", Map.of("messageId", row.messageId(), "guestId", row.guestId(),
+                    "purpose", row.purpose()));
             return Sql.update(c, "UPDATE messages SET provider_message_id = ?, status = CASE WHEN status IN"
                     + " ('queued', 'held') THEN 'sent' ELSE status END, updated_at = ? WHERE id = ?",
                     providerMessageId, now, row.messageId());
@@ -145,6 +174,8 @@ public final class Outbox {
         db.write(c -> {
             Row row = row(c, outboxId);
             finish(c, outboxId, row.messageId(), "dead", MessageStatus.FAILED, error, now);
+            events.publish(c, "message.failed", Map.of("messageId", row.messageId(), "guestId", row.guestId(),
+                    "purpose", row.purpose()));
             return Sql.insert(c, "INSERT INTO dead_letters (source, reference, error, created_at) VALUES"
                     + " ('outbox', ?, ?, ?)", String.valueOf(outboxId), error, now);
         });
@@ -189,6 +220,24 @@ public final class Outbox {
 
     public long deadLetters() {
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM dead_letters WHERE replayed_at IS NULL"));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String fieldsJson(Map<String, String> fields) throws SQLException {
+        try {
+            return fields == null || fields.isEmpty() ? null : JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("template fields are not serialisable", e);
+        }
+    }
+
+    private static Map<String, String> fields(String json) throws SQLException {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored template fields are not JSON", e);
+        }
     }
 
     private record Row(long id, long messageId, long guestId, String purpose) {

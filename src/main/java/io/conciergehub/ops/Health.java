@@ -84,8 +84,9 @@ public final class Health {
         String status = down ? "DOWN" : reasons.isEmpty() ? "UP" : "DEGRADED";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
-        if (apiKeys.authorized(exchange.getMessage().getHeader("X-API-Key", String.class),
-                exchange.getMessage().getHeader("Authorization", String.class))) {
+        if (apiKeys.authenticate(exchange.getMessage().getHeader("X-API-Key", String.class),
+                exchange.getMessage().getHeader("Authorization", String.class))
+                .filter(caller -> caller.may(ApiKeys.Scope.READ)).isPresent()) {
             body.put("role", role);
             body.put("reasons", reasons);
             body.put("checks", checks);

@@ -22,7 +22,7 @@ public final class HttpErrors {
         HttpProblem problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, HttpProblem.class);
         LOG.info("event=http.refused route={} status={} error={}", exchange.getFromRouteId(), problem.getStatus(),
                 problem.getError());
-        answer(exchange, problem.getStatus(), problem.getError(), problem.getDetail());
+        answer(exchange, problem.getStatus(), problem.getError(), problem.getDetail(), problem.getField());
     }
 
     public void malformedJson(Exchange exchange) throws Exception {
@@ -38,10 +38,17 @@ public final class HttpErrors {
     }
 
     private void answer(Exchange exchange, int status, String error, String detail) throws Exception {
+        answer(exchange, status, error, detail, null);
+    }
+
+    private void answer(Exchange exchange, int status, String error, String detail, String field) throws Exception {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("detail", detail);
-        exchange.getMessage().removeHeaders("*", "Retry-After");
+        if (field != null) {
+            body.put("field", field);
+        }
+        exchange.getMessage().removeHeaders("*", "Retry-After", "RateLimit-*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(json.writeValueAsString(body));

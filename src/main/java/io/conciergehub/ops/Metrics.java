@@ -52,6 +52,16 @@ public final class Metrics {
                 "provider", provider, "type", type).increment();
     }
 
+    public void eventForwarded(String outcome) {
+        counter("concierge_events_forwarded", "Attempts to forward a domain event to the sink, by outcome",
+                "outcome", outcome).increment();
+    }
+
+    public void command(String action, String outcome) {
+        counter("concierge_commands", "Mesh API commands executed, by action and outcome", "action", action,
+                "outcome", outcome).increment();
+    }
+
     /** Time from the request's arrival to the moment its answer is ready, per webhook route. */
     public void webhookAnswered(Exchange exchange) {
         long elapsed = System.currentTimeMillis() - exchange.getClock().getCreated();

@@ -3,7 +3,9 @@ package io.conciergehub.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.mesh.EventBuffer;
 import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
 import io.conciergehub.ops.Metrics;
@@ -31,10 +33,12 @@ class ConversationWindowTest {
         Path dir = Files.createTempDirectory("window-");
         Database db = Database.open(dir, true);
         GuestRepository guests = new GuestRepository(FieldCrypto.fromConfiguredKeyOrFile("", dir));
-        Outbox outbox = new Outbox(db, guests, new Metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
-                "spoki", windowTemplate, Duration.ofSeconds(30), Clock.systemUTC());
+        Metrics metrics = new Metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        EventBuffer noSink = new EventBuffer(db, new ObjectMapper(), metrics, false, 10, 1000, 1000, Clock.systemUTC());
+        Outbox outbox = new Outbox(db, guests, metrics, noSink, "spoki", windowTemplate, Duration.ofSeconds(30),
+                Clock.systemUTC());
         long outboxId = db.write(c -> {
-            long guestId = guests.touchInbound(c, "+393331230000", "Mario", NOW - ago.toMillis());
+            long guestId = guests.touchInbound(c, "+393331230000", "Mario", NOW - ago.toMillis()).id();
             return outbox.enqueue(c, guestId, null, "Il check-in è dalle 15:00.", "it", "check_in",
                     Outbox.PURPOSE_REPLY, NOW);
         });

@@ -56,8 +56,8 @@ class ApiKeysTest {
         assertThat(stored).doesNotContain(generated).matches("[0-9a-f]{64}\\s*");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(ApiKeys.HASH_FILE))))
                 .isEqualTo("rw-------");
-        assertThat(first.isValid(generated)).isTrue();
-        assertThat(second.isValid(generated)).as("valid after a restart").isTrue();
-        assertThat(second.isValid(generated + "x")).isFalse();
+        assertThat(first.identify(generated).isPresent()).isTrue();
+        assertThat(second.identify(generated).isPresent()).as("valid after a restart").isTrue();
+        assertThat(second.identify(generated + "x").isPresent()).isFalse();
     }
 }

@@ -1,0 +1,104 @@
+package io.conciergehub.guest;
+
+import io.conciergehub.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Bookings and the merge rules every reservation source follows:
+ * <ul>
+ *   <li>a booking is identified by {@code (source, externalId)}; reporting it again updates it;</li>
+ *   <li>its guest is found by phone (blind index), else by e-mail, else it stays the booking's
+ *       current guest; a new guest needs a phone number (WhatsApp is how the hub reaches guests);</li>
+ *   <li>booking fields reported overwrite stored ones (the channel is the authority on the
+ *       reservation), fields not reported keep their value;</li>
+ *   <li>guest fields (name, e-mail, language) only fill what the guest lacks: what a guest told
+ *       the hub, or the language they write in, wins over a booking form.</li>
+ * </ul>
+ */
+public final class BookingRepository {
+
+    /** Why a booking could not be merged; the request is otherwise fine. */
+    public static final class MergeRefused extends RuntimeException {
+        public MergeRefused(String message) {
+            super(message);
+        }
+    }
+
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    /** What an upsert did. {@code previousStatus} is null for a new booking. */
+    public record Upserted(long bookingId, long guestId, Outcome outcome, boolean guestCreated, String previousStatus,
+            String status) {
+    }
+
+    private record Stored(long id, long guestId, String arrival, String departure, Integer adults, Integer children,
+            String apartment, String flightNumber, String status) {
+    }
+
+    private final GuestRepository guests;
+
+    public BookingRepository(GuestRepository guests) {
+        this.guests = guests;
+    }
+
+    public Upserted upsert(Connection c, Booking booking, long now) throws SQLException {
+        Optional<Stored> stored = Sql.one(c, "SELECT id, guest_id, arrival, departure, adults, children, apartment,"
+                + " flight_number, status FROM bookings WHERE source = ? AND external_id = ?", row -> new Stored(
+                        row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), (Integer) row.getObject(5),
+                        (Integer) row.getObject(6), row.getString(7), row.getString(8), row.getString(9)),
+                booking.source(), booking.externalId());
+        boolean guestCreated = false;
+        Long guestId = null;
+        if (booking.phone() != null) {
+            GuestRepository.Resolved guest = guests.findOrCreate(c, booking.phone(), now);
+            guestId = guest.id();
+            guestCreated = guest.created();
+        } else if (booking.email() != null) {
+            guestId = guests.findIdByEmail(c, booking.email()).orElse(null);
+        }
+        if (guestId == null) {
+            guestId = stored.map(Stored::guestId).orElseThrow(() -> new MergeRefused(
+                    "a new guest needs a phone number (no guest is known by this e-mail)"));
+        }
+        guests.fillIn(c, guestId, booking.guestName(), booking.email(), booking.language(), now);
+
+        String arrival = booking.arrival() == null ? null : booking.arrival().toString();
+        String departure = booking.departure() == null ? null : booking.departure().toString();
+        if (stored.isEmpty()) {
+            String status = booking.status() == null ? Booking.CONFIRMED : booking.status();
+            long id = Sql.insert(c, "INSERT INTO bookings (guest_id, source, external_id, arrival, departure, adults,"
+                    + " children, apartment, flight_number, status, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", guestId, booking.source(), booking.externalId(),
+                    arrival, departure, booking.adults(), booking.children(), booking.apartment(),
+                    booking.flightNumber(), status, now, now);
+            return new Upserted(id, guestId, Outcome.CREATED, guestCreated, null, status);
+        }
+        Stored old = stored.get();
+        Stored merged = new Stored(old.id(), guestId, or(arrival, old.arrival()), or(departure, old.departure()),
+                or(booking.adults(), old.adults()), or(booking.children(), old.children()),
+                or(booking.apartment(), old.apartment()), or(booking.flightNumber(), old.flightNumber()),
+                or(booking.status(), old.status()));
+        if (merged.equals(old)) {
+            return new Upserted(old.id(), guestId, Outcome.UNCHANGED, guestCreated, old.status(), old.status());
+        }
+        Sql.update(c, "UPDATE bookings SET guest_id = ?, arrival = ?, departure = ?, adults = ?, children = ?,"
+                + " apartment = ?, flight_number = ?, status = ?, updated_at = ? WHERE id = ?", merged.guestId(),
+                merged.arrival(), merged.departure(), merged.adults(), merged.children(), merged.apartment(),
+                merged.flightNumber(), merged.status(), now, old.id());
+        return new Upserted(old.id(), guestId, Outcome.UPDATED, guestCreated, old.status(), merged.status());
+    }
+
+    /** The flight number of the guest's next booking (the one arriving soonest from today). */
+    public boolean setNextFlight(Connection c, long guestId, String flightNumber, String today, long now)
+            throws SQLException {
+        return Sql.update(c, "UPDATE bookings SET flight_number = ?, updated_at = ? WHERE id = (SELECT id FROM bookings"
+                + " WHERE guest_id = ? AND status <> 'cancelled' AND (arrival IS NULL OR arrival >= ?)"
+                + " ORDER BY arrival LIMIT 1)", flightNumber, now, guestId, today) > 0;
+    }
+
+    private static <T> T or(T reported, T stored) {
+        return reported != null ? reported : stored;
+    }
+}

@@ -1,0 +1,121 @@
+package io.conciergehub.mesh;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.ops.ApiKeys;
+import io.conciergehub.ops.ApiKeys.Caller;
+import io.conciergehub.ops.ApiKeys.Scope;
+import io.conciergehub.ops.HttpProblem;
+import io.vertx.core.net.SocketAddress;
+import java.util.Arrays;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The door of every API route: rate limits (per client IP, then per key), authentication (401),
+ * scope (403); and the way out: the JSON answer with only the headers the hub means to send.
+ * Every API request leaves one audit line: method, path, key id (never the key), status, duration.
+ */
+public final class ApiGate {
+
+    public static final String CALLER = "meshCaller";
+    private static final Logger AUDIT = LoggerFactory.getLogger("io.conciergehub.audit");
+    private static final String REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
+
+    private final ApiKeys apiKeys;
+    private final RateLimiter limiter;
+    private final int apiLimit;
+    private final int webhookLimit;
+    private final long windowMillis;
+    private final String clientIpHeader;
+    private final ObjectMapper json;
+
+    public ApiGate(ApiKeys apiKeys, RateLimiter limiter, int apiLimit, int webhookLimit, long windowMillis,
+            String clientIpHeader, ObjectMapper json) {
+        this.apiKeys = apiKeys;
+        this.limiter = limiter;
+        this.apiLimit = apiLimit;
+        this.webhookLimit = webhookLimit;
+        this.windowMillis = windowMillis;
+        this.clientIpHeader = clientIpHeader == null || clientIpHeader.isBlank() ? null : clientIpHeader.trim();
+        this.json = json;
+    }
+
+    /**
+     * Admits the request or refuses it with 429, 401 or 403; the caller is kept on the exchange.
+     * {@code scopes}: the scope the operation needs, or several separated by '|' of which one is enough.
+     */
+    public void admit(Exchange exchange, String scopes) {
+        Message in = exchange.getMessage();
+        exchange.setProperty("meshMethod", in.getHeader(Exchange.HTTP_METHOD));
+        exchange.setProperty("meshPath", in.getHeader(Exchange.HTTP_PATH));
+        count(in, "api-ip:" + clientIp(in), apiLimit);
+        String apiKey = in.getHeader("X-API-Key", String.class);
+        String authorization = in.getHeader("Authorization", String.class);
+        // The credentials go no further than this door: not into logs, not back in the answer.
+        in.removeHeader("X-API-Key");
+        in.removeHeader("Authorization");
+        Caller caller = apiKeys.authenticate(apiKey, authorization).orElseThrow(() ->
+                HttpProblem.unauthorized("a valid API key is required (X-API-Key or Authorization: Bearer)"));
+        exchange.setProperty(CALLER, caller);
+        count(in, "api-key:" + caller.keyId(), apiLimit);
+        if (Arrays.stream(scopes.split("\\|")).map(Scope::of).noneMatch(caller::may)) {
+            throw HttpProblem.forbidden("this key lacks the '" + scopes.replace("|", "' or '") + "' scope");
+        }
+    }
+
+    /** Webhooks have their own, higher limit per client IP: a flood guard, far above any provider's pace. */
+    public void admitWebhook(Exchange exchange) {
+        count(exchange.getMessage(), "webhook-ip:" + clientIp(exchange.getMessage()), webhookLimit);
+    }
+
+    private void count(Message in, String bucket, int limit) {
+        RateLimiter.Window window = limiter.hit(bucket, windowMillis);
+        long resetSeconds = Math.max(1, (window.resetMillis() + 999) / 1000);
+        long remaining = Math.max(0, limit - window.count());
+        // With two buckets (IP and key) the answer reports the tighter one.
+        Long shown = in.getHeader("RateLimit-Remaining", Long.class);
+        if (shown == null || remaining <= shown) {
+            in.setHeader("RateLimit-Limit", limit);
+            in.setHeader("RateLimit-Remaining", remaining);
+            in.setHeader("RateLimit-Reset", resetSeconds);
+        }
+        if (window.count() > limit) {
+            in.setHeader("Retry-After", resetSeconds);
+            throw new HttpProblem(429, "rate_limited", "too many requests; retry after " + resetSeconds + " s");
+        }
+    }
+
+    private String clientIp(Message in) {
+        if (clientIpHeader != null) {
+            String forwarded = in.getHeader(clientIpHeader, String.class);
+            if (forwarded != null && !forwarded.isBlank()) {
+                return forwarded.split(",")[0].trim();
+            }
+        }
+        Object remote = in.getHeader(REMOTE_ADDRESS);
+        return remote instanceof SocketAddress address ? address.hostAddress() : String.valueOf(remote);
+    }
+
+    /** Writes an operation's answer: JSON body, status, and no request header echoed back. */
+    public void respond(Exchange exchange) throws Exception {
+        ApiResponse response = exchange.getMessage().getMandatoryBody(ApiResponse.class);
+        Message out = exchange.getMessage();
+        out.removeHeaders("*", "RateLimit-*", "Retry-After");
+        response.headers().forEach(out::setHeader);
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, response.status());
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        out.setBody(json.writeValueAsString(response.body()));
+    }
+
+    /** One line per API request, answered or refused. */
+    public void audit(Exchange exchange) {
+        Caller caller = exchange.getProperty(CALLER, Caller.class);
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        AUDIT.info("event=api.request method={} path={} key={} status={} durationMs={}",
+                exchange.getProperty("meshMethod"), exchange.getProperty("meshPath"),
+                caller == null ? "-" : caller.keyId(), status == null ? 200 : status,
+                exchange.getClock().elapsed());
+    }
+}

@@ -1,0 +1,125 @@
+package io.conciergehub.mesh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.guest.Booking;
+import io.conciergehub.guest.BookingRepository;
+import io.conciergehub.guest.BookingRepository.MergeRefused;
+import io.conciergehub.guest.BookingRepository.Upserted;
+import io.conciergehub.ops.HttpProblem;
+import io.conciergehub.store.Database;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+
+/**
+ * {@code POST /api/mesh/sync/bookings}: up to 500 bookings upserted with the merge rules of
+ * {@link BookingRepository}, each in its own transaction, with a result per item. Guests and
+ * bookings created or cancelled raise their domain events.
+ */
+public final class BookingSync {
+
+    static final int MAX_BOOKINGS = 500;
+    private static final Set<String> FIELDS = Set.of("externalId", "source", "guestName", "phone", "email", "language",
+            "arrival", "departure", "adults", "children", "apartment", "flightNumber", "status");
+    private static final Set<String> STATUSES = Set.of("confirmed", "pending", "cancelled");
+
+    private final Database db;
+    private final BookingRepository bookings;
+    private final EventBuffer events;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public BookingSync(Database db, BookingRepository bookings, EventBuffer events, ObjectMapper json, Clock clock) {
+        this.db = db;
+        this.bookings = bookings;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public ApiResponse sync(Exchange exchange) throws Exception {
+        JsonNode body = Fields.body(exchange, json);
+        Fields.onlyKnown(body, "", Set.of("bookings"));
+        JsonNode items = body.get("bookings");
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            throw HttpProblem.invalidField("bookings", "must be a non-empty array");
+        }
+        if (items.size() > MAX_BOOKINGS) {
+            throw HttpProblem.invalidField("bookings", "holds more than " + MAX_BOOKINGS + " bookings");
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        int merged = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("index", i);
+            try {
+                Booking booking = parse(items.get(i), "bookings[" + i + "]");
+                result.put("externalId", booking.externalId());
+                long now = clock.millis();
+                Upserted upserted = db.writeDurably(c -> {
+                    Upserted done = bookings.upsert(c, booking, now);
+                    if (done.guestCreated()) {
+                        events.publish(c, "guest.created", Map.of("guestId", done.guestId(), "source", booking.source()));
+                    }
+                    String type = switch (done.outcome()) {
+                        case CREATED -> "booking.created";
+                        case UPDATED -> Booking.CANCELLED.equals(done.status())
+                                && !Booking.CANCELLED.equals(done.previousStatus()) ? "booking.cancelled" : "booking.updated";
+                        case UNCHANGED -> null;
+                    };
+                    if (type != null) {
+                        events.publish(c, type, Map.of("bookingId", done.bookingId(), "guestId", done.guestId(),
+                                "source", booking.source(), "externalId", booking.externalId(), "status", done.status()));
+                    }
+                    return done;
+                });
+                result.put("result", upserted.outcome().name().toLowerCase(Locale.ROOT));
+                result.put("bookingId", upserted.bookingId());
+                result.put("guestId", upserted.guestId());
+                merged++;
+            } catch (HttpProblem refused) {
+                result.put("error", refused.getError());
+                result.put("detail", refused.getDetail());
+                result.put("field", refused.getField());
+            } catch (MergeRefused refused) {
+                result.put("error", "not_merged");
+                result.put("detail", refused.getMessage());
+            }
+            results.add(result);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("merged", merged);
+        answer.put("rejected", items.size() - merged);
+        answer.put("results", results);
+        return new ApiResponse(merged == 0 ? 400 : merged == items.size() ? 200 : 207, answer, Map.of());
+    }
+
+    private static Booking parse(JsonNode item, String path) {
+        if (!item.isObject()) {
+            throw HttpProblem.invalidField(path, "must be an object");
+        }
+        Fields.onlyKnown(item, path, FIELDS);
+        LocalDate arrival = Fields.date(item, "arrival", path + ".arrival");
+        LocalDate departure = Fields.date(item, "departure", path + ".departure");
+        if (arrival != null && departure != null && departure.isBefore(arrival)) {
+            throw HttpProblem.invalidField(path + ".departure", "is before the arrival");
+        }
+        return new Booking(Fields.token(item, "source", path + ".source", true),
+                Fields.token(item, "externalId", path + ".externalId", true),
+                Fields.text(item, "guestName", path + ".guestName", false, 200),
+                Fields.phone(item, "phone", path + ".phone", false), Fields.email(item, "email", path + ".email"),
+                Fields.language(item, "language", path + ".language"), arrival, departure,
+                Fields.integer(item, "adults", path + ".adults", 0, 50),
+                Fields.integer(item, "children", path + ".children", 0, 50),
+                Fields.text(item, "apartment", path + ".apartment", false, 100),
+                Fields.flightNumber(item, "flightNumber", path + ".flightNumber"),
+                Fields.status(item, "status", path + ".status", STATUSES));
+    }
+}

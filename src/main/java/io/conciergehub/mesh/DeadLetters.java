@@ -1,0 +1,97 @@
+package io.conciergehub.mesh;
+
+import io.conciergehub.ops.HttpProblem;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/**
+ * {@code GET /api/mesh/dead-letters} and {@code POST /api/mesh/dead-letters/{id}/replay}: what
+ * failed for good (outbound messages, events, commands), and a way to try it once more after the
+ * cause is fixed. A replay puts the item back at the end of its queue, with its attempts reset.
+ */
+public final class DeadLetters {
+
+    public static final String REPLAY_OUTBOX = "replayOutbox";
+    public static final String REPLAY_COMMANDS = "replayCommands";
+
+    private final Database db;
+    private final EventBuffer events;
+    private final Clock clock;
+
+    public DeadLetters(Database db, EventBuffer events, Clock clock) {
+        this.db = db;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public ApiResponse list(Exchange exchange) {
+        boolean all = "true".equals(exchange.getMessage().getHeader("all", String.class));
+        int limit = 100;
+        List<Map<String, Object>> letters = db.read(c -> Sql.list(c, "SELECT id, source, reference, error, created_at,"
+                + " replayed_at FROM dead_letters" + (all ? "" : " WHERE replayed_at IS NULL") + " ORDER BY id DESC LIMIT ?",
+                row -> {
+                    Map<String, Object> letter = new LinkedHashMap<>();
+                    letter.put("id", row.getLong("id"));
+                    letter.put("source", row.getString("source"));
+                    letter.put("reference", row.getString("reference"));
+                    letter.put("error", row.getString("error"));
+                    letter.put("createdAt", Instant.ofEpochMilli(row.getLong("created_at")).toString());
+                    long replayed = row.getLong("replayed_at");
+                    letter.put("replayedAt", row.wasNull() ? null : Instant.ofEpochMilli(replayed).toString());
+                    return letter;
+                }, limit));
+        return ApiResponse.ok(Map.of("deadLetters", letters));
+    }
+
+    public ApiResponse replay(Exchange exchange) {
+        long id = parseId(exchange.getMessage().getHeader("id", String.class));
+        long now = clock.millis();
+        Map<String, Object> answer = db.writeDurably(c -> {
+            String[] letter = Sql.one(c, "SELECT source, reference, payload, replayed_at FROM dead_letters WHERE id = ?",
+                    row -> new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4)}, id)
+                    .orElseThrow(() -> HttpProblem.notFound("no dead letter with this id"));
+            if (letter[3] != null) {
+                throw HttpProblem.conflict("this dead letter was replayed already");
+            }
+            switch (letter[0]) {
+                case "outbox" -> {
+                    long outboxId = Long.parseLong(letter[1]);
+                    Sql.update(c, "UPDATE outbox SET state = 'queued', attempts = 0, send_started_at = NULL,"
+                            + " last_error = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ?", now, now, outboxId);
+                    Sql.update(c, "UPDATE messages SET status = 'queued', updated_at = ? WHERE id ="
+                            + " (SELECT message_id FROM outbox WHERE id = ?)", now, outboxId);
+                    exchange.setProperty(REPLAY_OUTBOX, List.of(outboxId));
+                }
+                case "events" -> events.requeue(c, letter[2]);
+                case "commands" -> {
+                    Sql.update(c, "UPDATE commands SET state = 'queued', attempts = 0, result = NULL, updated_at = ?"
+                            + " WHERE id = ?", now, letter[1]);
+                    exchange.setProperty(REPLAY_COMMANDS, List.of(letter[1]));
+                }
+                default -> throw HttpProblem.conflict("dead letters from '" + letter[0] + "' cannot be replayed");
+            }
+            Sql.update(c, "UPDATE dead_letters SET replayed_at = ? WHERE id = ?", now, id);
+            Map<String, Object> replayed = new LinkedHashMap<>();
+            replayed.put("id", id);
+            replayed.put("source", letter[0]);
+            replayed.put("reference", letter[1]);
+            replayed.put("status", "requeued");
+            return replayed;
+        });
+        return ApiResponse.accepted(answer);
+    }
+
+    private static long parseId(String raw) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw HttpProblem.notFound("no dead letter with this id");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.conciergehub.mesh;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.messaging.provider.ProviderException;
+import io.conciergehub.ops.Metrics;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Domain events on their way to the cloud sink ({@code events.sink-url}). An event is written to
+ * {@code buffered_events} in the same transaction as the change it reports, and leaves the table
+ * only when the sink acknowledged it: the buffer is the queue, so events reach the sink in the
+ * order they happened, survive restarts, and wait out a sink that is down. The {@code events}
+ * routes send the oldest due event, one at a time.
+ *
+ * <p>After a failed attempt an event waits {@code retryDelay × 2^(attempts-1)} (at most
+ * {@code maxRetryDelay}); after {@code maxAttempts} it becomes a dead letter and the next one goes.
+ * Payloads carry ids, never phone numbers or e-mail addresses.
+ */
+public final class EventBuffer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventBuffer.class);
+
+    /** An event as the sink receives it. */
+    public record Event(long sequence, String id, String type, Instant occurredAt, Object data, int attempts) {
+    }
+
+    /** What a drain did, as {@code POST /api/mesh/sync/queue} reports it. */
+    public record FlushReport(int sent, int failed, long remaining) {
+    }
+
+    /** A drain in progress (one exchange of the {@code events-drain} route). */
+    public static final class Drain {
+        private final boolean ignoreSpacing;
+        private int sent;
+        private int failed;
+
+        Drain(boolean ignoreSpacing) {
+            this.ignoreSpacing = ignoreSpacing;
+        }
+    }
+
+    /** Starts a drain: {@code flush} sends what is buffered now, spacing or not; {@code due} only what is due. */
+    public Drain startDrain(@org.apache.camel.Body String mode) {
+        return new Drain("flush".equals(mode));
+    }
+
+    public FlushReport report(@ExchangeProperty("drain") Drain drain) {
+        FlushReport report = new FlushReport(drain.sent, drain.failed, size());
+        if (report.sent() + report.failed() > 0) {
+            LOG.info("event=events.drained sent={} failed={} remaining={}", report.sent(), report.failed(),
+                    report.remaining());
+        }
+        return report;
+    }
+
+    private final Database db;
+    private final ObjectMapper json;
+    private final Metrics metrics;
+    private final boolean enabled;
+    private final int maxAttempts;
+    private final long retryDelayMillis;
+    private final long maxRetryDelayMillis;
+    private final Clock clock;
+
+    public EventBuffer(Database db, ObjectMapper json, Metrics metrics, boolean enabled, int maxAttempts,
+            long retryDelayMillis, long maxRetryDelayMillis, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.metrics = metrics;
+        this.enabled = enabled;
+        this.maxAttempts = maxAttempts;
+        this.retryDelayMillis = retryDelayMillis;
+        this.maxRetryDelayMillis = maxRetryDelayMillis;
+        this.clock = clock;
+    }
+
+    /** Whether a sink is configured; without one no event is recorded. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Records an event inside the caller's transaction (no-op without a sink). */
+    public void publish(Connection c, String type, Map<String, ?> data) throws SQLException {
+        if (enabled) {
+            insert(c, "ev-" + UUID.randomUUID(), type, data, clock.millis());
+        }
+    }
+
+    /** An event from outside ({@code POST /api/mesh/events}); its own id, when given, keeps a retry from duplicating it. */
+    public String accept(String id, String type, Object data) {
+        String eventId = id != null ? id : "ev-" + UUID.randomUUID();
+        db.writeDurably(c -> {
+            if (Sql.count(c, "SELECT COUNT(*) FROM buffered_events WHERE event_id = ?", eventId) == 0) {
+                insert(c, eventId, type, data, clock.millis());
+            }
+            return null;
+        });
+        return eventId;
+    }
+
+    private void insert(Connection c, String eventId, String type, Object data, long now) throws SQLException {
+        Sql.insert(c, "INSERT INTO buffered_events (event_id, type, payload, occurred_at, next_attempt_at)"
+                + " VALUES (?, ?, ?, ?, ?)", eventId, type, toJson(data), now, now);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data is not serialisable", e);
+        }
+    }
+
+    /** The oldest event, if it is due (or {@code ignoreSpacing}); null when there is nothing to send now. */
+    public Event next(@ExchangeProperty("drain") Drain drain) {
+        if (!enabled) {
+            return null;
+        }
+        long now = clock.millis();
+        // The oldest event only: the ones behind it wait for it, so the sink sees them in order.
+        Optional<Event> oldest = db.read(c -> Sql.one(c, "SELECT id, event_id, type, occurred_at, payload, attempts"
+                + " FROM buffered_events WHERE id = (SELECT MIN(id) FROM buffered_events) AND next_attempt_at <= ?",
+                row -> {
+                    try {
+                        return new Event(row.getLong("id"), row.getString("event_id"), row.getString("type"),
+                                Instant.ofEpochMilli(row.getLong("occurred_at")), json.readTree(row.getString("payload")),
+                                row.getInt("attempts"));
+                    } catch (JsonProcessingException e) {
+                        throw new SQLException("stored event payload is not JSON", e);
+                    }
+                }, drain.ignoreSpacing ? Long.MAX_VALUE : now));
+        return oldest.orElse(null);
+    }
+
+    /** The body the sink receives (the {@code build} of the http-json-call template). */
+    public Map<String, Object> build(@org.apache.camel.Body Event event) {
+        return sinkBody(event);
+    }
+
+    private Map<String, Object> sinkBody(Event event) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", event.id());
+        body.put("type", event.type());
+        body.put("occurredAt", event.occurredAt().toString());
+        body.put("data", event.data());
+        return body;
+    }
+
+    /** The sink acknowledged it: it leaves the buffer. */
+    public void delivered(@ExchangeProperty("event") Event event, @ExchangeProperty("drain") Drain drain) {
+        db.write(c -> Sql.update(c, "DELETE FROM buffered_events WHERE id = ?", event.sequence()));
+        drain.sent++;
+        metrics.eventForwarded("delivered");
+    }
+
+    /**
+     * An attempt failed. Returns true when the event became a dead letter (the next may go now),
+     * false when it waits for its next attempt (and the ones behind it wait too, to keep the order).
+     */
+    public boolean failed(@ExchangeProperty("event") Event event, @ExchangeProperty("drain") Drain drain,
+            @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Throwable cause) {
+        drain.failed++;
+        String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        // A 4xx says the sink will never take this event: no point in waiting for more attempts.
+        boolean rejected = cause instanceof ProviderException.Rejected;
+        long now = clock.millis();
+        int attempts = event.attempts() + 1;
+        boolean dead = rejected || attempts >= maxAttempts;
+        String deadLetterPayload = dead ? toJson(sinkBody(event)) : null;
+        db.write(c -> {
+            if (dead) {
+                Sql.insert(c, "INSERT INTO dead_letters (source, reference, error, payload, created_at) VALUES"
+                        + " ('events', ?, ?, ?, ?)", event.id(), error, deadLetterPayload, now);
+                return Sql.update(c, "DELETE FROM buffered_events WHERE id = ?", event.sequence());
+            }
+            long delay = Math.min(maxRetryDelayMillis, retryDelayMillis << Math.min(attempts - 1, 30));
+            return Sql.update(c, "UPDATE buffered_events SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                    attempts, now + delay, error, event.sequence());
+        });
+        metrics.eventForwarded(dead ? "dead" : "failed");
+        LOG.warn("event=events.send-failed id={} type={} attempts={} deadLetter={} error=\"{}\"", event.id(),
+                event.type(), attempts, dead, error);
+        return dead;
+    }
+
+    /** Puts a dead-lettered event back at the end of the buffer. */
+    public void requeue(Connection c, String payloadJson) throws SQLException {
+        try {
+            var body = json.readTree(payloadJson);
+            String eventId = body.path("id").asText();
+            if (Sql.count(c, "SELECT COUNT(*) FROM buffered_events WHERE event_id = ?", eventId) == 0) {
+                Sql.insert(c, "INSERT INTO buffered_events (event_id, type, payload, occurred_at, next_attempt_at)"
+                        + " VALUES (?, ?, ?, ?, ?)", eventId, body.path("type").asText(),
+                        toJson(body.path("data")), Instant.parse(body.path("occurredAt").asText()).toEpochMilli(),
+                        clock.millis());
+            }
+        } catch (JsonProcessingException e) {
+            throw new SQLException("dead letter payload is not an event", e);
+        }
+    }
+
+    public long size() {
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM buffered_events"));
+    }
+
+    public Optional<Long> oldestAgeMillis() {
+        return db.read(c -> Sql.one(c, "SELECT occurred_at FROM buffered_events ORDER BY id LIMIT 1",
+                row -> clock.millis() - row.getLong(1)));
+    }
+}

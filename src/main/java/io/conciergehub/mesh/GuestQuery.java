@@ -1,0 +1,133 @@
+package io.conciergehub.mesh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.ops.ApiKeys.Caller;
+import io.conciergehub.ops.ApiKeys.Scope;
+import io.conciergehub.ops.HttpProblem;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.camel.Exchange;
+
+/**
+ * {@code POST /api/mesh/guests/query}: guests by phone, e-mail, flight number, arrival date range
+ * or status, a page at a time. Phone, e-mail and name are personal data: only a key with the
+ * {@code read} scope gets them; other keys see ids, status and bookings.
+ */
+public final class GuestQuery {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final Database db;
+    private final GuestRepository guests;
+    private final ObjectMapper json;
+
+    public GuestQuery(Database db, GuestRepository guests, ObjectMapper json) {
+        this.db = db;
+        this.guests = guests;
+        this.json = json;
+    }
+
+    public ApiResponse query(Exchange exchange) throws Exception {
+        JsonNode body = Fields.body(exchange, json);
+        Fields.onlyKnown(body, "", Set.of("phone", "email", "flightNumber", "arrivalFrom", "arrivalTo", "status",
+                "page", "pageSize"));
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        String phone = Fields.phone(body, "phone", "phone", false);
+        if (phone != null) {
+            where.append(" AND g.phone_hash = ?");
+            args.add(guests.blindIndex(phone));
+        }
+        String email = Fields.email(body, "email", "email");
+        if (email != null) {
+            where.append(" AND g.email_hash = ?");
+            args.add(guests.blindIndex(email));
+        }
+        String status = Fields.status(body, "status", "status", null);
+        if (status != null) {
+            where.append(" AND g.status = ?");
+            args.add(status);
+        }
+        String flight = Fields.flightNumber(body, "flightNumber", "flightNumber");
+        LocalDate from = Fields.date(body, "arrivalFrom", "arrivalFrom");
+        LocalDate to = Fields.date(body, "arrivalTo", "arrivalTo");
+        if (from != null && to != null && to.isBefore(from)) {
+            throw HttpProblem.invalidField("arrivalTo", "is before arrivalFrom");
+        }
+        if (flight != null || from != null || to != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM bookings b WHERE b.guest_id = g.id");
+            if (flight != null) {
+                where.append(" AND b.flight_number = ?");
+                args.add(flight);
+            }
+            if (from != null) {
+                where.append(" AND b.arrival >= ?");
+                args.add(from.toString());
+            }
+            if (to != null) {
+                where.append(" AND b.arrival <= ?");
+                args.add(to.toString());
+            }
+            where.append(")");
+        }
+        int page = Objects.requireNonNullElse(Fields.integer(body, "page", "page", 1, 1_000_000), 1);
+        int pageSize = Objects.requireNonNullElse(Fields.integer(body, "pageSize", "pageSize", 1, MAX_PAGE_SIZE), 20);
+        boolean personalData = exchange.getProperty(ApiGate.CALLER, Caller.class).may(Scope.READ);
+
+        return db.read(c -> {
+            long total = Sql.count(c, "SELECT COUNT(*) FROM guests g" + where, args.toArray());
+            List<Object> pageArgs = new ArrayList<>(args);
+            pageArgs.add(pageSize);
+            pageArgs.add((long) (page - 1) * pageSize);
+            List<Map<String, Object>> found = Sql.list(c, "SELECT g.id, g.phone_enc, g.email_enc, g.name, g.language,"
+                    + " g.status, g.opted_out, g.needs_attention FROM guests g" + where + " ORDER BY g.id LIMIT ? OFFSET ?",
+                    row -> {
+                        Map<String, Object> guest = new LinkedHashMap<>();
+                        guest.put("id", row.getLong("id"));
+                        if (personalData) {
+                            guest.put("phone", guests.decrypt(row.getString("phone_enc")));
+                            guest.put("email", guests.decrypt(row.getString("email_enc")));
+                            guest.put("name", row.getString("name"));
+                        }
+                        guest.put("language", row.getString("language"));
+                        guest.put("status", row.getString("status"));
+                        guest.put("optedOut", row.getInt("opted_out") == 1);
+                        guest.put("needsAttention", row.getInt("needs_attention") == 1);
+                        return guest;
+                    }, pageArgs.toArray());
+            for (Map<String, Object> guest : found) {
+                guest.put("bookings", Sql.list(c, "SELECT source, external_id, arrival, departure, adults, children,"
+                        + " apartment, flight_number, status FROM bookings WHERE guest_id = ? ORDER BY arrival",
+                        row -> {
+                            Map<String, Object> booking = new LinkedHashMap<>();
+                            booking.put("source", row.getString(1));
+                            booking.put("externalId", row.getString(2));
+                            booking.put("arrival", row.getString(3));
+                            booking.put("departure", row.getString(4));
+                            booking.put("adults", row.getObject(5));
+                            booking.put("children", row.getObject(6));
+                            booking.put("apartment", row.getString(7));
+                            booking.put("flightNumber", row.getString(8));
+                            booking.put("status", row.getString(9));
+                            return booking;
+                        }, guest.get("id")));
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("page", page);
+            answer.put("pageSize", pageSize);
+            answer.put("total", total);
+            answer.put("personalData", personalData);
+            answer.put("guests", found);
+            return ApiResponse.ok(answer);
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package io.conciergehub.mesh;
+
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code GET /api/mesh/stats}: one look at the hub's state for staff tools and the peer node. */
+public final class MeshStats {
+
+    private final Database db;
+    private final EventBuffer events;
+    private final CircuitBreakerRegistry breakers;
+    private final WorkerControl workers;
+    private final String role;
+
+    public MeshStats(Database db, EventBuffer events, CircuitBreakerRegistry breakers, WorkerControl workers,
+            String role) {
+        this.db = db;
+        this.events = events;
+        this.breakers = breakers;
+        this.workers = workers;
+        this.role = role;
+    }
+
+    public ApiResponse stats() {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("role", role);
+        // The cluster epoch arrives with failover; until then every node is on epoch 0.
+        stats.put("epoch", 0);
+        db.read(c -> {
+            Map<String, Map<String, Long>> messages = new TreeMap<>();
+            Sql.list(c, "SELECT direction, status, COUNT(*) FROM messages GROUP BY direction, status", row -> {
+                messages.computeIfAbsent(row.getString(1), k -> new TreeMap<>()).put(row.getString(2), row.getLong(3));
+                return null;
+            });
+            stats.put("messages", messages);
+            Map<String, Long> queues = new LinkedHashMap<>();
+            queues.put("outbox", Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')"));
+            queues.put("inboundPending", Sql.count(c,
+                    "SELECT COUNT(*) FROM messages WHERE direction = 'in' AND processed_at IS NULL"));
+            queues.put("commands", Sql.count(c, "SELECT COUNT(*) FROM commands WHERE state IN ('queued', 'running')"));
+            stats.put("queues", queues);
+            stats.put("deadLetters", Sql.count(c, "SELECT COUNT(*) FROM dead_letters WHERE replayed_at IS NULL"));
+            return null;
+        });
+        Map<String, Object> buffer = new LinkedHashMap<>();
+        buffer.put("enabled", events.enabled());
+        buffer.put("size", events.size());
+        buffer.put("oldestAgeSeconds", events.oldestAgeMillis().map(ms -> ms / 1000).orElse(null));
+        stats.put("eventBuffer", buffer);
+        Map<String, String> circuits = new TreeMap<>();
+        breakers.getAllCircuitBreakers().forEach(b -> circuits.put(b.getName(), b.getState().name().toLowerCase(Locale.ROOT)));
+        stats.put("circuits", circuits);
+        stats.put("workersPaused", workers.paused());
+        return ApiResponse.ok(stats);
+    }
+}
