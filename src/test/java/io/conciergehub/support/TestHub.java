@@ -29,6 +29,11 @@ import org.apache.camel.main.Main;
 public final class TestHub implements AutoCloseable {
 
     public static final String API_KEY = "test-api-key-0123456789";
+    /** Keys holding one scope each, configured by {@link Builder#scopedKeys()}. */
+    public static final String COMMANDS_KEY = "commands-key-0123456789";
+    public static final String EVENTS_KEY = "events-key-0123456789";
+    public static final String READ_KEY = "read-key-0123456789";
+    public static final String SYNC_KEY = "sync-key-0123456789";
     public static final String SPOKI_SECRET = "spoki-signing-secret";
     public static final String WHATSAPP_APP_SECRET = "meta-app-secret";
     public static final String WHATSAPP_VERIFY_TOKEN = "verify-me";
@@ -64,6 +69,12 @@ public final class TestHub implements AutoCloseable {
         public Builder property(String key, String value) {
             properties.put(key, value);
             return this;
+        }
+
+        /** {@link #API_KEY} holds every scope; one more key per scope. */
+        public Builder scopedKeys() {
+            return property("concierge.api-keys", String.join(",", API_KEY, COMMANDS_KEY + ":commands",
+                    EVENTS_KEY + ":events", READ_KEY + ":read", SYNC_KEY + ":sync"));
         }
 
         /** Reuse a data directory, e.g. to start the hub again on the same database. */
@@ -116,6 +127,15 @@ public final class TestHub implements AutoCloseable {
 
     public HttpResponse<String> postJson(String path, String json, String... headers) throws Exception {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** An API call with a key (null: without one) and a JSON body. */
+    public HttpResponse<String> postApi(String path, String key, String json) throws Exception {
+        return key == null ? postJson(path, json) : postJson(path, json, "X-API-Key", key);
+    }
+
+    public HttpResponse<String> getApi(String path, String key) throws Exception {
+        return key == null ? get(path) : get(path, "X-API-Key", key);
     }
 
     /** Posts a Spoki webhook body signed with the hub's secret, as Spoki does. */

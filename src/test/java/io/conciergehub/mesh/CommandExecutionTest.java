@@ -1,0 +1,92 @@
+package io.conciergehub.mesh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.OutboundLog;
+import io.conciergehub.support.TestHub;
+import io.conciergehub.support.Webhooks;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What each command does once executed, and the status it ends in: succeeded or failed, with a result. */
+class CommandExecutionTest {
+
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withLogProvider(TestHub.Builder::scopedKeys);
+
+    static JsonNode runToEnd(String command) throws Exception {
+        String id = MeshJson.body(env.hub().postApi("/api/mesh/commands", TestHub.API_KEY, command)).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !status(id).path("status").asText().matches("queued|running"));
+        return status(id);
+    }
+
+    static JsonNode status(String id) throws Exception {
+        return MeshJson.body(env.hub().getApi("/api/mesh/commands/" + id, TestHub.API_KEY));
+    }
+
+    @Test
+    void updateGuestChangesTheGuestAndRecordsWhoDidIt() throws Exception {
+        String phone = "+393351119999";
+        env.hub().postSpoki(Webhooks.spokiInbound(phone, "Ciao"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !OutboundLog.to(env.hub(), phone).isEmpty());
+
+        JsonNode done = runToEnd("{\"action\":\"UPDATE_GUEST\",\"payload\":{\"phone\":\"" + phone + "\","
+                + "\"updates\":{\"status\":\"in-house\",\"language\":\"it\",\"name\":\"Maria\"}}}");
+
+        assertThat(done.path("status").asText()).isEqualTo("succeeded");
+        long guestId = done.path("result").path("guestId").asLong();
+        assertThat(env.hub().text("SELECT status || ',' || language || ',' || name FROM guests WHERE id = " + guestId))
+                .isEqualTo("in-house,it,Maria");
+        assertThat(env.hub().count("SELECT COUNT(*) FROM audit WHERE action = 'UPDATE_GUEST' AND outcome = 'succeeded'"
+                + " AND key_id <> ''")).isEqualTo(1);
+    }
+
+    @Test
+    void updatingAGuestWhoDoesNotExistFailsWithAReason() throws Exception {
+        JsonNode done = runToEnd("{\"action\":\"UPDATE_GUEST\",\"payload\":{\"guestId\":999999,"
+                + "\"updates\":{\"status\":\"in-house\"}}}");
+
+        assertThat(done.path("status").asText()).isEqualTo("failed");
+        assertThat(done.path("result").path("error").asText()).isEqualTo("no such guest");
+    }
+
+    @Test
+    void aBatchOfMessagesSendsEachOneAndReportsPerMessage() throws Exception {
+        JsonNode done = runToEnd("{\"action\":\"SEND_BATCH_MESSAGES\",\"payload\":{\"messages\":["
+                + "{\"phone\":\"+393351110001\",\"template\":\"reminder\"},"
+                + "{\"phone\":\"+393351110002\",\"template\":\"reminder\"}]}}");
+
+        assertThat(done.path("status").asText()).isEqualTo("succeeded");
+        assertThat(done.path("result").path("messages")).hasSize(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> OutboundLog.to(env.hub(), "+393351110001").size() == 1
+                && OutboundLog.to(env.hub(), "+393351110002").size() == 1);
+    }
+
+    @Test
+    void pausedWorkersHoldMessagesUntilResumed() throws Exception {
+        assertThat(runToEnd("{\"action\":\"PAUSE_WORKERS\"}").path("status").asText()).isEqualTo("succeeded");
+        assertThat(MeshJson.body(env.hub().getApi("/api/mesh/stats", TestHub.READ_KEY)).path("workersPaused").asBoolean())
+                .isTrue();
+
+        String phone = "+393351110003";
+        runToEnd("{\"action\":\"SEND_MESSAGE\",\"payload\":{\"phone\":\"" + phone + "\",\"template\":\"reminder\"}}");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> OutboundLog.to(env.hub(), phone).isEmpty());
+
+        assertThat(runToEnd("{\"action\":\"RESUME_WORKERS\"}").path("status").asText()).isEqualTo("succeeded");
+        await().atMost(Duration.ofSeconds(15)).until(() -> OutboundLog.to(env.hub(), phone).size() == 1);
+    }
+
+    @Test
+    void theTestCommandJustSucceeds() throws Exception {
+        JsonNode done = runToEnd("{\"action\":\"TEST\"}");
+
+        assertThat(done.path("status").asText()).isEqualTo("succeeded");
+        assertThat(done.path("result").path("ok").asBoolean()).isTrue();
+        assertThat(done.path("attempts").asInt()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,81 @@
+package io.conciergehub.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The cloud job runner's event endpoint on loopback (WireMock): {@code POST /events} with a bearer
+ * token, answering 202 by default. Tests switch it to errors and timeouts to play an outage.
+ */
+public final class EventSinkStub implements AutoCloseable {
+
+    public static final String PATH = "/events";
+    public static final String TOKEN = "sink-token-0123456789";
+    /** The hub's events.timeout in {@link #configure}. */
+    public static final int TIMEOUT_MILLIS = 500;
+
+    private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+    private final ObjectMapper json = new ObjectMapper();
+
+    public EventSinkStub() {
+        server.start();
+        answer(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{\"ok\":true}"));
+    }
+
+    public EventSinkStub answer(ResponseDefinitionBuilder response) {
+        server.stubFor(post(urlEqualTo(PATH)).willReturn(response));
+        return this;
+    }
+
+    /** Properties pointing a hub at this sink, with short retry spacing and breaker timings for tests. */
+    public TestHub.Builder configure(TestHub.Builder hub) {
+        return hub.property("events.sink-url", server.baseUrl() + PATH).property("events.sink-token", TOKEN)
+                .property("events.poll-interval", "200").property("events.retry-delay", "200")
+                .property("events.max-retry-delay", "400").property("events.timeout", String.valueOf(TIMEOUT_MILLIS))
+                .property("events.circuit.minimum-calls", "2").property("events.circuit.open-duration", "1");
+    }
+
+    /** Every request the sink received, oldest first. */
+    public List<ServeEvent> requests() {
+        return server.getAllServeEvents().stream()
+                .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate())).toList();
+    }
+
+    /**
+     * The bodies of the events the sink acknowledged (2xx) before the hub's timeout, in the order
+     * they arrived: what the hub saw as delivered. An answer after the timeout never reached it.
+     */
+    public List<JsonNode> acknowledged() {
+        return requests().stream().filter(event -> event.getResponse().getStatus() / 100 == 2
+                        && answeredInTime(event))
+                .map(event -> read(event.getRequest().getBodyAsString())).toList();
+    }
+
+    private static boolean answeredInTime(ServeEvent event) {
+        Integer delay = event.getResponseDefinition().getFixedDelayMilliseconds();
+        return delay == null || delay < TIMEOUT_MILLIS;
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError("the hub sent a body that is not JSON: " + body, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
