@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Measures the figures the Foundation issue asks for, on this machine:
-#   - time until /health answers after `java -jar`, and idle RSS
-#   - accepted webhooks/s and ack latency p50/p99 under wrk (signed Spoki webhooks, unique ids)
-#   - ack and end-to-end latency p50/p99 (webhook sent -> answer at the provider) at 200 msg/s
-#   - the JVM's peak RSS
-# The hub runs with messaging.provider=spoki against a local stub that records arrival times.
+# Measures, on this machine, the figures the issues ask for.
+#   scripts/bench.sh webhooks   (Foundation)
+#     - time until /health answers after `java -jar`, and idle RSS
+#     - accepted webhooks/s and ack latency p50/p99 under wrk (signed Spoki webhooks, unique ids)
+#     - ack and end-to-end latency p50/p99 (webhook sent -> answer at the provider) at 200 msg/s
+#     - the JVM's peak RSS
+#   scripts/bench.sh mesh       (Mesh gateway)
+#     - requests/s and p99 of POST /api/mesh/commands under wrk, key and rate limits checked on
+#       every request (in memory, then through Redis when redis-server is installed)
+#     - events/s drained from a 10,000-event buffer to the sink
+#   scripts/bench.sh            both
+# The hub talks to a local stub (Spoki's send API and the event sink) that records arrival times.
 # Everything listens on 127.0.0.1; the run stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,9 +42,9 @@ trap cleanup EXIT
 # delayed ACKs and every connection stalls 40 ms per answer.
 java -Dsun.net.httpserver.nodelay=true scripts/bench/Bench.java stub "$stub_port" > "$work/stub.log" 2>&1 & pids+=($!)
 
-start_hub() {  # $1: extra JVM option (the CDS archive)
+start_hub() {  # $1: extra JVM option (the CDS archive); more settings come as environment variables
   local started; started=$(date +%s%N)
-  HTTP_PORT=$hub_port CONCIERGE_DATA_DIR="$work/data" CONCIERGE_API_KEYS=bench-key \
+  HTTP_PORT=$hub_port CONCIERGE_DATA_DIR="${HUB_DATA:-$work/data}" CONCIERGE_API_KEYS=bench-key \
   MESSAGING_PROVIDER=spoki SPOKI_BASE_URL="http://127.0.0.1:$stub_port/api/1" SPOKI_API_KEY=k \
   SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 \
     java $JAVA_OPTS -Xlog:cds*=off $1 -jar target/concierge-hub.jar > "$work/hub.log" 2>&1 &
@@ -47,45 +53,100 @@ start_hub() {  # $1: extra JVM option (the CDS archive)
   ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 
-# 1. Start-up: a first run writes a class-data-sharing archive (as scripts/run.sh does), the
-#    second run is the one measured, then the hub idles with its language models loaded.
+# 0. A first run writes a class-data-sharing archive (as scripts/run.sh does); the starts measured
+#    below use it.
 start_hub "-XX:ArchiveClassesAtExit=$work/hub.jsa"; kill "$hub_pid"; wait "$hub_pid" || true
 cold_ms=$ready_ms
-start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
-sleep 10
-idle_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$hub_pid/status)
 
-# 2. Throughput: wrk with pre-signed webhooks, each a new guest message that the hub answers
-#    through the stub while the load runs. A first run warms the JIT up and is not reported; after
-#    each run the answers drain before the next one starts.
-drain() {  # until every message of the last run is answered: nothing pending, nothing in the outbox
-  until [ "$(curl -s -H 'X-API-Key: bench-key' "http://127.0.0.1:$hub_port/metrics" \
-    | awk '/^concierge_(outbox_depth|inbound_pending) / {n += $2} END {print int(n)}')" = 0 ]; do sleep 1; done
-  sleep 2
+bench_webhooks() {
+  # 1. Start-up with the archive, then the hub idles with its language models loaded.
+  start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
+  sleep 10
+  idle_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$hub_pid/status)
+
+  # 2. Throughput: wrk with pre-signed webhooks, each a new guest message that the hub answers
+  #    through the stub while the load runs. A first run warms the JIT up and is not reported; after
+  #    each run the answers drain before the next one starts.
+  drain() {  # until every message of the last run is answered: nothing pending, nothing in the outbox
+    until [ "$(curl -s -H 'X-API-Key: bench-key' "http://127.0.0.1:$hub_port/metrics" \
+      | awk '/^concierge_(outbox_depth|inbound_pending) / {n += $2} END {print int(n)}')" = 0 ]; do sleep 1; done
+    sleep 2
+  }
+  load() {  # $1 connections, $2 output file
+    java scripts/bench/Bench.java sign $(( DURATION * 6000 )) "$SECRET" "$work/requests.tsv"
+    BENCH_REQUESTS="$work/requests.tsv" wrk -t2 -c"$1" -d"${DURATION}s" --latency \
+      -s scripts/bench/webhooks.lua "http://127.0.0.1:$hub_port" -- 2 > "$2"
+    drain
+  }
+  load 32 "$work/warm-up.txt"
+  load 32 "$work/wrk-32.txt"
+  load 8 "$work/wrk-8.txt"
+
+  # 3. End-to-end at a fixed rate.
+  java scripts/bench/Bench.java drive "http://127.0.0.1:$hub_port" "http://127.0.0.1:$stub_port" \
+    "$RATE" "$RATE_SECONDS" "$SECRET" > "$work/drive.txt"
+  peak_rss=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$hub_pid/status)
+
+  echo "== Concierge Hub benchmark: webhooks ($(nproc) cores, JAVA_OPTS: $JAVA_OPTS) =="
+  echo "ready after start:     ${ready_ms} ms with the CDS archive (${cold_ms} ms without)"
+  echo "idle RSS:              ${idle_rss} MB"
+  for c in 32 8; do
+    awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
+         END {printf "wrk, %2s connections:   %s accepted webhooks/s, ack p50 %s p99 %s\n", c, rps, p50, p99}' \
+      c="$c" "$work/wrk-$c.txt"
+    grep -E "Non-2xx|Socket errors" "$work/wrk-$c.txt" || true
+  done
+  cat "$work/drive.txt"
+  echo "peak RSS:              ${peak_rss} MB"
+  kill "$hub_pid"; wait "$hub_pid" || true
 }
-load() {  # $1 connections, $2 output file
-  java scripts/bench/Bench.java sign $(( DURATION * 6000 )) "$SECRET" "$work/requests.tsv"
-  BENCH_REQUESTS="$work/requests.tsv" wrk -t2 -c"$1" -d"${DURATION}s" --latency \
-    -s scripts/bench/webhooks.lua "http://127.0.0.1:$hub_port" -- 2 > "$2"
-  drain
+
+bench_mesh() {
+  # 1. POST /api/mesh/commands: every request authenticated and counted against the per-IP and
+  #    per-key limits (set far above the load, so none is refused); the worker executes them meanwhile.
+  local redis_pid="" result
+  echo "== Concierge Hub benchmark: mesh API and events ($(nproc) cores, JAVA_OPTS: $JAVA_OPTS) =="
+  command_load() {  # $1: label
+    BENCH_API_KEY=bench-key wrk -t2 -c16 -d"${DURATION}s" -s scripts/bench/command.lua "http://127.0.0.1:$hub_port" \
+      > /dev/null  # warm-up
+    BENCH_API_KEY=bench-key wrk -t2 -c16 -d"${DURATION}s" --latency -s scripts/bench/command.lua \
+      "http://127.0.0.1:$hub_port" > "$work/commands.txt"
+    awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+         END {printf "POST /api/mesh/commands, %s: %s requests/s, p50 %s p99 %s, non-2xx %d\n", l, rps, p50, p99, bad}' \
+      l="$1" "$work/commands.txt"
+  }
+  HUB_DATA="$work/mesh" API_RATE_LIMIT=1000000000 start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
+  command_load "rate limits in memory"
+  kill "$hub_pid"; wait "$hub_pid" || true
+  if command -v redis-server >/dev/null; then
+    local redis_port; redis_port=$(free_port)
+    redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no > "$work/redis.log" 2>&1 &
+    redis_pid=$!; pids+=($redis_pid)
+    until redis-cli -p "$redis_port" ping > /dev/null 2>&1; do sleep 0.1; done
+    HUB_DATA="$work/mesh" API_RATE_LIMIT=1000000000 CONCIERGE_REDIS_URL="redis://127.0.0.1:$redis_port" \
+      start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
+    command_load "rate limits in Redis"
+    kill "$hub_pid"; wait "$hub_pid" || true
+  fi
+
+  # 2. Events: 10,000 accepted while the sink is unreachable, the hub restarted with the sink up
+  #    (and its poller idle), then one flush drains the buffer in order.
+  HUB_DATA="$work/events" EVENTS_SINK_URL="http://127.0.0.1:$(free_port)/events" EVENTS_SINK_TOKEN=t \
+    start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
+  java scripts/bench/Bench.java events 10000 "http://127.0.0.1:$hub_port" bench-key
+  kill "$hub_pid"; wait "$hub_pid" || true
+  HUB_DATA="$work/events" EVENTS_SINK_URL="http://127.0.0.1:$stub_port/events" EVENTS_SINK_TOKEN=t \
+    EVENTS_POLL_INTERVAL=3600000 start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
+  local started; started=$(date +%s%N)
+  result=$(curl -s -X POST -H 'X-API-Key: bench-key' "http://127.0.0.1:$hub_port/api/mesh/sync/queue")
+  local ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  echo "events drained: $result in $ms ms" | awk -v ms="$ms" '{ match($0, /"sent":[0-9]+/); sent = substr($0, RSTART + 7, RLENGTH - 7);
+    printf "%s -> %.0f events/s\n", $0, sent * 1000 / ms }'
 }
-load 32 "$work/warm-up.txt"
-load 32 "$work/wrk-32.txt"
-load 8 "$work/wrk-8.txt"
 
-# 3. End-to-end at a fixed rate.
-java scripts/bench/Bench.java drive "http://127.0.0.1:$hub_port" "http://127.0.0.1:$stub_port" \
-  "$RATE" "$RATE_SECONDS" "$SECRET" > "$work/drive.txt"
-peak_rss=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$hub_pid/status)
-
-echo "== Concierge Hub benchmark ($(nproc) cores, JAVA_OPTS: $JAVA_OPTS) =="
-echo "ready after start:     ${ready_ms} ms with the CDS archive (${cold_ms} ms without)"
-echo "idle RSS:              ${idle_rss} MB"
-for c in 32 8; do
-  awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
-       END {printf "wrk, %2s connections:   %s accepted webhooks/s, ack p50 %s p99 %s\n", c, rps, p50, p99}' \
-    c="$c" "$work/wrk-$c.txt"
-  grep -E "Non-2xx|Socket errors" "$work/wrk-$c.txt" || true
-done
-cat "$work/drive.txt"
-echo "peak RSS:              ${peak_rss} MB"
+case "${1:-all}" in
+  webhooks) bench_webhooks ;;
+  mesh) bench_mesh ;;
+  all) bench_webhooks; bench_mesh ;;
+  *) echo "usage: scripts/bench.sh [webhooks|mesh|all]" >&2; exit 2 ;;
+esac

@@ -3,6 +3,7 @@
 //   java Bench.java sign COUNT SECRET FILE  signed Spoki webhooks, one "signature<TAB>body" per line
 //   java Bench.java drive HUB STUB RATE SECONDS SECRET
 //                                           webhooks at a fixed rate; prints ack and end-to-end latency
+//   java Bench.java events COUNT HUB KEY    posts COUNT events to the hub's POST /api/mesh/events
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
@@ -41,6 +42,7 @@ public class Bench {
             case "stub" -> stub(Integer.parseInt(args[1]));
             case "sign" -> sign(Integer.parseInt(args[1]), args[2], Path.of(args[3]));
             case "drive" -> drive(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
+            case "events" -> events(Integer.parseInt(args[1]), args[2], args[3]);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -65,6 +67,12 @@ public class Bench {
                 out.write(answer);
             }
         });
+        // The cloud sink of domain events: acknowledges everything.
+        server.createContext("/events", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
         server.createContext("/arrivals", exchange -> {
             StringBuilder lines = new StringBuilder();
             arrivals.forEach((phone, at) -> lines.append(phone).append(' ').append(at).append('\n'));
@@ -76,6 +84,39 @@ public class Bench {
         });
         server.start();
         System.out.println("stub listening on " + port);
+    }
+
+    /** COUNT events, 8 at a time, each answered 202 before the next one of its thread goes. */
+    static void events(int count, String hub, String key) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        AtomicLong next = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Thread thread = new Thread(() -> {
+                for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                    try {
+                        HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(hub + "/api/mesh/events"))
+                                .header("Content-Type", "application/json").header("X-API-Key", key)
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"bench-" + n + "\",\"type\":\"bench.event\","
+                                        + "\"data\":{\"n\":" + n + "}}")).build(), HttpResponse.BodyHandlers.discarding());
+                        if (answer.statusCode() != 202) {
+                            refused.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        refused.incrementAndGet();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (refused.get() > 0) {
+            throw new IllegalStateException(refused.get() + " events were not accepted");
+        }
     }
 
     static void sign(int count, String secret, Path file) throws Exception {

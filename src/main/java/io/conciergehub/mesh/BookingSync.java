@@ -10,9 +10,6 @@ import io.conciergehub.ops.HttpProblem;
 import io.conciergehub.store.Database;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -54,51 +51,46 @@ public final class BookingSync {
         if (items.size() > MAX_BOOKINGS) {
             throw HttpProblem.invalidField("bookings", "holds more than " + MAX_BOOKINGS + " bookings");
         }
-        List<Map<String, Object>> results = new ArrayList<>();
-        int merged = 0;
+        ItemResults results = new ItemResults("merged");
         for (int i = 0; i < items.size(); i++) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("index", i);
+            Map<String, Object> result = results.item(i);
             try {
                 Booking booking = parse(items.get(i), "bookings[" + i + "]");
                 result.put("externalId", booking.externalId());
-                long now = clock.millis();
-                Upserted upserted = db.writeDurably(c -> {
-                    Upserted done = bookings.upsert(c, booking, now);
-                    if (done.guestCreated()) {
-                        events.publish(c, "guest.created", Map.of("guestId", done.guestId(), "source", booking.source()));
-                    }
-                    String type = switch (done.outcome()) {
-                        case CREATED -> "booking.created";
-                        case UPDATED -> Booking.CANCELLED.equals(done.status())
-                                && !Booking.CANCELLED.equals(done.previousStatus()) ? "booking.cancelled" : "booking.updated";
-                        case UNCHANGED -> null;
-                    };
-                    if (type != null) {
-                        events.publish(c, type, Map.of("bookingId", done.bookingId(), "guestId", done.guestId(),
-                                "source", booking.source(), "externalId", booking.externalId(), "status", done.status()));
-                    }
-                    return done;
-                });
+                Upserted upserted = merge(booking);
                 result.put("result", upserted.outcome().name().toLowerCase(Locale.ROOT));
                 result.put("bookingId", upserted.bookingId());
                 result.put("guestId", upserted.guestId());
-                merged++;
+                results.accepted();
             } catch (HttpProblem refused) {
-                result.put("error", refused.getError());
-                result.put("detail", refused.getDetail());
-                result.put("field", refused.getField());
+                results.refused(result, refused);
             } catch (MergeRefused refused) {
-                result.put("error", "not_merged");
-                result.put("detail", refused.getMessage());
+                results.refused(result, "not_merged", refused.getMessage(), null);
             }
-            results.add(result);
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("merged", merged);
-        answer.put("rejected", items.size() - merged);
-        answer.put("results", results);
-        return new ApiResponse(merged == 0 ? 400 : merged == items.size() ? 200 : 207, answer, Map.of());
+        return results.response();
+    }
+
+    /** One booking in its own transaction, with the events it raises. */
+    private Upserted merge(Booking booking) {
+        long now = clock.millis();
+        return db.writeDurably(c -> {
+            Upserted done = bookings.upsert(c, booking, now);
+            if (done.guestCreated()) {
+                events.publish(c, "guest.created", Map.of("guestId", done.guestId(), "source", booking.source()));
+            }
+            String type = switch (done.outcome()) {
+                case CREATED -> "booking.created";
+                case UPDATED -> Booking.CANCELLED.equals(done.status())
+                        && !Booking.CANCELLED.equals(done.previousStatus()) ? "booking.cancelled" : "booking.updated";
+                case UNCHANGED -> null;
+            };
+            if (type != null) {
+                events.publish(c, type, Map.of("bookingId", done.bookingId(), "guestId", done.guestId(),
+                        "source", booking.source(), "externalId", booking.externalId(), "status", done.status()));
+            }
+            return done;
+        });
     }
 
     private static Booking parse(JsonNode item, String path) {

@@ -125,12 +125,10 @@ public final class Commands {
             throw HttpProblem.invalidField("commands", "holds more than " + MAX_BATCH + " commands");
         }
         Caller caller = exchange.getProperty(ApiGate.CALLER, Caller.class);
-        List<Map<String, Object>> results = new ArrayList<>();
+        ItemResults results = new ItemResults("accepted");
         List<String> queued = new ArrayList<>();
-        int accepted = 0;
         for (int i = 0; i < items.size(); i++) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("index", i);
+            Map<String, Object> result = results.item(i);
             try {
                 if (!items.get(i).isObject()) {
                     throw HttpProblem.invalidField("commands[" + i + "]", "must be an object");
@@ -141,22 +139,13 @@ public final class Commands {
                 if (stored.isNew()) {
                     queued.add(stored.id());
                 }
-                accepted++;
+                results.accepted();
             } catch (HttpProblem refused) {
-                result.put("error", refused.getError());
-                result.put("detail", refused.getDetail());
-                if (refused.getField() != null) {
-                    result.put("field", refused.getField());
-                }
+                results.refused(result, refused);
             }
-            results.add(result);
         }
         exchange.setProperty(QUEUED, queued);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("accepted", accepted);
-        answer.put("rejected", items.size() - accepted);
-        answer.put("results", results);
-        return new ApiResponse(accepted == 0 ? 400 : 207, answer, Map.of());
+        return results.response();
     }
 
     public ApiResponse status(Exchange exchange) {

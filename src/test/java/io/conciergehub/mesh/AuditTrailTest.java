@@ -1,0 +1,55 @@
+package io.conciergehub.mesh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.TestHub;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every API request leaves one log line naming the key by its id; every command leaves rows in the audit table. */
+class AuditTrailTest {
+
+    static final Path LOG = Path.of("target/test-logs/hub.log");
+
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withLogProvider(TestHub.Builder::scopedKeys);
+
+    @Test
+    void requestsAreLoggedWithMethodPathKeyIdStatusAndDuration() throws Exception {
+        int before = auditLines().size(); // the log is shared with the tests that ran before
+        env.hub().postApi("/api/mesh/commands", TestHub.COMMANDS_KEY, "{\"action\":\"TEST\"}");
+        env.hub().getApi("/api/mesh/stats", TestHub.COMMANDS_KEY);
+        env.hub().getApi("/api/mesh/stats", "wrong-key");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> auditLines().size() >= before + 3);
+        List<String> lines = auditLines().subList(before, auditLines().size());
+        assertThat(lines).anyMatch(line -> line.matches(".*method=POST path=/api/mesh/commands key=[0-9a-f]{8} status=202"
+                + " durationMs=\\d+.*"));
+        assertThat(lines).anyMatch(line -> line.matches(".*method=GET path=/api/mesh/stats key=[0-9a-f]{8} status=403.*"));
+        assertThat(lines).anyMatch(line -> line.matches(".*method=GET path=/api/mesh/stats key=- status=401.*"));
+        assertThat(String.join("\n", lines)).doesNotContain(TestHub.COMMANDS_KEY, "wrong-key");
+    }
+
+    @Test
+    void eachCommandIsRecordedWhenQueuedAndWhenDone() throws Exception {
+        String id = MeshJson.body(env.hub().postApi("/api/mesh/commands", TestHub.COMMANDS_KEY, "{\"action\":\"TEST\"}"))
+                .path("id").asText();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> env.hub().count(
+                "SELECT COUNT(*) FROM audit WHERE reference = '" + id + "'") == 2);
+        assertThat(env.hub().text("SELECT group_concat(outcome, ',') FROM (SELECT outcome FROM audit WHERE reference = '"
+                + id + "' ORDER BY id)")).isEqualTo("queued,succeeded");
+        assertThat(env.hub().text("SELECT DISTINCT key_id FROM audit WHERE reference = '" + id + "'"))
+                .matches("[0-9a-f]{8}");
+    }
+
+    static List<String> auditLines() throws Exception {
+        return Files.readAllLines(LOG, java.nio.charset.StandardCharsets.UTF_8).stream().filter(line -> line.contains("event=api.request")).toList();
+    }
+}

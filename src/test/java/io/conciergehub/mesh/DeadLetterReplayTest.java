@@ -1,0 +1,62 @@
+package io.conciergehub.mesh;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.TestHub;
+import io.conciergehub.support.Webhooks;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** GET /api/mesh/dead-letters lists what failed for good; a replay sends it once more, once. */
+class DeadLetterReplayTest {
+
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withSpoki(
+            spoki -> spoki.answer(aResponse().withStatus(400).withBody("{\"error\":\"invalid phone\"}")),
+            TestHub.Builder::scopedKeys);
+
+    @Test
+    void aRejectedAnswerIsListedAndSentAfterAReplay() throws Exception {
+        String phone = "+393351230001";
+        env.hub().postSpoki(Webhooks.spokiInbound(phone, "A che ora è la colazione?"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters().size() == 1);
+        JsonNode letter = deadLetters().get(0);
+        assertThat(letter.path("source").asText()).isEqualTo("outbox");
+        assertThat(letter.path("error").asText()).contains("400");
+
+        env.spoki().answer(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"accepted\":true,\"id\":1}"));
+        String replay = "/api/mesh/dead-letters/" + letter.path("id").asLong() + "/replay";
+        HttpResponse<String> replayed = env.hub().postApi(replay, TestHub.API_KEY, "");
+
+        assertThat(replayed.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> env.spoki().sends().stream()
+                .filter(send -> send.getBodyAsString().contains(phone)).count() == 2); // the rejected one, then the replay
+        assertThat(deadLetters()).isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> "sent".equals(env.hub().text(
+                "SELECT status FROM messages WHERE direction = 'out' ORDER BY id DESC LIMIT 1")));
+
+        HttpResponse<String> twice = env.hub().postApi(replay, TestHub.API_KEY, "");
+        assertThat(twice.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void anUnknownDeadLetterIs404() throws Exception {
+        assertThat(env.hub().postApi("/api/mesh/dead-letters/987654/replay", TestHub.API_KEY, "").statusCode())
+                .isEqualTo(404);
+        assertThat(env.hub().postApi("/api/mesh/dead-letters/abc/replay", TestHub.API_KEY, "").statusCode())
+                .isEqualTo(404);
+    }
+
+    static JsonNode deadLetters() throws Exception {
+        HttpResponse<String> answer = env.hub().getApi("/api/mesh/dead-letters", TestHub.READ_KEY);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return MeshJson.body(answer).path("deadLetters");
+    }
+}

@@ -1,0 +1,85 @@
+package io.conciergehub.mesh;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.conciergehub.support.EventSinkStub;
+import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.TestHub;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * POST /api/mesh/sync/queue forwards the buffer now, without waiting for the retry spacing, and
+ * says what it sent; an event the sink refuses (4xx) becomes a dead letter that can be replayed.
+ */
+class EventFlushTest {
+
+    static final EventSinkStub sink = new EventSinkStub();
+
+    // A long retry spacing: only a flush gets a failed event out before the test ends.
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> sink.configure(hub.scopedKeys())
+            .property("events.retry-delay", "600000").property("events.max-retry-delay", "600000")
+            .property("events.circuit.minimum-calls", "100"));
+
+    @AfterAll
+    static void stopSink() {
+        sink.close();
+    }
+
+    static void accept(String id) throws Exception {
+        assertThat(env.hub().postApi("/api/mesh/events", TestHub.EVENTS_KEY,
+                "{\"id\":\"" + id + "\",\"type\":\"job.finished\",\"data\":{\"job\":\"" + id + "\"}}").statusCode())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void aFlushSendsWhatWaitsAndReportsIt() throws Exception {
+        sink.answer(aResponse().withStatus(500));
+        accept("flush-1");
+        accept("flush-2");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> env.hub().count("SELECT attempts FROM buffered_events WHERE event_id = 'flush-1'") == 1);
+
+        sink.answer(aResponse().withStatus(202));
+        HttpResponse<String> flushed = env.hub().postApi("/api/mesh/sync/queue", TestHub.SYNC_KEY, "");
+
+        assertThat(flushed.statusCode()).isEqualTo(200);
+        JsonNode report = MeshJson.body(flushed);
+        assertThat(report.path("sent").asInt()).isEqualTo(2);
+        assertThat(report.path("remaining").asInt()).isZero();
+        assertThat(sink.acknowledged().stream().map(event -> event.path("id").asText()))
+                .containsSubsequence("flush-1", "flush-2");
+    }
+
+    @Test
+    void anEventTheSinkRefusesIsADeadLetterAndCanBeReplayed() throws Exception {
+        sink.answer(aResponse().withStatus(422).withBody("{\"error\":\"unknown type\"}"));
+        accept("refused-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> env.hub().count(
+                "SELECT COUNT(*) FROM dead_letters WHERE source = 'events' AND reference = 'refused-1'") == 1);
+        assertThat(env.hub().count("SELECT COUNT(*) FROM buffered_events WHERE event_id = 'refused-1'")).isZero();
+
+        sink.answer(aResponse().withStatus(202));
+        long id = env.hub().count("SELECT id FROM dead_letters WHERE reference = 'refused-1'");
+        assertThat(env.hub().postApi("/api/mesh/dead-letters/" + id + "/replay", TestHub.API_KEY, "").statusCode())
+                .isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.acknowledged().stream()
+                .anyMatch(event -> event.path("id").asText().equals("refused-1")));
+    }
+
+    @Test
+    void anEventWithoutATypeIs400AndNotStored() throws Exception {
+        HttpResponse<String> answer = env.hub().postApi("/api/mesh/events", TestHub.EVENTS_KEY, "{\"data\":{}}");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(MeshJson.body(answer).path("field").asText()).isEqualTo("type");
+    }
+}

@@ -1,0 +1,39 @@
+package io.conciergehub.mesh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.conciergehub.support.HubUnderTest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** /openapi.json describes every operation of the mesh API and how to authenticate. */
+class OpenApiDocumentTest {
+
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withLogProvider();
+
+    @Test
+    void theDocumentListsEveryOperationAndTheApiKey() throws Exception {
+        HttpResponse<String> answer = env.hub().get("/openapi.json");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode document = MeshJson.body(answer);
+        assertThat(document.path("openapi").asText()).startsWith("3.");
+        JsonNode paths = document.path("paths");
+        assertThat(paths.path("/api/mesh/commands").has("post")).isTrue();
+        assertThat(paths.path("/api/mesh/commands/batch").has("post")).isTrue();
+        assertThat(paths.path("/api/mesh/commands/{id}").has("get")).isTrue();
+        assertThat(paths.path("/api/mesh/events").has("post")).isTrue();
+        assertThat(paths.path("/api/mesh/guests/query").has("post")).isTrue();
+        assertThat(paths.path("/api/mesh/sync/bookings").has("post")).isTrue();
+        assertThat(paths.path("/api/mesh/sync/queue").has("post")).isTrue();
+        assertThat(paths.path("/api/mesh/stats").has("get")).isTrue();
+        assertThat(paths.path("/api/mesh/dead-letters").has("get")).isTrue();
+        assertThat(paths.path("/api/mesh/dead-letters/{id}/replay").has("post")).isTrue();
+        JsonNode scheme = document.path("components").path("securitySchemes").path("apiKey");
+        assertThat(scheme.path("in").asText()).isEqualTo("header");
+        assertThat(scheme.path("name").asText()).isEqualTo("X-API-Key");
+    }
+}
