@@ -11,6 +11,7 @@ import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,11 +64,7 @@ public final class Outbox {
     /** Writes an outbound message and its outbox row inside the caller's transaction. */
     public long enqueue(Connection c, long guestId, Long inReplyTo, String text, String language, String intent,
             String purpose, long now) throws SQLException {
-        long messageId = Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, body, language, intent,"
-                + " status, in_reply_to, created_at, updated_at) VALUES (?, 'out', ?, ?, ?, ?, 'queued', ?, ?, ?)",
-                guestId, provider, text, language, intent, inReplyTo, now, now);
-        return Sql.insert(c, "INSERT INTO outbox (message_id, guest_id, purpose, state, next_attempt_at, created_at,"
-                + " updated_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)", messageId, guestId, purpose, now, now, now);
+        return insert(c, guestId, inReplyTo, text, language, intent, purpose, null, null, now);
     }
 
     /**
@@ -76,12 +73,18 @@ public final class Outbox {
      */
     public long enqueueCommanded(Connection c, long guestId, String text, String templateName,
             Map<String, String> templateFields, String language, long now) throws SQLException {
-        long outboxId = enqueue(c, guestId, null, text, language, null, PURPOSE_COMMAND, now);
-        if (templateName != null) {
-            Sql.update(c, "UPDATE outbox SET template_name = ?, template_fields = ? WHERE id = ?", templateName,
-                    fieldsJson(templateFields), outboxId);
-        }
-        return outboxId;
+        return insert(c, guestId, null, text, language, null, PURPOSE_COMMAND, templateName,
+                templateName == null ? null : fieldsJson(templateFields), now);
+    }
+
+    private long insert(Connection c, long guestId, Long inReplyTo, String text, String language, String intent,
+            String purpose, String templateName, String templateFields, long now) throws SQLException {
+        long messageId = Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, body, language, intent,"
+                + " status, in_reply_to, created_at, updated_at) VALUES (?, 'out', ?, ?, ?, ?, 'queued', ?, ?, ?)",
+                guestId, provider, text, language, intent, inReplyTo, now, now);
+        return Sql.insert(c, "INSERT INTO outbox (message_id, guest_id, purpose, template_name, template_fields, state,"
+                + " next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)", messageId,
+                guestId, purpose, templateName, templateFields, now, now, now);
     }
 
     /**
@@ -101,7 +104,7 @@ public final class Outbox {
                 finish(c, outboxId, row.messageId(), "cancelled", MessageStatus.FAILED, "guest opted out", now);
                 return null;
             }
-            if (Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ? AND template_name IS NOT NULL", outboxId) > 0) {
+            if (row.templateName() != null) {
                 return guest.phone(); // a template: allowed outside the window
             }
             boolean windowOpen = guest.lastInboundAt() != null && guest.lastInboundAt() > now - WINDOW.toMillis();
@@ -172,12 +175,8 @@ public final class Outbox {
         String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         long now = clock.millis();
         db.write(c -> {
-            Row row = row(c, outboxId);
-            finish(c, outboxId, row.messageId(), "dead", MessageStatus.FAILED, error, now);
-            events.publish(c, "message.failed", Map.of("messageId", row.messageId(), "guestId", row.guestId(),
-                    "purpose", row.purpose()));
-            return Sql.insert(c, "INSERT INTO dead_letters (source, reference, error, created_at) VALUES"
-                    + " ('outbox', ?, ?, ?)", String.valueOf(outboxId), error, now);
+            deadLetter(c, row(c, outboxId), error, now);
+            return null;
         });
         metrics.messageOut(provider, "failed");
         LOG.error("event=outbox.dead-letter outbox={} error=\"{}\"", outboxId, error);
@@ -192,13 +191,11 @@ public final class Outbox {
         return db.write(c -> {
             int requeued = Sql.update(c, "UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'sending'"
                     + " AND send_started_at IS NULL", now);
-            List<Row> uncertain = Sql.list(c, "SELECT id, message_id, guest_id, purpose FROM outbox WHERE state = 'sending'",
-                    row -> new Row(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4)));
+            List<Row> uncertain = Sql.list(c, "SELECT " + ROW_COLUMNS + " FROM outbox WHERE state = 'sending'",
+                    Outbox::mapRow);
             for (Row row : uncertain) {
-                String error = "interrupted while the provider had the request: it may have been delivered, not resent";
-                finish(c, row.id(), row.messageId(), "dead", MessageStatus.FAILED, error, now);
-                Sql.insert(c, "INSERT INTO dead_letters (source, reference, error, created_at) VALUES ('outbox', ?, ?, ?)",
-                        String.valueOf(row.id()), error, now);
+                deadLetter(c, row, "interrupted while the provider had the request: it may have been delivered, not resent",
+                        now);
             }
             if (requeued + uncertain.size() > 0) {
                 LOG.warn("event=outbox.recovered requeued={} uncertain={}", requeued, uncertain.size());
@@ -240,12 +237,26 @@ public final class Outbox {
         }
     }
 
-    private record Row(long id, long messageId, long guestId, String purpose) {
+    private record Row(long id, long messageId, long guestId, String purpose, String templateName) {
+    }
+
+    private static final String ROW_COLUMNS = "id, message_id, guest_id, purpose, template_name";
+
+    private static Row mapRow(ResultSet r) throws SQLException {
+        return new Row(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5));
     }
 
     private static Row row(Connection c, long outboxId) throws SQLException {
-        return Sql.one(c, "SELECT id, message_id, guest_id, purpose FROM outbox WHERE id = ?",
-                r -> new Row(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4)), outboxId).orElseThrow();
+        return Sql.one(c, "SELECT " + ROW_COLUMNS + " FROM outbox WHERE id = ?", Outbox::mapRow, outboxId).orElseThrow();
+    }
+
+    /** The row leaves the queue for good: its message failed, an event says so, a dead letter says why. */
+    private void deadLetter(Connection c, Row row, String error, long now) throws SQLException {
+        finish(c, row.id(), row.messageId(), "dead", MessageStatus.FAILED, error, now);
+        events.publish(c, "message.failed", Map.of("messageId", row.messageId(), "guestId", row.guestId(),
+                "purpose", row.purpose()));
+        Sql.insert(c, "INSERT INTO dead_letters (source, reference, error, created_at) VALUES ('outbox', ?, ?, ?)",
+                String.valueOf(row.id()), error, now);
     }
 
     private static void finish(Connection c, long outboxId, long messageId, String state, MessageStatus status,
