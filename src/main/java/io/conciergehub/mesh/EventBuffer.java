@@ -102,18 +102,15 @@ public final class EventBuffer {
     /** An event from outside ({@code POST /api/mesh/events}); its own id, when given, keeps a retry from duplicating it. */
     public String accept(String id, String type, Object data) {
         String eventId = id != null ? id : "ev-" + UUID.randomUUID();
-        db.writeDurably(c -> {
-            if (Sql.count(c, "SELECT COUNT(*) FROM buffered_events WHERE event_id = ?", eventId) == 0) {
-                insert(c, eventId, type, data, clock.millis());
-            }
-            return null;
-        });
+        db.writeDurably(c -> insert(c, eventId, type, data, clock.millis()));
         return eventId;
     }
 
-    private void insert(Connection c, String eventId, String type, Object data, long now) throws SQLException {
-        Sql.insert(c, "INSERT INTO buffered_events (event_id, type, payload, occurred_at, next_attempt_at)"
-                + " VALUES (?, ?, ?, ?, ?)", eventId, type, toJson(data), now, now);
+    /** Buffers an event, due now; an event whose id is buffered already is not stored twice. */
+    private int insert(Connection c, String eventId, String type, Object data, long occurredAt) throws SQLException {
+        return Sql.update(c, "INSERT INTO buffered_events (event_id, type, payload, occurred_at, next_attempt_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING", eventId, type, toJson(data), occurredAt,
+                clock.millis());
     }
 
     private String toJson(Object value) {
@@ -200,13 +197,8 @@ public final class EventBuffer {
     public void requeue(Connection c, String payloadJson) throws SQLException {
         try {
             var body = json.readTree(payloadJson);
-            String eventId = body.path("id").asText();
-            if (Sql.count(c, "SELECT COUNT(*) FROM buffered_events WHERE event_id = ?", eventId) == 0) {
-                Sql.insert(c, "INSERT INTO buffered_events (event_id, type, payload, occurred_at, next_attempt_at)"
-                        + " VALUES (?, ?, ?, ?, ?)", eventId, body.path("type").asText(),
-                        toJson(body.path("data")), Instant.parse(body.path("occurredAt").asText()).toEpochMilli(),
-                        clock.millis());
-            }
+            insert(c, body.path("id").asText(), body.path("type").asText(), body.path("data"),
+                    Instant.parse(body.path("occurredAt").asText()).toEpochMilli());
         } catch (JsonProcessingException e) {
             throw new SQLException("dead letter payload is not an event", e);
         }
