@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.ops.ApiKeys;
 import io.conciergehub.ops.ApiKeys.Caller;
 import io.conciergehub.ops.ApiKeys.Scope;
+import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.HttpProblem;
 import io.vertx.core.net.SocketAddress;
 import java.util.Arrays;
@@ -101,12 +102,8 @@ public final class ApiGate {
     /** Writes an operation's answer: JSON body, status, and no request header echoed back. */
     public void respond(Exchange exchange) throws Exception {
         ApiResponse response = exchange.getMessage().getMandatoryBody(ApiResponse.class);
-        Message out = exchange.getMessage();
-        out.removeHeaders("*", "RateLimit-*", "Retry-After");
-        response.headers().forEach(out::setHeader);
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, response.status());
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        out.setBody(json.writeValueAsString(response.body()));
+        HttpErrors.writeJson(exchange, json, response.status(), response.body());
+        response.headers().forEach(exchange.getMessage()::setHeader);
     }
 
     /** One line per API request, answered or refused. */

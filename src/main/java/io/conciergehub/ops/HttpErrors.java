@@ -48,6 +48,14 @@ public final class HttpErrors {
         if (field != null) {
             body.put("field", field);
         }
+        writeJson(exchange, json, status, body);
+    }
+
+    /**
+     * How every JSON answer of the hub's HTTP routes is written: status and body, and of the
+     * headers only the rate-limit ones and {@code Retry-After}; request headers are never echoed.
+     */
+    public static void writeJson(Exchange exchange, ObjectMapper json, int status, Object body) throws Exception {
         exchange.getMessage().removeHeaders("*", "Retry-After", "RateLimit-*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
