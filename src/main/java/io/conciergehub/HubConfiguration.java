@@ -151,8 +151,8 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("health", new Health(db, redis, breakers, apiKeys, json, property(properties, "concierge.role",
                 "primary"), provider));
 
-        bindMesh(context, properties, registry, db, crypto, guests, outbox, events, breakers, metrics, apiKeys, redis,
-                json, clock);
+        bindMesh(context, properties, registry, db, crypto, guests, inbox, outbox, events, breakers, metrics, apiKeys,
+                redis, json, clock);
 
         context.addService(new ServiceSupport() {
             @Override
@@ -169,7 +169,7 @@ public class HubConfiguration implements CamelConfiguration {
 
     /** The mesh gateway: API gate, commands, events, sync, stats, dead letters. */
     private static void bindMesh(CamelContext context, PropertiesComponent properties, Registry registry, Database db,
-            FieldCrypto crypto, GuestRepository guests, Outbox outbox, EventBuffer events,
+            FieldCrypto crypto, GuestRepository guests, Inbox inbox, Outbox outbox, EventBuffer events,
             CircuitBreakerRegistry breakers, Metrics metrics, ApiKeys apiKeys, RedissonClient redis, ObjectMapper json,
             Clock clock) {
         RateLimiter limiter = redis != null ? new RedisRateLimiter(redis, "concierge:rate:", clock) : new RateLimiter(clock);
@@ -194,7 +194,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("guestQuery", new GuestQuery(db, guests, json));
         registry.bind("bookingSync", new BookingSync(db, bookings, events, json, clock));
         registry.bind("deadLetters", new DeadLetters(db, events, clock));
-        registry.bind("meshStats", new MeshStats(db, events, breakers, workers,
+        registry.bind("meshStats", new MeshStats(db, inbox, outbox, commands, events, breakers, workers,
                 property(properties, "concierge.role", "primary")));
     }
 

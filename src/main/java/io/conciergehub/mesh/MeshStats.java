@@ -1,5 +1,7 @@
 package io.conciergehub.mesh;
 
+import io.conciergehub.messaging.Inbox;
+import io.conciergehub.messaging.Outbox;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -12,14 +14,20 @@ import java.util.TreeMap;
 public final class MeshStats {
 
     private final Database db;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final Commands commands;
     private final EventBuffer events;
     private final CircuitBreakerRegistry breakers;
     private final WorkerControl workers;
     private final String role;
 
-    public MeshStats(Database db, EventBuffer events, CircuitBreakerRegistry breakers, WorkerControl workers,
-            String role) {
+    public MeshStats(Database db, Inbox inbox, Outbox outbox, Commands commands, EventBuffer events,
+            CircuitBreakerRegistry breakers, WorkerControl workers, String role) {
         this.db = db;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.commands = commands;
         this.events = events;
         this.breakers = breakers;
         this.workers = workers;
@@ -38,15 +46,14 @@ public final class MeshStats {
                 return null;
             });
             stats.put("messages", messages);
-            Map<String, Long> queues = new LinkedHashMap<>();
-            queues.put("outbox", Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')"));
-            queues.put("inboundPending", Sql.count(c,
-                    "SELECT COUNT(*) FROM messages WHERE direction = 'in' AND processed_at IS NULL"));
-            queues.put("commands", Sql.count(c, "SELECT COUNT(*) FROM commands WHERE state IN ('queued', 'running')"));
-            stats.put("queues", queues);
-            stats.put("deadLetters", Sql.count(c, "SELECT COUNT(*) FROM dead_letters WHERE replayed_at IS NULL"));
             return null;
         });
+        Map<String, Long> queues = new LinkedHashMap<>();
+        queues.put("outbox", outbox.depth());
+        queues.put("inboundPending", inbox.pending());
+        queues.put("commands", commands.queued());
+        stats.put("queues", queues);
+        stats.put("deadLetters", outbox.deadLetters());
         Map<String, Object> buffer = new LinkedHashMap<>();
         buffer.put("enabled", events.enabled());
         buffer.put("size", events.size());
