@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ public final class Commands {
     public static final String QUEUED = "queuedCommands";
     static final int MAX_BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
+    private static final Pattern SPOKI_TEMPLATE_ID = Pattern.compile("[0-9]{1,18}");
     private static final Set<String> GUEST_UPDATES = Set.of("status", "language", "flightNumber", "name", "email",
             "optedOut");
 
@@ -214,7 +216,7 @@ public final class Commands {
         if ((text == null) == (template == null)) {
             throw HttpProblem.invalidField(path + ".message", "give either a message or a template");
         }
-        if (template != null && numericTemplates && !template.matches("[0-9]{1,18}")) {
+        if (template != null && numericTemplates && !SPOKI_TEMPLATE_ID.matcher(template).matches()) {
             throw HttpProblem.invalidField(path + ".template", "must be Spoki's numeric template id");
         }
         Fields.language(message, "language", path + ".language");

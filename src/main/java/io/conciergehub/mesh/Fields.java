@@ -21,6 +21,7 @@ import org.apache.camel.Exchange;
 public final class Fields {
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    private static final Pattern PHONE_CHARACTERS = Pattern.compile("[+0-9 ().-]+");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"']{1,64}@[^@\\s<>\"']{1,190}\\.[^@\\s<>\"']{2,}");
     private static final Pattern FLIGHT = Pattern.compile("[A-Z0-9]{2,3}[0-9]{1,4}[A-Z]?");
@@ -79,7 +80,7 @@ public final class Fields {
         if (raw == null) {
             return null;
         }
-        String phone = raw.matches("[+0-9 ().-]+") ? Phones.normalize(raw) : null;
+        String phone = PHONE_CHARACTERS.matcher(raw).matches() ? Phones.normalize(raw) : null;
         if (phone == null || phone.length() > 16) {
             throw HttpProblem.invalidField(path, "is not a phone number in international form");
         }

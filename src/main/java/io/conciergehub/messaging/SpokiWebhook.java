@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 
@@ -21,6 +22,7 @@ public final class SpokiWebhook {
 
     public static final String PROVIDER = "spoki";
     private static final long TOLERANCE_SECONDS = 300;
+    private static final Pattern UNIX_SECONDS = Pattern.compile("\\d{1,12}");
 
     private final String secret;
     private final ObjectMapper json;
@@ -46,7 +48,7 @@ public final class SpokiWebhook {
                 v2 = kv[1];
             }
         }
-        if (t == null || v2 == null || !t.matches("\\d{1,12}")) {
+        if (t == null || v2 == null || !UNIX_SECONDS.matcher(t).matches()) {
             throw HttpProblem.unauthorized("missing or malformed X-Spoki-Signature");
         }
         if (Math.abs(clock.instant().getEpochSecond() - Long.parseLong(t)) > TOLERANCE_SECONDS) {
