@@ -32,6 +32,7 @@ import io.conciergehub.ops.Health;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.RetryAfterDelay;
+import io.conciergehub.ops.RouteControl;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.store.RedisIdempotentRepository;
@@ -177,7 +178,9 @@ public class HubConfiguration implements CamelConfiguration {
                 intProperty(properties, "api.webhook-rate-limit", 120000),
                 longProperty(properties, "api.rate-limit-window", 60000), property(properties, "api.client-ip-header", ""),
                 json));
-        WorkerControl workers = new WorkerControl(context);
+        RouteControl routeControl = new RouteControl(context);
+        registry.bind("routeControl", routeControl);
+        WorkerControl workers = new WorkerControl(routeControl);
         BookingRepository bookings = new BookingRepository(guests);
         Commands commands = new Commands(db, crypto, guests, bookings, outbox, workers, breakers, metrics, json,
                 "spoki".equals(property(properties, "messaging.provider", "log")),

@@ -1,9 +1,7 @@
 package io.conciergehub.mesh;
 
+import io.conciergehub.ops.RouteControl;
 import java.util.List;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
-import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,38 +15,25 @@ public final class WorkerControl {
     public static final String GROUP = "cloud";
     private static final Logger LOG = LoggerFactory.getLogger(WorkerControl.class);
 
-    private final CamelContext context;
+    private final RouteControl routes;
 
-    public WorkerControl(CamelContext context) {
-        this.context = context;
+    public WorkerControl(RouteControl routes) {
+        this.routes = routes;
     }
 
     public List<String> pause() throws Exception {
-        List<String> ids = routeIds();
-        for (String id : ids) {
-            context.getRouteController().suspendRoute(id);
-        }
+        List<String> ids = routes.suspendGroup(GROUP);
         LOG.warn("event=workers.paused routes={}", ids);
         return ids;
     }
 
     public List<String> resume() throws Exception {
-        List<String> ids = routeIds();
-        for (String id : ids) {
-            if (context.getRouteController().getRouteStatus(id) == ServiceStatus.Suspended) {
-                context.getRouteController().resumeRoute(id);
-            }
-        }
+        List<String> ids = routes.startGroup(GROUP);
         LOG.info("event=workers.resumed routes={}", ids);
         return ids;
     }
 
     public boolean paused() {
-        return routeIds().stream().anyMatch(id -> context.getRouteController().getRouteStatus(id) == ServiceStatus.Suspended);
-    }
-
-    private List<String> routeIds() {
-        return context.getRoutes().stream().filter(route -> GROUP.equals(route.getGroup())).map(Route::getRouteId)
-                .sorted().toList();
+        return routes.anySuspended(GROUP);
     }
 }

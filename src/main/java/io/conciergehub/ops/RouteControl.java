@@ -1,0 +1,91 @@
+package io.conciergehub.ops;
+
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.spi.RouteController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts, suspends and resumes routes and route groups through Camel's route controller: the one
+ * place the failover logic, {@code PAUSE_WORKERS} and the operators' {@code /api/routes} use.
+ */
+public final class RouteControl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteControl.class);
+
+    private final CamelContext context;
+
+    public RouteControl(CamelContext context) {
+        this.context = context;
+    }
+
+    /** One route as operators see it. */
+    public record RouteState(String id, String group, String state, String description) {
+    }
+
+    public List<RouteState> routes() {
+        return context.getRoutes().stream().sorted(java.util.Comparator.comparing(Route::getRouteId))
+                .map(route -> new RouteState(route.getRouteId(), route.getGroup(), status(route.getRouteId()).name(),
+                        route.getDescription()))
+                .toList();
+    }
+
+    public List<String> groupRouteIds(String group) {
+        return context.getRoutes().stream().filter(route -> group.equals(route.getGroup())).map(Route::getRouteId)
+                .sorted().toList();
+    }
+
+    public ServiceStatus status(String routeId) {
+        ServiceStatus status = controller().getRouteStatus(routeId);
+        return status == null ? ServiceStatus.Stopped : status;
+    }
+
+    /** Starts the group's routes that are not running: stopped ones are started, suspended ones resumed. */
+    public List<String> startGroup(String group) throws Exception {
+        List<String> ids = groupRouteIds(group);
+        for (String id : ids) {
+            start(id);
+        }
+        LOG.info("event=routes.group-started group={} routes={}", group, ids.size());
+        return ids;
+    }
+
+    /** Suspends the group's routes: their consumers take no new work; exchanges in flight finish. */
+    public List<String> suspendGroup(String group) throws Exception {
+        List<String> ids = groupRouteIds(group);
+        for (String id : ids) {
+            suspend(id);
+        }
+        LOG.info("event=routes.group-suspended group={} routes={}", group, ids.size());
+        return ids;
+    }
+
+    public void start(String routeId) throws Exception {
+        switch (status(routeId)) {
+            case Suspended, Suspending -> controller().resumeRoute(routeId);
+            case Stopped, Stopping, Initialized -> controller().startRoute(routeId);
+            default -> { }
+        }
+    }
+
+    public void suspend(String routeId) throws Exception {
+        if (status(routeId) == ServiceStatus.Started) {
+            controller().suspendRoute(routeId);
+        }
+    }
+
+    public boolean anySuspended(String group) {
+        return groupRouteIds(group).stream().anyMatch(id -> status(id) == ServiceStatus.Suspended);
+    }
+
+    public boolean exists(String routeId) {
+        return context.getRoute(routeId) != null;
+    }
+
+    private RouteController controller() {
+        return context.getRouteController();
+    }
+}
