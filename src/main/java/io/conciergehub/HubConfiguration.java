@@ -5,6 +5,16 @@ import io.conciergehub.concierge.ConciergeService;
 import io.conciergehub.concierge.KnowledgeBase;
 import io.conciergehub.concierge.LanguageGuesser;
 import io.conciergehub.concierge.LlmAnswers;
+import io.conciergehub.failover.ChangeCapture;
+import io.conciergehub.failover.ChangeLog;
+import io.conciergehub.failover.ChangeShipper;
+import io.conciergehub.failover.Failover;
+import io.conciergehub.failover.Handback;
+import io.conciergehub.failover.NodeState;
+import io.conciergehub.failover.PeerApi;
+import io.conciergehub.failover.RelayQueue;
+import io.conciergehub.failover.ReplicaReceiver;
+import io.conciergehub.failover.Snapshots;
 import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.mesh.ApiGate;
@@ -47,6 +57,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.StartupListener;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
@@ -90,6 +102,9 @@ public class HubConfiguration implements CamelConfiguration {
         metrics.circuitStates(breakers);
 
         GuestRepository guests = new GuestRepository(crypto);
+        RouteControl routeControl = new RouteControl(context);
+        registry.bind("routeControl", routeControl);
+        Failover failover = bindFailover(context, properties, registry, db, dataDir, routeControl, metrics, json, clock);
         EventBuffer events = new EventBuffer(db, json, metrics, !property(properties, "events.sink-url", "").isBlank(),
                 intProperty(properties, "events.max-attempts", 10), longProperty(properties, "events.retry-delay", 30000),
                 longProperty(properties, "events.max-retry-delay", 300000), clock);
@@ -97,9 +112,8 @@ public class HubConfiguration implements CamelConfiguration {
         String provider = property(properties, "messaging.provider", "log");
         Outbox outbox = new Outbox(db, guests, metrics, events, storedProviderName(provider),
                 property(properties, "messaging.window-template", ""),
-                Duration.ofSeconds(Long.parseLong(property(properties, "messaging.circuit.open-duration", "30"))), clock);
-        // Before any route starts: rows a previous run left half-sent are requeued or dead-lettered.
-        outbox.recoverInterrupted();
+                Duration.ofSeconds(Long.parseLong(property(properties, "messaging.circuit.open-duration", "30"))),
+                failover::sendingEpoch, clock);
         metrics.gauge("concierge_outbox_depth", "Outbound messages waiting to be sent", outbox::depth);
         metrics.gauge("concierge_dead_letters", "Dead letters not yet replayed", outbox::deadLetters);
 
@@ -149,11 +163,19 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("logProvider", new LogProvider(dataDir.resolve("outbound.jsonl"), json, clock));
         registry.bind("providerResponses", new ProviderResponses(json, clock));
         registry.bind("sendFailureRecorder", new SendFailureRecorder(outbox));
-        registry.bind("health", new Health(db, redis, breakers, apiKeys, json, property(properties, "concierge.role",
-                "primary"), provider));
+        registry.bind("health", new Health(db, redis, breakers, apiKeys, json, failover, provider));
 
-        bindMesh(context, properties, registry, db, crypto, guests, inbox, outbox, events, breakers, metrics, apiKeys,
-                redis, json, clock);
+        Commands commands = bindMesh(properties, registry, db, crypto, guests, inbox, outbox, events, breakers, metrics,
+                apiKeys, redis, routeControl, failover, json, clock);
+        // Work a previous run (or the other node) left half-done is recovered by the node that takes the role.
+        failover.onActivation(() -> {
+            outbox.recoverInterrupted();
+            int interrupted = commands.recoverInterrupted();
+            if (interrupted > 0) {
+                LOG.warn("event=commands.recovered requeued={}", interrupted);
+            }
+        });
+        bindPeering(context, properties, registry, db, dataDir, failover, guests, crypto, metrics, json, clock);
 
         context.addService(new ServiceSupport() {
             @Override
@@ -169,27 +191,21 @@ public class HubConfiguration implements CamelConfiguration {
     }
 
     /** The mesh gateway: API gate, commands, events, sync, stats, dead letters. */
-    private static void bindMesh(CamelContext context, PropertiesComponent properties, Registry registry, Database db,
+    private static Commands bindMesh(PropertiesComponent properties, Registry registry, Database db,
             FieldCrypto crypto, GuestRepository guests, Inbox inbox, Outbox outbox, EventBuffer events,
-            CircuitBreakerRegistry breakers, Metrics metrics, ApiKeys apiKeys, RedissonClient redis, ObjectMapper json,
-            Clock clock) {
+            CircuitBreakerRegistry breakers, Metrics metrics, ApiKeys apiKeys, RedissonClient redis,
+            RouteControl routeControl, Failover failover, ObjectMapper json, Clock clock) {
         RateLimiter limiter = redis != null ? new RedisRateLimiter(redis, "concierge:rate:", clock) : new RateLimiter(clock);
         registry.bind("apiGate", new ApiGate(apiKeys, limiter, intProperty(properties, "api.rate-limit", 100),
                 intProperty(properties, "api.webhook-rate-limit", 120000),
                 longProperty(properties, "api.rate-limit-window", 60000), property(properties, "api.client-ip-header", ""),
                 json));
-        RouteControl routeControl = new RouteControl(context);
-        registry.bind("routeControl", routeControl);
         WorkerControl workers = new WorkerControl(routeControl);
         BookingRepository bookings = new BookingRepository(guests);
         Commands commands = new Commands(db, crypto, guests, bookings, outbox, workers, breakers, metrics, json,
                 "spoki".equals(property(properties, "messaging.provider", "log")),
                 intProperty(properties, "mesh.command-attempts", 3), longProperty(properties, "mesh.circuit.open-duration", 30),
                 clock);
-        int interrupted = commands.recoverInterrupted();
-        if (interrupted > 0) {
-            LOG.warn("event=commands.recovered requeued={}", interrupted);
-        }
         metrics.gauge("concierge_commands_queued", "Mesh commands waiting or running", commands::queued);
         registry.bind("commands", commands);
         registry.bind("eventBuffer", events);
@@ -197,8 +213,77 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("guestQuery", new GuestQuery(db, guests, json));
         registry.bind("bookingSync", new BookingSync(db, bookings, events, json, clock));
         registry.bind("deadLetters", new DeadLetters(db, events, clock));
-        registry.bind("meshStats", new MeshStats(db, inbox, outbox, commands, events, breakers, workers,
-                property(properties, "concierge.role", "primary")));
+        registry.bind("meshStats", new MeshStats(db, inbox, outbox, commands, events, breakers, workers, failover));
+        return commands;
+    }
+
+    /**
+     * This node's role and epoch (node.db), and the change capture on the replicated tables: ready
+     * before any route starts. The node takes its role once the routes are up.
+     */
+    private static Failover bindFailover(CamelContext context, PropertiesComponent properties, Registry registry,
+            Database db, Path dataDir, RouteControl routeControl, Metrics metrics, ObjectMapper json, Clock clock)
+            throws Exception {
+        Database nodeDb = Database.open(dataDir, "node.db", "classpath:db/node", true);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                nodeDb.close();
+            }
+        }, true, true);
+        registry.bind("nodeDatabase", nodeDb);
+        NodeState nodeState = new NodeState(nodeDb);
+        registry.bind("nodeState", nodeState);
+        ChangeLog changeLog = new ChangeLog(db, json);
+        registry.bind("changeLog", changeLog);
+        ChangeCapture capture = new ChangeCapture(db);
+        registry.bind("changeCapture", capture);
+        boolean peerConfigured = !property(properties, "failover.peer-url", "").isBlank();
+        capture.install();
+        capture.capture(peerConfigured);
+        Failover failover = new Failover(nodeState, changeLog, capture, routeControl, metrics, json, clock,
+                property(properties, "concierge.role", "primary"), peerConfigured,
+                Duration.ofMillis(longProperty(properties, "failover.timeout", 120000)),
+                Boolean.parseBoolean(property(properties, "failover.auto-failback", "true")));
+        registry.bind("failover", failover);
+        return failover;
+    }
+
+    /** Replication, relay and hand-back beans, and the start-up that decides this node's role. */
+    private static void bindPeering(CamelContext context, PropertiesComponent properties, Registry registry,
+            Database db, Path dataDir,
+            Failover failover, GuestRepository guests, FieldCrypto crypto, Metrics metrics, ObjectMapper json,
+            Clock clock) throws Exception {
+        NodeState nodeState = registry.lookupByNameAndType("nodeState", NodeState.class);
+        ChangeLog changeLog = registry.lookupByNameAndType("changeLog", ChangeLog.class);
+        // Bound here until the snapshot schedule lands with its own wiring.
+        Snapshots snapshots = new Snapshots(db, dataDir.resolve("backups"),
+                Snapshots.retention(property(properties, "backup.retention", "P7D")), clock);
+        ChangeShipper shipper = new ChangeShipper(failover, nodeState, changeLog, snapshots, json,
+                Duration.ofMillis(longProperty(properties, "failover.sync-timeout", 2000)));
+        registry.bind("changeShipper", shipper);
+        RelayQueue relay = new RelayQueue(nodeState.database(), db, nodeState, guests, crypto, json, clock);
+        registry.bind("relayQueue", relay);
+        metrics.gauge("concierge_relay_queue_size", "Webhook events held by this passive node for the active one",
+                relay::size);
+        registry.bind("replicaReceiver", new ReplicaReceiver(failover, changeLog,
+                registry.lookupByNameAndType("changeCapture", ChangeCapture.class), relay, db,
+                dataDir.resolve("backups"), json));
+        registry.bind("handback", new Handback(failover, shipper, changeLog, json));
+        registry.bind("peerApi", new PeerApi(failover, json));
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                // the routes are not up yet: nothing to decide
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                ProducerTemplate template = started.createProducerTemplate();
+                shipper.nudgeThrough(template);
+                failover.start(failover.askPeer(template));
+            }
+        });
     }
 
     /** Messages are stored under the name the provider's webhooks use, so status callbacks find them. */

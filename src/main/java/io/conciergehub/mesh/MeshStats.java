@@ -20,10 +20,10 @@ public final class MeshStats {
     private final EventBuffer events;
     private final CircuitBreakerRegistry breakers;
     private final WorkerControl workers;
-    private final String role;
+    private final io.conciergehub.failover.Failover failover;
 
     public MeshStats(Database db, Inbox inbox, Outbox outbox, Commands commands, EventBuffer events,
-            CircuitBreakerRegistry breakers, WorkerControl workers, String role) {
+            CircuitBreakerRegistry breakers, WorkerControl workers, io.conciergehub.failover.Failover failover) {
         this.db = db;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -31,14 +31,14 @@ public final class MeshStats {
         this.events = events;
         this.breakers = breakers;
         this.workers = workers;
-        this.role = role;
+        this.failover = failover;
     }
 
     public ApiResponse stats() {
         Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("role", role);
-        // The cluster epoch arrives with failover; until then every node is on epoch 0.
-        stats.put("epoch", 0);
+        stats.put("role", failover.role());
+        stats.put("active", failover.active());
+        stats.put("epoch", failover.epoch());
         db.read(c -> {
             Map<String, Map<String, Long>> messages = new TreeMap<>();
             Sql.list(c, "SELECT direction, status, COUNT(*) FROM messages GROUP BY direction, status", row -> {

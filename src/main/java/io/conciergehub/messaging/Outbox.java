@@ -48,9 +48,20 @@ public final class Outbox {
     private final String windowTemplate;
     private final Duration circuitOpenDelay;
     private final Clock clock;
+    private final java.util.function.LongSupplier sendingEpoch;
 
+    /** Thrown instead of starting a send on a node that is not (or no longer) the active one. */
+    public static final class NotActive extends RuntimeException {
+        NotActive() {
+            super("this node is not the active node: it sends nothing", null, false, false);
+        }
+    }
+
+    /** @param sendingEpoch the epoch this node sends under, or -1 when it must not send (failover) */
     public Outbox(Database db, GuestRepository guests, Metrics metrics, EventBuffer events, String provider,
-            String windowTemplate, Duration circuitOpenDelay, Clock clock) {
+            String windowTemplate, Duration circuitOpenDelay, java.util.function.LongSupplier sendingEpoch,
+            Clock clock) {
+        this.sendingEpoch = sendingEpoch;
         this.db = db;
         this.guests = guests;
         this.metrics = metrics;
@@ -119,12 +130,19 @@ public final class Outbox {
         });
     }
 
-    /** Marks the start of a request to the provider and returns what to send. */
+    /**
+     * Marks the start of a request to the provider, under this node's epoch, and returns what to
+     * send. A node that is not active (fenced by a higher epoch) starts nothing.
+     */
     public OutboundMessage beginAttempt(@ExchangeProperty("outboxId") long outboxId) {
         long now = clock.millis();
         return db.write(c -> {
-            Sql.update(c, "UPDATE outbox SET send_started_at = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?",
-                    now, now, outboxId);
+            long epoch = sendingEpoch.getAsLong();
+            if (epoch < 0) {
+                throw new NotActive();
+            }
+            Sql.update(c, "UPDATE outbox SET send_started_at = ?, epoch = ?, attempts = attempts + 1, updated_at = ?"
+                    + " WHERE id = ?", now, epoch, now, outboxId);
             return Sql.one(c, "SELECT o.id, o.message_id, o.guest_id, o.template_name, o.template_fields, m.body,"
                     + " m.language FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?",
                     row -> new OutboundMessage(row.getLong("id"), row.getLong("message_id"),
@@ -167,6 +185,13 @@ public final class Outbox {
         db.write(c -> Sql.update(c, "UPDATE outbox SET state = 'queued', send_started_at = NULL,"
                 + " attempts = MAX(attempts - 1, 0), next_attempt_at = ?, updated_at = ? WHERE id = ?",
                 now + delayMillis, now, outboxId));
+    }
+
+    /** The node was fenced before the send started: the row waits in the queue for the active node. */
+    public void requeueNotSent(@ExchangeProperty("outboxId") long outboxId) {
+        long now = clock.millis();
+        db.write(c -> Sql.update(c, "UPDATE outbox SET state = 'queued', send_started_at = NULL, updated_at = ?"
+                + " WHERE id = ? AND state = 'sending'", now, outboxId));
     }
 
     /** Final failure: the row leaves the queue and a dead letter records why. */

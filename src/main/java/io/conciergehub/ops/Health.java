@@ -28,19 +28,36 @@ public final class Health {
     private final CircuitBreakerRegistry breakers;
     private final ApiKeys apiKeys;
     private final ObjectMapper json;
-    private final String role;
+    private final io.conciergehub.failover.Failover failover;
     private final String provider;
 
     public Health(Database db, RedissonClient redis, CircuitBreakerRegistry breakers, ApiKeys apiKeys, ObjectMapper json,
-            String role, String provider) {
+            io.conciergehub.failover.Failover failover, String provider) {
         // Its own short busy timeout: a locked or broken database must answer DOWN quickly, not hang.
         this.probe = Database.sqlite(db.file(), 1000);
         this.redis = redis;
         this.breakers = breakers;
         this.apiKeys = apiKeys;
         this.json = json;
-        this.role = role;
+        this.failover = failover;
         this.provider = provider;
+    }
+
+    /** What this node knows of its peer: configured, reachable, its role and epoch, when last heard. */
+    private Map<String, Object> peer() {
+        Map<String, Object> peer = new LinkedHashMap<>();
+        peer.put("configured", failover.peerConfigured());
+        if (failover.peerConfigured()) {
+            peer.put("reachable", failover.peerReachable());
+            io.conciergehub.failover.Failover.Peer known = failover.peer();
+            if (known != null) {
+                peer.put("role", known.role());
+                peer.put("epoch", known.epoch());
+                peer.put("active", known.active());
+                peer.put("lastHeard", java.time.Instant.ofEpochMilli(known.heardAt()).toString());
+            }
+        }
+        return peer;
     }
 
     public void respond(Exchange exchange) throws Exception {
@@ -87,7 +104,11 @@ public final class Health {
         if (apiKeys.authenticate(exchange.getMessage().getHeader("X-API-Key", String.class),
                 exchange.getMessage().getHeader("Authorization", String.class))
                 .filter(caller -> caller.may(ApiKeys.Scope.READ)).isPresent()) {
-            body.put("role", role);
+            body.put("role", failover.role());
+            body.put("active", failover.active());
+            body.put("epoch", failover.epoch());
+            body.put("peer", peer());
+            body.put("replicationLag", failover.lagMillis());
             body.put("reasons", reasons);
             body.put("checks", checks);
         }

@@ -62,6 +62,35 @@ public final class Metrics {
                 "outcome", outcome).increment();
     }
 
+    /** Both failover counters exist from the start (at 0), so dashboards and alerts can rely on them. */
+    public void failoverCounters(String role) {
+        promotions(role);
+        fenced(role);
+    }
+
+    public void failoverPromotion(String role) {
+        promotions(role).increment();
+    }
+
+    private Counter promotions(String role) {
+        return counter("concierge_failover_promotions", "Times this node took the active role because its peer went silent",
+                "role", role);
+    }
+
+    public void failoverFenced(String role) {
+        fenced(role).increment();
+    }
+
+    private Counter fenced(String role) {
+        return counter("concierge_failover_fenced", "Times this node stopped consuming because a peer held a higher epoch",
+                "role", role);
+    }
+
+    /** A constant 1 whose labels describe this node (Prometheus' info-metric idiom). */
+    public void info(String name, String description, String... tags) {
+        Gauge.builder(name, () -> 1).description(description).tags(tags).register(registry);
+    }
+
     /** Time from the request's arrival to the moment its answer is ready, per webhook route. */
     public void webhookAnswered(Exchange exchange) {
         long elapsed = System.currentTimeMillis() - exchange.getClock().getCreated();

@@ -53,9 +53,14 @@ public final class RouteControl {
         return ids;
     }
 
-    /** Suspends the group's routes: their consumers take no new work; exchanges in flight finish. */
+    /**
+     * Suspends the group's routes that take work on their own (timers, queues, HTTP): they take no
+     * new work, exchanges in flight finish. Routes behind {@code direct:} endpoints stay up, since
+     * those exchanges in flight still pass through them.
+     */
     public List<String> suspendGroup(String group) throws Exception {
-        List<String> ids = groupRouteIds(group);
+        List<String> ids = groupRouteIds(group).stream()
+                .filter(id -> !context.getRoute(id).getEndpoint().getEndpointUri().startsWith("direct:")).toList();
         for (String id : ids) {
             suspend(id);
         }

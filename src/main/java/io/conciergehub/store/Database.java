@@ -41,15 +41,18 @@ public final class Database implements AutoCloseable {
     }
 
     private final Path file;
-    private final HikariDataSource pool;
+    private final String migrations;
+    // Replaced, under the write lock, when a snapshot from the active node is installed.
+    private volatile HikariDataSource pool;
     private final boolean durableAcks;
     private final Queue<DurableWrite<?>> durableWrites = new ConcurrentLinkedQueue<>();
     // Not fair: on a busy two-core machine a fair lock hands over to one parked thread at a time
     // (a convoy); barging lets whichever writer is running commit next.
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    private Database(Path file, HikariDataSource pool, boolean durableAcks) {
+    private Database(Path file, String migrations, HikariDataSource pool, boolean durableAcks) {
         this.file = file;
+        this.migrations = migrations;
         this.pool = pool;
         this.durableAcks = durableAcks;
     }
@@ -92,20 +95,50 @@ public final class Database implements AutoCloseable {
      * @param durableAcks whether {@link #writeDurably} syncs to disk (true: survives a power cut)
      */
     public static Database open(Path dataDir, boolean durableAcks) {
+        return open(dataDir, "hub.db", "classpath:db/migration", durableAcks);
+    }
+
+    /** Opens {@code fileName} in the data directory with the Flyway migrations at {@code migrations}. */
+    public static Database open(Path dataDir, String fileName, String migrations, boolean durableAcks) {
         try {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create data directory " + dataDir.toAbsolutePath(), e);
         }
-        Path file = dataDir.resolve("hub.db");
+        Path file = dataDir.resolve(fileName);
+        return new Database(file, migrations, openPool(file, migrations), durableAcks);
+    }
+
+    private static HikariDataSource openPool(Path file, String migrations) {
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(sqlite(file, 5000));
-        hikari.setPoolName("sqlite");
+        hikari.setPoolName("sqlite-" + file.getFileName());
         hikari.setMaximumPoolSize(4);
         hikari.setAutoCommit(true);
         HikariDataSource pool = new HikariDataSource(hikari);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        return new Database(file, pool, durableAcks);
+        Flyway.configure().dataSource(pool).locations(migrations).load().migrate();
+        return pool;
+    }
+
+    /**
+     * Replaces the whole database with {@code replacement} (a verified snapshot from the active
+     * node), while the process runs: writers wait on the write lock, readers in flight finish on
+     * the old file. Migrations newer than the snapshot are applied to it.
+     */
+    public void replaceWith(Path replacement) {
+        writeLock.lock();
+        try {
+            HikariDataSource old = pool;
+            old.close(); // the last connection to close checkpoints the WAL into the old file
+            Files.deleteIfExists(Path.of(file + "-wal"));
+            Files.deleteIfExists(Path.of(file + "-shm"));
+            Files.move(replacement, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            pool = openPool(file, migrations);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot install " + replacement + " as " + file, e);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /** A data source on the same file with its own settings, for probes that must not wait long. */

@@ -1,0 +1,232 @@
+package io.conciergehub.failover;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The change log in both directions: the active node reads it in batches to ship, the passive
+ * node applies a shipped batch in order, idempotently (upserts and deletes by key), in one
+ * transaction that also records how far it got, and without capturing what it applies.
+ */
+public final class ChangeLog {
+
+    /** A batch ready to ship: the request body, and the last sequence number it carries. */
+    public record Batch(String json, long lastSeq, int size) {
+    }
+
+    /** How far this database has applied the log of {@code sourceNode}. */
+    public record Position(String sourceNode, long appliedSeq) {
+    }
+
+    private final Database db;
+    private final ObjectMapper json;
+
+    public ChangeLog(Database db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    public long lastSeq() {
+        return db.read(c -> Sql.count(c, "SELECT COALESCE(MAX(seq), 0) FROM change_log"));
+    }
+
+    /** The oldest sequence number still in the log, or null when it is empty. */
+    public Long oldestSeq() {
+        return db.read(c -> Sql.one(c, "SELECT MIN(seq) FROM change_log", row -> {
+            long seq = row.getLong(1);
+            return row.wasNull() ? null : seq;
+        }).orElse(null));
+    }
+
+    /** When the oldest change after {@code seq} was written (epoch ms), or null when there is none. */
+    public Long oldestAfter(long seq) {
+        return db.read(c -> Sql.one(c, "SELECT MIN(at) FROM change_log WHERE seq > ?", row -> {
+            long at = row.getLong(1);
+            return row.wasNull() ? null : at;
+        }, seq).orElse(null));
+    }
+
+    /** The changes after {@code after}, oldest first, at most {@code limit}; null when there are none. */
+    public Batch batchAfter(long after, int limit, String sourceNode, long epoch) {
+        return db.read(c -> {
+            StringWriter out = new StringWriter();
+            long[] last = {after};
+            int[] size = {0};
+            try (JsonGenerator body = json.getFactory().createGenerator(out)) {
+                body.writeStartObject();
+                body.writeStringField("source", sourceNode);
+                body.writeNumberField("epoch", epoch);
+                body.writeNumberField("after", after);
+                body.writeArrayFieldStart("changes");
+                Sql.list(c, "SELECT seq, tbl, op, row_key, row_data FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
+                        row -> {
+                            try {
+                                body.writeStartObject();
+                                body.writeNumberField("seq", row.getLong(1));
+                                body.writeStringField("table", row.getString(2));
+                                body.writeStringField("op", row.getString(3));
+                                body.writeFieldName("key");
+                                body.writeRawValue(row.getString(4));
+                                if (row.getString(5) != null) {
+                                    body.writeFieldName("row");
+                                    body.writeRawValue(row.getString(5));
+                                }
+                                body.writeEndObject();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                            last[0] = row.getLong(1);
+                            size[0]++;
+                            return null;
+                        }, after, limit);
+                body.writeEndArray();
+                body.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return size[0] == 0 ? null : new Batch(out.toString(), last[0], size[0]);
+        });
+    }
+
+    /** Forgets the changes the peer has applied (and that no snapshot still needs). */
+    public int prune(long upToSeq) {
+        return db.write(c -> Sql.update(c, "DELETE FROM change_log WHERE seq <= ?", upToSeq));
+    }
+
+    public Position position() {
+        return db.read(c -> Sql.one(c, "SELECT source_node, applied_seq FROM replication",
+                row -> new Position(row.getString(1), row.getLong(2))).orElseThrow());
+    }
+
+    /**
+     * From now on this database follows {@code sourceNode}'s log from {@code appliedSeq}: after a
+     * snapshot of it was installed, or when it handed the role over. This node's own log is done
+     * with (the peer has it all, or it was relayed), so it is emptied.
+     */
+    public void follow(String sourceNode, long appliedSeq) {
+        db.write(c -> {
+            Sql.update(c, "DELETE FROM change_log");
+            return Sql.update(c, "UPDATE replication SET source_node = ?, applied_seq = ?", sourceNode, appliedSeq);
+        });
+    }
+
+    /**
+     * Applies a shipped batch. Changes at or below the recorded position are skipped (a repeated
+     * batch is a no-op); a gap, or a batch from another node than the one followed, is refused
+     * with the position this database is at, so the sender can go back or send a snapshot.
+     *
+     * @return the position after the batch (equal to before when nothing applied)
+     * @throws OutOfSequence when the batch does not continue this database's position
+     */
+    public Position apply(JsonNode batch) {
+        String source = batch.path("source").asText();
+        long after = batch.path("after").asLong();
+        return db.writeDurably(c -> {
+            Position at = Sql.one(c, "SELECT source_node, applied_seq FROM replication",
+                    row -> new Position(row.getString(1), row.getLong(2))).orElseThrow();
+            if (!source.equals(at.sourceNode()) || after > at.appliedSeq()) {
+                throw new OutOfSequence(at);
+            }
+            int capturing = (int) Sql.count(c, "SELECT capturing FROM replication");
+            Sql.update(c, "UPDATE replication SET capturing = 0");
+            execute(c, "PRAGMA defer_foreign_keys = ON");
+            Map<String, PreparedStatement> statements = new HashMap<>();
+            long applied = at.appliedSeq();
+            try {
+                for (JsonNode change : batch.path("changes")) {
+                    long seq = change.path("seq").asLong();
+                    if (seq <= applied) {
+                        continue;
+                    }
+                    applyOne(c, statements, change);
+                    applied = seq;
+                }
+            } finally {
+                for (PreparedStatement statement : statements.values()) {
+                    statement.close();
+                }
+            }
+            Sql.update(c, "UPDATE replication SET capturing = ?, applied_seq = ?", capturing, applied);
+            return new Position(source, applied);
+        });
+    }
+
+    /** The batch does not continue from where this database is. */
+    public static final class OutOfSequence extends RuntimeException {
+        private final transient Position position;
+
+        OutOfSequence(Position position) {
+            super("batch does not continue from " + position);
+            this.position = position;
+        }
+
+        public Position position() {
+            return position;
+        }
+    }
+
+    private static void applyOne(Connection c, Map<String, PreparedStatement> statements, JsonNode change)
+            throws SQLException {
+        String table = ChangeCapture.quote(change.path("table").asText());
+        boolean delete = "delete".equals(change.path("op").asText());
+        JsonNode values = delete ? change.path("key") : change.path("row");
+        List<String> columns = fieldNames(values);
+        String sql = delete
+                ? "DELETE FROM " + table + " WHERE " + String.join(" AND ", columns.stream()
+                        .map(column -> ChangeCapture.quote(column) + " = ?").toList())
+                : "INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(ChangeCapture::quote).toList())
+                        + ") VALUES (" + String.join(", ", columns.stream().map(column -> "?").toList())
+                        + ") ON CONFLICT DO UPDATE SET " + String.join(", ", columns.stream()
+                                .map(column -> ChangeCapture.quote(column) + " = excluded." + ChangeCapture.quote(column))
+                                .toList());
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = c.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            statement.setObject(i + 1, value(values.get(columns.get(i))));
+        }
+        statement.executeUpdate();
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new java.util.ArrayList<>();
+        for (Iterator<String> it = object.fieldNames(); it.hasNext();) {
+            names.add(it.next());
+        }
+        return names;
+    }
+
+    private static Object value(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isIntegralNumber()) {
+            return value.asLong();
+        }
+        if (value.isNumber()) {
+            return value.asDouble();
+        }
+        return value.asText();
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (var statement = c.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,397 @@
+package io.conciergehub.failover;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.ops.Metrics;
+import io.conciergehub.ops.RouteControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's part in the primary/standby pair: whether it is the active node (the one that runs
+ * the route groups {@code consumers} and {@code cloud}), under which epoch, and what it knows of
+ * its peer.
+ *
+ * <p>Rules. A node becomes active only by raising the epoch above every epoch it has seen, and
+ * writes the new epoch to disk first. A node that sees a higher epoch (in a heartbeat, a sync call
+ * or a reply) stops its consumers and outbox at once (fencing); an outbox send checks
+ * {@link #sendingEpoch()} in its own transaction, so nothing is handed to a provider after that.
+ * The standby (or a passive primary) promotes itself after {@code failover.timeout} without a
+ * heartbeat from an active peer. Without a peer configured the node is simply active.
+ */
+public final class Failover {
+
+    public static final String CONSUMERS = "consumers";
+    public static final String CLOUD = "cloud";
+    private static final Logger LOG = LoggerFactory.getLogger(Failover.class);
+
+    /** What this node last heard from its peer. */
+    public record Peer(String nodeId, String role, long epoch, boolean active, long lastSeq, long heardAt) {
+    }
+
+    /** Recovery steps a node runs when it becomes active (outbox and commands left mid-way by the other node). */
+    public interface Activation {
+        void recover();
+    }
+
+    private final NodeState state;
+    private final ChangeLog log;
+    private final ChangeCapture capture;
+    private final RouteControl routes;
+    private final Metrics metrics;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String role;
+    private final boolean peerConfigured;
+    private final Duration timeout;
+    private final boolean autoFailback;
+    private Activation activation = () -> { };
+
+    private volatile boolean active;
+    // Between release() and the peer's take-over: not consuming, still shipping the last changes.
+    private volatile boolean releasing;
+    private volatile long epoch;
+    private volatile Peer peer;
+    private volatile boolean peerReachable;
+    // When this node last heard an active peer (or started): the promotion clock.
+    private volatile long lastActiveHeartbeatAt;
+    // Wall-clock ms of the newest change this passive node applied, and when it applied it.
+    private volatile long lastApplyAt;
+
+    public Failover(NodeState state, ChangeLog log, ChangeCapture capture, RouteControl routes, Metrics metrics,
+            ObjectMapper json, Clock clock, String role, boolean peerConfigured, Duration timeout,
+            boolean autoFailback) {
+        this.state = state;
+        this.log = log;
+        this.capture = capture;
+        this.routes = routes;
+        this.metrics = metrics;
+        this.json = json;
+        this.clock = clock;
+        this.role = role;
+        this.peerConfigured = peerConfigured;
+        this.timeout = timeout;
+        this.autoFailback = autoFailback;
+        this.epoch = state.epoch();
+        this.lastActiveHeartbeatAt = clock.millis();
+        metrics.gauge("concierge_failover_epoch", "Cluster epoch this node knows", () -> epoch);
+        metrics.gauge("concierge_failover_active", "1 on the node that runs the consumers, else 0", () -> active ? 1 : 0);
+        metrics.gauge("concierge_replication_lag_seconds", "Age of the oldest change not yet on the peer (active node)"
+                + " or since the last change from the active node was applied (passive node)", this::replicationLagSeconds);
+        metrics.info("concierge_node_info", "This node's configured role", "role", role);
+        metrics.failoverCounters(role);
+    }
+
+    public void onActivation(Activation recovery) {
+        this.activation = recovery;
+    }
+
+    public String nodeId() {
+        return state.nodeId();
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    public boolean peerConfigured() {
+        return peerConfigured;
+    }
+
+    public Peer peer() {
+        return peer;
+    }
+
+    /** Whether this node ships its change log: while active, and while handing the role over. */
+    public boolean ships() {
+        return peerConfigured && (active || releasing);
+    }
+
+    /** The epoch to record on a send, or -1 when this node must not send (passive or fenced). */
+    public long sendingEpoch() {
+        return active ? epoch : -1;
+    }
+
+    /** A primary's question at start-up: does the peer hold the role? Null when it cannot be asked. */
+    public Peer askPeer(ProducerTemplate template) {
+        if (!peerConfigured || !"primary".equals(role)) {
+            return null;
+        }
+        try {
+            String request = json.writeValueAsString(status());
+            Exchange reply = template.request("direct:failover-peer-heartbeat", e -> e.getMessage().setBody(request));
+            Integer status = reply.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            if (reply.getException() != null || status == null || status != 200) {
+                LOG.warn("event=failover.peer-unanswered status={}", status);
+                return null;
+            }
+            peerReachable = true;
+            return peer(json.readTree(reply.getMessage().getBody(String.class)));
+        } catch (Exception e) {
+            LOG.warn("event=failover.peer-unanswered error=\"{}\"", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Start-up, once the routes are loaded. Without a peer: active. A standby starts passive and
+     * waits for heartbeats. A primary takes the role unless its peer answered (see
+     * {@link #startAsPrimary}) that it holds it.
+     */
+    public synchronized void start(Peer answered) {
+        if (!peerConfigured) {
+            activate(epoch + 1, "no peer configured");
+        } else if ("primary".equals(role) && (answered == null || !answered.active())) {
+            activate(Math.max(epoch, answered == null ? 0 : answered.epoch()) + 1,
+                    answered == null ? "peer unreachable at start-up" : "peer is passive");
+        } else {
+            if (answered != null) {
+                observe(answered);
+            }
+            LOG.info("event=failover.passive role={} epoch={} reason={}", role, epoch,
+                    answered == null ? "standby waits for the primary's heartbeat" : "peer holds epoch " + answered.epoch());
+        }
+    }
+
+    /** A heartbeat or status request from the peer: learn from it and answer with this node's state. */
+    public synchronized Map<String, Object> onHeartbeat(@Body JsonNode request) {
+        Peer sender = peer(request);
+        observe(sender);
+        return status();
+    }
+
+    /** This node's state as its peer and operators see it. */
+    public Map<String, Object> status() {
+        ChangeLog.Position position = log.position();
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("node", nodeId());
+        status.put("role", role);
+        status.put("epoch", epoch);
+        status.put("active", active);
+        status.put("lastSeq", log.lastSeq());
+        status.put("following", position.sourceNode());
+        status.put("appliedSeq", position.appliedSeq());
+        return status;
+    }
+
+    /** The heartbeat this node sends; null when it has nothing to say (no peer, or passive). */
+    public String heartbeatRequest() throws Exception {
+        return peerConfigured && active ? json.writeValueAsString(status()) : null;
+    }
+
+    /** The peer's answer to a heartbeat (or to any call that carries its state). */
+    public synchronized void onPeerAnswer(@Header("CamelHttpResponseCode") Integer status, @Body String body)
+            throws Exception {
+        if (status == null || status < 200 || status >= 300) {
+            peerUnreachable("status " + status);
+            return;
+        }
+        peerReachable = true;
+        observe(peer(json.readTree(body)));
+    }
+
+    public void peerUnreachable(String why) {
+        if (peerReachable) {
+            LOG.warn("event=failover.peer-unreachable reason=\"{}\"", why);
+        }
+        peerReachable = false;
+    }
+
+    public boolean peerReachable() {
+        return peerReachable;
+    }
+
+    /**
+     * The promotion clock: a passive node that has not heard an active peer for the timeout
+     * takes over. Called on every heartbeat tick.
+     */
+    public synchronized void checkPromotion() {
+        if (!peerConfigured || active) {
+            return;
+        }
+        long silent = clock.millis() - lastActiveHeartbeatAt;
+        if (silent > timeout.toMillis()) {
+            long known = peer == null ? 0 : peer.epoch();
+            activate(Math.max(epoch, known) + 1, "no heartbeat for " + silent + " ms");
+            metrics.failoverPromotion(role);
+        }
+    }
+
+    /** Whether a passive primary should ask its active peer for the role back now. */
+    public boolean wantsRoleBack() {
+        Peer known = peer;
+        return autoFailback && peerConfigured && !active && "primary".equals(role) && known != null && known.active()
+                && caughtUpWith(known);
+    }
+
+    private boolean caughtUpWith(Peer known) {
+        ChangeLog.Position position = log.position();
+        return known.nodeId().equals(position.sourceNode()) && position.appliedSeq() >= known.lastSeq();
+    }
+
+    /**
+     * Hand-back, on the active node: stop consuming at once. The caller then ships the last
+     * changes and asks the peer to take over; {@link #resume} undoes this when that fails.
+     */
+    public synchronized void release() throws Exception {
+        if (!active) {
+            throw new IllegalStateException("this node is not active");
+        }
+        active = false;
+        releasing = true;
+        stopConsumers();
+        LOG.warn("event=failover.released epoch={}", epoch);
+    }
+
+    /** The hand-back failed after {@link #release}: take the role again under the same epoch. */
+    public synchronized void resume(String why) throws Exception {
+        LOG.error("event=failover.handback-failed reason=\"{}\"", why);
+        releasing = false;
+        active = true;
+        routes.startGroup(CONSUMERS);
+        routes.startGroup(CLOUD);
+    }
+
+    /** The peer took the role under {@code newEpoch}: follow its log from {@code fromSeq}. */
+    public synchronized void handedOver(long newEpoch, String peerNode, long fromSeq) {
+        raiseEpoch(newEpoch);
+        releasing = false;
+        log.follow(peerNode, fromSeq);
+        state.peerAckedSeq(0);
+        lastActiveHeartbeatAt = clock.millis();
+        LOG.warn("event=failover.handed-over epoch={}", newEpoch);
+    }
+
+    /**
+     * Take-over, on the passive node, when the active peer released the role at {@code peerEpoch}
+     * having shipped everything up to {@code peerLastSeq}. Returns where the peer should follow
+     * this node's log from, or throws when this node has not applied everything yet.
+     */
+    public synchronized long takeOver(String peerNode, long peerEpoch, long peerLastSeq) {
+        ChangeLog.Position position = log.position();
+        if (!peerNode.equals(position.sourceNode()) || position.appliedSeq() < peerLastSeq) {
+            throw new IllegalStateException("not caught up: applied " + position + ", the peer is at " + peerLastSeq);
+        }
+        long from = log.lastSeq();
+        state.peerAckedSeq(from);
+        activate(Math.max(epoch, peerEpoch) + 1, "hand-back from the peer");
+        return from;
+    }
+
+    /** The active node's state seen in a call or a reply: fence this node if it is behind. */
+    private void observe(Peer other) {
+        peer = other;
+        if (other.active()) {
+            lastActiveHeartbeatAt = clock.millis();
+        }
+        boolean otherWins = other.epoch() > epoch
+                || (other.epoch() == epoch && other.active() && active && outranks(other));
+        if (otherWins && active) {
+            fence(other.epoch(), "peer " + other.role() + " is active at epoch " + other.epoch());
+        }
+        if (other.epoch() > epoch) {
+            raiseEpoch(other.epoch());
+        }
+    }
+
+    /** Two active nodes with one epoch (only after a partition): the primary keeps the role. */
+    private boolean outranks(Peer other) {
+        return !other.role().equals(role) ? "primary".equals(other.role()) : other.nodeId().compareTo(nodeId()) > 0;
+    }
+
+    /** A higher epoch exists elsewhere: this node stops sending at once. */
+    public synchronized void fence(long seenEpoch, String why) {
+        if (!active) {
+            return;
+        }
+        active = false;
+        lastActiveHeartbeatAt = clock.millis();
+        try {
+            stopConsumers();
+        } catch (Exception e) {
+            LOG.error("event=failover.fence-failed error=\"{}\"", e.toString());
+        }
+        LOG.warn("event=failover.fenced epoch={} seen={} reason=\"{}\"", epoch, seenEpoch, why);
+        metrics.failoverFenced(role);
+    }
+
+    /** Whether a call carrying {@code otherEpoch} comes from a node this one must give way to. */
+    public synchronized void learnEpoch(long otherEpoch, String from) {
+        if (otherEpoch > epoch) {
+            fence(otherEpoch, "a call from " + from + " carries epoch " + otherEpoch);
+            raiseEpoch(otherEpoch);
+        }
+    }
+
+    private void activate(long newEpoch, String why) {
+        raiseEpoch(newEpoch);
+        activation.recover();
+        active = true;
+        try {
+            routes.startGroup(CONSUMERS);
+            routes.startGroup(CLOUD);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the consuming routes", e);
+        }
+        LOG.warn("event=failover.active role={} epoch={} reason=\"{}\"", role, newEpoch, why);
+    }
+
+    private void raiseEpoch(long newEpoch) {
+        if (newEpoch > epoch) {
+            state.epoch(newEpoch); // on disk before anyone hears of it
+            epoch = newEpoch;
+        }
+    }
+
+    private void stopConsumers() throws Exception {
+        routes.suspendGroup(CLOUD);
+        routes.suspendGroup(CONSUMERS);
+    }
+
+    /** A change batch from the peer was applied. */
+    public void applied(long changes) {
+        if (changes > 0) {
+            lastApplyAt = clock.millis();
+        }
+    }
+
+    private double replicationLagSeconds() {
+        if (!peerConfigured) {
+            return 0;
+        }
+        if (active) {
+            Long oldest = log.oldestAfter(state.peerAckedSeq());
+            return oldest == null ? 0 : Math.max(0, clock.millis() - oldest) / 1000.0;
+        }
+        Peer known = peer;
+        if (known == null || caughtUpWith(known)) {
+            return 0;
+        }
+        return Math.max(0, clock.millis() - Math.max(lastApplyAt, known.heardAt() - 1)) / 1000.0;
+    }
+
+    public long lagMillis() {
+        return Math.round(replicationLagSeconds() * 1000);
+    }
+
+    private Peer peer(JsonNode node) {
+        return new Peer(node.path("node").asText(), node.path("role").asText(), node.path("epoch").asLong(),
+                node.path("active").asBoolean(), node.path("lastSeq").asLong(), clock.millis());
+    }
+}

@@ -1,0 +1,60 @@
+package io.conciergehub.failover;
+
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What this node keeps for itself in {@code node.db}, apart from the replicated data: its id, the
+ * highest epoch it knows, and how much of its own change log the peer has acknowledged. The epoch
+ * is written durably before it is acted on, so a node never forgets an epoch it announced.
+ */
+public final class NodeState {
+
+    private final Database db;
+    private final String nodeId;
+
+    public NodeState(Database db) {
+        this.db = db;
+        this.nodeId = get("node_id").orElseGet(() -> {
+            String id = UUID.randomUUID().toString();
+            put("node_id", id);
+            return id;
+        });
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public long epoch() {
+        return get("epoch").map(Long::parseLong).orElse(0L);
+    }
+
+    public void epoch(long epoch) {
+        put("epoch", String.valueOf(epoch));
+    }
+
+    /** The last sequence number of this node's change log that the peer has applied. */
+    public long peerAckedSeq() {
+        return get("peer_acked_seq").map(Long::parseLong).orElse(0L);
+    }
+
+    public void peerAckedSeq(long seq) {
+        put("peer_acked_seq", String.valueOf(seq));
+    }
+
+    private Optional<String> get(String name) {
+        return db.read(c -> Sql.one(c, "SELECT value FROM node_state WHERE name = ?", row -> row.getString(1), name));
+    }
+
+    private void put(String name, String value) {
+        db.writeDurably(c -> Sql.update(c, "INSERT INTO node_state (name, value) VALUES (?, ?)"
+                + " ON CONFLICT (name) DO UPDATE SET value = excluded.value", name, value));
+    }
+}

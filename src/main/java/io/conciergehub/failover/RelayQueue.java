@@ -1,0 +1,136 @@
+package io.conciergehub.failover;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.mesh.Fields;
+import io.conciergehub.messaging.WebhookEvent;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.FieldCrypto;
+import io.conciergehub.store.Sql;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Webhook events this node accepted while passive, kept durably in {@code node.db} until the
+ * active node has them. A passive node never writes the replicated tables itself (their rows
+ * come from the active node), so two nodes never create the same row id. The relay is safe to
+ * repeat: the active node stores each guest message once per provider message id.
+ */
+public final class RelayQueue {
+
+    /** One held event. */
+    public record Held(long id, WebhookEvent event) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RelayQueue.class);
+
+    private final Database node;
+    private final Database hub;
+    private final NodeState state;
+    private final GuestRepository guests;
+    private final FieldCrypto crypto;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public RelayQueue(Database node, Database hub, NodeState state, GuestRepository guests, FieldCrypto crypto,
+            ObjectMapper json, Clock clock) {
+        this.node = node;
+        this.hub = hub;
+        this.state = state;
+        this.guests = guests;
+        this.crypto = crypto;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** On a passive node: keeps the webhook's events (durably: the webhook is acknowledged on this). */
+    public void hold(@Body List<WebhookEvent> events) throws Exception {
+        List<String> encrypted = new ArrayList<>();
+        for (WebhookEvent event : events) {
+            encrypted.add(crypto.encrypt(json.writeValueAsString(event)));
+        }
+        long now = clock.millis();
+        node.writeDurably(c -> {
+            for (int i = 0; i < events.size(); i++) {
+                Sql.update(c, "INSERT INTO relay_queue (idempotency_key, event_enc, received_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (idempotency_key) DO NOTHING", events.get(i).idempotencyKey(), encrypted.get(i),
+                        now);
+            }
+            return null;
+        });
+    }
+
+    public List<Held> next() {
+        return node.read(c -> Sql.list(c, "SELECT id, event_enc FROM relay_queue ORDER BY id LIMIT 100",
+                row -> new Held(row.getLong(1), event(row.getString(2)))));
+    }
+
+    public List<WebhookEvent> events(@Body List<Held> held) {
+        return held.stream().map(Held::event).toList();
+    }
+
+    /** The body of {@code POST /api/mesh/relay}. */
+    public String relayBody(@Body List<Held> held) throws Exception {
+        return json.writeValueAsString(Map.of("events", events(held)));
+    }
+
+    public void done(@Body List<Held> held) {
+        node.write(c -> {
+            for (Held one : held) {
+                Sql.update(c, "DELETE FROM relay_queue WHERE id = ?", one.id());
+            }
+            return null;
+        });
+    }
+
+    /** {@code POST /api/mesh/relay} on the active node: the events a passive node held. */
+    public List<WebhookEvent> received(Exchange exchange) throws Exception {
+        var events = Fields.body(exchange, json).path("events");
+        if (!events.isArray()) {
+            throw io.conciergehub.ops.HttpProblem.invalidField("events", "an array of events is required");
+        }
+        return json.convertValue(events, new TypeReference<List<WebhookEvent>>() { });
+    }
+
+    public long size() {
+        return node.read(c -> Sql.count(c, "SELECT COUNT(*) FROM relay_queue"));
+    }
+
+    /**
+     * Before this node's database is replaced by its peer's (or starts following another log):
+     * the guest messages it accepted while active and had not shipped go to the relay queue, so
+     * the active node answers them. Nothing acknowledged to a provider is dropped.
+     */
+    public void salvageUnshipped() {
+        List<WebhookEvent> unshipped = hub.read(c -> Sql.list(c, "SELECT m.provider, m.provider_message_id, m.body,"
+                + " g.phone_enc, g.name FROM change_log l JOIN messages m ON m.id = json_extract(l.row_key, '$.id')"
+                + " JOIN guests g ON g.id = m.guest_id WHERE l.seq > ? AND l.tbl = 'messages' AND l.op = 'upsert'"
+                + " AND m.direction = 'in' AND m.provider_message_id IS NOT NULL GROUP BY m.id ORDER BY m.id",
+                row -> WebhookEvent.message(row.getString(1), "relay:" + row.getString(1) + ":" + row.getString(2),
+                        row.getString(2), guests.decrypt(row.getString(4)), row.getString(5), row.getString(3)),
+                state.peerAckedSeq()));
+        if (!unshipped.isEmpty()) {
+            try {
+                hold(unshipped);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot keep the unshipped messages", e);
+            }
+            LOG.warn("event=replication.salvaged messages={}", unshipped.size());
+        }
+    }
+
+    private WebhookEvent event(String encrypted) {
+        try {
+            return json.readValue(crypto.decrypt(encrypted), WebhookEvent.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("a relayed event cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.conciergehub.failover;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.mesh.ApiResponse;
+import io.conciergehub.mesh.Fields;
+import io.conciergehub.ops.HttpProblem;
+import io.conciergehub.store.Database;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The passive node's side of replication, behind {@code /api/mesh/sync/changes},
+ * {@code /api/mesh/sync/snapshot} and {@code /api/mesh/failover/takeover}. Every call carries the
+ * sender's epoch: a sender behind this node's epoch is refused (409) and learns the higher epoch
+ * from the answer; a sender ahead of it fences this node first.
+ */
+public final class ReplicaReceiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaReceiver.class);
+    // Names Snapshots writes; nothing else in the backup directory is ever served.
+    private static final java.util.regex.Pattern SNAPSHOT_NAME = java.util.regex.Pattern.compile("hub-[0-9TZ:.-]+\\.db\\.gz");
+
+    private final Failover failover;
+    private final ChangeLog log;
+    private final ChangeCapture capture;
+    private final RelayQueue relay;
+    private final Database db;
+    private final Path backupDir;
+    private final ObjectMapper json;
+
+    public ReplicaReceiver(Failover failover, ChangeLog log, ChangeCapture capture, RelayQueue relay, Database db,
+            Path backupDir, ObjectMapper json) {
+        this.failover = failover;
+        this.log = log;
+        this.capture = capture;
+        this.relay = relay;
+        this.db = db;
+        this.backupDir = backupDir;
+        this.json = json;
+    }
+
+    /** {@code POST /api/mesh/sync/changes}: apply a batch; 409 with this node's position if it does not fit. */
+    public ApiResponse changes(Exchange exchange) throws Exception {
+        JsonNode batch = Fields.body(exchange, json);
+        String source = batch.path("source").asText();
+        ApiResponse refused = refuse(source, batch.path("epoch").asLong());
+        if (refused != null) {
+            return refused;
+        }
+        if (!source.equals(log.position().sourceNode())) {
+            // A node that followed someone else (or was active itself) keeps what it had not shipped.
+            relay.salvageUnshipped();
+        }
+        try {
+            ChangeLog.Position before = log.position();
+            ChangeLog.Position after = log.apply(batch);
+            failover.applied(after.appliedSeq() - before.appliedSeq());
+            return ApiResponse.ok(failover.status());
+        } catch (ChangeLog.OutOfSequence e) {
+            return new ApiResponse(409, failover.status(), Map.of());
+        }
+    }
+
+    /**
+     * {@code POST /api/mesh/sync/snapshot}: the active node offers its snapshot because this node
+     * could not continue from its log. Null: download it (route), then {@link #installSnapshot}.
+     */
+    public ApiResponse snapshotOffered(Exchange exchange) throws Exception {
+        JsonNode offer = Fields.body(exchange, json);
+        String source = offer.path("source").asText();
+        ApiResponse refused = refuse(source, offer.path("epoch").asLong());
+        if (refused != null) {
+            return refused;
+        }
+        String name = offer.path("name").asText();
+        if (!SNAPSHOT_NAME.matcher(name).matches()) {
+            throw HttpProblem.invalidField("name", "not a snapshot file name");
+        }
+        exchange.setProperty("snapshotName", name);
+        exchange.setProperty("snapshotOffer", offer);
+        return null;
+    }
+
+    /**
+     * The downloaded snapshot: verified (checksum, integrity) before it replaces anything; what
+     * this node had accepted and not shipped is set aside for relaying first.
+     */
+    public ApiResponse installSnapshot(Exchange exchange) throws Exception {
+        JsonNode offer = exchange.getProperty("snapshotOffer", JsonNode.class);
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status == null || status != 200) {
+            throw new HttpProblem(502, "download_failed", "the peer did not serve the snapshot: " + status);
+        }
+        relay.salvageUnshipped();
+        Files.createDirectories(backupDir);
+        Path received = Files.createTempFile(backupDir, "received-", ".db.gz");
+        Path unpacked = Files.createTempFile(backupDir, "received-", ".db");
+        try (InputStream body = exchange.getMessage().getMandatoryBody(InputStream.class)) {
+            Files.copy(body, received, StandardCopyOption.REPLACE_EXISTING);
+            Snapshots.unpackVerified(received, offer.path("sha256").asText(), unpacked);
+            db.replaceWith(unpacked);
+        } catch (SnapshotInvalidException e) {
+            throw new HttpProblem(502, "snapshot_invalid", "snapshot refused: " + e.getMessage());
+        } finally {
+            Files.deleteIfExists(received);
+            Files.deleteIfExists(unpacked);
+        }
+        String source = offer.path("source").asText();
+        long position = offer.path("position").asLong();
+        capture.install();
+        capture.capture(true);
+        log.follow(source, position);
+        failover.applied(1);
+        LOG.warn("event=replication.snapshot-installed position={}", position);
+        return ApiResponse.ok(failover.status());
+    }
+
+    /** {@code GET /api/mesh/sync/snapshots/{name}}: the gzip file itself. */
+    public void download(Exchange exchange) throws Exception {
+        String name = exchange.getMessage().getHeader("name", String.class);
+        Path file = name == null || !SNAPSHOT_NAME.matcher(name).matches() ? null : backupDir.resolve(name);
+        if (file == null || !Files.isRegularFile(file)) {
+            throw HttpProblem.notFound("no snapshot " + name);
+        }
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/gzip");
+        exchange.getMessage().setBody(Files.readAllBytes(file));
+    }
+
+    /** {@code POST /api/mesh/failover/takeover}: the active peer released the role; take it. */
+    public ApiResponse takeOver(Exchange exchange) throws Exception {
+        JsonNode request = Fields.body(exchange, json);
+        String source = request.path("node").asText();
+        try {
+            long from = failover.takeOver(source, request.path("epoch").asLong(), request.path("lastSeq").asLong());
+            Map<String, Object> status = new java.util.LinkedHashMap<>(failover.status());
+            status.put("followFrom", from);
+            return ApiResponse.ok(status);
+        } catch (IllegalStateException e) {
+            throw HttpProblem.conflict(e.getMessage());
+        }
+    }
+
+    /**
+     * A sender behind this node's epoch, or a call to a node that is itself active, is answered
+     * 409 with this node's state (the sender learns the epoch from it and fences itself); a
+     * sender ahead of this node's epoch fences it first. Null: go ahead.
+     */
+    private ApiResponse refuse(String source, long epoch) {
+        if (source == null || source.isBlank()) {
+            throw HttpProblem.badRequest("source node missing");
+        }
+        failover.learnEpoch(epoch, "peer " + source);
+        if (epoch < failover.epoch() || failover.active()) {
+            return new ApiResponse(409, failover.status(), Map.of());
+        }
+        return null;
+    }
+}
