@@ -1,0 +1,113 @@
+package io.conciergehub.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The files of {@code docker/} (the VPS standby stack) read as Compose, Prometheus and Grafana
+ * read them, for tests that cannot run Docker.
+ */
+public final class DockerStack {
+
+    public static final Path DIR = Path.of("docker");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ENV_LINE = Pattern.compile("^\\s*(#\\s*)?([A-Z][A-Z0-9_]*)=(.*)$");
+
+    private DockerStack() {
+    }
+
+    /**
+     * A YAML file as a tree. SnakeYAML, like Compose, resolves anchors, aliases and merge keys
+     * (Jackson's YAML parser does not).
+     */
+    public static JsonNode yaml(String relativePath) {
+        Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text(relativePath));
+        return JSON.valueToTree(document);
+    }
+
+    public static JsonNode json(String relativePath) {
+        try {
+            return JSON.readTree(text(relativePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String text(String relativePath) {
+        try {
+            return Files.readString(DIR.resolve(relativePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A service's environment, whether Compose's map or list form; a variable without a value maps to null. */
+    public static Map<String, String> environment(JsonNode service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        JsonNode node = service.path("environment");
+        if (node.isArray()) {
+            node.forEach(entry -> {
+                String[] pair = entry.asText().split("=", 2);
+                env.put(pair[0], pair.length == 2 ? pair[1] : null);
+            });
+        } else {
+            node.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        }
+        return env;
+    }
+
+    /** A service's volumes in short form {@code source:target[:mode]}, as target → source. */
+    public static Map<String, String> mounts(JsonNode service) {
+        Map<String, String> mounts = new LinkedHashMap<>();
+        service.path("volumes").forEach(volume -> {
+            if (volume.isTextual()) {
+                String[] parts = volume.asText().split(":");
+                mounts.put(parts[1], parts[0]);
+            } else {
+                mounts.put(volume.path("target").asText(), volume.path("source").asText());
+            }
+        });
+        return mounts;
+    }
+
+    /**
+     * The variables {@code .env.example} names: {@code NAME=value} lines are set, {@code # NAME=value}
+     * lines document a variable left unset.
+     */
+    public static Map<String, EnvEntry> envExample() {
+        Map<String, EnvEntry> entries = new LinkedHashMap<>();
+        for (String line : text(".env.example").split("\n")) {
+            Matcher m = ENV_LINE.matcher(line);
+            if (m.matches()) {
+                entries.putIfAbsent(m.group(2), new EnvEntry(m.group(1) == null, m.group(3).trim()));
+            }
+        }
+        return entries;
+    }
+
+    public record EnvEntry(boolean set, String value) {
+    }
+
+    /** Every panel of the dashboard, those inside collapsed rows included. */
+    public static List<JsonNode> dashboardPanels(JsonNode dashboard) {
+        List<JsonNode> panels = new ArrayList<>();
+        dashboard.path("panels").forEach(panel -> {
+            panels.add(panel);
+            panel.path("panels").forEach(panels::add);
+        });
+        return panels;
+    }
+}
