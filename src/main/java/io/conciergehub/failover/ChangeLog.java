@@ -39,24 +39,26 @@ public final class ChangeLog {
         this.json = json;
     }
 
+    /**
+     * The last sequence number ever assigned (AUTOINCREMENT's counter), also once the log has been
+     * pruned empty: the position a follower has when it has everything.
+     */
+    static final String LAST_SEQ = "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0)";
+
     public long lastSeq() {
-        return db.read(c -> Sql.count(c, "SELECT COALESCE(MAX(seq), 0) FROM change_log"));
+        return db.read(c -> Sql.count(c, LAST_SEQ));
     }
 
     /** The oldest sequence number still in the log, or null when it is empty. */
     public Long oldestSeq() {
-        return db.read(c -> Sql.one(c, "SELECT MIN(seq) FROM change_log", row -> {
-            long seq = row.getLong(1);
-            return row.wasNull() ? null : seq;
-        }).orElse(null));
+        long seq = db.read(c -> Sql.count(c, "SELECT COALESCE(MIN(seq), -1) FROM change_log"));
+        return seq < 0 ? null : seq;
     }
 
     /** When the oldest change after {@code seq} was written (epoch ms), or null when there is none. */
     public Long oldestAfter(long seq) {
-        return db.read(c -> Sql.one(c, "SELECT MIN(at) FROM change_log WHERE seq > ?", row -> {
-            long at = row.getLong(1);
-            return row.wasNull() ? null : at;
-        }, seq).orElse(null));
+        long at = db.read(c -> Sql.count(c, "SELECT COALESCE(MIN(at), -1) FROM change_log WHERE seq > ?", seq));
+        return at < 0 ? null : at;
     }
 
     /** The changes after {@code after}, oldest first, at most {@code limit}; null when there are none. */

@@ -53,6 +53,12 @@ public final class ChangeShipper {
         if (!failover.ships() || needsSnapshot) {
             return null;
         }
+        Failover.Peer peer = failover.peer();
+        if (peer != null && !peer.active() && !failover.nodeId().equals(peer.following())) {
+            // The peer follows another log (it was active itself, or is new): it starts from a snapshot.
+            needsSnapshot = true;
+            return null;
+        }
         ChangeLog.Batch batch = log.batchAfter(ackedSeq, BATCH_SIZE, failover.nodeId(), failover.epoch());
         return batch == null ? null : batch.json();
     }

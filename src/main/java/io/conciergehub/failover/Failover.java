@@ -34,7 +34,8 @@ public final class Failover {
     private static final Logger LOG = LoggerFactory.getLogger(Failover.class);
 
     /** What this node last heard from its peer. */
-    public record Peer(String nodeId, String role, long epoch, boolean active, long lastSeq, long heardAt) {
+    public record Peer(String nodeId, String role, long epoch, boolean active, long lastSeq, String following,
+            long appliedSeq, long heardAt) {
     }
 
     /** Recovery steps a node runs when it becomes active (outbox and commands left mid-way by the other node). */
@@ -222,7 +223,7 @@ public final class Failover {
      * takes over. Called on every heartbeat tick.
      */
     public synchronized void checkPromotion() {
-        if (!peerConfigured || active) {
+        if (!peerConfigured || active || releasing) {
             return;
         }
         long silent = clock.millis() - lastActiveHeartbeatAt;
@@ -255,6 +256,7 @@ public final class Failover {
         }
         active = false;
         releasing = true;
+        lastActiveHeartbeatAt = clock.millis();
         stopConsumers();
         LOG.warn("event=failover.released epoch={}", epoch);
     }
@@ -392,6 +394,7 @@ public final class Failover {
 
     private Peer peer(JsonNode node) {
         return new Peer(node.path("node").asText(), node.path("role").asText(), node.path("epoch").asLong(),
-                node.path("active").asBoolean(), node.path("lastSeq").asLong(), clock.millis());
+                node.path("active").asBoolean(), node.path("lastSeq").asLong(), node.path("following").asText(null),
+                node.path("appliedSeq").asLong(), clock.millis());
     }
 }

@@ -47,7 +47,7 @@ import org.sqlite.SQLiteConfig;
  * Verified snapshots of the hub's database: {@code <backup-dir>/hub-<UTC time>.db.gz}, a
  * consistent copy taken while the hub runs ({@code VACUUM INTO}), checked with
  * {@code PRAGMA integrity_check} and gzipped, beside {@code hub-<UTC time>.db.gz.json} with its
- * SHA-256, replication position (the last {@code change_log.seq} it contains), creation time,
+ * SHA-256, replication position (the last {@code change_log.seq} assigned when it was taken), creation time,
  * size and schema version. Nothing is restored or installed before {@link #verify} passes.
  */
 public final class Snapshots {
@@ -355,7 +355,7 @@ public final class Snapshots {
             return 0;
         }
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log")) {
+             ResultSet row = statement.executeQuery(ChangeLog.LAST_SEQ)) {
             return row.next() ? row.getLong(1) : 0;
         }
     }

@@ -23,8 +23,13 @@ public final class HubProcess implements AutoCloseable {
     }
 
     public static HubProcess start(Path dataDir, Map<String, String> environment, Path log) throws Exception {
+        return start(dataDir, environment, log, TestHub.freePort());
+    }
+
+    /** On a port chosen beforehand: two nodes need each other's address before either starts. */
+    public static HubProcess start(Path dataDir, Map<String, String> environment, Path log, int port)
+            throws Exception {
         String jar = System.getProperty("hub.jar", "target/concierge-hub.jar");
-        int port = TestHub.freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .directory(new File("."));
@@ -37,6 +42,10 @@ public final class HubProcess implements AutoCloseable {
                 HttpRequest.newBuilder(URI.create(hub.url("/health"))).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
         return hub;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url(String path) {
