@@ -33,6 +33,7 @@ import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.RetryAfterDelay;
 import io.conciergehub.ops.RouteControl;
+import io.conciergehub.store.DataDirLock;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.store.RedisIdempotentRepository;
@@ -74,6 +75,8 @@ public class HubConfiguration implements CamelConfiguration {
         ObjectMapper json = new ObjectMapper();
 
         Path dataDir = Path.of(property(properties, "concierge.data-dir", "./data"));
+        // One hub per data dir, held until it stops: a second hub or a restore would write under this one.
+        DataDirLock dataDirLock = DataDirLock.acquire(dataDir);
         Database db = Database.open(dataDir, Boolean.parseBoolean(property(properties, "store.durable-acks", "true")));
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile(property(properties, "concierge.encryption-key", ""), dataDir);
         ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(property(properties, "concierge.api-keys", ""), dataDir);
@@ -162,6 +165,7 @@ public class HubConfiguration implements CamelConfiguration {
                     redis.shutdown();
                 }
                 db.close();
+                dataDirLock.close();
             }
         }, true, true);
         LOG.info("event=hub.configured dataDir={} provider={} redis={} llm={}", dataDir.toAbsolutePath(), provider,

@@ -98,14 +98,30 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("Cannot create data directory " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve("hub.db");
+        HikariDataSource pool = pool(file);
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        return new Database(file, pool, durableAcks);
+    }
+
+    /**
+     * Opens the existing {@code hub.db} of a data directory as it is, without migrating it: for
+     * tools that run beside a hub (backup), which must not change the schema under it.
+     */
+    public static Database attach(Path dataDir) {
+        Path file = dataDir.resolve("hub.db");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no database at " + file.toAbsolutePath());
+        }
+        return new Database(file, pool(file), true);
+    }
+
+    private static HikariDataSource pool(Path file) {
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(sqlite(file, 5000));
         hikari.setPoolName("sqlite");
         hikari.setMaximumPoolSize(4);
         hikari.setAutoCommit(true);
-        HikariDataSource pool = new HikariDataSource(hikari);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        return new Database(file, pool, durableAcks);
+        return new HikariDataSource(hikari);
     }
 
     /** A data source on the same file with its own settings, for probes that must not wait long. */
