@@ -5,6 +5,7 @@ import io.conciergehub.concierge.ConciergeService;
 import io.conciergehub.concierge.KnowledgeBase;
 import io.conciergehub.concierge.LanguageGuesser;
 import io.conciergehub.concierge.LlmAnswers;
+import io.conciergehub.failover.Snapshots;
 import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.mesh.ApiGate;
@@ -125,6 +126,8 @@ public class HubConfiguration implements CamelConfiguration {
                 ? new RedisIdempotentRepository(redis, "webhooks", Duration.ofDays(7)) : sqliteKeys;
 
         registry.bind("database", db);
+        registry.bind("snapshots", new Snapshots(db, dataDir.resolve("backups"),
+                Snapshots.retention(property(properties, "backup.retention", "P7D")), clock));
         registry.bind("circuitBreakerRegistry", breakers);
         // Runs calls guarded by a breaker timeout. Without it resilience4j falls back to
         // CompletableFuture's default, which on a two-core machine starts a new thread per call.
