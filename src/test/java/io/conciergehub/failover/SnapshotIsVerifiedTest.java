@@ -73,7 +73,8 @@ class SnapshotIsVerifiedTest {
         assertThat(sidecar.path("createdAt").asText()).isEqualTo("2025-07-01T10:00:00Z");
         assertThat(sidecar.path("position").asLong()).isEqualTo(snapshot.position()).isEqualTo(livePosition());
         assertThat(sidecar.path("schemaVersion").asText()).isEqualTo(liveText(
-                "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank DESC LIMIT 1"));
+                "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
+                        + " ORDER BY installed_rank DESC LIMIT 1"));
 
         Path unpacked = dataDir.resolve("unpacked.db");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(snapshot.file()))) {
