@@ -18,7 +18,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class DataDirLock implements AutoCloseable {
 
-    public static final String FILE = "hub.lock";
+    private static final String FILE = "hub.lock";
 
     private final FileChannel channel;
     private final FileLock lock;
