@@ -1,20 +1,55 @@
 package io.conciergehub;
 
+import io.conciergehub.failover.SnapshotCommands;
+import io.conciergehub.failover.Snapshots;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
 import org.apache.camel.main.Main;
 
 /**
- * Starts the hub. {@code concierge.role} (env {@code CONCIERGE_ROLE}) selects the profile, i.e.
- * {@code application-<role>.properties} on top of {@code application.properties}; {@code HTTP_PORT}
- * is accepted for {@code camel.server.port}.
+ * Starts the hub ({@code run}, the default), or runs an operator's sub-command on its data
+ * directory: {@code backup}, {@code restore <file|latest>}. {@code concierge.role} (env
+ * {@code CONCIERGE_ROLE}) selects the profile, i.e. {@code application-<role>.properties} on top
+ * of {@code application.properties}; {@code HTTP_PORT} is accepted for {@code camel.server.port}.
  */
 public final class Application {
+
+    private static final String USAGE = """
+            usage: java -jar concierge-hub.jar [run | backup | restore <file|latest>]
+              run                     start the hub (the default)
+              backup                  write a verified snapshot of <data-dir>/hub.db to <data-dir>/backups;
+                                      the hub may be running
+              restore <file|latest>   verify a snapshot and put it in place of <data-dir>/hub.db, keeping the
+                                      replaced database beside it; the hub must be stopped
+            The data dir is concierge.data-dir (env CONCIERGE_DATA_DIR), ./data by default.""";
 
     private Application() {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main = create();
-        main.run(args);
+        if (args.length == 0 || args[0].startsWith("-")) {
+            // Options (-p key=value ...) go to camel-main as they always did.
+            create().run(args);
+        } else if (args[0].equals("run")) {
+            create().run(Arrays.copyOfRange(args, 1, args.length));
+        } else {
+            System.exit(command(args));
+        }
+    }
+
+    /** A sub-command other than {@code run}; answers the process's exit code (0 done, 1 refused or failed, 2 usage). */
+    private static int command(String[] args) {
+        SnapshotCommands snapshots = new SnapshotCommands(Path.of(setting("concierge.data-dir", "./data")), System.out,
+                System.err, Clock.systemUTC());
+        if (args.length == 1 && args[0].equals("backup")) {
+            return snapshots.backup(Snapshots.retention(setting("backup.retention", "P7D")));
+        }
+        if (args.length == 2 && args[0].equals("restore")) {
+            return snapshots.restore(args[1]);
+        }
+        System.err.println(USAGE);
+        return 2;
     }
 
     /** The configured, not yet started, application; tests start it the same way production does. */

@@ -43,6 +43,7 @@ import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.RetryAfterDelay;
 import io.conciergehub.ops.RouteControl;
+import io.conciergehub.store.DataDirLock;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.store.RedisIdempotentRepository;
@@ -86,6 +87,8 @@ public class HubConfiguration implements CamelConfiguration {
         ObjectMapper json = new ObjectMapper();
 
         Path dataDir = Path.of(property(properties, "concierge.data-dir", "./data"));
+        // One hub per data dir, held until it stops: a second hub or a restore would write under this one.
+        DataDirLock dataDirLock = DataDirLock.acquire(dataDir);
         Database db = Database.open(dataDir, Boolean.parseBoolean(property(properties, "store.durable-acks", "true")));
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile(property(properties, "concierge.encryption-key", ""), dataDir);
         ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(property(properties, "concierge.api-keys", ""), dataDir);
@@ -136,6 +139,8 @@ public class HubConfiguration implements CamelConfiguration {
                 ? new RedisIdempotentRepository(redis, "webhooks", Duration.ofDays(7)) : sqliteKeys;
 
         registry.bind("database", db);
+        registry.bind("snapshots", new Snapshots(db, dataDir.resolve("backups"),
+                Snapshots.retention(property(properties, "backup.retention", "P7D")), clock));
         registry.bind("circuitBreakerRegistry", breakers);
         // Runs calls guarded by a breaker timeout. Without it resilience4j falls back to
         // CompletableFuture's default, which on a two-core machine starts a new thread per call.
@@ -184,6 +189,7 @@ public class HubConfiguration implements CamelConfiguration {
                     redis.shutdown();
                 }
                 db.close();
+                dataDirLock.close();
             }
         }, true, true);
         LOG.info("event=hub.configured dataDir={} provider={} redis={} llm={}", dataDir.toAbsolutePath(), provider,
@@ -239,6 +245,9 @@ public class HubConfiguration implements CamelConfiguration {
         ChangeCapture capture = new ChangeCapture(db);
         registry.bind("changeCapture", capture);
         boolean peerConfigured = !property(properties, "failover.peer-url", "").isBlank();
+        // A single node starts its consuming routes with the others; with a peer they wait for the
+        // failover logic to make this node active (routes are created after this configuration).
+        properties.addInitialProperty("failover.consumers-autostart", String.valueOf(!peerConfigured));
         capture.install();
         capture.capture(peerConfigured);
         Failover failover = new Failover(nodeState, changeLog, capture, routeControl, metrics, json, clock,
@@ -256,9 +265,7 @@ public class HubConfiguration implements CamelConfiguration {
             Clock clock) throws Exception {
         NodeState nodeState = registry.lookupByNameAndType("nodeState", NodeState.class);
         ChangeLog changeLog = registry.lookupByNameAndType("changeLog", ChangeLog.class);
-        // Bound here until the snapshot schedule lands with its own wiring.
-        Snapshots snapshots = new Snapshots(db, dataDir.resolve("backups"),
-                Snapshots.retention(property(properties, "backup.retention", "P7D")), clock);
+        Snapshots snapshots = registry.lookupByNameAndType("snapshots", Snapshots.class);
         ChangeShipper shipper = new ChangeShipper(failover, nodeState, changeLog, snapshots, json,
                 Duration.ofMillis(longProperty(properties, "failover.sync-timeout", 2000)));
         registry.bind("changeShipper", shipper);

@@ -87,7 +87,7 @@ public final class Failover {
         metrics.gauge("concierge_failover_active", "1 on the node that runs the consumers, else 0", () -> active ? 1 : 0);
         metrics.gauge("concierge_replication_lag_seconds", "Age of the oldest change not yet on the peer (active node)"
                 + " or since the last change from the active node was applied (passive node)", this::replicationLagSeconds);
-        metrics.info("concierge_node_info", "This node's configured role", "role", role);
+        metrics.info("concierge_node_role", "This node's configured role (label role)", "role", role);
         metrics.failoverCounters(role);
     }
 

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -90,7 +91,8 @@ public final class Snapshots {
      * @throws SnapshotInvalidException when the copy fails its integrity check (nothing is kept)
      */
     public synchronized Snapshot take() {
-        Instant now = clock.instant();
+        // Milliseconds, as in the file name: the name and the checksum file tell the same time.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String name = PREFIX + STAMP.format(now) + SUFFIX;
         Path gz = backupDir.resolve(name);
         Path copy = backupDir.resolve(name + ".copy");
@@ -120,7 +122,7 @@ public final class Snapshots {
             snapshot = new Snapshot(gz, sha256, position, now, Files.size(gz));
             writeSidecar(snapshot, schemaVersion);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write snapshot " + gz.toAbsolutePath(), e);
+            throw new UncheckedIOException("cannot write snapshot " + gz.toAbsolutePath() + " (" + e + ")", e);
         } catch (SQLException e) {
             throw new SnapshotInvalidException("snapshot " + gz.toAbsolutePath() + ": cannot read it back: "
                     + e.getMessage(), e);
@@ -251,6 +253,7 @@ public final class Snapshots {
         }
     }
 
+    /** The snapshot as its checksum file describes it. */
     private static Snapshot described(Path gzFile) {
         if (!Files.isRegularFile(gzFile)) {
             throw invalid(gzFile, "no such file");

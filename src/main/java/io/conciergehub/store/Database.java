@@ -106,18 +106,33 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("Cannot create data directory " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve(fileName);
-        return new Database(file, migrations, openPool(file, migrations), durableAcks);
+        return new Database(file, migrations, migrated(pool(file), migrations), durableAcks);
     }
 
-    private static HikariDataSource openPool(Path file, String migrations) {
+    /**
+     * Opens the existing {@code hub.db} of a data directory as it is, without migrating it: for
+     * tools that run beside a hub (backup), which must not change the schema under it.
+     */
+    public static Database attach(Path dataDir) {
+        Path file = dataDir.resolve("hub.db");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no database at " + file.toAbsolutePath());
+        }
+        return new Database(file, "classpath:db/migration", pool(file), true);
+    }
+
+    private static HikariDataSource migrated(HikariDataSource pool, String migrations) {
+        Flyway.configure().dataSource(pool).locations(migrations).load().migrate();
+        return pool;
+    }
+
+    private static HikariDataSource pool(Path file) {
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(sqlite(file, 5000));
         hikari.setPoolName("sqlite-" + file.getFileName());
         hikari.setMaximumPoolSize(4);
         hikari.setAutoCommit(true);
-        HikariDataSource pool = new HikariDataSource(hikari);
-        Flyway.configure().dataSource(pool).locations(migrations).load().migrate();
-        return pool;
+        return new HikariDataSource(hikari);
     }
 
     /**
@@ -133,7 +148,7 @@ public final class Database implements AutoCloseable {
             Files.deleteIfExists(Path.of(file + "-wal"));
             Files.deleteIfExists(Path.of(file + "-shm"));
             Files.move(replacement, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            pool = openPool(file, migrations);
+            pool = migrated(pool(file), migrations);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot install " + replacement + " as " + file, e);
         } finally {

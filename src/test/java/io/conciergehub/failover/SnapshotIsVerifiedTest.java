@@ -73,7 +73,8 @@ class SnapshotIsVerifiedTest {
         assertThat(sidecar.path("createdAt").asText()).isEqualTo("2025-07-01T10:00:00Z");
         assertThat(sidecar.path("position").asLong()).isEqualTo(snapshot.position()).isEqualTo(livePosition());
         assertThat(sidecar.path("schemaVersion").asText()).isEqualTo(liveText(
-                "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank DESC LIMIT 1"));
+                "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
+                        + " ORDER BY installed_rank DESC LIMIT 1"));
 
         Path unpacked = dataDir.resolve("unpacked.db");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(snapshot.file()))) {
@@ -114,7 +115,7 @@ class SnapshotIsVerifiedTest {
     /** The change log's last sequence number, 0 while the database has no change log. */
     private long livePosition() throws Exception {
         boolean hasChangeLog = liveText("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'change_log'") != null;
-        return hasChangeLog ? Long.parseLong(liveText("SELECT COALESCE(MAX(seq), 0) FROM change_log")) : 0;
+        return hasChangeLog ? Long.parseLong(liveText(ChangeLog.LAST_SEQ)) : 0;
     }
 
     private String liveText(String sql) throws Exception {

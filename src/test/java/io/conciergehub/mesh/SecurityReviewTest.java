@@ -210,7 +210,8 @@ class SecurityReviewTest {
     // ---- helpers ---------------------------------------------------------------------------
 
     static final List<String> TABLES = List.of("CAMEL_MESSAGEPROCESSED", "audit", "bookings", "buffered_events",
-            "commands", "dead_letters", "flyway_schema_history", "guests", "messages", "outbox");
+            "change_log", "commands", "dead_letters", "flyway_schema_history", "guests", "messages", "outbox",
+            "replication");
 
     static HttpResponse<String> call(Operation operation, String body, String contentType, String... headers)
             throws Exception {

@@ -37,7 +37,7 @@ class GrafanaDashboardTest {
         // subject → a panel whose title matches, and a series (or expression part) it must query
         Map<String, String[]> subjects = new LinkedHashMap<>();
         subjects.put("uptime", new String[] {"(?i).*uptime.*", "process_uptime_seconds"});
-        subjects.put("role", new String[] {"(?i).*\\brole\\b.*", "concierge_node_info"});
+        subjects.put("role", new String[] {"(?i).*\\brole\\b.*", "concierge_node_role"});
         subjects.put("epoch", new String[] {"(?i).*\\bepoch\\b.*", "concierge_failover_epoch"});
         subjects.put("message success rate", new String[] {"(?i).*message.*success rate.*", "concierge_messages_out_total"});
         subjects.put("webhook latency p95", new String[] {"(?i).*webhook latency.*p95.*",

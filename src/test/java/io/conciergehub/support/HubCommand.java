@@ -1,0 +1,38 @@
+package io.conciergehub.support;
+
+import io.conciergehub.Application;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A sub-command ({@code backup}, {@code restore …}) run as an operator runs it: {@code Application.main}
+ * in a process of its own, with the data directory in {@code CONCIERGE_DATA_DIR}.
+ */
+public final class HubCommand {
+
+    /** What the operator sees: the exit code and both outputs. */
+    public record Result(int exitCode, String out, String err) {
+    }
+
+    private HubCommand() {
+    }
+
+    public static Result run(Path dataDir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Application.class.getName()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("hub-command-", ".out");
+        Path err = Files.createTempFile("hub-command-", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("CONCIERGE_DATA_DIR", dataDir.toString());
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", args) + " did not finish within 60 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}
