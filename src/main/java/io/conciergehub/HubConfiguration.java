@@ -32,6 +32,7 @@ import io.conciergehub.ops.Health;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.RetryAfterDelay;
+import io.conciergehub.ops.RouteApi;
 import io.conciergehub.ops.RouteControl;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
@@ -154,6 +155,8 @@ public class HubConfiguration implements CamelConfiguration {
 
         bindMesh(context, properties, registry, db, crypto, guests, inbox, outbox, events, breakers, metrics, apiKeys,
                 redis, json, clock);
+        // Route control for operators: /api/routes.
+        registry.bind("routeApi", new RouteApi(registry.lookupByNameAndType("routeControl", RouteControl.class)));
 
         context.addService(new ServiceSupport() {
             @Override
