@@ -31,6 +31,7 @@ import io.conciergehub.ops.ApiKeys;
 import io.conciergehub.ops.Health;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.Metrics;
+import io.conciergehub.ops.ObserveGate;
 import io.conciergehub.ops.RetryAfterDelay;
 import io.conciergehub.ops.RouteApi;
 import io.conciergehub.ops.RouteControl;
@@ -155,8 +156,9 @@ public class HubConfiguration implements CamelConfiguration {
 
         bindMesh(context, properties, registry, db, crypto, guests, inbox, outbox, events, breakers, metrics, apiKeys,
                 redis, json, clock);
-        // Route control for operators: /api/routes.
+        // Route control for operators: /api/routes, and the API gate in front of Jolokia (/observe/*).
         registry.bind("routeApi", new RouteApi(registry.lookupByNameAndType("routeControl", RouteControl.class)));
+        ObserveGate.install(context, registry.lookupByNameAndType("apiGate", ApiGate.class), json);
 
         context.addService(new ServiceSupport() {
             @Override
