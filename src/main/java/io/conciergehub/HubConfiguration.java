@@ -41,7 +41,9 @@ import io.conciergehub.ops.ApiKeys;
 import io.conciergehub.ops.Health;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.Metrics;
+import io.conciergehub.ops.ObserveGate;
 import io.conciergehub.ops.RetryAfterDelay;
+import io.conciergehub.ops.RouteApi;
 import io.conciergehub.ops.RouteControl;
 import io.conciergehub.store.DataDirLock;
 import io.conciergehub.store.Database;
@@ -181,6 +183,9 @@ public class HubConfiguration implements CamelConfiguration {
             }
         });
         bindPeering(context, properties, registry, db, dataDir, failover, guests, crypto, metrics, json, clock);
+        // Route control for operators: /api/routes, and the API gate in front of Jolokia (/observe/*).
+        registry.bind("routeApi", new RouteApi(routeControl));
+        ObserveGate.install(context, registry.lookupByNameAndType("apiGate", ApiGate.class), json);
 
         context.addService(new ServiceSupport() {
             @Override

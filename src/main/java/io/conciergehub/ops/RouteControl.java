@@ -90,6 +90,12 @@ public final class RouteControl {
         return context.getRoute(routeId) != null;
     }
 
+    /** Whether the REST DSL made the route: the HTTP entry of an API operation, in no group. */
+    public boolean createdByRestDsl(String routeId) {
+        Route route = context.getRoute(routeId);
+        return route != null && route.isCreatedByRestDsl();
+    }
+
     private RouteController controller() {
         return context.getRouteController();
     }

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** /openapi.json describes every operation of the mesh API and how to authenticate. */
+/** /openapi.json describes every operation of the mesh API and of /api/routes, and how to authenticate. */
 class OpenApiDocumentTest {
 
     @RegisterExtension
@@ -32,6 +32,11 @@ class OpenApiDocumentTest {
         assertThat(paths.path("/api/mesh/stats").has("get")).isTrue();
         assertThat(paths.path("/api/mesh/dead-letters").has("get")).isTrue();
         assertThat(paths.path("/api/mesh/dead-letters/{id}/replay").has("post")).isTrue();
+        assertThat(paths.path("/api/routes").has("get")).isTrue();
+        assertThat(paths.path("/api/routes/{id}/suspend").has("post")).isTrue();
+        assertThat(paths.path("/api/routes/{id}/resume").has("post")).isTrue();
+        assertThat(paths.path("/api/routes/groups/{group}/suspend").has("post")).isTrue();
+        assertThat(paths.path("/api/routes/groups/{group}/resume").has("post")).isTrue();
         JsonNode scheme = document.path("components").path("securitySchemes").path("apiKey");
         assertThat(scheme.path("in").asText()).isEqualTo("header");
         assertThat(scheme.path("name").asText()).isEqualTo("X-API-Key");

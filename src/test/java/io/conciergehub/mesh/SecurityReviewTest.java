@@ -91,7 +91,14 @@ class SecurityReviewTest {
                 new Operation("GET", "/api/mesh/stats", null, TestHub.COMMANDS_KEY),
                 new Operation("GET", "/api/mesh/dead-letters", null, TestHub.SYNC_KEY),
                 new Operation("POST", "/api/mesh/dead-letters/1/replay", null, TestHub.READ_KEY),
-                new Operation("GET", "/metrics", null, TestHub.COMMANDS_KEY));
+                new Operation("GET", "/metrics", null, TestHub.COMMANDS_KEY),
+                new Operation("GET", "/api/routes", null, TestHub.READ_KEY),
+                new Operation("POST", "/api/routes/events-poll/suspend", null, TestHub.SYNC_KEY),
+                new Operation("POST", "/api/routes/events-poll/resume", null, TestHub.COMMANDS_KEY),
+                new Operation("POST", "/api/routes/groups/cloud/suspend", null, TestHub.EVENTS_KEY),
+                new Operation("POST", "/api/routes/groups/cloud/resume", null, TestHub.READ_KEY),
+                new Operation("POST", "/observe/jolokia", null, TestHub.READ_KEY),
+                new Operation("GET", "/observe/jolokia/list", null, TestHub.COMMANDS_KEY));
     }
 
     static Stream<Operation> operationsWithBody() {

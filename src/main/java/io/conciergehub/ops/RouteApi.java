@@ -1,0 +1,83 @@
+package io.conciergehub.ops;
+
+import io.conciergehub.mesh.ApiResponse;
+import io.conciergehub.ops.RouteControl.RouteState;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /api/routes}: the routes with their group and state, and suspending and resuming a route
+ * or a route group through {@link RouteControl}. What serves the API stays up: the routes of group
+ * {@code api} and the REST entry routes before them cannot be suspended here, or an operator would
+ * lock themselves out.
+ */
+public final class RouteApi {
+
+    static final String API_GROUP = "api";
+    private static final Logger LOG = LoggerFactory.getLogger(RouteApi.class);
+
+    private final RouteControl routes;
+
+    public RouteApi(RouteControl routes) {
+        this.routes = routes;
+    }
+
+    public ApiResponse list(@Header("group") String group) {
+        List<RouteState> all = routes.routes();
+        return ApiResponse.ok(group == null || group.isBlank() ? all
+                : all.stream().filter(route -> group.equals(route.group())).toList());
+    }
+
+    public ApiResponse suspend(@Header("id") String id) throws Exception {
+        RouteState route = known(id);
+        if (servesApi(route)) {
+            throw HttpProblem.conflict("route '" + id + "' serves the API; suspending it would lock operators out");
+        }
+        routes.suspend(id);
+        LOG.warn("event=routes.route-suspended route={} state={}", id, routes.status(id));
+        return ApiResponse.ok(known(id));
+    }
+
+    public ApiResponse resume(@Header("id") String id) throws Exception {
+        known(id);
+        routes.start(id);
+        LOG.info("event=routes.route-resumed route={} state={}", id, routes.status(id));
+        return ApiResponse.ok(known(id));
+    }
+
+    public ApiResponse suspendGroup(@Header("group") String group) throws Exception {
+        members(group);
+        if (API_GROUP.equals(group)) {
+            throw HttpProblem.conflict("group 'api' serves the API; suspending it would lock operators out");
+        }
+        routes.suspendGroup(group);
+        return ApiResponse.ok(Map.of("group", group, "routes", members(group)));
+    }
+
+    public ApiResponse resumeGroup(@Header("group") String group) throws Exception {
+        members(group);
+        routes.startGroup(group);
+        return ApiResponse.ok(Map.of("group", group, "routes", members(group)));
+    }
+
+    private RouteState known(String id) {
+        return routes.routes().stream().filter(route -> route.id().equals(id)).findFirst()
+                .orElseThrow(() -> HttpProblem.notFound("no route '" + id + "'"));
+    }
+
+    /** The group's routes with their states now; 404 for a group without routes. */
+    private List<RouteState> members(String group) {
+        List<RouteState> members = routes.routes().stream().filter(route -> group.equals(route.group())).toList();
+        if (members.isEmpty()) {
+            throw HttpProblem.notFound("no route in group '" + group + "'");
+        }
+        return members;
+    }
+
+    private boolean servesApi(RouteState route) {
+        return API_GROUP.equals(route.group()) || routes.createdByRestDsl(route.id());
+    }
+}
