@@ -9,7 +9,12 @@
 #     - requests/s and p99 of POST /api/mesh/commands under wrk, key and rate limits checked on
 #       every request (in memory, then through Redis when redis-server is installed)
 #     - events/s drained from a 10,000-event buffer to the sink
-#   scripts/bench.sh            both
+#   scripts/bench.sh failover   (Hybrid failover) two nodes on this machine
+#     - replication lag p50/p99 (the primary's gauge, sampled every 100 ms) and ack/end-to-end
+#       latency while 100 webhooks/s reach the primary
+#     - failover time: kill -9 of the primary -> the standby's first answer at the provider, for a
+#       message posted to the standby right after the kill (BENCH_FAILOVER_TIMEOUT, default 10 s)
+#   scripts/bench.sh            webhooks and mesh
 # The hub talks to a local stub (Spoki's send API and the event sink) that records arrival times.
 # Everything listens on 127.0.0.1; the run stops by itself.
 set -euo pipefail
@@ -144,9 +149,51 @@ bench_mesh() {
     printf "%s -> %.0f events/s\n", $0, sent * 1000 / ms }'
 }
 
+bench_failover() {
+  local timeout=${BENCH_FAILOVER_TIMEOUT:-10000} heartbeat=${BENCH_HEARTBEAT:-1000} rate=${BENCH_FAILOVER_RATE:-100}
+  local primary_port standby_port key
+  primary_port=$(free_port); standby_port=$(free_port)
+  key=$(head -c 32 /dev/urandom | base64)
+  start_node() {  # $1 role, $2 port, $3 peer port
+    CONCIERGE_ROLE=$1 HTTP_PORT=$2 CONCIERGE_DATA_DIR="$work/$1" CONCIERGE_API_KEYS=bench-key \
+    CONCIERGE_ENCRYPTION_KEY="$key" FAILOVER_PEER_URL="http://127.0.0.1:$3" FAILOVER_PEER_API_KEY=bench-key \
+    FAILOVER_TIMEOUT=$timeout FAILOVER_HEARTBEAT_INTERVAL=$heartbeat \
+    MESSAGING_PROVIDER=spoki SPOKI_BASE_URL="http://127.0.0.1:$stub_port/api/1" SPOKI_API_KEY=k \
+    SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 \
+      java $JAVA_OPTS -Xlog:cds*=off -XX:SharedArchiveFile="$work/hub.jsa" -jar target/concierge-hub.jar \
+      > "$work/$1.log" 2>&1 &
+    node_pid=$!
+    until curl -sf "http://127.0.0.1:$2/health" >/dev/null 2>&1; do sleep 0.05; done
+  }
+  active() { curl -s -H 'X-API-Key: bench-key' "http://127.0.0.1:$1/health" | grep -q '"active":true'; }
+  echo "== Concierge Hub benchmark: failover ($(nproc) cores, both nodes here, failover.timeout ${timeout} ms,"\
+       "heartbeat ${heartbeat} ms) =="
+  start_node standby "$standby_port" "$primary_port"; standby_pid=$node_pid; pids+=($standby_pid)
+  start_node primary "$primary_port" "$standby_port"; primary_pid=$node_pid; pids+=($primary_pid)
+  until active "$primary_port"; do sleep 0.2; done
+
+  # 1. Steady load on the primary; the lag is sampled meanwhile.
+  java scripts/bench/Bench.java lag "http://127.0.0.1:$primary_port" bench-key "$RATE_SECONDS" > "$work/lag.txt" &
+  local sampler=$!
+  java scripts/bench/Bench.java drive "http://127.0.0.1:$primary_port" "http://127.0.0.1:$stub_port" \
+    "$rate" "$RATE_SECONDS" "$SECRET"
+  wait "$sampler"; cat "$work/lag.txt"
+
+  # 2. Power cut on the primary: how long until the standby answers a guest?
+  kill -9 "$primary_pid"
+  local killed; killed=$(date +%s%N)
+  local answered_ms; answered_ms=$(java scripts/bench/Bench.java answered "http://127.0.0.1:$standby_port" \
+    "http://127.0.0.1:$stub_port" "$SECRET")
+  echo "failover: a message posted to the standby right after kill -9 of the primary was answered" \
+       "$(( ($(date +%s%N) - killed) / 1000000 )) ms after the kill (the message itself: ${answered_ms} ms;" \
+       "failover.timeout ${timeout} ms)"
+  kill "$standby_pid"; wait "$standby_pid" || true
+}
+
 case "${1:-all}" in
   webhooks) bench_webhooks ;;
   mesh) bench_mesh ;;
+  failover) bench_failover ;;
   all) bench_webhooks; bench_mesh ;;
   *) echo "usage: scripts/bench.sh [webhooks|mesh|all]" >&2; exit 2 ;;
 esac

@@ -4,6 +4,10 @@
 //   java Bench.java drive HUB STUB RATE SECONDS SECRET
 //                                           webhooks at a fixed rate; prints ack and end-to-end latency
 //   java Bench.java events COUNT HUB KEY    posts COUNT events to the hub's POST /api/mesh/events
+//   java Bench.java lag HUB KEY SECONDS     samples concierge_replication_lag_seconds every 100 ms
+//   java Bench.java answered HUB STUB SECRET
+//                                           posts one webhook (again until it is accepted) and prints the
+//                                           milliseconds until its answer reaches the stub
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
@@ -43,6 +47,8 @@ public class Bench {
             case "sign" -> sign(Integer.parseInt(args[1]), args[2], Path.of(args[3]));
             case "drive" -> drive(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
             case "events" -> events(Integer.parseInt(args[1]), args[2], args[3]);
+            case "lag" -> lag(args[1], args[2], Integer.parseInt(args[3]));
+            case "answered" -> answered(args[1], args[2], args[3]);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -209,6 +215,52 @@ public class Bench {
         System.out.printf("ack latency at %d/s:        p50 %s  p99 %s%n", rate, ms(ackMicros, 50), ms(ackMicros, 99));
         System.out.printf("end-to-end latency at %d/s: p50 %s  p99 %s%n", rate, ms(endToEnd, 50), ms(endToEnd, 99));
         System.exit(0);
+    }
+
+    /** The active node's replication lag as /metrics shows it, every 100 ms: p50, p99 and max. */
+    static void lag(String hub, String key, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Pattern gauge = Pattern.compile("(?m)^concierge_replication_lag_seconds(?:\\{[^}]*\\})? (\\S+)$");
+        List<Long> samples = new ArrayList<>();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(hub + "/metrics")).header("X-API-Key", key).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher value = gauge.matcher(metrics);
+            if (value.find()) {
+                samples.add((long) (Double.parseDouble(value.group(1)) * 1_000_000));
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf("replication lag (primary's gauge, %d samples): p50 %s  p99 %s  max %s%n", samples.size(),
+                ms(samples, 50), ms(samples, 99), ms(samples, 100));
+    }
+
+    /** One guest message into HUB, repeated until accepted; ms until its answer reaches the stub. */
+    static void answered(String hub, String stub, String secret) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long start = System.nanoTime();
+        String phone = "+3930" + (System.currentTimeMillis() % 1_000_000_000L);
+        String body = webhook(phone, "Is breakfast included?");
+        while (true) {
+            try {
+                int status = http.send(HttpRequest.newBuilder(URI.create(hub + "/webhooks/spoki"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Spoki-Signature", signature(secret, Instant.now().getEpochSecond(), body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    break;
+                }
+            } catch (java.io.IOException notYet) {
+                // the node is not listening yet
+            }
+            Thread.sleep(100);
+        }
+        while (!arrivals(http, stub).containsKey(phone)) {
+            Thread.sleep(50);
+        }
+        System.out.println((System.nanoTime() - start) / 1_000_000);
     }
 
     static Map<String, Long> arrivals(HttpClient http, String stub) throws Exception {

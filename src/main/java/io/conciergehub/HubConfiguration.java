@@ -279,7 +279,7 @@ public class HubConfiguration implements CamelConfiguration {
         metrics.gauge("concierge_relay_queue_size", "Webhook events held by this passive node for the active one",
                 relay::size);
         registry.bind("replicaReceiver", new ReplicaReceiver(failover, changeLog,
-                registry.lookupByNameAndType("changeCapture", ChangeCapture.class), relay, db,
+                registry.lookupByNameAndType("changeCapture", ChangeCapture.class), relay, shipper, db,
                 dataDir.resolve("backups"), json));
         registry.bind("handback", new Handback(failover, shipper, changeLog, json));
         registry.bind("peerApi", new PeerApi(failover, json));

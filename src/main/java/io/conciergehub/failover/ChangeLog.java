@@ -126,6 +126,14 @@ public final class ChangeLog {
     }
 
     /**
+     * This node leads from now on: its data is its own, not a copy of another node's log, so a
+     * batch from a former leader never continues it (it gets a snapshot instead).
+     */
+    public void lead(String nodeId) {
+        db.write(c -> Sql.update(c, "UPDATE replication SET source_node = ?, applied_seq = 0", nodeId));
+    }
+
+    /**
      * Applies a shipped batch. Changes at or below the recorded position are skipped (a repeated
      * batch is a no-op); a gap, or a batch from another node than the one followed, is refused
      * with the position this database is at, so the sender can go back or send a snapshot.

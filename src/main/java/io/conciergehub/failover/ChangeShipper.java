@@ -64,7 +64,8 @@ public final class ChangeShipper {
     }
 
     public boolean needsSnapshot() {
-        return needsSnapshot && failover.ships();
+        // A snapshot is a copy of the whole database: only for a peer that answers.
+        return needsSnapshot && failover.ships() && failover.peerReachable();
     }
 
     /**
@@ -134,9 +135,10 @@ public final class ChangeShipper {
         }
     }
 
-    /** Forgets the peer's position: it follows this node from {@code seq} after a hand-over. */
-    public void reset(long seq) {
+    /** The peer follows this node's log from {@code seq} on: it took this node's state in a hand-over. */
+    public void peerFollowsFrom(long seq) {
         needsSnapshot = false;
+        state.peerAckedSeq(seq);
         synchronized (shipped) {
             ackedSeq = seq;
         }
@@ -171,9 +173,5 @@ public final class ChangeShipper {
                 shipped.wait(Math.max(1, left / 1_000_000));
             }
         }
-    }
-
-    public Map<String, Object> position() {
-        return Map.of("ackedSeq", ackedSeq, "lastSeq", log.lastSeq(), "needsSnapshot", needsSnapshot);
     }
 }

@@ -59,6 +59,8 @@ public final class Failover {
     private volatile boolean active;
     // Between release() and the peer's take-over: not consuming, still shipping the last changes.
     private volatile boolean releasing;
+    // Until start() has decided the node's role (a primary first asks its peer), nobody promotes it.
+    private volatile boolean started;
     private volatile long epoch;
     private volatile Peer peer;
     private volatile boolean peerReachable;
@@ -156,6 +158,8 @@ public final class Failover {
      * {@link #startAsPrimary}) that it holds it.
      */
     public synchronized void start(Peer answered) {
+        started = true;
+        lastActiveHeartbeatAt = clock.millis();
         if (!peerConfigured) {
             activate(epoch + 1, "no peer configured");
         } else if ("primary".equals(role) && (answered == null || !answered.active())) {
@@ -207,6 +211,15 @@ public final class Failover {
         observe(peer(json.readTree(body)));
     }
 
+    /** A call to the peer failed (in a route's doCatch): the peer counts as unreachable. */
+    public void callFailed(Exchange exchange) {
+        peerUnreachable(String.valueOf(caught(exchange)));
+    }
+
+    private static Throwable caught(Exchange exchange) {
+        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    }
+
     public void peerUnreachable(String why) {
         if (peerReachable) {
             LOG.warn("event=failover.peer-unreachable reason=\"{}\"", why);
@@ -223,7 +236,7 @@ public final class Failover {
      * takes over. Called on every heartbeat tick.
      */
     public synchronized void checkPromotion() {
-        if (!peerConfigured || active || releasing) {
+        if (!started || !peerConfigured || active || releasing) {
             return;
         }
         long silent = clock.millis() - lastActiveHeartbeatAt;
@@ -261,9 +274,9 @@ public final class Failover {
         LOG.warn("event=failover.released epoch={}", epoch);
     }
 
-    /** The hand-back failed after {@link #release}: take the role again under the same epoch. */
-    public synchronized void resume(String why) throws Exception {
-        LOG.error("event=failover.handback-failed reason=\"{}\"", why);
+    /** The hand-back failed after {@link #release} (route's doCatch): take the role again under the same epoch. */
+    public synchronized void resume(Exchange exchange) throws Exception {
+        LOG.error("event=failover.handback-failed reason=\"{}\"", caught(exchange));
         releasing = false;
         active = true;
         routes.startGroup(CONSUMERS);
@@ -275,25 +288,21 @@ public final class Failover {
         raiseEpoch(newEpoch);
         releasing = false;
         log.follow(peerNode, fromSeq);
-        state.peerAckedSeq(0);
         lastActiveHeartbeatAt = clock.millis();
         LOG.warn("event=failover.handed-over epoch={}", newEpoch);
     }
 
     /**
      * Take-over, on the passive node, when the active peer released the role at {@code peerEpoch}
-     * having shipped everything up to {@code peerLastSeq}. Returns where the peer should follow
-     * this node's log from, or throws when this node has not applied everything yet.
+     * having shipped everything up to {@code peerLastSeq}; throws when this node has not applied
+     * all of it yet.
      */
-    public synchronized long takeOver(String peerNode, long peerEpoch, long peerLastSeq) {
+    public synchronized void takeOver(String peerNode, long peerEpoch, long peerLastSeq) {
         ChangeLog.Position position = log.position();
         if (!peerNode.equals(position.sourceNode()) || position.appliedSeq() < peerLastSeq) {
             throw new IllegalStateException("not caught up: applied " + position + ", the peer is at " + peerLastSeq);
         }
-        long from = log.lastSeq();
-        state.peerAckedSeq(from);
         activate(Math.max(epoch, peerEpoch) + 1, "hand-back from the peer");
-        return from;
     }
 
     /** The active node's state seen in a call or a reply: fence this node if it is behind. */
@@ -333,7 +342,7 @@ public final class Failover {
         metrics.failoverFenced(role);
     }
 
-    /** Whether a call carrying {@code otherEpoch} comes from a node this one must give way to. */
+    /** A call carrying {@code otherEpoch}: a higher epoch than this node's fences it. */
     public synchronized void learnEpoch(long otherEpoch, String from) {
         if (otherEpoch > epoch) {
             fence(otherEpoch, "a call from " + from + " carries epoch " + otherEpoch);
@@ -343,6 +352,7 @@ public final class Failover {
 
     private void activate(long newEpoch, String why) {
         raiseEpoch(newEpoch);
+        log.lead(nodeId());
         activation.recover();
         active = true;
         try {

@@ -109,13 +109,19 @@ public final class RelayQueue {
      * the active node answers them. Nothing acknowledged to a provider is dropped.
      */
     public void salvageUnshipped() {
+        // A message whose answer this node sent (or may have sent) is relayed as answered: the
+        // active node keeps it and does not answer it again.
         List<WebhookEvent> unshipped = hub.read(c -> Sql.list(c, "SELECT m.provider, m.provider_message_id, m.body,"
-                + " g.phone_enc, g.name FROM change_log l JOIN messages m ON m.id = json_extract(l.row_key, '$.id')"
+                + " g.phone_enc, g.name, EXISTS (SELECT 1 FROM messages r JOIN outbox o ON o.message_id = r.id"
+                + " WHERE r.in_reply_to = m.id AND (o.state <> 'queued' OR o.send_started_at IS NOT NULL))"
+                + " FROM change_log l JOIN messages m ON m.id = json_extract(l.row_key, '$.id')"
                 + " JOIN guests g ON g.id = m.guest_id WHERE l.seq > ? AND l.tbl = 'messages' AND l.op = 'upsert'"
-                + " AND m.direction = 'in' AND m.provider_message_id IS NOT NULL GROUP BY m.id ORDER BY m.id",
-                row -> WebhookEvent.message(row.getString(1), "relay:" + row.getString(1) + ":" + row.getString(2),
-                        row.getString(2), guests.decrypt(row.getString(4)), row.getString(5), row.getString(3)),
-                state.peerAckedSeq()));
+                + " AND m.direction = 'in' AND m.provider_message_id IS NOT NULL GROUP BY m.id ORDER BY m.id", row -> {
+                    WebhookEvent message = WebhookEvent.message(row.getString(1), "relay:" + row.getString(1) + ":"
+                            + row.getString(2), row.getString(2), guests.decrypt(row.getString(4)), row.getString(5),
+                            row.getString(3));
+                    return row.getBoolean(6) ? message.asAnswered() : message;
+                }, state.peerAckedSeq()));
         if (!unshipped.isEmpty()) {
             try {
                 hold(unshipped);

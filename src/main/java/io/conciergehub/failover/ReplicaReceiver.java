@@ -31,12 +31,14 @@ public final class ReplicaReceiver {
     private final ChangeLog log;
     private final ChangeCapture capture;
     private final RelayQueue relay;
+    private final ChangeShipper shipper;
     private final Database db;
     private final Path backupDir;
     private final ObjectMapper json;
 
-    public ReplicaReceiver(Failover failover, ChangeLog log, ChangeCapture capture, RelayQueue relay, Database db,
-            Path backupDir, ObjectMapper json) {
+    public ReplicaReceiver(Failover failover, ChangeLog log, ChangeCapture capture, RelayQueue relay,
+            ChangeShipper shipper, Database db, Path backupDir, ObjectMapper json) {
+        this.shipper = shipper;
         this.failover = failover;
         this.log = log;
         this.capture = capture;
@@ -140,7 +142,10 @@ public final class ReplicaReceiver {
         JsonNode request = Fields.body(exchange, json);
         String source = request.path("node").asText();
         try {
-            long from = failover.takeOver(source, request.path("epoch").asLong(), request.path("lastSeq").asLong());
+            // The peer follows this node's log from here (before the consumers start writing to it).
+            long from = log.lastSeq();
+            shipper.peerFollowsFrom(from);
+            failover.takeOver(source, request.path("epoch").asLong(), request.path("lastSeq").asLong());
             Map<String, Object> status = new java.util.LinkedHashMap<>(failover.status());
             status.put("followFrom", from);
             return ApiResponse.ok(status);

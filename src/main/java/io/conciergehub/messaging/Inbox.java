@@ -68,11 +68,12 @@ public final class Inbox {
                 events.publish(c, "guest.created", Map.of("guestId", guestId, "source", event.provider()));
             }
             long messageId = Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, provider_message_id, body,"
-                    + " status, created_at, updated_at) VALUES (?, 'in', ?, ?, ?, 'received', ?, ?)",
-                    guestId, event.provider(), event.providerMessageId(), event.text(), now, now);
+                    + " status, processed_at, created_at, updated_at) VALUES (?, 'in', ?, ?, ?, 'received', ?, ?, ?)",
+                    guestId, event.provider(), event.providerMessageId(), event.text(), event.answered() ? now : null,
+                    now, now);
             events.publish(c, "message.received", Map.of("messageId", messageId, "guestId", guestId,
                     "provider", event.provider()));
-            return messageId;
+            return event.answered() ? null : messageId; // answered elsewhere: kept, not answered twice
         });
         if (id != null) {
             metrics.messageIn(event.provider());

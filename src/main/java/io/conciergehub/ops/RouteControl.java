@@ -86,10 +86,6 @@ public final class RouteControl {
         return groupRouteIds(group).stream().anyMatch(id -> status(id) == ServiceStatus.Suspended);
     }
 
-    public boolean exists(String routeId) {
-        return context.getRoute(routeId) != null;
-    }
-
     /** Whether the REST DSL made the route: the HTTP entry of an API operation, in no group. */
     public boolean createdByRestDsl(String routeId) {
         Route route = context.getRoute(routeId);
