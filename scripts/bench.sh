@@ -40,7 +40,12 @@ free_port() {  # a port nothing listens on
 }
 hub_port=$(free_port); stub_port=$(free_port)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+# BENCH_LOGS=dir keeps the hubs' logs there.
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ -n "${BENCH_LOGS:-}" ]; then mkdir -p "$BENCH_LOGS" && cp "$work"/*.log "$BENCH_LOGS"/ 2>/dev/null || true; fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 # TCP_NODELAY, as a real API's server sets it: without it the JDK server meets the client's

@@ -48,10 +48,23 @@ public final class ApiGate {
      * {@code scopes}: the scope the operation needs, or several separated by '|' of which one is enough.
      */
     public void admit(Exchange exchange, String scopes) {
+        admit(exchange, scopes, "api-ip:", true);
+    }
+
+    /**
+     * The peer node's calls (heartbeat, change shipping, relay, hand-back): scope sync, and only the
+     * flood guard per client IP of webhooks. They come several times a second from one node and one
+     * key; the API's per-key limit would cut the pair apart exactly when it is busiest.
+     */
+    public void admitPeer(Exchange exchange) {
+        admit(exchange, "sync", "peer-ip:", false);
+    }
+
+    private void admit(Exchange exchange, String scopes, String ipBucket, boolean limitPerKey) {
         Message in = exchange.getMessage();
         exchange.setProperty("meshMethod", in.getHeader(Exchange.HTTP_METHOD));
         exchange.setProperty("meshPath", in.getHeader(Exchange.HTTP_PATH));
-        count(in, "api-ip:" + clientIp(in), apiLimit);
+        count(in, ipBucket + clientIp(in), limitPerKey ? apiLimit : webhookLimit);
         String apiKey = in.getHeader("X-API-Key", String.class);
         String authorization = in.getHeader("Authorization", String.class);
         // The credentials go no further than this door: not into logs, not back in the answer.
@@ -60,7 +73,9 @@ public final class ApiGate {
         Caller caller = apiKeys.authenticate(apiKey, authorization).orElseThrow(() ->
                 HttpProblem.unauthorized("a valid API key is required (X-API-Key or Authorization: Bearer)"));
         exchange.setProperty(CALLER, caller);
-        count(in, "api-key:" + caller.keyId(), apiLimit);
+        if (limitPerKey) {
+            count(in, "api-key:" + caller.keyId(), apiLimit);
+        }
         if (Arrays.stream(scopes.split("\\|")).map(Scope::of).noneMatch(caller::may)) {
             throw HttpProblem.forbidden("this key lacks the '" + scopes.replace("|", "' or '") + "' scope");
         }
