@@ -153,6 +153,10 @@ public final class ChangeLog {
             int capturing = (int) Sql.count(c, "SELECT capturing FROM replication");
             Sql.update(c, "UPDATE replication SET capturing = 0");
             execute(c, "PRAGMA defer_foreign_keys = ON");
+            Map<String, java.util.Set<String>> replicated = new HashMap<>();
+            for (ChangeCapture.Table table : ChangeCapture.tables(c)) {
+                replicated.put(table.name(), new java.util.HashSet<>(table.columns()));
+            }
             Map<String, PreparedStatement> statements = new HashMap<>();
             long applied = at.appliedSeq();
             try {
@@ -161,7 +165,7 @@ public final class ChangeLog {
                     if (seq <= applied) {
                         continue;
                     }
-                    applyOne(c, statements, change);
+                    applyOne(c, statements, replicated, change);
                     applied = seq;
                 }
             } finally {
@@ -188,12 +192,25 @@ public final class ChangeLog {
         }
     }
 
-    private static void applyOne(Connection c, Map<String, PreparedStatement> statements, JsonNode change)
-            throws SQLException {
-        String table = ChangeCapture.quote(change.path("table").asText());
-        boolean delete = "delete".equals(change.path("op").asText());
+    /** A change names a table or column that this node does not replicate: the batch is refused whole. */
+    public static final class NotReplicated extends RuntimeException {
+        NotReplicated(String detail) {
+            super(detail);
+        }
+    }
+
+    private static void applyOne(Connection c, Map<String, PreparedStatement> statements,
+            Map<String, java.util.Set<String>> replicated, JsonNode change) throws SQLException {
+        String name = change.path("table").asText();
+        java.util.Set<String> known = replicated.get(name);
+        String op = change.path("op").asText();
+        boolean delete = "delete".equals(op);
         JsonNode values = delete ? change.path("key") : change.path("row");
         List<String> columns = fieldNames(values);
+        if (known == null || !("upsert".equals(op) || delete) || columns.isEmpty() || !known.containsAll(columns)) {
+            throw new NotReplicated("change " + change.path("seq").asLong() + " does not fit a replicated table");
+        }
+        String table = ChangeCapture.quote(name);
         String sql = delete
                 ? "DELETE FROM " + table + " WHERE " + String.join(" AND ", columns.stream()
                         .map(column -> ChangeCapture.quote(column) + " = ?").toList())

@@ -1,11 +1,13 @@
 package io.conciergehub.failover;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.mesh.ApiResponse;
 import io.conciergehub.mesh.Fields;
 import io.conciergehub.ops.HttpProblem;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Exchange;
 
 /** The small operations of the peer API that are not replication itself: heartbeat and guards. */
@@ -20,7 +22,20 @@ public final class PeerApi {
     }
 
     public ApiResponse heartbeat(Exchange exchange) throws Exception {
-        return ApiResponse.ok(failover.onHeartbeat(Fields.body(exchange, json)));
+        return ApiResponse.ok(failover.onHeartbeat(validNodeState(Fields.body(exchange, json))));
+    }
+
+    /** A node's state as heartbeats and take-overs carry it: 400 naming the field at fault. */
+    static JsonNode validNodeState(JsonNode body) {
+        Fields.token(body, "node", "node", true);
+        if (Fields.status(body, "role", "role", Set.of("primary", "standby")) == null) {
+            throw HttpProblem.invalidField("role", "is required");
+        }
+        if (Fields.integer(body, "epoch", "epoch", 0, Integer.MAX_VALUE) == null) {
+            throw HttpProblem.invalidField("epoch", "is required");
+        }
+        Fields.bool(body, "active", "active");
+        return body;
     }
 
     /** Work that only the active node may take: elsewhere 503, and the caller retries (or finds the active node). */
@@ -29,6 +44,14 @@ public final class PeerApi {
             throw new HttpProblem(503, "passive", "this node is passive (epoch " + failover.epoch()
                     + "); the active node takes this");
         }
+    }
+
+    /** A hand-back needs a peer to hand to, and this node must hold the role. */
+    public void requireHandbackPossible() {
+        if (!failover.peerConfigured()) {
+            throw HttpProblem.conflict("no peer is configured (failover.peer-url): there is nobody to hand the role to");
+        }
+        requireActive();
     }
 
     public ApiResponse relayed(Exchange exchange) {

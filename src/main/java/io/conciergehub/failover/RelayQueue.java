@@ -93,10 +93,26 @@ public final class RelayQueue {
     /** {@code POST /api/mesh/relay} on the active node: the events a passive node held. */
     public List<WebhookEvent> received(Exchange exchange) throws Exception {
         var events = Fields.body(exchange, json).path("events");
-        if (!events.isArray()) {
-            throw io.conciergehub.ops.HttpProblem.invalidField("events", "an array of events is required");
+        if (!events.isArray() || events.size() > 1000) {
+            throw io.conciergehub.ops.HttpProblem.invalidField("events", "an array of at most 1000 events is required");
         }
-        return json.convertValue(events, new TypeReference<List<WebhookEvent>>() { });
+        for (int i = 0; i < events.size(); i++) {
+            String path = "events[" + i + "]";
+            var event = events.get(i);
+            if (Fields.status(event, "provider", path + ".provider", java.util.Set.of("spoki", "whatsapp")) == null) {
+                throw io.conciergehub.ops.HttpProblem.invalidField(path + ".provider", "is required");
+            }
+            Fields.text(event, "idempotencyKey", path + ".idempotencyKey", true, 200);
+            if ("MESSAGE".equals(event.path("kind").asText())) {
+                Fields.phone(event, "phone", path + ".phone", true);
+                Fields.text(event, "text", path + ".text", false, 4096);
+            }
+        }
+        try {
+            return json.convertValue(events, new TypeReference<List<WebhookEvent>>() { });
+        } catch (IllegalArgumentException e) {
+            throw io.conciergehub.ops.HttpProblem.invalidField("events", "are not webhook events");
+        }
     }
 
     public long size() {

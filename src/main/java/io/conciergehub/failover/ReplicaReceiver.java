@@ -51,7 +51,11 @@ public final class ReplicaReceiver {
     /** {@code POST /api/mesh/sync/changes}: apply a batch; 409 with this node's position if it does not fit. */
     public ApiResponse changes(Exchange exchange) throws Exception {
         JsonNode batch = Fields.body(exchange, json);
-        String source = batch.path("source").asText();
+        String source = Fields.token(batch, "source", "source", true);
+        if (Fields.integer(batch, "epoch", "epoch", 0, Integer.MAX_VALUE) == null || !batch.path("after").canConvertToLong()
+                || batch.path("after").asLong() < 0 || !batch.path("changes").isArray()) {
+            throw HttpProblem.badRequest("a batch has source, epoch, after and changes");
+        }
         ApiResponse refused = refuse(source, batch.path("epoch").asLong());
         if (refused != null) {
             return refused;
@@ -67,6 +71,8 @@ public final class ReplicaReceiver {
             return ApiResponse.ok(failover.status());
         } catch (ChangeLog.OutOfSequence e) {
             return new ApiResponse(409, failover.status(), Map.of());
+        } catch (ChangeLog.NotReplicated e) {
+            throw HttpProblem.badRequest(e.getMessage());
         }
     }
 
@@ -76,7 +82,9 @@ public final class ReplicaReceiver {
      */
     public ApiResponse snapshotOffered(Exchange exchange) throws Exception {
         JsonNode offer = Fields.body(exchange, json);
-        String source = offer.path("source").asText();
+        String source = Fields.token(offer, "source", "source", true);
+        Fields.integer(offer, "epoch", "epoch", 0, Integer.MAX_VALUE);
+        Fields.text(offer, "sha256", "sha256", true, 64);
         ApiResponse refused = refuse(source, offer.path("epoch").asLong());
         if (refused != null) {
             return refused;
@@ -139,7 +147,7 @@ public final class ReplicaReceiver {
 
     /** {@code POST /api/mesh/failover/takeover}: the active peer released the role; take it. */
     public ApiResponse takeOver(Exchange exchange) throws Exception {
-        JsonNode request = Fields.body(exchange, json);
+        JsonNode request = PeerApi.validNodeState(Fields.body(exchange, json));
         String source = request.path("node").asText();
         try {
             // The peer follows this node's log from here (before the consumers start writing to it).
