@@ -21,12 +21,5 @@ if [ "$#" -gt 0 ]; then
   usage
   exit 2
 fi
-root="$(cd "$(dirname "$0")/.." && pwd)"
-jar="${CONCIERGE_HUB_JAR:-$root/target/concierge-hub.jar}"
-if [ ! -f "$jar" ]; then
-  echo "no jar at $jar: build it with 'mvn -B package -DskipTests' or set CONCIERGE_HUB_JAR" >&2
-  exit 1
-fi
-export CONCIERGE_DATA_DIR="${CONCIERGE_DATA_DIR:-$root/data}"
-# cron and launchd start with a bare PATH: prefer JAVA_HOME when it is set.
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:--Xmx128m} -jar "$jar" backup
+source "$(dirname "$0")/hub-command.sh"
+hub_command backup

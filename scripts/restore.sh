@@ -18,11 +18,5 @@ if [ "$#" -ne 1 ] || [ "$1" = "-h" ] || [ "$1" = "--help" ]; then
   usage
   exit 2
 fi
-root="$(cd "$(dirname "$0")/.." && pwd)"
-jar="${CONCIERGE_HUB_JAR:-$root/target/concierge-hub.jar}"
-if [ ! -f "$jar" ]; then
-  echo "no jar at $jar: build it with 'mvn -B package -DskipTests' or set CONCIERGE_HUB_JAR" >&2
-  exit 1
-fi
-export CONCIERGE_DATA_DIR="${CONCIERGE_DATA_DIR:-$root/data}"
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:--Xmx128m} -jar "$jar" restore "$1"
+source "$(dirname "$0")/hub-command.sh"
+hub_command restore "$1"

@@ -255,7 +255,7 @@ public class HubConfiguration implements CamelConfiguration {
         properties.addInitialProperty("failover.consumers-autostart", String.valueOf(!peerConfigured));
         capture.install();
         capture.capture(peerConfigured);
-        Failover failover = new Failover(nodeState, changeLog, capture, routeControl, metrics, json, clock,
+        Failover failover = new Failover(nodeState, changeLog, routeControl, metrics, json, clock,
                 property(properties, "concierge.role", "primary"), peerConfigured,
                 Duration.ofMillis(longProperty(properties, "failover.timeout", 120000)),
                 Boolean.parseBoolean(property(properties, "failover.auto-failback", "true")));

@@ -31,6 +31,9 @@ public final class ChangeShipper {
     private final Object shipped = new Object();
     private volatile long ackedSeq;
     private volatile boolean needsSnapshot;
+    // Pruning is a write on the busy database: once per PRUNE_EVERY acknowledged changes is enough.
+    private static final int PRUNE_EVERY = 1000;
+    private long prunedUpTo;
 
     public ChangeShipper(Failover failover, NodeState state, ChangeLog log, Snapshots snapshots, ObjectMapper json,
             Duration syncTimeout) {
@@ -80,12 +83,15 @@ public final class ChangeShipper {
             return false;
         }
         JsonNode answer = json.readTree(body);
+        boolean follows = failover.nodeId().equals(answer.path("following").asText());
+        long applied = answer.path("appliedSeq").asLong();
+        if (status != 409 && follows) {
+            acknowledged(applied, false);
+        }
         failover.onPeerAnswer(200, body);
         if (!failover.ships()) {
             return false; // the answer carried a higher epoch: fenced
         }
-        boolean follows = failover.nodeId().equals(answer.path("following").asText());
-        long applied = answer.path("appliedSeq").asLong();
         if (status == 409) {
             Long oldest = log.oldestSeq();
             if (follows && (oldest == null || applied >= oldest - 1)) {
@@ -96,7 +102,6 @@ public final class ChangeShipper {
             LOG.warn("event=replication.snapshot-needed peerFollowing={} peerApplied={}", follows, applied);
             return false;
         }
-        acknowledged(applied, false);
         return true;
     }
 
@@ -120,18 +125,25 @@ public final class ChangeShipper {
         LOG.info("event=replication.snapshot-installed-at-peer position={}", ackedSeq);
     }
 
-    /** @param rewind the peer went back (it lost changes or installed a snapshot): accept a lower position */
+    /**
+     * Waiting sends go on first: every millisecond between the peer's commit and the send is a
+     * moment in which a crash leaves a send that the peer knows of but the provider never got.
+     * Then the position is kept (for the salvage after a crash) and the log pruned now and then.
+     *
+     * @param rewind the peer went back (it lost changes or installed a snapshot): accept a lower position
+     */
     private void acknowledged(long seq, boolean rewind) {
         if (seq < ackedSeq && !rewind) {
             return; // an answer overtaken by a newer one
         }
-        if (seq != ackedSeq) {
-            state.peerAckedSeq(seq);
-            log.prune(seq);
-        }
         synchronized (shipped) {
             ackedSeq = seq;
             shipped.notifyAll();
+        }
+        state.peerAckedSeq(seq);
+        if (rewind || seq - prunedUpTo >= PRUNE_EVERY) {
+            log.prune(seq);
+            prunedUpTo = seq;
         }
     }
 

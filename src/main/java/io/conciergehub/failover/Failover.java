@@ -45,7 +45,6 @@ public final class Failover {
 
     private final NodeState state;
     private final ChangeLog log;
-    private final ChangeCapture capture;
     private final RouteControl routes;
     private final Metrics metrics;
     private final ObjectMapper json;
@@ -69,12 +68,11 @@ public final class Failover {
     // Wall-clock ms of the newest change this passive node applied, and when it applied it.
     private volatile long lastApplyAt;
 
-    public Failover(NodeState state, ChangeLog log, ChangeCapture capture, RouteControl routes, Metrics metrics,
+    public Failover(NodeState state, ChangeLog log, RouteControl routes, Metrics metrics,
             ObjectMapper json, Clock clock, String role, boolean peerConfigured, Duration timeout,
             boolean autoFailback) {
         this.state = state;
         this.log = log;
-        this.capture = capture;
         this.routes = routes;
         this.metrics = metrics;
         this.json = json;
@@ -154,8 +152,8 @@ public final class Failover {
 
     /**
      * Start-up, once the routes are loaded. Without a peer: active. A standby starts passive and
-     * waits for heartbeats. A primary takes the role unless its peer answered (see
-     * {@link #startAsPrimary}) that it holds it.
+     * waits for heartbeats. A primary takes the role unless its peer answered ({@link #askPeer})
+     * that it holds it.
      */
     public synchronized void start(Peer answered) {
         started = true;
@@ -276,7 +274,7 @@ public final class Failover {
 
     /** The hand-back failed after {@link #release} (route's doCatch): take the role again under the same epoch. */
     public synchronized void resume(Exchange exchange) throws Exception {
-        LOG.error("event=failover.handback-failed reason=\"{}\"", caught(exchange));
+        LOG.error("event=failover.handback-failed reason=\"{}\"", String.valueOf(caught(exchange)));
         releasing = false;
         active = true;
         routes.startGroup(CONSUMERS);

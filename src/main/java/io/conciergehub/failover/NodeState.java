@@ -45,16 +45,19 @@ public final class NodeState {
         return get("peer_acked_seq").map(Long::parseLong).orElse(0L);
     }
 
+    /** Not synced to disk: after a power cut an older position only makes the salvage look at more. */
     public void peerAckedSeq(long seq) {
-        put("peer_acked_seq", String.valueOf(seq));
+        db.write(c -> Sql.update(c, UPSERT, "peer_acked_seq", String.valueOf(seq)));
     }
 
     private Optional<String> get(String name) {
         return db.read(c -> Sql.one(c, "SELECT value FROM node_state WHERE name = ?", row -> row.getString(1), name));
     }
 
+    private static final String UPSERT = "INSERT INTO node_state (name, value) VALUES (?, ?)"
+            + " ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+
     private void put(String name, String value) {
-        db.writeDurably(c -> Sql.update(c, "INSERT INTO node_state (name, value) VALUES (?, ?)"
-                + " ON CONFLICT (name) DO UPDATE SET value = excluded.value", name, value));
+        db.writeDurably(c -> Sql.update(c, UPSERT, name, value));
     }
 }

@@ -147,8 +147,12 @@ public final class ReplicaReceiver {
 
     /** {@code POST /api/mesh/failover/takeover}: the active peer released the role; take it. */
     public ApiResponse takeOver(Exchange exchange) throws Exception {
-        JsonNode request = PeerApi.validNodeState(Fields.body(exchange, json));
-        String source = request.path("node").asText();
+        JsonNode request = Fields.body(exchange, json);
+        String source = Fields.token(request, "node", "node", true);
+        if (Fields.integer(request, "epoch", "epoch", 0, Integer.MAX_VALUE) == null
+                || !request.path("lastSeq").canConvertToLong() || request.path("lastSeq").asLong() < 0) {
+            throw HttpProblem.badRequest("a take-over names the releasing node, its epoch and its lastSeq");
+        }
         try {
             // The peer follows this node's log from here (before the consumers start writing to it).
             long from = log.lastSeq();

@@ -257,9 +257,13 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a pooled connection in auto-commit mode (reads; WAL readers never block). */
     public <T> T read(SqlWork<T> work) {
-        try (Connection connection = pool.getConnection()) {
+        HikariDataSource used = pool;
+        try (Connection connection = used.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
+            if (used != pool) {
+                return read(work); // the database was replaced meanwhile: read the new one
+            }
             throw new StoreException(e);
         }
     }

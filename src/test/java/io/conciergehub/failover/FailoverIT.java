@@ -94,14 +94,23 @@ class FailoverIT {
                     assertThat(nodes.health(returned).path("epoch").asLong())
                             .as("the returning primary took a new epoch").isGreaterThan(2);
 
-                    await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.stream()
-                            .allMatch(guest -> spoki.sentTo(guest) >= 1));
+                    // Every acknowledged message is answered, and none twice. The one exception is a
+                    // send the dead primary had started but maybe not finished: nobody can tell whether
+                    // the provider got it, so it is never repeated; it waits for staff as a dead letter.
+                    await().atMost(Duration.ofSeconds(60)).until(() -> unanswered(spoki, acknowledged).size()
+                            <= nodes.uncertainSends(returned));
                     int total = spoki.sends().size();
                     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                             .until(() -> spoki.sends().size() == total);
                     for (String guest : acknowledged) {
-                        assertThat(spoki.sentTo(guest)).as("answers to %s", guest).isEqualTo(1);
+                        assertThat(spoki.sentTo(guest)).as("answers to %s", guest).isLessThanOrEqualTo(1);
                     }
+                    List<String> unanswered = unanswered(spoki, acknowledged);
+                    System.out.printf("failover: %d of %d acknowledged messages answered once, %d in flight at the"
+                            + " kill and dead-lettered%n", acknowledged.size() - unanswered.size(), acknowledged.size(),
+                            unanswered.size());
+                    assertThat((long) unanswered.size()).as("unanswered %s", unanswered)
+                            .isLessThanOrEqualTo(nodes.uncertainSends(returned));
                     // Replication runs the other way now: a message into the primary reaches the standby.
                     String after = "+393330000002";
                     assertThat(nodes.post(returned, after, "Wifi password?")).isEqualTo(200);
@@ -114,5 +123,9 @@ class FailoverIT {
                 standby.close();
             }
         }
+    }
+
+    private static List<String> unanswered(SpokiStub spoki, List<String> guests) {
+        return guests.stream().filter(guest -> spoki.sentTo(guest) == 0).toList();
     }
 }

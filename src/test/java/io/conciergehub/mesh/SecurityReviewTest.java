@@ -117,7 +117,8 @@ class SecurityReviewTest {
                         + "\"phone\":\"+393331112233\",\"name\":\"Ann\",\"text\":\"Hello\",\"type\":\"message\"}]}",
                         TestHub.READ_KEY),
                 new Operation("POST", "/api/mesh/failover/handback", null, TestHub.EVENTS_KEY),
-                new Operation("POST", "/api/mesh/failover/takeover", NODE_STATE, TestHub.COMMANDS_KEY));
+                new Operation("POST", "/api/mesh/failover/takeover", "{\"node\":\"node-b\",\"epoch\":0,\"lastSeq\":0}",
+                        TestHub.COMMANDS_KEY));
     }
 
     static Stream<Operation> operationsWithBody() {

@@ -76,6 +76,20 @@ public final class NodePair {
         return health(hub).path("active").asBoolean();
     }
 
+    /** Dead letters of sends that were at the provider when a node died: maybe delivered, never repeated. */
+    public long uncertainSends(HubProcess hub) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(hub.url("/api/mesh/dead-letters")))
+                .header("X-API-Key", TestHub.API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+        long uncertain = 0;
+        for (JsonNode letter : JSON.readTree(answer.body()).path("deadLetters")) {
+            if ("outbox".equals(letter.path("source").asText())
+                    && letter.path("error").asText().contains("may have been delivered")) {
+                uncertain++;
+            }
+        }
+        return uncertain;
+    }
+
     /** Whether the node's database knows the guest with this phone number. */
     public boolean guestKnown(HubProcess hub, String phone) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(hub.url("/api/mesh/guests/query")))
