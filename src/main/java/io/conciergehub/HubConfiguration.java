@@ -175,11 +175,18 @@ public class HubConfiguration implements CamelConfiguration {
         Commands commands = bindMesh(properties, registry, db, crypto, guests, inbox, outbox, events, breakers, metrics,
                 apiKeys, redis, routeControl, failover, json, clock);
         // Work a previous run (or the other node) left half-done is recovered by the node that takes the role.
-        failover.onActivation(() -> {
+        failover.onActivation((epoch, reason) -> {
             outbox.recoverInterrupted();
             int interrupted = commands.recoverInterrupted();
             if (interrupted > 0) {
                 LOG.warn("event=commands.recovered requeued={}", interrupted);
+            }
+            if (failover.peerConfigured()) { // the cloud job runner hears of every change of the active node
+                db.write(c -> {
+                    events.publish(c, "node.activated", Map.of("role", failover.role(), "epoch", epoch,
+                            "reason", reason));
+                    return null;
+                });
             }
         });
         bindPeering(context, properties, registry, db, dataDir, failover, guests, crypto, metrics, json, clock);

@@ -38,9 +38,12 @@ public final class Failover {
             long appliedSeq, long heardAt) {
     }
 
-    /** Recovery steps a node runs when it becomes active (outbox and commands left mid-way by the other node). */
+    /**
+     * What a node does when it becomes active, before its consumers start: recover the work left
+     * mid-way (by itself or the other node) and tell the outside world.
+     */
     public interface Activation {
-        void recover();
+        void activated(long epoch, String reason);
     }
 
     private final NodeState state;
@@ -53,7 +56,7 @@ public final class Failover {
     private final boolean peerConfigured;
     private final Duration timeout;
     private final boolean autoFailback;
-    private Activation activation = () -> { };
+    private Activation activation = (epoch, reason) -> { };
 
     private volatile boolean active;
     // Between release() and the peer's take-over: not consuming, still shipping the last changes.
@@ -351,7 +354,7 @@ public final class Failover {
     private void activate(long newEpoch, String why) {
         raiseEpoch(newEpoch);
         log.lead(nodeId());
-        activation.recover();
+        activation.activated(newEpoch, why);
         active = true;
         try {
             routes.startGroup(CONSUMERS);
