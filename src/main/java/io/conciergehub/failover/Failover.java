@@ -102,6 +102,11 @@ public final class Failover {
         return state.nodeId();
     }
 
+    /** Whether start-up is over: every route runs and this node knows its role. */
+    public boolean started() {
+        return started;
+    }
+
     public String role() {
         return role;
     }

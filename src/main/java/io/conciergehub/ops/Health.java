@@ -17,7 +17,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * {@code /health}: 503 DOWN when the database cannot take a write, 200 DEGRADED with reasons when
+ * {@code /health}: 503 DOWN while the hub starts and when the database cannot take a write, 200 DEGRADED with reasons when
  * Redis is unreachable or a provider circuit is open, 200 UP otherwise. Anyone may read the status;
  * the details (role, checks, depths) need an API key.
  */
@@ -63,7 +63,11 @@ public final class Health {
     public void respond(Exchange exchange) throws Exception {
         Map<String, Object> checks = new LinkedHashMap<>();
         List<String> reasons = new ArrayList<>();
-        boolean down = false;
+        // Until every route runs (the webhooks' included) the hub is not ready to take anything.
+        boolean down = !failover.started();
+        if (down) {
+            reasons.add("starting: not every route is up yet");
+        }
         try (Connection c = probe.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false); // IMMEDIATE mode: takes the write lock, proving writes can happen
             try (ResultSet depth = s.executeQuery("SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')")) {
