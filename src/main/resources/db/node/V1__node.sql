@@ -1,6 +1,6 @@
 -- node.db: what belongs to this node and is never replicated or replaced by a snapshot.
 
--- node_id, epoch, active_epoch, peer_acked_seq ... as text values.
+-- node_id, epoch, peer_acked_seq, as text values.
 CREATE TABLE node_state (
     name   TEXT PRIMARY KEY,
     value  TEXT NOT NULL
@@ -13,7 +13,5 @@ CREATE TABLE relay_queue (
     id               INTEGER PRIMARY KEY,
     idempotency_key  TEXT    NOT NULL UNIQUE,
     event_enc        TEXT    NOT NULL,
-    received_at      INTEGER NOT NULL,
-    attempts         INTEGER NOT NULL DEFAULT 0,
-    last_error       TEXT
+    received_at      INTEGER NOT NULL
 );

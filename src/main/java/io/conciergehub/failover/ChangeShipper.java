@@ -88,7 +88,7 @@ public final class ChangeShipper {
         if (status != 409 && follows) {
             acknowledged(applied, false);
         }
-        failover.onPeerAnswer(200, body);
+        failover.learnFrom(answer);
         if (!failover.ships()) {
             return false; // the answer carried a higher epoch: fenced
         }
@@ -119,7 +119,7 @@ public final class ChangeShipper {
             throw new IllegalStateException("the peer refused the snapshot: " + status + " " + body);
         }
         JsonNode answer = json.readTree(body);
-        failover.onPeerAnswer(200, body);
+        failover.learnFrom(answer);
         needsSnapshot = false;
         acknowledged(answer.path("appliedSeq").asLong(), true);
         LOG.info("event=replication.snapshot-installed-at-peer position={}", ackedSeq);
@@ -150,10 +150,7 @@ public final class ChangeShipper {
     /** The peer follows this node's log from {@code seq} on: it took this node's state in a hand-over. */
     public void peerFollowsFrom(long seq) {
         needsSnapshot = false;
-        state.peerAckedSeq(seq);
-        synchronized (shipped) {
-            ackedSeq = seq;
-        }
+        acknowledged(seq, true);
     }
 
     public boolean allShipped() {

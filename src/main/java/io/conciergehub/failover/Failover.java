@@ -207,14 +207,19 @@ public final class Failover {
     }
 
     /** The peer's answer to a heartbeat (or to any call that carries its state). */
-    public synchronized void onPeerAnswer(@Header("CamelHttpResponseCode") Integer status, @Body String body)
+    public void onPeerAnswer(@Header("CamelHttpResponseCode") Integer status, @Body String body)
             throws Exception {
         if (status == null || status < 200 || status >= 300) {
             peerUnreachable("status " + status);
             return;
         }
+        learnFrom(json.readTree(body));
+    }
+
+    /** The peer answered with its state (a heartbeat's, a shipment's or a snapshot's answer). */
+    public synchronized void learnFrom(JsonNode answer) {
         peerReachable = true;
-        observe(peer(json.readTree(body)));
+        observe(peer(answer));
     }
 
     /** A call to the peer failed (in a route's doCatch): the peer counts as unreachable. */
@@ -285,8 +290,7 @@ public final class Failover {
         LOG.error("event=failover.handback-failed reason=\"{}\"", String.valueOf(caught(exchange)));
         releasing = false;
         active = true;
-        routes.startGroup(CONSUMERS);
-        routes.startGroup(CLOUD);
+        startConsumers();
     }
 
     /** The peer took the role under {@code newEpoch}: follow its log from {@code fromSeq}. */
@@ -317,14 +321,15 @@ public final class Failover {
         if (other.active()) {
             lastActiveHeartbeatAt = clock.millis();
         }
-        boolean otherWins = other.epoch() > epoch
-                || (other.epoch() == epoch && other.active() && active && outranks(other));
-        if (otherWins && active) {
-            fence(other.epoch(), "peer " + other.role() + " is active at epoch " + other.epoch());
+        if (other.epoch() > epoch || (other.epoch() == epoch && other.active() && active && outranks(other))) {
+            giveWay(other.epoch(), "peer " + other.role() + " is active at epoch " + other.epoch());
         }
-        if (other.epoch() > epoch) {
-            raiseEpoch(other.epoch());
-        }
+    }
+
+    /** Another node holds {@code otherEpoch}: stop sending if active, and never announce less than it. */
+    private void giveWay(long otherEpoch, String why) {
+        fence(otherEpoch, why);
+        raiseEpoch(otherEpoch);
     }
 
     /** Two active nodes with one epoch (only after a partition): the primary keeps the role. */
@@ -351,8 +356,7 @@ public final class Failover {
     /** A call carrying {@code otherEpoch}: a higher epoch than this node's fences it. */
     public synchronized void learnEpoch(long otherEpoch, String from) {
         if (otherEpoch > epoch) {
-            fence(otherEpoch, "a call from " + from + " carries epoch " + otherEpoch);
-            raiseEpoch(otherEpoch);
+            giveWay(otherEpoch, "a call from " + from + " carries epoch " + otherEpoch);
         }
     }
 
@@ -362,8 +366,7 @@ public final class Failover {
         activation.activated(newEpoch, why);
         active = true;
         try {
-            routes.startGroup(CONSUMERS);
-            routes.startGroup(CLOUD);
+            startConsumers();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the consuming routes", e);
         }
@@ -375,6 +378,11 @@ public final class Failover {
             state.epoch(newEpoch); // on disk before anyone hears of it
             epoch = newEpoch;
         }
+    }
+
+    private void startConsumers() throws Exception {
+        routes.startGroup(CONSUMERS);
+        routes.startGroup(CLOUD);
     }
 
     private void stopConsumers() throws Exception {

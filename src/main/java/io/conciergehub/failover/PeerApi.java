@@ -25,8 +25,8 @@ public final class PeerApi {
         return ApiResponse.ok(failover.onHeartbeat(validNodeState(Fields.body(exchange, json))));
     }
 
-    /** A node's state as heartbeats and take-overs carry it: 400 naming the field at fault. */
-    static JsonNode validNodeState(JsonNode body) {
+    /** A node's state as a heartbeat carries it: 400 naming the field at fault. */
+    private static JsonNode validNodeState(JsonNode body) {
         Fields.token(body, "node", "node", true);
         if (Fields.status(body, "role", "role", Set.of("primary", "standby")) == null) {
             throw HttpProblem.invalidField("role", "is required");

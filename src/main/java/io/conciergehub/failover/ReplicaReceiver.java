@@ -60,12 +60,12 @@ public final class ReplicaReceiver {
         if (refused != null) {
             return refused;
         }
-        if (!source.equals(log.position().sourceNode())) {
+        ChangeLog.Position before = log.position();
+        if (!source.equals(before.sourceNode())) {
             // A node that followed someone else (or was active itself) keeps what it had not shipped.
             relay.salvageUnshipped();
         }
         try {
-            ChangeLog.Position before = log.position();
             ChangeLog.Position after = log.apply(batch);
             failover.applied(after.appliedSeq() - before.appliedSeq());
             return ApiResponse.ok(failover.status());
@@ -172,9 +172,6 @@ public final class ReplicaReceiver {
      * sender ahead of this node's epoch fences it first. Null: go ahead.
      */
     private ApiResponse refuse(String source, long epoch) {
-        if (source == null || source.isBlank()) {
-            throw HttpProblem.badRequest("source node missing");
-        }
         failover.learnEpoch(epoch, "peer " + source);
         if (epoch < failover.epoch() || failover.active()) {
             return new ApiResponse(409, failover.status(), Map.of());
