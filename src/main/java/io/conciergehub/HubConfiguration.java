@@ -109,7 +109,8 @@ public class HubConfiguration implements CamelConfiguration {
         GuestRepository guests = new GuestRepository(crypto);
         RouteControl routeControl = new RouteControl(context);
         registry.bind("routeControl", routeControl);
-        Failover failover = bindFailover(context, properties, registry, db, dataDir, routeControl, metrics, json, clock);
+        Failover failover = bindFailover(context, properties, registry, db, dataDir, routeControl, guests, crypto,
+                metrics, json, clock);
         EventBuffer events = new EventBuffer(db, json, metrics, !property(properties, "events.sink-url", "").isBlank(),
                 intProperty(properties, "events.max-attempts", 10), longProperty(properties, "events.retry-delay", 30000),
                 longProperty(properties, "events.max-retry-delay", 300000), clock);
@@ -141,8 +142,6 @@ public class HubConfiguration implements CamelConfiguration {
                 ? new RedisIdempotentRepository(redis, "webhooks", Duration.ofDays(7)) : sqliteKeys;
 
         registry.bind("database", db);
-        registry.bind("snapshots", new Snapshots(db, dataDir.resolve("backups"),
-                Snapshots.retention(property(properties, "backup.retention", "P7D")), clock));
         registry.bind("circuitBreakerRegistry", breakers);
         // Runs calls guarded by a breaker timeout. Without it resilience4j falls back to
         // CompletableFuture's default, which on a two-core machine starts a new thread per call.
@@ -189,7 +188,6 @@ public class HubConfiguration implements CamelConfiguration {
                 });
             }
         });
-        bindPeering(context, properties, registry, db, dataDir, failover, guests, crypto, metrics, json, clock);
         // Route control for operators: /api/routes, and the API gate in front of Jolokia (/observe/*).
         registry.bind("routeApi", new RouteApi(routeControl));
         ObserveGate.install(context, registry.lookupByNameAndType("apiGate", ApiGate.class), json);
@@ -236,12 +234,13 @@ public class HubConfiguration implements CamelConfiguration {
     }
 
     /**
-     * This node's role and epoch (node.db), and the change capture on the replicated tables: ready
-     * before any route starts. The node takes its role once the routes are up.
+     * This node's role and epoch (node.db), the change capture on the replicated tables (ready
+     * before any route starts), snapshots, and the beans of replication, relay and hand-back. The
+     * node takes its role once the routes are up.
      */
     private static Failover bindFailover(CamelContext context, PropertiesComponent properties, Registry registry,
-            Database db, Path dataDir, RouteControl routeControl, Metrics metrics, ObjectMapper json, Clock clock)
-            throws Exception {
+            Database db, Path dataDir, RouteControl routeControl, GuestRepository guests, FieldCrypto crypto,
+            Metrics metrics, ObjectMapper json, Clock clock) throws Exception {
         Database nodeDb = Database.open(dataDir, "node.db", "classpath:db/node", true);
         context.addService(new ServiceSupport() {
             @Override
@@ -249,13 +248,9 @@ public class HubConfiguration implements CamelConfiguration {
                 nodeDb.close();
             }
         }, true, true);
-        registry.bind("nodeDatabase", nodeDb);
         NodeState nodeState = new NodeState(nodeDb);
-        registry.bind("nodeState", nodeState);
         ChangeLog changeLog = new ChangeLog(db, json);
-        registry.bind("changeLog", changeLog);
         ChangeCapture capture = new ChangeCapture(db);
-        registry.bind("changeCapture", capture);
         boolean peerConfigured = !property(properties, "failover.peer-url", "").isBlank();
         // A single node starts its consuming routes with the others; with a peer they wait for the
         // failover logic to make this node active (routes are created after this configuration).
@@ -267,27 +262,20 @@ public class HubConfiguration implements CamelConfiguration {
                 Duration.ofMillis(longProperty(properties, "failover.timeout", 120000)),
                 Boolean.parseBoolean(property(properties, "failover.auto-failback", "true")));
         registry.bind("failover", failover);
-        return failover;
-    }
 
-    /** Replication, relay and hand-back beans, and the start-up that decides this node's role. */
-    private static void bindPeering(CamelContext context, PropertiesComponent properties, Registry registry,
-            Database db, Path dataDir,
-            Failover failover, GuestRepository guests, FieldCrypto crypto, Metrics metrics, ObjectMapper json,
-            Clock clock) throws Exception {
-        NodeState nodeState = registry.lookupByNameAndType("nodeState", NodeState.class);
-        ChangeLog changeLog = registry.lookupByNameAndType("changeLog", ChangeLog.class);
-        Snapshots snapshots = registry.lookupByNameAndType("snapshots", Snapshots.class);
+        Path backupDir = dataDir.resolve("backups");
+        Snapshots snapshots = new Snapshots(db, backupDir,
+                Snapshots.retention(property(properties, "backup.retention", "P7D")), clock);
+        registry.bind("snapshots", snapshots);
         ChangeShipper shipper = new ChangeShipper(failover, nodeState, changeLog, snapshots, json,
                 Duration.ofMillis(longProperty(properties, "failover.sync-timeout", 2000)));
         registry.bind("changeShipper", shipper);
-        RelayQueue relay = new RelayQueue(nodeState.database(), db, nodeState, guests, crypto, json, clock);
+        RelayQueue relay = new RelayQueue(nodeDb, db, nodeState, guests, crypto, json, clock);
         registry.bind("relayQueue", relay);
         metrics.gauge("concierge_relay_queue_size", "Webhook events held by this passive node for the active one",
                 relay::size);
-        registry.bind("replicaReceiver", new ReplicaReceiver(failover, changeLog,
-                registry.lookupByNameAndType("changeCapture", ChangeCapture.class), relay, shipper, db,
-                dataDir.resolve("backups"), json));
+        registry.bind("replicaReceiver", new ReplicaReceiver(failover, changeLog, capture, relay, shipper, db, backupDir,
+                json));
         registry.bind("handback", new Handback(failover, shipper, changeLog, json));
         registry.bind("peerApi", new PeerApi(failover, json));
         context.addStartupListener(new StartupListener() {
@@ -303,6 +291,7 @@ public class HubConfiguration implements CamelConfiguration {
                 failover.start(failover.askPeer(template));
             }
         });
+        return failover;
     }
 
     /** Messages are stored under the name the provider's webhooks use, so status callbacks find them. */

@@ -24,10 +24,6 @@ public final class NodeState {
         });
     }
 
-    public Database database() {
-        return db;
-    }
-
     public String nodeId() {
         return nodeId;
     }
