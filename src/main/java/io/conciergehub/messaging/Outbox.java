@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ public final class Outbox {
     private final String windowTemplate;
     private final Duration circuitOpenDelay;
     private final Clock clock;
-    private final java.util.function.LongSupplier sendingEpoch;
+    private final LongSupplier sendingEpoch;
 
     /** Thrown instead of starting a send on a node that is not (or no longer) the active one. */
     public static final class NotActive extends RuntimeException {
@@ -59,7 +60,7 @@ public final class Outbox {
 
     /** @param sendingEpoch the epoch this node sends under, or -1 when it must not send (failover) */
     public Outbox(Database db, GuestRepository guests, Metrics metrics, EventBuffer events, String provider,
-            String windowTemplate, Duration circuitOpenDelay, java.util.function.LongSupplier sendingEpoch,
+            String windowTemplate, Duration circuitOpenDelay, LongSupplier sendingEpoch,
             Clock clock) {
         this.sendingEpoch = sendingEpoch;
         this.db = db;
