@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -157,21 +156,14 @@ public final class ChangeLog {
             for (ChangeCapture.Table table : ChangeCapture.tables(c)) {
                 replicated.put(table.name(), new java.util.HashSet<>(table.columns()));
             }
-            Map<String, PreparedStatement> statements = new HashMap<>();
             long applied = at.appliedSeq();
-            try {
-                for (JsonNode change : batch.path("changes")) {
-                    long seq = change.path("seq").asLong();
-                    if (seq <= applied) {
-                        continue;
-                    }
-                    applyOne(c, statements, replicated, change);
-                    applied = seq;
+            for (JsonNode change : batch.path("changes")) {
+                long seq = change.path("seq").asLong();
+                if (seq <= applied) {
+                    continue;
                 }
-            } finally {
-                for (PreparedStatement statement : statements.values()) {
-                    statement.close();
-                }
+                applyOne(c, replicated, change);
+                applied = seq;
             }
             Sql.update(c, "UPDATE replication SET capturing = ?, applied_seq = ?", capturing, applied);
             return new Position(source, applied);
@@ -199,8 +191,8 @@ public final class ChangeLog {
         }
     }
 
-    private static void applyOne(Connection c, Map<String, PreparedStatement> statements,
-            Map<String, java.util.Set<String>> replicated, JsonNode change) throws SQLException {
+    private static void applyOne(Connection c, Map<String, java.util.Set<String>> replicated, JsonNode change)
+            throws SQLException {
         String name = change.path("table").asText();
         java.util.Set<String> known = replicated.get(name);
         String op = change.path("op").asText();
@@ -219,15 +211,7 @@ public final class ChangeLog {
                         + ") ON CONFLICT DO UPDATE SET " + String.join(", ", columns.stream()
                                 .map(column -> ChangeCapture.quote(column) + " = excluded." + ChangeCapture.quote(column))
                                 .toList());
-        PreparedStatement statement = statements.get(sql);
-        if (statement == null) {
-            statement = c.prepareStatement(sql);
-            statements.put(sql, statement);
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            statement.setObject(i + 1, value(values.get(columns.get(i))));
-        }
-        statement.executeUpdate();
+        Sql.update(c, sql, columns.stream().map(column -> value(values.get(column))).toArray());
     }
 
     private static List<String> fieldNames(JsonNode object) {

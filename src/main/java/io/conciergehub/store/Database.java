@@ -165,6 +165,9 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         // Writers take the lock when the transaction starts, so a read-then-write never deadlocks.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // Otherwise the driver runs a regular expression over every update and prepares a query for
+        // the new row id after every insert; Sql.insert asks for the id itself.
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return dataSource;
