@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -70,14 +69,14 @@ public final class Database implements AutoCloseable {
 
         /** Runs in its own savepoint, so that a failing piece does not undo the others. */
         void runIn(Connection connection) throws SQLException {
-            Savepoint savepoint = connection.setSavepoint();
+            Sql.execute(connection, "SAVEPOINT piece");
             try {
                 result = work.run(connection);
-                connection.releaseSavepoint(savepoint);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback(savepoint);
+                Sql.execute(connection, "ROLLBACK TO piece");
                 failure = e;
             }
+            Sql.execute(connection, "RELEASE piece");
         }
 
         void committed() {
@@ -229,32 +228,45 @@ public final class Database implements AutoCloseable {
     /**
      * One transaction under the write lock. {@code sync}: this commit syncs the log to disk. The
      * same pooled connections serve both kinds, since SQLite drops a connection's page cache
-     * whenever another connection has written.
+     * whenever another connection has written. The connections stay in auto-commit mode and the
+     * transaction is explicit: sqlite-jdbc's {@code commit()} opens the next transaction at once,
+     * and switching auto-commit back on commits that one too, two statements more per write.
      */
     private <T> T write(SqlWork<T> work, boolean sync) {
         writeLock.lock();
         try (Connection connection = pool.getConnection()) {
             if (sync) {
-                execute(connection, "PRAGMA synchronous = FULL");
+                Sql.execute(connection, "PRAGMA synchronous = FULL");
             }
-            connection.setAutoCommit(false);
             try {
-                T result = work.run(connection);
-                connection.commit();
+                Sql.execute(connection, "BEGIN IMMEDIATE");
+                T result;
+                try {
+                    result = work.run(connection);
+                    Sql.execute(connection, "COMMIT");
+                } catch (SQLException | RuntimeException e) {
+                    rollback(connection, e);
+                    throw e;
+                }
                 return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             } finally {
-                connection.setAutoCommit(true);
                 if (sync) {
-                    execute(connection, "PRAGMA synchronous = NORMAL");
+                    Sql.execute(connection, "PRAGMA synchronous = NORMAL");
                 }
             }
         } catch (SQLException e) {
             throw new StoreException(e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** Undoes the open transaction; SQLite may have rolled it back already (a failed commit). */
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            Sql.execute(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -268,12 +280,6 @@ public final class Database implements AutoCloseable {
                 return read(work); // the database was replaced meanwhile: read the new one
             }
             throw new StoreException(e);
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 
