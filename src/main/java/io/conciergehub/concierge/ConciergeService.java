@@ -70,6 +70,11 @@ public final class ConciergeService {
         return decide(messageId, found.get().guest(), found.get().text());
     }
 
+    /** Whether the knowledge base had no answer and the LLM is to be asked. */
+    public boolean asksLlm(@Body Decision decision) {
+        return decision.askLlm();
+    }
+
     /**
      * Writes the decision: the 'handled' mark, the guest's new state and the reply with its outbox
      * row, in one transaction. Returns the outbox id to send, or null.

@@ -39,6 +39,11 @@ public final class Inbox {
         this.clock = clock;
     }
 
+    /** The key a provider's retries of this event share; the event is stored once under it. */
+    public String idempotencyKey(@Body WebhookEvent event) {
+        return event.idempotencyKey();
+    }
+
     /** Stores the event; returns the new inbound message id for the concierge, or null if there is nothing to answer. */
     public Long record(@Body WebhookEvent event) {
         return switch (event.kind()) {
