@@ -202,6 +202,9 @@ public final class Database implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw new StoreException((SQLException) e.getCause());
         }
     }
@@ -220,7 +223,8 @@ public final class Database implements AutoCloseable {
                 return null;
             }, durableAcks);
             batch.forEach(DurableWrite::committed);
-        } catch (RuntimeException commitFailed) {
+        } catch (RuntimeException | Error commitFailed) {
+            // Every caller in the batch hears of it, or the ones waiting would wait for ever.
             batch.forEach(write -> write.done.completeExceptionally(commitFailed));
         }
     }
@@ -244,7 +248,8 @@ public final class Database implements AutoCloseable {
                 try {
                     result = work.run(connection);
                     Sql.execute(connection, "COMMIT");
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException | RuntimeException | Error e) {
+                    // Errors too: the pool would otherwise hand out a connection inside a transaction.
                     rollback(connection, e);
                     throw e;
                 }
@@ -262,7 +267,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Undoes the open transaction; SQLite may have rolled it back already (a failed commit). */
-    private static void rollback(Connection connection, Exception cause) {
+    private static void rollback(Connection connection, Throwable cause) {
         try {
             Sql.execute(connection, "ROLLBACK");
         } catch (SQLException e) {
