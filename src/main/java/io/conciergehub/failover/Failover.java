@@ -303,15 +303,18 @@ public final class Failover {
     }
 
     /**
-     * Take-over, on the passive node, when the active peer released the role at {@code peerEpoch}
-     * having shipped everything up to {@code peerLastSeq}; throws when this node has not applied
-     * all of it yet.
+     * Before a take-over: the active peer released the role having shipped everything up to
+     * {@code peerLastSeq}; throws when this node has not applied all of it yet.
      */
-    public synchronized void takeOver(String peerNode, long peerEpoch, long peerLastSeq) {
+    public void requireCaughtUp(String peerNode, long peerLastSeq) {
         ChangeLog.Position position = log.position();
         if (!peerNode.equals(position.sourceNode()) || position.appliedSeq() < peerLastSeq) {
             throw new IllegalStateException("not caught up: applied " + position + ", the peer is at " + peerLastSeq);
         }
+    }
+
+    /** Take-over, on the passive node that caught up, of the role the peer released at {@code peerEpoch}. */
+    public synchronized void takeOver(long peerEpoch) {
         activate(Math.max(epoch, peerEpoch) + 1, "hand-back from the peer");
     }
 

@@ -154,10 +154,11 @@ public final class ReplicaReceiver {
             throw HttpProblem.badRequest("a take-over names the releasing node, its epoch and its lastSeq");
         }
         try {
+            failover.requireCaughtUp(source, request.path("lastSeq").asLong());
             // The peer follows this node's log from here (before the consumers start writing to it).
             long from = log.lastSeq();
             shipper.peerFollowsFrom(from);
-            failover.takeOver(source, request.path("epoch").asLong(), request.path("lastSeq").asLong());
+            failover.takeOver(request.path("epoch").asLong());
             Map<String, Object> status = new java.util.LinkedHashMap<>(failover.status());
             status.put("followFrom", from);
             return ApiResponse.ok(status);
