@@ -28,12 +28,8 @@ public final class PeerApi {
     /** A node's state as a heartbeat carries it: 400 naming the field at fault. */
     private static JsonNode validNodeState(JsonNode body) {
         Fields.token(body, "node", "node", true);
-        if (Fields.status(body, "role", "role", Set.of("primary", "standby")) == null) {
-            throw HttpProblem.invalidField("role", "is required");
-        }
-        if (Fields.integer(body, "epoch", "epoch", 0, Integer.MAX_VALUE) == null) {
-            throw HttpProblem.invalidField("epoch", "is required");
-        }
+        Fields.required(Fields.status(body, "role", "role", Set.of("primary", "standby")), "role");
+        Fields.required(Fields.integer(body, "epoch", "epoch", 0, Integer.MAX_VALUE), "epoch");
         Fields.bool(body, "active", "active");
         return body;
     }

@@ -99,9 +99,8 @@ public final class RelayQueue {
         for (int i = 0; i < events.size(); i++) {
             String path = "events[" + i + "]";
             var event = events.get(i);
-            if (Fields.status(event, "provider", path + ".provider", java.util.Set.of("spoki", "whatsapp")) == null) {
-                throw io.conciergehub.ops.HttpProblem.invalidField(path + ".provider", "is required");
-            }
+            Fields.required(Fields.status(event, "provider", path + ".provider", java.util.Set.of("spoki", "whatsapp")),
+                    path + ".provider");
             Fields.text(event, "idempotencyKey", path + ".idempotencyKey", true, 200);
             if ("MESSAGE".equals(event.path("kind").asText())) {
                 Fields.phone(event, "phone", path + ".phone", true);

@@ -44,6 +44,14 @@ public final class Fields {
         return node;
     }
 
+    /** A value a validator below returned for a field the request must carry: 400 naming it when absent. */
+    public static <T> T required(T value, String path) {
+        if (value == null) {
+            throw HttpProblem.invalidField(path, "is required");
+        }
+        return value;
+    }
+
     public static JsonNode object(JsonNode parent, String name, String path, boolean required) {
         JsonNode node = parent.get(name);
         if (node == null || node.isNull()) {
