@@ -14,6 +14,8 @@ public final class NodeState {
 
     private final Database db;
     private final String nodeId;
+    // Only this process writes node.db: read once, then kept here (the lag gauge reads it per scrape).
+    private volatile long peerAckedSeq;
 
     public NodeState(Database db) {
         this.db = db;
@@ -22,6 +24,7 @@ public final class NodeState {
             put("node_id", id);
             return id;
         });
+        this.peerAckedSeq = get("peer_acked_seq").map(Long::parseLong).orElse(0L);
     }
 
     public String nodeId() {
@@ -38,12 +41,13 @@ public final class NodeState {
 
     /** The last sequence number of this node's change log that the peer has applied. */
     public long peerAckedSeq() {
-        return get("peer_acked_seq").map(Long::parseLong).orElse(0L);
+        return peerAckedSeq;
     }
 
     /** Not synced to disk: after a power cut an older position only makes the salvage look at more. */
     public void peerAckedSeq(long seq) {
         db.write(c -> Sql.update(c, UPSERT, "peer_acked_seq", String.valueOf(seq)));
+        peerAckedSeq = seq;
     }
 
     private Optional<String> get(String name) {
