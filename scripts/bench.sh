@@ -200,5 +200,5 @@ case "${1:-all}" in
   mesh) bench_mesh ;;
   failover) bench_failover ;;
   all) bench_webhooks; bench_mesh ;;
-  *) echo "usage: scripts/bench.sh [webhooks|mesh|all]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh [webhooks|mesh|failover|all]" >&2; exit 2 ;;
 esac

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +82,8 @@ public final class RelayQueue {
         return json.writeValueAsString(Map.of("events", events(held)));
     }
 
-    public void done(@Body List<Held> held) {
+    /** The events held in the exchange property {@code held} were taken: they leave the queue. */
+    public void done(@ExchangeProperty("held") List<Held> held) {
         node.write(c -> {
             for (Held one : held) {
                 Sql.update(c, "DELETE FROM relay_queue WHERE id = ?", one.id());
