@@ -83,9 +83,9 @@ public final class ReplicaReceiver {
     public ApiResponse snapshotOffered(Exchange exchange) throws Exception {
         JsonNode offer = Fields.body(exchange, json);
         String source = Fields.token(offer, "source", "source", true);
-        Fields.integer(offer, "epoch", "epoch", 0, Integer.MAX_VALUE);
+        long epoch = Fields.required(Fields.integer(offer, "epoch", "epoch", 0, Integer.MAX_VALUE), "epoch");
         Fields.text(offer, "sha256", "sha256", true, 64);
-        ApiResponse refused = refuse(source, offer.path("epoch").asLong());
+        ApiResponse refused = refuse(source, epoch);
         if (refused != null) {
             return refused;
         }

@@ -169,6 +169,24 @@ class SecurityReviewTest {
         assertThat(rowCounts()).isEqualTo(before);
     }
 
+    static Stream<Operation> peerOperationsWithEpoch() {
+        return operationsWithBody().filter(operation -> operation.validBody().contains("\"epoch\""));
+    }
+
+    @ParameterizedTest(name = "{0} without the sender's epoch")
+    @MethodSource("peerOperationsWithEpoch")
+    void aPeerCallWithoutItsEpochIsABadRequest(Operation operation) throws Exception {
+        Map<String, Long> before = rowCounts();
+        ObjectNode body = (ObjectNode) new ObjectMapper().readTree(operation.validBody());
+        body.remove("epoch");
+
+        HttpResponse<String> answer = call(operation, body.toString(), "application/json", "X-API-Key", TestHub.API_KEY);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(MeshJson.body(answer).path("error").asText()).isNotBlank();
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{0} with SQL and script payloads in every string field")
     @MethodSource("operationsWithBody")
     void hostileStringsAreRefusedOrKeptAsPlainText(Operation operation) throws Exception {
