@@ -52,13 +52,15 @@ public final class Fields {
         return value;
     }
 
+    /** A field the request left out: null when it is optional, 400 when it is required. */
+    private static <T> T absent(String path, boolean required) {
+        return required ? required(null, path) : null;
+    }
+
     public static JsonNode object(JsonNode parent, String name, String path, boolean required) {
         JsonNode node = parent.get(name);
         if (node == null || node.isNull()) {
-            if (required) {
-                throw HttpProblem.invalidField(path, "is required");
-            }
-            return null;
+            return absent(path, required);
         }
         if (!node.isObject()) {
             throw HttpProblem.invalidField(path, "must be an object");
@@ -69,10 +71,7 @@ public final class Fields {
     public static String text(JsonNode parent, String name, String path, boolean required, int maxLength) {
         JsonNode node = parent.get(name);
         if (node == null || node.isNull()) {
-            if (required) {
-                throw HttpProblem.invalidField(path, "is required");
-            }
-            return null;
+            return absent(path, required);
         }
         if (!node.isTextual() || node.asText().isBlank()) {
             throw HttpProblem.invalidField(path, "must be a non-empty string");
