@@ -52,15 +52,20 @@ trap cleanup EXIT
 # delayed ACKs and every connection stalls 40 ms per answer.
 java -Dsun.net.httpserver.nodelay=true scripts/bench/Bench.java stub "$stub_port" > "$work/stub.log" 2>&1 & pids+=($!)
 
-start_hub() {  # $1: extra JVM option (the CDS archive); more settings come as environment variables
+# One hub against the stub: $1 port, $2 data directory, $3 log file, $4 extra JVM option (the CDS
+# archive). A caller's own settings (a role, a peer, a limit) come as environment variables on the call.
+launch_hub() {
   local started; started=$(date +%s%N)
-  HTTP_PORT=$hub_port CONCIERGE_DATA_DIR="${HUB_DATA:-$work/data}" CONCIERGE_API_KEYS=bench-key \
+  HTTP_PORT=$1 CONCIERGE_DATA_DIR="$2" CONCIERGE_API_KEYS=bench-key \
   MESSAGING_PROVIDER=spoki SPOKI_BASE_URL="http://127.0.0.1:$stub_port/api/1" SPOKI_API_KEY=k \
   SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 \
-    java $JAVA_OPTS -Xlog:cds*=off $1 -jar target/concierge-hub.jar > "$work/hub.log" 2>&1 &
+    java $JAVA_OPTS -Xlog:cds*=off $4 -jar target/concierge-hub.jar > "$3" 2>&1 &
   hub_pid=$!
-  until curl -sf "http://127.0.0.1:$hub_port/health" >/dev/null 2>&1; do sleep 0.02; done
+  until curl -sf "http://127.0.0.1:$1/health" >/dev/null 2>&1; do sleep 0.02; done
   ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+start_hub() {  # $1: extra JVM option
+  launch_hub "$hub_port" "${HUB_DATA:-$work/data}" "$work/hub.log" "$1"
 }
 
 # 0. A first run writes a class-data-sharing archive (as scripts/run.sh does); the starts measured
@@ -160,15 +165,10 @@ bench_failover() {
   primary_port=$(free_port); standby_port=$(free_port)
   key=$(head -c 32 /dev/urandom | base64)
   start_node() {  # $1 role, $2 port, $3 peer port
-    CONCIERGE_ROLE=$1 HTTP_PORT=$2 CONCIERGE_DATA_DIR="$work/$1" CONCIERGE_API_KEYS=bench-key \
-    CONCIERGE_ENCRYPTION_KEY="$key" FAILOVER_PEER_URL="http://127.0.0.1:$3" FAILOVER_PEER_API_KEY=bench-key \
-    FAILOVER_TIMEOUT=$timeout FAILOVER_HEARTBEAT_INTERVAL=$heartbeat \
-    MESSAGING_PROVIDER=spoki SPOKI_BASE_URL="http://127.0.0.1:$stub_port/api/1" SPOKI_API_KEY=k \
-    SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 \
-      java $JAVA_OPTS -Xlog:cds*=off -XX:SharedArchiveFile="$work/hub.jsa" -jar target/concierge-hub.jar \
-      > "$work/$1.log" 2>&1 &
-    node_pid=$!
-    until curl -sf "http://127.0.0.1:$2/health" >/dev/null 2>&1; do sleep 0.05; done
+    CONCIERGE_ROLE=$1 CONCIERGE_ENCRYPTION_KEY="$key" FAILOVER_PEER_URL="http://127.0.0.1:$3" \
+    FAILOVER_PEER_API_KEY=bench-key FAILOVER_TIMEOUT=$timeout FAILOVER_HEARTBEAT_INTERVAL=$heartbeat \
+      launch_hub "$2" "$work/$1" "$work/$1.log" "-XX:SharedArchiveFile=$work/hub.jsa"
+    node_pid=$hub_pid
   }
   active() { curl -s -H 'X-API-Key: bench-key' "http://127.0.0.1:$1/health" | grep -q '"active":true'; }
   echo "== Concierge Hub benchmark: failover ($(nproc) cores, both nodes here, failover.timeout ${timeout} ms,"\
