@@ -52,11 +52,15 @@ trap cleanup EXIT
 # delayed ACKs and every connection stalls 40 ms per answer.
 java -Dsun.net.httpserver.nodelay=true scripts/bench/Bench.java stub "$stub_port" > "$work/stub.log" 2>&1 & pids+=($!)
 
+# The API key of the benchmark, and the key a pair's nodes sign their calls to each other with.
+BENCH_KEY=bench-key-0123456789abcdefghij
+BENCH_PEER_KEY=bench-peer-key-0123456789abcdef
+
 # One hub against the stub: $1 port, $2 data directory, $3 log file, $4 extra JVM option (the CDS
 # archive). A caller's own settings (a role, a peer, a limit) come as environment variables on the call.
 launch_hub() {
   local started; started=$(date +%s%N)
-  HTTP_PORT=$1 CONCIERGE_DATA_DIR="$2" CONCIERGE_API_KEYS=bench-key \
+  HTTP_PORT=$1 CONCIERGE_DATA_DIR="$2" CONCIERGE_API_KEYS="$BENCH_KEY,$BENCH_PEER_KEY:peer" \
   MESSAGING_PROVIDER=spoki SPOKI_BASE_URL="http://127.0.0.1:$stub_port/api/1" SPOKI_API_KEY=k \
   SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 \
     java $JAVA_OPTS -Xlog:cds*=off $4 -jar target/concierge-hub.jar > "$3" 2>&1 &
@@ -83,7 +87,7 @@ bench_webhooks() {
   #    through the stub while the load runs. A first run warms the JIT up and is not reported; after
   #    each run the answers drain before the next one starts.
   drain() {  # until every message of the last run is answered: nothing pending, nothing in the outbox
-    until [ "$(curl -s -H 'X-API-Key: bench-key' "http://127.0.0.1:$hub_port/metrics" \
+    until [ "$(curl -s -H "X-API-Key: $BENCH_KEY" "http://127.0.0.1:$hub_port/metrics" \
       | awk '/^concierge_(outbox_depth|inbound_pending) / {n += $2} END {print int(n)}')" = 0 ]; do sleep 1; done
     sleep 2
   }
@@ -122,9 +126,9 @@ bench_mesh() {
   local redis_pid="" result
   echo "== Concierge Hub benchmark: mesh API and events ($(nproc) cores, JAVA_OPTS: $JAVA_OPTS) =="
   command_load() {  # $1: label
-    BENCH_API_KEY=bench-key wrk -t2 -c16 -d"${DURATION}s" -s scripts/bench/command.lua "http://127.0.0.1:$hub_port" \
+    BENCH_API_KEY=$BENCH_KEY wrk -t2 -c16 -d"${DURATION}s" -s scripts/bench/command.lua "http://127.0.0.1:$hub_port" \
       > /dev/null  # warm-up
-    BENCH_API_KEY=bench-key wrk -t2 -c16 -d"${DURATION}s" --latency -s scripts/bench/command.lua \
+    BENCH_API_KEY=$BENCH_KEY wrk -t2 -c16 -d"${DURATION}s" --latency -s scripts/bench/command.lua \
       "http://127.0.0.1:$hub_port" > "$work/commands.txt"
     awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF}
          END {printf "POST /api/mesh/commands, %s: %s requests/s, p50 %s p99 %s, non-2xx %d\n", l, rps, p50, p99, bad}' \
@@ -148,12 +152,12 @@ bench_mesh() {
   #    (and its poller idle), then one flush drains the buffer in order.
   HUB_DATA="$work/events" EVENTS_SINK_URL="http://127.0.0.1:$(free_port)/events" EVENTS_SINK_TOKEN=t \
     API_RATE_LIMIT=1000000000 start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
-  java scripts/bench/Bench.java events 10000 "http://127.0.0.1:$hub_port" bench-key
+  java scripts/bench/Bench.java events 10000 "http://127.0.0.1:$hub_port" "$BENCH_KEY"
   kill "$hub_pid"; wait "$hub_pid" || true
   HUB_DATA="$work/events" EVENTS_SINK_URL="http://127.0.0.1:$stub_port/events" EVENTS_SINK_TOKEN=t \
     EVENTS_POLL_INTERVAL=3600000 start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
   local started; started=$(date +%s%N)
-  result=$(curl -s -X POST -H 'X-API-Key: bench-key' "http://127.0.0.1:$hub_port/api/mesh/sync/queue")
+  result=$(curl -s -X POST -H "X-API-Key: $BENCH_KEY" "http://127.0.0.1:$hub_port/api/mesh/sync/queue")
   local ms=$(( ($(date +%s%N) - started) / 1000000 ))
   echo "events drained: $result in $ms ms" | awk -v ms="$ms" '{ match($0, /"sent":[0-9]+/); sent = substr($0, RSTART + 7, RLENGTH - 7);
     printf "%s -> %.0f events/s\n", $0, sent * 1000 / ms }'
@@ -166,11 +170,11 @@ bench_failover() {
   key=$(head -c 32 /dev/urandom | base64)
   start_node() {  # $1 role, $2 port, $3 peer port
     CONCIERGE_ROLE=$1 CONCIERGE_ENCRYPTION_KEY="$key" FAILOVER_PEER_URL="http://127.0.0.1:$3" \
-    FAILOVER_PEER_API_KEY=bench-key FAILOVER_TIMEOUT=$timeout FAILOVER_HEARTBEAT_INTERVAL=$heartbeat \
+    FAILOVER_PEER_API_KEY=$BENCH_PEER_KEY FAILOVER_TIMEOUT=$timeout FAILOVER_HEARTBEAT_INTERVAL=$heartbeat \
       launch_hub "$2" "$work/$1" "$work/$1.log" "-XX:SharedArchiveFile=$work/hub.jsa"
     node_pid=$hub_pid
   }
-  active() { curl -s -H 'X-API-Key: bench-key' "http://127.0.0.1:$1/health" | grep -q '"active":true'; }
+  active() { curl -s -H "X-API-Key: $BENCH_KEY" "http://127.0.0.1:$1/health" | grep -q '"active":true'; }
   echo "== Concierge Hub benchmark: failover ($(nproc) cores, both nodes here, failover.timeout ${timeout} ms,"\
        "heartbeat ${heartbeat} ms) =="
   start_node standby "$standby_port" "$primary_port"; standby_pid=$node_pid; pids+=($standby_pid)
@@ -178,7 +182,7 @@ bench_failover() {
   until active "$primary_port"; do sleep 0.2; done
 
   # 1. Steady load on the primary; the lag is sampled meanwhile.
-  java scripts/bench/Bench.java lag "http://127.0.0.1:$primary_port" bench-key "$RATE_SECONDS" > "$work/lag.txt" &
+  java scripts/bench/Bench.java lag "http://127.0.0.1:$primary_port" "$BENCH_KEY" "$RATE_SECONDS" > "$work/lag.txt" &
   local sampler=$!
   java scripts/bench/Bench.java drive "http://127.0.0.1:$primary_port" "http://127.0.0.1:$stub_port" \
     "$rate" "$RATE_SECONDS" "$SECRET"

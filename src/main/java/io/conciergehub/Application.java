@@ -1,7 +1,9 @@
 package io.conciergehub;
 
+import io.conciergehub.failover.PairCommand;
 import io.conciergehub.failover.SnapshotCommands;
 import io.conciergehub.failover.Snapshots;
+import io.conciergehub.ops.ConfigurationException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -16,12 +18,14 @@ import org.apache.camel.main.Main;
 public final class Application {
 
     private static final String USAGE = """
-            usage: java -jar concierge-hub.jar [run | backup | restore <file|latest>]
+            usage: java -jar concierge-hub.jar [run | backup | restore <file|latest> | re-pair]
               run                     start the hub (the default)
               backup                  write a verified snapshot of <data-dir>/hub.db to <data-dir>/backups;
                                       the hub may be running
               restore <file|latest>   verify a snapshot and put it in place of <data-dir>/hub.db, keeping the
                                       replaced database beside it; the hub must be stopped
+              re-pair                 forget the peer node this node is paired with (its node id), to pair with
+                                      a rebuilt peer; the hub must be stopped
             The data dir is concierge.data-dir (env CONCIERGE_DATA_DIR), ./data by default.""";
 
     private Application() {
@@ -30,11 +34,26 @@ public final class Application {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
             // Options (-p key=value ...) go to camel-main as they always did.
-            create().run(args);
+            start(args);
         } else if (args[0].equals("run")) {
-            create().run(Arrays.copyOfRange(args, 1, args.length));
+            start(Arrays.copyOfRange(args, 1, args.length));
         } else {
             System.exit(command(args));
+        }
+    }
+
+    /** Runs the hub; a setting it cannot read stops it with one line naming the setting, and exit code 2. */
+    private static void start(String[] args) throws Exception {
+        try {
+            create().run(args);
+        } catch (Exception failed) {
+            for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConfigurationException unreadable) {
+                    System.err.println("concierge-hub: configuration error: " + unreadable.getMessage());
+                    System.exit(2);
+                }
+            }
+            throw failed;
         }
     }
 
@@ -47,6 +66,9 @@ public final class Application {
         }
         if (args.length == 2 && args[0].equals("restore")) {
             return snapshots.restore(args[1]);
+        }
+        if (args.length == 1 && args[0].equals("re-pair")) {
+            return new PairCommand(Path.of(setting("concierge.data-dir", "./data")), System.out, System.err).rePair();
         }
         System.err.println(USAGE);
         return 2;

@@ -12,6 +12,7 @@ import io.conciergehub.failover.Failover;
 import io.conciergehub.failover.Handback;
 import io.conciergehub.failover.NodeState;
 import io.conciergehub.failover.PeerApi;
+import io.conciergehub.failover.PeerGate;
 import io.conciergehub.failover.RelayQueue;
 import io.conciergehub.failover.ReplicaReceiver;
 import io.conciergehub.failover.Snapshots;
@@ -38,6 +39,8 @@ import io.conciergehub.messaging.provider.SendFailureRecorder;
 import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
 import io.conciergehub.ops.ApiKeys;
+import io.conciergehub.ops.ConfigurationException;
+import io.conciergehub.ops.HttpHeaderPolicy;
 import io.conciergehub.ops.Health;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.Metrics;
@@ -63,6 +66,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
@@ -80,6 +84,8 @@ import org.slf4j.LoggerFactory;
 public class HubConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
+    /** How old a signed peer call may be, as for the providers' signed webhooks. */
+    private static final Duration PEER_REPLAY_WINDOW = Duration.ofSeconds(300);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -91,9 +97,14 @@ public class HubConfiguration implements CamelConfiguration {
         Path dataDir = Path.of(property(properties, "concierge.data-dir", "./data"));
         // One hub per data dir, held until it stops: a second hub or a restore would write under this one.
         DataDirLock dataDirLock = DataDirLock.acquire(dataDir);
+        ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(property(properties, "concierge.api-keys", ""), dataDir);
         Database db = Database.open(dataDir, Boolean.parseBoolean(property(properties, "store.durable-acks", "true")));
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile(property(properties, "concierge.encryption-key", ""), dataDir);
-        ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(property(properties, "concierge.api-keys", ""), dataDir);
+        // Every platform-http route: no request header or query parameter is written back in an answer.
+        context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new HttpHeaderPolicy());
+        RedissonClient redis = redisClient(property(properties, "concierge.redis-url", ""));
+        ApiGate apiGate = apiGate(properties, apiKeys, redis, json, clock);
+        registry.bind("apiGate", apiGate);
 
         // One registry for Camel's route metrics and ours: camel-micrometer's, if it made one already.
         PrometheusMeterRegistry prometheus = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
@@ -110,7 +121,7 @@ public class HubConfiguration implements CamelConfiguration {
         RouteControl routeControl = new RouteControl(context);
         registry.bind("routeControl", routeControl);
         Failover failover = bindFailover(context, properties, registry, db, dataDir, routeControl, guests, crypto,
-                metrics, json, clock);
+                metrics, apiKeys, apiGate, json, clock);
         EventBuffer events = new EventBuffer(db, json, metrics, !property(properties, "events.sink-url", "").isBlank(),
                 intProperty(properties, "events.max-attempts", 10), longProperty(properties, "events.retry-delay", 30000),
                 longProperty(properties, "events.max-retry-delay", 300000), clock);
@@ -136,7 +147,6 @@ public class HubConfiguration implements CamelConfiguration {
             warmUp.start();
         });
 
-        RedissonClient redis = redisClient(property(properties, "concierge.redis-url", ""));
         SqliteIdempotentRepository sqliteKeys = redis == null ? new SqliteIdempotentRepository(db, "webhooks") : null;
         IdempotentRepository idempotency = redis != null
                 ? new RedisIdempotentRepository(redis, "webhooks", Duration.ofDays(7)) : sqliteKeys;
@@ -172,7 +182,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("health", new Health(db, redis, breakers, apiKeys, json, failover, provider));
 
         Commands commands = bindMesh(properties, registry, db, crypto, guests, inbox, outbox, events, breakers, metrics,
-                apiKeys, redis, routeControl, failover, json, clock);
+                routeControl, failover, json, clock);
         // Work a previous run (or the other node) left half-done is recovered by the node that takes the role.
         failover.onActivation((epoch, reason) -> {
             outbox.recoverInterrupted();
@@ -190,7 +200,7 @@ public class HubConfiguration implements CamelConfiguration {
         });
         // Route control for operators: /api/routes, and the API gate in front of Jolokia (/observe/*).
         registry.bind("routeApi", new RouteApi(routeControl));
-        ObserveGate.install(context, registry.lookupByNameAndType("apiGate", ApiGate.class), json);
+        ObserveGate.install(context, apiGate, json);
 
         context.addService(new ServiceSupport() {
             @Override
@@ -206,16 +216,21 @@ public class HubConfiguration implements CamelConfiguration {
                 redis != null ? "configured" : "off (embedded fallbacks)", llmEnabled ? "configured" : "off");
     }
 
-    /** The mesh gateway: API gate, commands, events, sync, stats, dead letters. */
-    private static Commands bindMesh(PropertiesComponent properties, Registry registry, Database db,
-            FieldCrypto crypto, GuestRepository guests, Inbox inbox, Outbox outbox, EventBuffer events,
-            CircuitBreakerRegistry breakers, Metrics metrics, ApiKeys apiKeys, RedissonClient redis,
-            RouteControl routeControl, Failover failover, ObjectMapper json, Clock clock) {
+    /** The door of every API route and webhook: keys, scopes, rate limits (counted in Redis when configured). */
+    private static ApiGate apiGate(PropertiesComponent properties, ApiKeys apiKeys, RedissonClient redis,
+            ObjectMapper json, Clock clock) {
         RateLimiter limiter = redis != null ? new RedisRateLimiter(redis, "concierge:rate:", clock) : new RateLimiter(clock);
-        registry.bind("apiGate", new ApiGate(apiKeys, limiter, intProperty(properties, "api.rate-limit", 100),
+        return new ApiGate(apiKeys, limiter, intProperty(properties, "api.rate-limit", 100),
                 intProperty(properties, "api.webhook-rate-limit", 120000),
                 longProperty(properties, "api.rate-limit-window", 60000), property(properties, "api.client-ip-header", ""),
-                json));
+                json);
+    }
+
+    /** The mesh gateway: commands, events, sync, stats, dead letters. */
+    private static Commands bindMesh(PropertiesComponent properties, Registry registry, Database db,
+            FieldCrypto crypto, GuestRepository guests, Inbox inbox, Outbox outbox, EventBuffer events,
+            CircuitBreakerRegistry breakers, Metrics metrics, RouteControl routeControl, Failover failover,
+            ObjectMapper json, Clock clock) {
         WorkerControl workers = new WorkerControl(routeControl);
         BookingRepository bookings = new BookingRepository(guests);
         Commands commands = new Commands(db, crypto, guests, bookings, outbox, workers, breakers, metrics, json,
@@ -240,8 +255,8 @@ public class HubConfiguration implements CamelConfiguration {
      */
     private static Failover bindFailover(CamelContext context, PropertiesComponent properties, Registry registry,
             Database db, Path dataDir, RouteControl routeControl, GuestRepository guests, FieldCrypto crypto,
-            Metrics metrics, ObjectMapper json, Clock clock) throws Exception {
-        Database nodeDb = Database.open(dataDir, "node.db", "classpath:db/node", true);
+            Metrics metrics, ApiKeys apiKeys, ApiGate apiGate, ObjectMapper json, Clock clock) throws Exception {
+        Database nodeDb = NodeState.open(dataDir);
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
@@ -252,6 +267,10 @@ public class HubConfiguration implements CamelConfiguration {
         ChangeLog changeLog = new ChangeLog(db, json);
         ChangeCapture capture = new ChangeCapture(db);
         boolean peerConfigured = !property(properties, "failover.peer-url", "").isBlank();
+        String peerKey = property(properties, "failover.peer-api-key", "").trim();
+        if (peerConfigured) {
+            requirePairKeys(apiKeys, peerKey);
+        }
         // A single node starts its consuming routes with the others; with a peer they wait for the
         // failover logic to make this node active (routes are created after this configuration).
         properties.addInitialProperty("failover.consumers-autostart", String.valueOf(!peerConfigured));
@@ -278,6 +297,8 @@ public class HubConfiguration implements CamelConfiguration {
                 json));
         registry.bind("handback", new Handback(failover, shipper, changeLog, json));
         registry.bind("peerApi", new PeerApi(failover, json));
+        registry.bind("peerGate", new PeerGate(apiGate, apiKeys, failover,
+                nodeState, peerKey, PEER_REPLAY_WINDOW, clock));
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -292,6 +313,18 @@ public class HubConfiguration implements CamelConfiguration {
             }
         });
         return failover;
+    }
+
+    /** A pair signs its calls with the peer's key, and accepts its peer's calls under a key with the peer scope. */
+    private static void requirePairKeys(ApiKeys apiKeys, String peerKey) {
+        if (peerKey.length() < ApiKeys.MIN_LENGTH) {
+            throw new ConfigurationException("failover.peer-api-key must be the key (at least " + ApiKeys.MIN_LENGTH
+                    + " characters) that the peer accepts with the peer scope");
+        }
+        if (!apiKeys.anyWith(ApiKeys.Scope.PEER)) {
+            throw new ConfigurationException("concierge.api-keys needs a key with the peer scope (key:peer) for the"
+                    + " calls of the peer at failover.peer-url");
+        }
     }
 
     /** Messages are stored under the name the provider's webhooks use, so status callbacks find them. */

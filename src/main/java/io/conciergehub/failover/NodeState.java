@@ -2,6 +2,7 @@ package io.conciergehub.failover;
 
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +38,24 @@ public final class NodeState {
 
     public void epoch(long epoch) {
         put("epoch", String.valueOf(epoch));
+    }
+
+    /** The node id of the peer this node is paired with: learned from its first signed call, then kept. */
+    public Optional<String> pairedPeer() {
+        return get("paired_peer");
+    }
+
+    public void pairWith(String peerNodeId) {
+        put("paired_peer", peerNodeId);
+    }
+
+    public void forgetPeer() {
+        db.writeDurably(c -> Sql.update(c, "DELETE FROM node_state WHERE name = 'paired_peer'"));
+    }
+
+    /** This node's own database in the data directory. */
+    public static Database open(Path dataDir) {
+        return Database.open(dataDir, "node.db", "classpath:db/node", true);
     }
 
     /** The last sequence number of this node's change log that the peer has applied. */

@@ -137,7 +137,7 @@ public final class ReplicaReceiver {
         String name = exchange.getMessage().getHeader("name", String.class);
         Path file = name == null || !SNAPSHOT_NAME.matcher(name).matches() ? null : backupDir.resolve(name);
         if (file == null || !Files.isRegularFile(file)) {
-            throw HttpProblem.notFound("no snapshot " + name);
+            throw HttpProblem.notFound("no such snapshot");
         }
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);

@@ -6,7 +6,7 @@ import io.conciergehub.ops.ApiKeys.Caller;
 import io.conciergehub.ops.ApiKeys.Scope;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.HttpProblem;
-import io.vertx.core.net.SocketAddress;
+import io.conciergehub.ops.HttpRequests;
 import java.util.Arrays;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -22,7 +22,6 @@ public final class ApiGate {
 
     public static final String CALLER = "meshCaller";
     private static final Logger AUDIT = LoggerFactory.getLogger("io.conciergehub.audit");
-    private static final String REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
 
     private final ApiKeys apiKeys;
     private final RateLimiter limiter;
@@ -52,25 +51,28 @@ public final class ApiGate {
     }
 
     /**
-     * The peer node's calls (heartbeat, change shipping, relay, hand-back): scope sync, and only the
-     * flood guard per client IP of webhooks. They come several times a second from one node and one
-     * key; the API's per-key limit would cut the pair apart exactly when it is busiest.
+     * The peer node's calls (heartbeat, change shipping, relay, hand-back), before their signature
+     * is checked: only the flood guard per client IP of webhooks. They come several times a second
+     * from one node; the API's per-key limit would cut the pair apart exactly when it is busiest.
      */
-    public void admitPeer(Exchange exchange) {
-        admit(exchange, "sync", "peer-ip:", false);
+    public void guardPeerAddress(Exchange exchange) {
+        Message in = exchange.getMessage();
+        auditAs(exchange);
+        count(in, "peer-ip:" + clientIp(in), webhookLimit);
+    }
+
+    private static void auditAs(Exchange exchange) {
+        exchange.setProperty("meshMethod", exchange.getMessage().getHeader(Exchange.HTTP_METHOD));
+        exchange.setProperty("meshPath", exchange.getMessage().getHeader(Exchange.HTTP_PATH));
     }
 
     private void admit(Exchange exchange, String scopes, String ipBucket, boolean limitPerKey) {
         Message in = exchange.getMessage();
-        exchange.setProperty("meshMethod", in.getHeader(Exchange.HTTP_METHOD));
-        exchange.setProperty("meshPath", in.getHeader(Exchange.HTTP_PATH));
+        auditAs(exchange);
         count(in, ipBucket + clientIp(in), limitPerKey ? apiLimit : webhookLimit);
-        String apiKey = in.getHeader("X-API-Key", String.class);
-        String authorization = in.getHeader("Authorization", String.class);
-        // The credentials go no further than this door: not into logs, not back in the answer.
-        in.removeHeader("X-API-Key");
-        in.removeHeader("Authorization");
-        Caller caller = apiKeys.authenticate(apiKey, authorization).orElseThrow(() ->
+        // From the request's headers only: never from its query string, nor from Camel's headers.
+        Caller caller = apiKeys.authenticate(HttpRequests.header(in, "X-API-Key"),
+                HttpRequests.header(in, "Authorization")).orElseThrow(() ->
                 HttpProblem.unauthorized("a valid API key is required (X-API-Key or Authorization: Bearer)"));
         exchange.setProperty(CALLER, caller);
         if (limitPerKey) {
@@ -105,13 +107,12 @@ public final class ApiGate {
 
     private String clientIp(Message in) {
         if (clientIpHeader != null) {
-            String forwarded = in.getHeader(clientIpHeader, String.class);
+            String forwarded = HttpRequests.header(in, clientIpHeader);
             if (forwarded != null && !forwarded.isBlank()) {
                 return forwarded.split(",")[0].trim();
             }
         }
-        Object remote = in.getHeader(REMOTE_ADDRESS);
-        return remote instanceof SocketAddress address ? address.hostAddress() : String.valueOf(remote);
+        return String.valueOf(HttpRequests.remoteAddress(in));
     }
 
     /** Writes an operation's answer: JSON body, status, and no request header echoed back. */

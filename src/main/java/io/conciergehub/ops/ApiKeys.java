@@ -6,10 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.EnumSet;
@@ -17,7 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.camel.Header;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * API keys for every non-webhook endpoint, presented as {@code X-API-Key} or
@@ -26,23 +28,32 @@ import org.apache.camel.Header;
  * stored in {@code <data-dir>/api-key.sha256}, and the key printed once on the console.
  *
  * <p>A configured key may be limited to scopes with {@code key:scope1+scope2}; a key without
- * scopes, and the generated key, hold them all. Requests are identified in logs and the audit
- * table by the key's id (the first 8 hex digits of its SHA-256), never by the key.
+ * scopes, and the generated key, hold every scope but {@code peer}. The {@code peer} scope is
+ * never implied: only a key that names it alone ({@code key:peer}) signs the peer node's calls.
+ * Keys are at least {@value #MIN_LENGTH} characters; an entry that cannot be read one way only
+ * (too short, an unknown or empty scope, a key given twice) stops the start. Requests are
+ * identified in logs and the audit table by the key's id (the first 8 hex digits of its SHA-256),
+ * never by the key.
  */
 public final class ApiKeys {
 
     static final String HASH_FILE = "api-key.sha256";
+    public static final int MIN_LENGTH = 24;
+    private static final String SETTING = "concierge.api-keys";
 
-    /** What a key may do. {@code admin} includes every other scope. */
+    /** What a key may do. {@code admin} includes every other scope but {@code peer}. */
     public enum Scope {
-        COMMANDS, EVENTS, READ, SYNC, ADMIN;
+        COMMANDS, EVENTS, READ, SYNC, ADMIN, PEER;
+
+        /** The scopes of a key that names none. */
+        static final Set<Scope> UNLIMITED = EnumSet.complementOf(EnumSet.of(PEER));
 
         public static Scope of(String name) {
             try {
                 return valueOf(name.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown API key scope '" + name.trim()
-                        + "' (known: commands, events, read, sync, admin)");
+                        + "' (known: commands, events, read, sync, admin, peer)");
             }
         }
     }
@@ -50,7 +61,7 @@ public final class ApiKeys {
     /** The holder of a valid key. */
     public record Caller(String keyId, Set<Scope> scopes) {
         public boolean may(Scope scope) {
-            return scopes.contains(scope) || scopes.contains(Scope.ADMIN);
+            return scopes.contains(scope) || scope != Scope.PEER && scopes.contains(Scope.ADMIN);
         }
     }
 
@@ -65,8 +76,7 @@ public final class ApiKeys {
 
     public static ApiKeys fromConfiguredOrGenerated(String configured, Path dataDir) {
         if (configured != null && !configured.isBlank()) {
-            return new ApiKeys(Arrays.stream(configured.split(",")).map(String::trim).filter(k -> !k.isEmpty())
-                    .map(ApiKeys::configuredEntry).toList());
+            return new ApiKeys(configuredEntries(configured));
         }
         Path file = dataDir.resolve(HASH_FILE);
         try {
@@ -86,26 +96,93 @@ public final class ApiKeys {
                         + key + "\n");
             }
             return new ApiKeys(Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty())
-                    .map(HexFormat.of()::parseHex).map(hash -> entry(hash, EnumSet.allOf(Scope.class))).toList());
+                    .map(HexFormat.of()::parseHex).map(hash -> entry(hash, Scope.UNLIMITED)).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create " + file, e);
         }
     }
 
+    /** Every entry of the setting, or a refusal that names the entry by position, never by its text. */
+    private static List<Entry> configuredEntries(String configured) {
+        String[] items = configured.split(",", -1);
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < items.length; i++) {
+            String position = SETTING + ": entry " + (i + 1) + " of " + items.length;
+            try {
+                Entry entry = configuredEntry(items[i].trim());
+                if (entries.stream().anyMatch(known -> MessageDigest.isEqual(known.hash(), entry.hash()))) {
+                    throw new IllegalArgumentException("repeats an earlier key");
+                }
+                entries.add(entry);
+            } catch (IllegalArgumentException unclear) {
+                throw new ConfigurationException(position + " " + unclear.getMessage()
+                        + " (format: key or key:scope+scope, entries separated by commas)");
+            }
+        }
+        return entries;
+    }
+
     private static Entry configuredEntry(String configured) {
-        int colon = configured.lastIndexOf(':');
+        int colon = configured.indexOf(':');
+        String key = (colon < 0 ? configured : configured.substring(0, colon)).trim();
+        if (key.length() < MIN_LENGTH) {
+            throw new IllegalArgumentException("is a key of " + key.length() + " characters; keys need at least "
+                    + MIN_LENGTH);
+        }
         if (colon < 0) {
-            return entry(sha256(configured), EnumSet.allOf(Scope.class));
+            return entry(sha256(key), Scope.UNLIMITED);
         }
         EnumSet<Scope> scopes = EnumSet.noneOf(Scope.class);
-        for (String scope : configured.substring(colon + 1).split("\\+")) {
+        for (String scope : configured.substring(colon + 1).split("\\+", -1)) {
+            if (scope.isBlank()) {
+                throw new IllegalArgumentException("has an empty scope");
+            }
             scopes.add(Scope.of(scope));
         }
-        return entry(sha256(configured.substring(0, colon).trim()), scopes);
+        if (scopes.contains(Scope.PEER) && scopes.size() > 1) {
+            throw new IllegalArgumentException("combines peer with other scopes; the peer's key holds peer alone");
+        }
+        return entry(sha256(key), scopes);
     }
 
     private static Entry entry(byte[] hash, Set<Scope> scopes) {
         return new Entry(hash, new Caller(HexFormat.of().formatHex(hash, 0, 4), Set.copyOf(scopes)));
+    }
+
+    /** Whether some key holds {@code scope} (a pair needs a key with the peer scope for its peer's calls). */
+    public boolean anyWith(Scope scope) {
+        return entries.stream().anyMatch(entry -> entry.caller().scopes().contains(scope));
+    }
+
+    /**
+     * The holder of the {@code scope} key under which {@code signature} is the HMAC-SHA256 of
+     * {@code payload}, keyed with the SHA-256 of the key: the signer holds the key, this node its
+     * hash. Every such key is tried, in constant time.
+     */
+    public Optional<Caller> verifySignature(Scope scope, byte[] payload, byte[] signature) {
+        Caller found = null;
+        for (Entry known : entries) {
+            if (known.caller().scopes().contains(scope)
+                    && MessageDigest.isEqual(hmac(known.hash(), payload), signature)) {
+                found = known.caller();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The signature {@link #verifySignature} accepts for a payload signed with {@code key}. */
+    public static byte[] sign(String key, byte[] payload) {
+        return hmac(sha256(key.trim()), payload);
+    }
+
+    private static byte[] hmac(byte[] secret, byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The key's holder, if the key is valid. Every known key is compared, in constant time. */
@@ -124,7 +201,7 @@ public final class ApiKeys {
     }
 
     /** The holder of the key the request carries in either header. */
-    public Optional<Caller> authenticate(@Header("X-API-Key") String apiKey, @Header("Authorization") String authorization) {
+    public Optional<Caller> authenticate(String apiKey, String authorization) {
         String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7) : null;
         Optional<Caller> byHeader = identify(apiKey);

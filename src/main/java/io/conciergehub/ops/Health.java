@@ -105,8 +105,8 @@ public final class Health {
         String status = down ? "DOWN" : reasons.isEmpty() ? "UP" : "DEGRADED";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
-        if (apiKeys.authenticate(exchange.getMessage().getHeader("X-API-Key", String.class),
-                exchange.getMessage().getHeader("Authorization", String.class))
+        if (apiKeys.authenticate(HttpRequests.header(exchange.getMessage(), "X-API-Key"),
+                HttpRequests.header(exchange.getMessage(), "Authorization"))
                 .filter(caller -> caller.may(ApiKeys.Scope.READ)).isPresent()) {
             body.put("role", failover.role());
             body.put("active", failover.active());

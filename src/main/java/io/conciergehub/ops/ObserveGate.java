@@ -16,7 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig;
 import org.apache.camel.support.DefaultExchange;
@@ -40,8 +40,6 @@ public final class ObserveGate implements AuthenticationHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ObserveGate.class);
     /** The headers the gate reports to the caller, as every API answer does. */
     private static final Pattern REPORTED = Pattern.compile("ratelimit-|retry-after", Pattern.CASE_INSENSITIVE);
-    /** Headers a caller cannot set: Camel's own (as with platform-http), and the reported ones. */
-    private static final Pattern RESERVED = Pattern.compile("camel|ratelimit-|retry-after", Pattern.CASE_INSENSITIVE);
 
     private final CamelContext context;
     private final ApiGate gate;
@@ -88,7 +86,7 @@ public final class ObserveGate implements AuthenticationHandler {
     @Override
     public void handle(RoutingContext routing) {
         HttpServerRequest request = routing.request();
-        Exchange exchange = exchangeOf(request);
+        Exchange exchange = exchangeOf(routing);
         routing.addEndHandler(done -> {
             exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, routing.response().getStatusCode());
             gate.audit(exchange);
@@ -111,18 +109,13 @@ public final class ObserveGate implements AuthenticationHandler {
         });
     }
 
-    /** The request as the gate reads API requests: method, path, client address and headers. */
-    private Exchange exchangeOf(HttpServerRequest request) {
+    /** The request as the gate reads API requests: the HTTP request itself, its method and path. */
+    private Exchange exchangeOf(RoutingContext routing) {
         Exchange exchange = new DefaultExchange(context);
-        Message in = exchange.getMessage();
-        request.headers().forEach(header -> {
-            if (!RESERVED.matcher(header.getKey()).lookingAt()) {
-                in.setHeader(header.getKey(), header.getValue());
-            }
-        });
-        in.setHeader(Exchange.HTTP_METHOD, request.method().name());
-        in.setHeader(Exchange.HTTP_PATH, request.path());
-        in.setHeader(VertxPlatformHttpConstants.REMOTE_ADDRESS, request.remoteAddress());
+        Message in = new HttpMessage(exchange, routing.request(), routing.response());
+        exchange.setMessage(in);
+        in.setHeader(Exchange.HTTP_METHOD, routing.request().method().name());
+        in.setHeader(Exchange.HTTP_PATH, routing.request().path());
         return exchange;
     }
 

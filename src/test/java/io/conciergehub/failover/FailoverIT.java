@@ -117,6 +117,9 @@ class FailoverIT {
                     await().atMost(Duration.ofSeconds(5)).until(() -> nodes.guestKnown(standby, after));
                     String last = acknowledged.get(acknowledged.size() - 1);
                     assertThat(nodes.guestKnown(returned, last)).as("what the standby did is at the primary").isTrue();
+                    // The pair's own calls, signed, were never refused as unsigned, replayed or foreign.
+                    assertThat(Files.readAllLines(log)).filteredOn(line -> line.contains("event=api.request")
+                            && line.contains("path=/api/mesh/") && line.matches(".* status=40[13] .*")).isEmpty();
                 }
             } finally {
                 primary.close();

@@ -63,9 +63,6 @@ class SecurityReviewTest {
     }
 
     /** An API operation: how to call it well, and a key that lacks its scope. */
-    static final String NODE_STATE = "{\"node\":\"node-b\",\"role\":\"standby\",\"epoch\":0,\"active\":false,"
-            + "\"lastSeq\":0}";
-
     record Operation(String method, String path, String validBody, String keyWithoutScope) {
         @Override
         public String toString() {
@@ -104,21 +101,8 @@ class SecurityReviewTest {
                 new Operation("POST", "/api/routes/groups/cloud/resume", null, TestHub.READ_KEY),
                 new Operation("POST", "/observe/jolokia", null, TestHub.READ_KEY),
                 new Operation("GET", "/observe/jolokia/list", null, TestHub.COMMANDS_KEY),
-                // The peer node's calls: scope sync.
-                new Operation("POST", "/api/mesh/heartbeat", NODE_STATE, TestHub.READ_KEY),
-                new Operation("POST", "/api/mesh/sync/changes", "{\"source\":\"node-b\",\"epoch\":0,\"after\":0,"
-                        + "\"changes\":[{\"seq\":1,\"table\":\"guests\",\"op\":\"delete\",\"key\":{\"id\":1}}]}",
-                        TestHub.READ_KEY),
-                new Operation("POST", "/api/mesh/sync/snapshot", "{\"source\":\"node-b\",\"epoch\":0,"
-                        + "\"name\":\"hub-20260101T000000.000Z.db.gz\",\"sha256\":\"00\",\"position\":0}", TestHub.READ_KEY),
-                new Operation("GET", "/api/mesh/sync/snapshots/hub-20260101T000000.000Z.db.gz", null, TestHub.COMMANDS_KEY),
-                new Operation("POST", "/api/mesh/relay", "{\"events\":[{\"provider\":\"spoki\",\"kind\":\"MESSAGE\","
-                        + "\"idempotencyKey\":\"relay:spoki:m-1\",\"providerMessageId\":\"m-1\","
-                        + "\"phone\":\"+393331112233\",\"name\":\"Ann\",\"text\":\"Hello\",\"type\":\"message\"}]}",
-                        TestHub.READ_KEY),
-                new Operation("POST", "/api/mesh/failover/handback", null, TestHub.EVENTS_KEY),
-                new Operation("POST", "/api/mesh/failover/takeover", "{\"node\":\"node-b\",\"epoch\":0,\"lastSeq\":0}",
-                        TestHub.COMMANDS_KEY));
+                // The hand-back, for operators (the peer's signed calls: PeerCallsAreThePairsAloneTest).
+                new Operation("POST", "/api/mesh/failover/handback", null, TestHub.EVENTS_KEY));
     }
 
     static Stream<Operation> operationsWithBody() {
@@ -166,24 +150,6 @@ class SecurityReviewTest {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(array.statusCode()).isEqualTo(400);
         assertThat(text.statusCode()).isEqualTo(415);
-        assertThat(rowCounts()).isEqualTo(before);
-    }
-
-    static Stream<Operation> peerOperationsWithEpoch() {
-        return operationsWithBody().filter(operation -> operation.validBody().contains("\"epoch\""));
-    }
-
-    @ParameterizedTest(name = "{0} without the sender's epoch")
-    @MethodSource("peerOperationsWithEpoch")
-    void aPeerCallWithoutItsEpochIsABadRequest(Operation operation) throws Exception {
-        Map<String, Long> before = rowCounts();
-        ObjectNode body = (ObjectNode) new ObjectMapper().readTree(operation.validBody());
-        body.remove("epoch");
-
-        HttpResponse<String> answer = call(operation, body.toString(), "application/json", "X-API-Key", TestHub.API_KEY);
-
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(MeshJson.body(answer).path("error").asText()).isNotBlank();
         assertThat(rowCounts()).isEqualTo(before);
     }
 
@@ -248,7 +214,7 @@ class SecurityReviewTest {
         String log = Files.readString(Path.of("target/test-logs/hub.log"), StandardCharsets.UTF_8);
 
         assertThat(log).doesNotContain(TestHub.API_KEY, TestHub.COMMANDS_KEY, TestHub.EVENTS_KEY, TestHub.READ_KEY,
-                TestHub.SYNC_KEY, EventSinkStub.TOKEN, TestHub.SPOKI_SECRET, TestHub.WHATSAPP_APP_SECRET,
+                TestHub.SYNC_KEY, TestHub.PEER_KEY, EventSinkStub.TOKEN, TestHub.SPOKI_SECRET, TestHub.WHATSAPP_APP_SECRET,
                 SpokiStub.API_KEY);
     }
 

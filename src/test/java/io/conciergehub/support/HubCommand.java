@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,11 @@ public final class HubCommand {
     }
 
     public static Result run(Path dataDir, String... args) throws Exception {
+        return run(dataDir, Map.of(), args);
+    }
+
+    /** With more settings in the environment, as an operator sets them. */
+    public static Result run(Path dataDir, Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Application.class.getName()));
         command.addAll(List.of(args));
@@ -28,6 +34,7 @@ public final class HubCommand {
         Path err = Files.createTempFile("hub-command-", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("CONCIERGE_DATA_DIR", dataDir.toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

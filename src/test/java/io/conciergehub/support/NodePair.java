@@ -30,8 +30,8 @@ public final class NodePair {
         new SecureRandom().nextBytes(key);
         common.putAll(Map.of("MESSAGING_PROVIDER", "spoki", "SPOKI_BASE_URL", spoki.baseUrl(),
                 "SPOKI_API_KEY", SpokiStub.API_KEY, "SPOKI_WEBHOOK_SECRET", TestHub.SPOKI_SECRET,
-                "CONCIERGE_API_KEYS", TestHub.API_KEY, "CONCIERGE_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key),
-                "CONCIERGE_SWEEP_INTERVAL", "1000", "FAILOVER_PEER_API_KEY", TestHub.API_KEY,
+                "CONCIERGE_API_KEYS", TestHub.API_KEY + "," + TestHub.PEER_KEY + ":peer", "CONCIERGE_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key),
+                "CONCIERGE_SWEEP_INTERVAL", "1000", "FAILOVER_PEER_API_KEY", TestHub.PEER_KEY,
                 "FAILOVER_HEARTBEAT_INTERVAL", String.valueOf(HEARTBEAT.toMillis())));
         common.putAll(Map.of("FAILOVER_TIMEOUT", String.valueOf(TIMEOUT.toMillis()), "FAILOVER_SHIP_INTERVAL", "200"));
     }

@@ -28,12 +28,14 @@ import org.apache.camel.main.Main;
  */
 public final class TestHub implements AutoCloseable {
 
-    public static final String API_KEY = "test-api-key-0123456789";
+    public static final String API_KEY = "test-api-key-0123456789abcdef";
     /** Keys holding one scope each, configured by {@link Builder#scopedKeys()}. */
-    public static final String COMMANDS_KEY = "commands-key-0123456789";
-    public static final String EVENTS_KEY = "events-key-0123456789";
-    public static final String READ_KEY = "read-key-0123456789";
-    public static final String SYNC_KEY = "sync-key-0123456789";
+    public static final String COMMANDS_KEY = "commands-key-0123456789abcdef";
+    public static final String EVENTS_KEY = "events-key-0123456789abcdefgh";
+    public static final String READ_KEY = "read-key-0123456789abcdefghij";
+    public static final String SYNC_KEY = "sync-key-0123456789abcdefghij";
+    /** The key a pair's peer signs its calls with (scope peer). */
+    public static final String PEER_KEY = "peer-key-0123456789abcdefghij";
     public static final String SPOKI_SECRET = "spoki-signing-secret";
     public static final String WHATSAPP_APP_SECRET = "meta-app-secret";
     public static final String WHATSAPP_VERIFY_TOKEN = "verify-me";
@@ -71,10 +73,10 @@ public final class TestHub implements AutoCloseable {
             return this;
         }
 
-        /** {@link #API_KEY} holds every scope; one more key per scope. */
+        /** {@link #API_KEY} holds every scope but peer; one more key per scope. */
         public Builder scopedKeys() {
             return property("concierge.api-keys", String.join(",", API_KEY, COMMANDS_KEY + ":commands",
-                    EVENTS_KEY + ":events", READ_KEY + ":read", SYNC_KEY + ":sync"));
+                    EVENTS_KEY + ":events", READ_KEY + ":read", SYNC_KEY + ":sync", PEER_KEY + ":peer"));
         }
 
         /** Reuse a data directory, e.g. to start the hub again on the same database. */

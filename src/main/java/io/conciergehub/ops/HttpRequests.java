@@ -1,0 +1,34 @@
+package io.conciergehub.ops;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
+
+/**
+ * What the HTTP request itself carried. Credentials and the client's address are read here, never
+ * from Camel's message headers, where query parameters stand beside request headers: a key in a
+ * URL would end up in proxies' and browsers' logs.
+ */
+public final class HttpRequests {
+
+    private HttpRequests() {
+    }
+
+    /** The request header's value, or null (also when the message did not come over HTTP). */
+    public static String header(Message message, String name) {
+        HttpServerRequest request = request(message);
+        return request == null ? null : request.getHeader(name);
+    }
+
+    /** The address the connection comes from, or null. */
+    public static String remoteAddress(Message message) {
+        HttpServerRequest request = request(message);
+        SocketAddress address = request == null ? null : request.remoteAddress();
+        return address == null ? null : address.hostAddress();
+    }
+
+    private static HttpServerRequest request(Message message) {
+        return message instanceof HttpMessage http ? http.getRequest() : null;
+    }
+}
