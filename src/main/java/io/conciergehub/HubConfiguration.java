@@ -46,6 +46,7 @@ import io.conciergehub.ops.RetryAfterDelay;
 import io.conciergehub.ops.RouteApi;
 import io.conciergehub.ops.RouteControl;
 import io.conciergehub.store.DataDirLock;
+import io.conciergehub.store.PrivateFiles;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.store.RedisIdempotentRepository;
@@ -91,6 +92,8 @@ public class HubConfiguration implements CamelConfiguration {
         Path dataDir = Path.of(property(properties, "concierge.data-dir", "./data"));
         // One hub per data dir, held until it stops: a second hub or a restore would write under this one.
         DataDirLock dataDirLock = DataDirLock.acquire(dataDir);
+        // Only this user may read guests' data: a directory left loose by an older version is tightened.
+        PrivateFiles.tighten(dataDir);
         Database db = Database.open(dataDir, Boolean.parseBoolean(property(properties, "store.durable-acks", "true")));
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile(property(properties, "concierge.encryption-key", ""), dataDir);
         ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(property(properties, "concierge.api-keys", ""), dataDir);
