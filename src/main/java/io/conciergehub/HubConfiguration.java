@@ -38,6 +38,7 @@ import io.conciergehub.messaging.provider.SendFailureRecorder;
 import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
 import io.conciergehub.ops.ApiKeys;
+import io.conciergehub.ops.ApiRoutesStayUp;
 import io.conciergehub.ops.Health;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.Metrics;
@@ -110,6 +111,8 @@ public class HubConfiguration implements CamelConfiguration {
         metrics.circuitStates(breakers);
 
         GuestRepository guests = new GuestRepository(crypto);
+        // Before the routes are added: their MBeans are made as they are.
+        ApiRoutesStayUp.install(context);
         RouteControl routeControl = new RouteControl(context);
         registry.bind("routeControl", routeControl);
         Failover failover = bindFailover(context, properties, registry, db, dataDir, routeControl, guests, crypto,
