@@ -41,6 +41,7 @@ import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
 import io.conciergehub.ops.ApiKeys;
 import io.conciergehub.ops.ConfigurationException;
 import io.conciergehub.ops.HttpHeaderPolicy;
+import io.conciergehub.ops.ApiRoutesStayUp;
 import io.conciergehub.ops.Health;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.Metrics;
@@ -49,6 +50,7 @@ import io.conciergehub.ops.RetryAfterDelay;
 import io.conciergehub.ops.RouteApi;
 import io.conciergehub.ops.RouteControl;
 import io.conciergehub.store.DataDirLock;
+import io.conciergehub.store.PrivateFiles;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.store.RedisIdempotentRepository;
@@ -97,6 +99,8 @@ public class HubConfiguration implements CamelConfiguration {
         Path dataDir = Path.of(property(properties, "concierge.data-dir", "./data"));
         // One hub per data dir, held until it stops: a second hub or a restore would write under this one.
         DataDirLock dataDirLock = DataDirLock.acquire(dataDir);
+        // Only this user may read guests' data: a directory left loose by an older version is tightened.
+        PrivateFiles.tighten(dataDir);
         ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(property(properties, "concierge.api-keys", ""), dataDir);
         Database db = Database.open(dataDir, Boolean.parseBoolean(property(properties, "store.durable-acks", "true")));
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile(property(properties, "concierge.encryption-key", ""), dataDir);
@@ -118,6 +122,8 @@ public class HubConfiguration implements CamelConfiguration {
         metrics.circuitStates(breakers);
 
         GuestRepository guests = new GuestRepository(crypto);
+        // Before the routes are added: their MBeans are made as they are.
+        ApiRoutesStayUp.install(context);
         RouteControl routeControl = new RouteControl(context);
         registry.bind("routeControl", routeControl);
         Failover failover = bindFailover(context, properties, registry, db, dataDir, routeControl, guests, crypto,

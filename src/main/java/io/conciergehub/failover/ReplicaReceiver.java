@@ -6,10 +6,11 @@ import io.conciergehub.mesh.ApiResponse;
 import io.conciergehub.mesh.Fields;
 import io.conciergehub.ops.HttpProblem;
 import io.conciergehub.store.Database;
+import io.conciergehub.store.PrivateFiles;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -109,11 +110,13 @@ public final class ReplicaReceiver {
             throw new HttpProblem(502, "download_failed", "the peer did not serve the snapshot: " + status);
         }
         relay.salvageUnshipped();
-        Files.createDirectories(backupDir);
+        PrivateFiles.directory(backupDir);
         Path received = Files.createTempFile(backupDir, "received-", ".db.gz");
         Path unpacked = Files.createTempFile(backupDir, "received-", ".db");
         try (InputStream body = exchange.getMessage().getMandatoryBody(InputStream.class)) {
-            Files.copy(body, received, StandardCopyOption.REPLACE_EXISTING);
+            try (OutputStream out = PrivateFiles.newOutputStream(received)) {
+                body.transferTo(out);
+            }
             Snapshots.unpackVerified(received, offer.path("sha256").asText(), unpacked);
             db.replaceWith(unpacked);
         } catch (SnapshotInvalidException e) {

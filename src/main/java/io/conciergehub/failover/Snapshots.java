@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conciergehub.store.Database;
+import io.conciergehub.store.PrivateFiles;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -99,7 +100,9 @@ public final class Snapshots {
         Path part = backupDir.resolve(name + ".part");
         Snapshot snapshot;
         try {
-            Files.createDirectories(backupDir);
+            PrivateFiles.directory(backupDir);
+            // VACUUM INTO accepts an empty file, and keeps its mode.
+            PrivateFiles.file(copy);
             db.read(connection -> {
                 try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
                     vacuum.setString(1, copy.toAbsolutePath().toString());
@@ -281,7 +284,7 @@ public final class Snapshots {
                 .put("schemaVersion", schemaVersion);
         Path sidecar = sidecar(snapshot.file());
         Path part = sidecar.resolveSibling(sidecar.getFileName() + ".part");
-        Files.write(part, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+        PrivateFiles.write(part, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
         Files.move(part, sidecar, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -301,7 +304,7 @@ public final class Snapshots {
     private static String gzip(Path from, Path to) throws IOException {
         MessageDigest sha256 = sha256Digest();
         try (OutputStream out = new GZIPOutputStream(new DigestOutputStream(
-                new BufferedOutputStream(Files.newOutputStream(to, StandardOpenOption.CREATE_NEW), 1 << 16), sha256),
+                new BufferedOutputStream(PrivateFiles.newOutputStream(to, StandardOpenOption.CREATE_NEW), 1 << 16), sha256),
                 1 << 16)) {
             Files.copy(from, out);
         }
@@ -313,8 +316,9 @@ public final class Snapshots {
     }
 
     private static void gunzip(Path from, Path to) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(from), 1 << 16)) {
-            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(from), 1 << 16);
+             OutputStream out = PrivateFiles.newOutputStream(to)) {
+            in.transferTo(out);
         }
     }
 

@@ -1,16 +1,32 @@
 package io.conciergehub.guest;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import java.util.regex.Pattern;
 
 /** Phone numbers as the hub stores and compares them: E.164, a '+' and digits only. */
 public final class Phones {
 
     private static final Pattern NON_DIGITS = Pattern.compile("[^0-9]");
+    private static final PhoneNumberUtil LIBPHONENUMBER = PhoneNumberUtil.getInstance();
+    /** E.164: a country code and the national number, 15 digits at most. */
+    private static final int MAX_DIGITS = 15;
+    private static final String MEXICAN_MOBILE = "521";
 
     private Phones() {
     }
 
-    /** Normalises "+39 333 123-4567", "0039333…" or WhatsApp's "39333…" to "+39333…"; null if no digits. */
+    /**
+     * Normalises "+39 333 123-4567", "0039333…" or WhatsApp's "39333…" (international, without '+')
+     * to "+39333…"; null if that is not a phone number that can exist.
+     *
+     * <p>It must be a possible number (a known country code and a length that country uses), not
+     * merely a "valid" one: validity follows the numbering plans in libphonenumber's metadata,
+     * which lags newly opened ranges, and refusing a real guest's message loses it. The stored form
+     * stays the hub's own "+digits", not libphonenumber's formatting, so that guests stored
+     * before keep matching.
+     */
     public static String normalize(String raw) {
         if (raw == null) {
             return null;
@@ -19,7 +35,21 @@ public final class Phones {
         if (digits.startsWith("00")) {
             digits = digits.substring(2);
         }
-        return digits.length() < 6 ? null : "+" + digits;
+        if (digits.isEmpty() || digits.length() > MAX_DIGITS) {
+            return null;
+        }
+        String e164 = "+" + digits;
+        // WhatsApp still writes Mexican mobiles with the '1' Mexico dropped in 2019 (521…).
+        boolean possible = isPossible(e164) || digits.startsWith(MEXICAN_MOBILE) && isPossible("+52" + digits.substring(3));
+        return possible ? e164 : null;
+    }
+
+    private static boolean isPossible(String e164) {
+        try {
+            return LIBPHONENUMBER.isPossibleNumberWithReason(LIBPHONENUMBER.parse(e164, "ZZ")) == ValidationResult.IS_POSSIBLE;
+        } catch (NumberParseException notANumber) {
+            return false;
+        }
     }
 
     /** For logs: "+39*******67". Never log a phone number unmasked. */

@@ -88,7 +88,7 @@ public final class Fields {
             return null;
         }
         String phone = PHONE_CHARACTERS.matcher(raw).matches() ? Phones.normalize(raw) : null;
-        if (phone == null || phone.length() > 16) {
+        if (phone == null) {
             throw HttpProblem.invalidField(path, "is not a phone number in international form");
         }
         return phone;

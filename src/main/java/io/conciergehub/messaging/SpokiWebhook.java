@@ -71,9 +71,14 @@ public final class SpokiWebhook {
         String key = PROVIDER + ":" + text(root, "event_uuid", event + ":" + messageId);
         switch (event) {
             case "message.inbound" -> {
-                String phone = Phones.normalize(text(data, "from_phone", text(data.path("contact"), "phone", null)));
-                if (messageId == null || phone == null) {
+                String from = text(data, "from_phone", text(data.path("contact"), "phone", null));
+                if (messageId == null || from == null) {
                     throw HttpProblem.badRequest("message.inbound needs data.uuid and data.from_phone");
+                }
+                String phone = Phones.normalize(from);
+                if (phone == null) {
+                    // Not echoed: it may be a real number, and the answer is logged.
+                    throw HttpProblem.invalidField("data.from_phone", "is not a phone number in international form");
                 }
                 String text = text(data, "text", text(data, "payload", ""));
                 String name = text(data.path("contact"), "name", null);

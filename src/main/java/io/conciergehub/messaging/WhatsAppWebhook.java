@@ -79,9 +79,13 @@ public final class WhatsAppWebhook {
 
     private WebhookEvent message(JsonNode message, String name) {
         String id = SpokiWebhook.text(message, "id", null);
-        String phone = Phones.normalize(SpokiWebhook.text(message, "from", null));
-        if (id == null || phone == null) {
+        String from = SpokiWebhook.text(message, "from", null);
+        if (id == null || from == null) {
             throw HttpProblem.badRequest("each message needs id and from");
+        }
+        String phone = Phones.normalize(from);
+        if (phone == null) {
+            throw HttpProblem.invalidField("messages[].from", "is not a phone number in international form");
         }
         String text = switch (message.path("type").asText("")) {
             case "text" -> message.path("text").path("body").asText("");

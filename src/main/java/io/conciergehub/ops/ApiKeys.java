@@ -1,11 +1,12 @@
 package io.conciergehub.ops;
 
+import io.conciergehub.store.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -84,13 +85,9 @@ public final class ApiKeys {
                 byte[] random = new byte[24];
                 new SecureRandom().nextBytes(random);
                 String key = "chk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-                Files.createDirectories(dataDir);
-                Files.writeString(file, HexFormat.of().formatHex(sha256(key)) + "\n");
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: inherits the data directory's ACL
-                }
+                PrivateFiles.directory(dataDir);
+                PrivateFiles.write(file, (HexFormat.of().formatHex(sha256(key)) + "\n").getBytes(StandardCharsets.US_ASCII),
+                        StandardOpenOption.CREATE_NEW);
                 // Printed once, on the console only (never to the log): it cannot be shown again.
                 System.out.println("\n  Concierge Hub API key (shown once; only its hash is stored in " + file + "):\n\n    "
                         + key + "\n");

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RouteApi {
 
-    static final String API_GROUP = "api";
+    static final String API_GROUP = RouteControl.API_GROUP;
     private static final Logger LOG = LoggerFactory.getLogger(RouteApi.class);
 
     private final RouteControl routes;
@@ -78,6 +78,6 @@ public final class RouteApi {
     }
 
     private boolean servesApi(RouteState route) {
-        return API_GROUP.equals(route.group()) || routes.createdByRestDsl(route.id());
+        return routes.servesApi(route.id());
     }
 }

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RouteControl {
 
+    /** The group of the routes that serve the API (this API, /health, /metrics). */
+    public static final String API_GROUP = "api";
     private static final Logger LOG = LoggerFactory.getLogger(RouteControl.class);
 
     private final CamelContext context;
@@ -86,10 +88,14 @@ public final class RouteControl {
         return groupRouteIds(group).stream().anyMatch(id -> status(id) == ServiceStatus.Suspended);
     }
 
-    /** Whether the REST DSL made the route: the HTTP entry of an API operation, in no group. */
-    public boolean createdByRestDsl(String routeId) {
+    /** Whether the route serves the API (group {@code api}, or a REST entry route, in no group): it stays up. */
+    public boolean servesApi(String routeId) {
         Route route = context.getRoute(routeId);
-        return route != null && route.isCreatedByRestDsl();
+        return route != null && servesApi(route);
+    }
+
+    static boolean servesApi(Route route) {
+        return API_GROUP.equals(route.getGroup()) || route.isCreatedByRestDsl();
     }
 
     private RouteController controller() {

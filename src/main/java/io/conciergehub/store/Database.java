@@ -99,12 +99,14 @@ public final class Database implements AutoCloseable {
 
     /** Opens {@code fileName} in the data directory with the Flyway migrations at {@code migrations}. */
     public static Database open(Path dataDir, String fileName, String migrations, boolean durableAcks) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot create data directory " + dataDir.toAbsolutePath(), e);
-        }
         Path file = dataDir.resolve(fileName);
+        try {
+            PrivateFiles.directory(dataDir);
+            // SQLite gives its -wal, -shm and -journal the database file's mode.
+            PrivateFiles.file(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create " + file.toAbsolutePath(), e);
+        }
         return new Database(file, migrations, migrated(pool(file), migrations), durableAcks);
     }
 

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -75,21 +75,13 @@ public final class FieldCrypto {
             if (!Files.exists(keyFile)) {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                Files.createDirectories(dataDir);
-                Files.writeString(keyFile, Base64.getEncoder().encodeToString(key));
-                restrictToOwner(keyFile);
+                PrivateFiles.directory(dataDir);
+                PrivateFiles.write(keyFile, Base64.getEncoder().encodeToString(key).getBytes(StandardCharsets.US_ASCII),
+                        StandardOpenOption.CREATE_NEW);
             }
             return new FieldCrypto(Base64.getDecoder().decode(Files.readString(keyFile).trim()));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read or create the key file " + keyFile, e);
-        }
-    }
-
-    static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the file inherits the data directory's ACL.
         }
     }
 

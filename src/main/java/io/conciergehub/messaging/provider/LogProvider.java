@@ -3,9 +3,9 @@ package io.conciergehub.messaging.provider;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.guest.Phones;
 import io.conciergehub.messaging.OutboundMessage;
+import io.conciergehub.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -44,7 +44,7 @@ public final class LogProvider {
         line.put("to", message.phone());
         line.put("language", message.language());
         line.put(message.isTemplate() ? "template" : "text", message.isTemplate() ? message.templateName() : message.text());
-        Files.writeString(file, json.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+        PrivateFiles.write(file, (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         LOG.info("event=outbound.logged id={} to={} chars={} file={}", id, Phones.mask(message.phone()),
                 message.text() == null ? 0 : message.text().length(), file);
