@@ -111,8 +111,9 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("routeControl", routeControl);
         Failover failover = bindFailover(context, properties, registry, db, dataDir, routeControl, guests, crypto,
                 metrics, json, clock);
-        EventBuffer events = new EventBuffer(db, json, metrics, !property(properties, "events.sink-url", "").isBlank(),
-                intProperty(properties, "events.max-attempts", 10), longProperty(properties, "events.retry-delay", 30000),
+        EventBuffer events = new EventBuffer(db, json, crypto, metrics,
+                !property(properties, "events.sink-url", "").isBlank(), intProperty(properties, "events.max-attempts", 10),
+                longProperty(properties, "events.retry-delay", 30000),
                 longProperty(properties, "events.max-retry-delay", 300000), clock);
         metrics.gauge("concierge_event_buffer_size", "Domain events waiting for the sink", events::size);
         String provider = property(properties, "messaging.provider", "log");
