@@ -91,8 +91,9 @@ public class HubConfiguration implements CamelConfiguration {
         Path dataDir = Path.of(property(properties, "concierge.data-dir", "./data"));
         // One hub per data dir, held until it stops: a second hub or a restore would write under this one.
         DataDirLock dataDirLock = DataDirLock.acquire(dataDir);
-        Database db = Database.open(dataDir, Boolean.parseBoolean(property(properties, "store.durable-acks", "true")));
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile(property(properties, "concierge.encryption-key", ""), dataDir);
+        Database db = Database.open(dataDir, Boolean.parseBoolean(property(properties, "store.durable-acks", "true")),
+                crypto);
         ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(property(properties, "concierge.api-keys", ""), dataDir);
 
         // One registry for Camel's route metrics and ours: camel-micrometer's, if it made one already.
