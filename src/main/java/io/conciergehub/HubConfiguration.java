@@ -102,8 +102,9 @@ public class HubConfiguration implements CamelConfiguration {
         // Only this user may read guests' data: a directory left loose by an older version is tightened.
         PrivateFiles.tighten(dataDir);
         ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(property(properties, "concierge.api-keys", ""), dataDir);
-        Database db = Database.open(dataDir, Boolean.parseBoolean(property(properties, "store.durable-acks", "true")));
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile(property(properties, "concierge.encryption-key", ""), dataDir);
+        Database db = Database.open(dataDir, Boolean.parseBoolean(property(properties, "store.durable-acks", "true")),
+                crypto);
         // Every platform-http route: no request header or query parameter is written back in an answer.
         context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new HttpHeaderPolicy());
         RedissonClient redis = redisClient(property(properties, "concierge.redis-url", ""));
@@ -128,8 +129,9 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("routeControl", routeControl);
         Failover failover = bindFailover(context, properties, registry, db, dataDir, routeControl, guests, crypto,
                 metrics, apiKeys, apiGate, json, clock);
-        EventBuffer events = new EventBuffer(db, json, metrics, !property(properties, "events.sink-url", "").isBlank(),
-                intProperty(properties, "events.max-attempts", 10), longProperty(properties, "events.retry-delay", 30000),
+        EventBuffer events = new EventBuffer(db, json, crypto, metrics,
+                !property(properties, "events.sink-url", "").isBlank(), intProperty(properties, "events.max-attempts", 10),
+                longProperty(properties, "events.retry-delay", 30000),
                 longProperty(properties, "events.max-retry-delay", 300000), clock);
         metrics.gauge("concierge_event_buffer_size", "Domain events waiting for the sink", events::size);
         String provider = property(properties, "messaging.provider", "log");

@@ -62,7 +62,7 @@ public final class ConciergeService {
     public Decision decide(@Body long messageId) {
         Optional<Inbound> found = db.read(c -> Sql.one(c,
                 "SELECT id, body, processed_at, guest_id FROM messages WHERE id = ? AND direction = 'in'",
-                row -> new Inbound(row.getLong("id"), row.getString("body"), row.getObject("processed_at") != null,
+                row -> new Inbound(row.getLong("id"), guests.open(row.getString("body")), row.getObject("processed_at") != null,
                         guests.findById(c, row.getLong("guest_id")).orElseThrow()), messageId));
         if (found.isEmpty() || found.get().processed()) {
             return null;

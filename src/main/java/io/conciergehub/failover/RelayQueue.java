@@ -135,8 +135,8 @@ public final class RelayQueue {
                 + " JOIN guests g ON g.id = m.guest_id WHERE l.seq > ? AND l.tbl = 'messages' AND l.op = 'upsert'"
                 + " AND m.direction = 'in' AND m.provider_message_id IS NOT NULL GROUP BY m.id ORDER BY m.id", row -> {
                     WebhookEvent message = WebhookEvent.message(row.getString(1), "relay:" + row.getString(1) + ":"
-                            + row.getString(2), row.getString(2), guests.decrypt(row.getString(4)), row.getString(5),
-                            row.getString(3));
+                            + row.getString(2), row.getString(2), guests.decrypt(row.getString(4)),
+                            guests.open(row.getString(5)), guests.open(row.getString(3)));
                     return row.getBoolean(6) ? message.asAnswered() : message;
                 }, state.peerAckedSeq()));
         if (!unshipped.isEmpty()) {

@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Guests, found by the blind index of their phone number; personal data encrypted at rest. */
+/** Guests, found by the blind index of their phone number; personal data (phone, e-mail, name) encrypted at rest. */
 public final class GuestRepository {
 
     private static final String COLUMNS =
@@ -26,7 +26,7 @@ public final class GuestRepository {
                 + " last_inbound_at = excluded.last_inbound_at, name = COALESCE(guests.name, excluded.name),"
                 + " updated_at = excluded.updated_at RETURNING id, created_at",
                 row -> new Resolved(row.getLong(1), row.getLong(2) == now), crypto.blindIndex(phone),
-                crypto.encrypt(phone), name, now, now, now).orElseThrow();
+                crypto.encrypt(phone), crypto.seal(name), now, now, now).orElseThrow();
     }
 
     /** A guest found or created by phone: its id, and whether it was created now. */
@@ -61,7 +61,7 @@ public final class GuestRepository {
             throws SQLException {
         Sql.update(c, "UPDATE guests SET name = COALESCE(name, ?), email_hash = COALESCE(email_hash, ?),"
                 + " email_enc = COALESCE(email_enc, ?), language = COALESCE(language, ?), updated_at = ? WHERE id = ?",
-                name, email == null ? null : crypto.blindIndex(email), email == null ? null : crypto.encrypt(email),
+                crypto.seal(name), email == null ? null : crypto.blindIndex(email), email == null ? null : crypto.encrypt(email),
                 language, now, guestId);
     }
 
@@ -71,7 +71,7 @@ public final class GuestRepository {
         Sql.update(c, "UPDATE guests SET name = COALESCE(?, name), email_hash = COALESCE(?, email_hash),"
                 + " email_enc = COALESCE(?, email_enc), language = COALESCE(?, language), status = COALESCE(?, status),"
                 + " opted_out = COALESCE(?, opted_out), updated_at = ? WHERE id = ?",
-                name, email == null ? null : crypto.blindIndex(email), email == null ? null : crypto.encrypt(email),
+                crypto.seal(name), email == null ? null : crypto.blindIndex(email), email == null ? null : crypto.encrypt(email),
                 language, status, optedOut == null ? null : optedOut ? 1 : 0, now, guestId);
     }
 
@@ -81,6 +81,16 @@ public final class GuestRepository {
 
     public String decrypt(String token) {
         return token == null ? null : crypto.decrypt(token);
+    }
+
+    /** Encrypts a guest's name or a message text for storing (no look-up by it). */
+    public String seal(String text) {
+        return crypto.seal(text);
+    }
+
+    /** The clear value of a name or message text as stored. */
+    public String open(String stored) {
+        return crypto.open(stored);
     }
 
     public Optional<Guest> findById(Connection c, long id) throws SQLException {
@@ -102,7 +112,7 @@ public final class GuestRepository {
     private Guest map(ResultSet row) throws SQLException {
         long lastInbound = row.getLong("last_inbound_at");
         Long lastInboundAt = row.wasNull() ? null : lastInbound;
-        return new Guest(row.getLong("id"), crypto.decrypt(row.getString("phone_enc")), row.getString("name"),
+        return new Guest(row.getLong("id"), crypto.decrypt(row.getString("phone_enc")), crypto.open(row.getString("name")),
                 row.getString("language"), row.getInt("opted_out") == 1, row.getInt("needs_attention") == 1,
                 lastInboundAt);
     }

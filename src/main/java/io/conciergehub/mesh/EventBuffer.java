@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.messaging.provider.ProviderException;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
+import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>After a failed attempt an event waits {@code retryDelay × 2^(attempts-1)} (at most
  * {@code maxRetryDelay}); after {@code maxAttempts} it becomes a dead letter and the next one goes.
- * Payloads carry ids, never phone numbers or e-mail addresses.
+ * The hub's own payloads carry ids, never phone numbers or e-mail addresses; events from outside
+ * may carry anything, so payloads are sealed at rest (here and in their dead letters).
  */
 public final class EventBuffer {
 
@@ -68,6 +70,7 @@ public final class EventBuffer {
 
     private final Database db;
     private final ObjectMapper json;
+    private final FieldCrypto crypto;
     private final Metrics metrics;
     private final boolean enabled;
     private final int maxAttempts;
@@ -75,10 +78,11 @@ public final class EventBuffer {
     private final long maxRetryDelayMillis;
     private final Clock clock;
 
-    public EventBuffer(Database db, ObjectMapper json, Metrics metrics, boolean enabled, int maxAttempts,
+    public EventBuffer(Database db, ObjectMapper json, FieldCrypto crypto, Metrics metrics, boolean enabled, int maxAttempts,
             long retryDelayMillis, long maxRetryDelayMillis, Clock clock) {
         this.db = db;
         this.json = json;
+        this.crypto = crypto;
         this.metrics = metrics;
         this.enabled = enabled;
         this.maxAttempts = maxAttempts;
@@ -109,7 +113,7 @@ public final class EventBuffer {
     /** Buffers an event, due now; an event whose id is buffered already is not stored twice. */
     private int insert(Connection c, String eventId, String type, Object data, long occurredAt) throws SQLException {
         return Sql.update(c, "INSERT INTO buffered_events (event_id, type, payload, occurred_at, next_attempt_at)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING", eventId, type, toJson(data), occurredAt,
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING", eventId, type, crypto.seal(toJson(data)), occurredAt,
                 clock.millis());
     }
 
@@ -133,7 +137,7 @@ public final class EventBuffer {
                 row -> {
                     try {
                         return new Event(row.getLong("id"), row.getString("event_id"), row.getString("type"),
-                                Instant.ofEpochMilli(row.getLong("occurred_at")), json.readTree(row.getString("payload")),
+                                Instant.ofEpochMilli(row.getLong("occurred_at")), json.readTree(crypto.open(row.getString("payload"))),
                                 row.getInt("attempts"));
                     } catch (JsonProcessingException e) {
                         throw new SQLException("stored event payload is not JSON", e);
@@ -176,7 +180,7 @@ public final class EventBuffer {
         long now = clock.millis();
         int attempts = event.attempts() + 1;
         boolean dead = rejected || attempts >= maxAttempts;
-        String deadLetterPayload = dead ? toJson(sinkBody(event)) : null;
+        String deadLetterPayload = dead ? crypto.seal(toJson(sinkBody(event))) : null;
         db.write(c -> {
             if (dead) {
                 Sql.insert(c, "INSERT INTO dead_letters (source, reference, error, payload, created_at) VALUES"
@@ -194,9 +198,9 @@ public final class EventBuffer {
     }
 
     /** Puts a dead-lettered event back at the end of the buffer. */
-    public void requeue(Connection c, String payloadJson) throws SQLException {
+    public void requeue(Connection c, String storedPayload) throws SQLException {
         try {
-            var body = json.readTree(payloadJson);
+            var body = json.readTree(crypto.open(storedPayload));
             insert(c, body.path("id").asText(), body.path("type").asText(), body.path("data"),
                     Instant.parse(body.path("occurredAt").asText()).toEpochMilli());
         } catch (JsonProcessingException e) {

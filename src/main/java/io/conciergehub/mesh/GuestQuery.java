@@ -96,7 +96,7 @@ public final class GuestQuery {
                         if (personalData) {
                             guest.put("phone", guests.decrypt(row.getString("phone_enc")));
                             guest.put("email", guests.decrypt(row.getString("email_enc")));
-                            guest.put("name", row.getString("name"));
+                            guest.put("name", guests.open(row.getString("name")));
                         }
                         guest.put("language", row.getString("language"));
                         guest.put("status", row.getString("status"));

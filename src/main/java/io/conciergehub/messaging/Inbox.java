@@ -74,7 +74,7 @@ public final class Inbox {
             }
             long messageId = Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, provider_message_id, body,"
                     + " status, processed_at, created_at, updated_at) VALUES (?, 'in', ?, ?, ?, 'received', ?, ?, ?)",
-                    guestId, event.provider(), event.providerMessageId(), event.text(), event.answered() ? now : null,
+                    guestId, event.provider(), event.providerMessageId(), guests.seal(event.text()), event.answered() ? now : null,
                     now, now);
             events.publish(c, "message.received", Map.of("messageId", messageId, "guestId", guestId,
                     "provider", event.provider()));

@@ -93,10 +93,10 @@ public final class Outbox {
             String purpose, String templateName, String templateFields, long now) throws SQLException {
         long messageId = Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, body, language, intent,"
                 + " status, in_reply_to, created_at, updated_at) VALUES (?, 'out', ?, ?, ?, ?, 'queued', ?, ?, ?)",
-                guestId, provider, text, language, intent, inReplyTo, now, now);
+                guestId, provider, guests.seal(text), language, intent, inReplyTo, now, now);
         return Sql.insert(c, "INSERT INTO outbox (message_id, guest_id, purpose, template_name, template_fields, state,"
                 + " next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)", messageId,
-                guestId, purpose, templateName, templateFields, now, now, now);
+                guestId, purpose, templateName, guests.seal(templateFields), now, now, now);
     }
 
     /**
@@ -147,9 +147,9 @@ public final class Outbox {
             return Sql.one(c, "SELECT o.id, o.message_id, o.guest_id, o.template_name, o.template_fields, m.body,"
                     + " m.language FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?",
                     row -> new OutboundMessage(row.getLong("id"), row.getLong("message_id"),
-                            guests.findById(c, row.getLong("guest_id")).orElseThrow().phone(), row.getString("body"),
+                            guests.findById(c, row.getLong("guest_id")).orElseThrow().phone(), guests.open(row.getString("body")),
                             row.getString("language"), row.getString("template_name"),
-                            fields(row.getString("template_fields"))), outboxId).orElseThrow();
+                            fields(guests.open(row.getString("template_fields")))), outboxId).orElseThrow();
         });
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -41,6 +42,7 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final String migrations;
+    private final JavaMigration[] javaMigrations;
     // Replaced, under the write lock, when a snapshot from the active node is installed.
     private volatile HikariDataSource pool;
     private final boolean durableAcks;
@@ -49,9 +51,11 @@ public final class Database implements AutoCloseable {
     // (a convoy); barging lets whichever writer is running commit next.
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    private Database(Path file, String migrations, HikariDataSource pool, boolean durableAcks) {
+    private Database(Path file, String migrations, JavaMigration[] javaMigrations, HikariDataSource pool,
+            boolean durableAcks) {
         this.file = file;
         this.migrations = migrations;
+        this.javaMigrations = javaMigrations;
         this.pool = pool;
         this.durableAcks = durableAcks;
     }
@@ -92,13 +96,20 @@ public final class Database implements AutoCloseable {
      * Opens (creating if needed) {@code hub.db} in the data directory and applies the migrations.
      *
      * @param durableAcks whether {@link #writeDurably} syncs to disk (true: survives a power cut)
+     * @param crypto the hub's key, for the migration that seals what older versions stored in clear
      */
-    public static Database open(Path dataDir, boolean durableAcks) {
-        return open(dataDir, "hub.db", "classpath:db/migration", durableAcks);
+    public static Database open(Path dataDir, boolean durableAcks, FieldCrypto crypto) {
+        return open(dataDir, "hub.db", "classpath:db/migration", durableAcks, new SealNamesAndTexts(crypto));
     }
 
-    /** Opens {@code fileName} in the data directory with the Flyway migrations at {@code migrations}. */
-    public static Database open(Path dataDir, String fileName, String migrations, boolean durableAcks) {
+    /** Like {@link #open(Path, boolean, FieldCrypto)} with the data directory's key file, as a hub without a configured key. */
+    public static Database open(Path dataDir, boolean durableAcks) {
+        return open(dataDir, durableAcks, FieldCrypto.fromConfiguredKeyOrFile("", dataDir));
+    }
+
+    /** Opens {@code fileName} in the data directory with the Flyway migrations at {@code migrations} and these Java ones. */
+    public static Database open(Path dataDir, String fileName, String migrations, boolean durableAcks,
+            JavaMigration... javaMigrations) {
         Path file = dataDir.resolve(fileName);
         try {
             PrivateFiles.directory(dataDir);
@@ -107,7 +118,8 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create " + file.toAbsolutePath(), e);
         }
-        return new Database(file, migrations, migrated(pool(file), migrations), durableAcks);
+        return new Database(file, migrations, javaMigrations, migrated(pool(file), migrations, javaMigrations),
+                durableAcks);
     }
 
     /**
@@ -119,11 +131,11 @@ public final class Database implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("no database at " + file.toAbsolutePath());
         }
-        return new Database(file, "classpath:db/migration", pool(file), true);
+        return new Database(file, "classpath:db/migration", new JavaMigration[0], pool(file), true);
     }
 
-    private static HikariDataSource migrated(HikariDataSource pool, String migrations) {
-        Flyway.configure().dataSource(pool).locations(migrations).load().migrate();
+    private static HikariDataSource migrated(HikariDataSource pool, String migrations, JavaMigration[] javaMigrations) {
+        Flyway.configure().dataSource(pool).locations(migrations).javaMigrations(javaMigrations).load().migrate();
         return pool;
     }
 
@@ -149,7 +161,7 @@ public final class Database implements AutoCloseable {
             Files.deleteIfExists(Path.of(file + "-wal"));
             Files.deleteIfExists(Path.of(file + "-shm"));
             Files.move(replacement, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            pool = migrated(pool(file), migrations);
+            pool = migrated(pool(file), migrations, javaMigrations);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot install " + replacement + " as " + file, e);
         } finally {

@@ -17,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts personal data at rest (AES-256-GCM) and derives a keyed blind index (HMAC-SHA256) so
- * encrypted phone numbers and e-mails can still be looked up by equality.
+ * encrypted phone numbers and e-mails can still be looked up by equality. Guest names and message
+ * texts are {@link #seal sealed}: the same cipher, marked, and never looked up.
  *
  * <p>Two sub-keys are derived from the master key, so the index never reveals anything about the
  * cipher key.
@@ -25,6 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class FieldCrypto {
 
     static final String KEY_FILE = "encryption.key";
+    // Marks sealed values, so that values stored in clear before they were encrypted can be told apart.
+    static final String SEALED = "enc1:";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -113,6 +116,23 @@ public final class FieldCrypto {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Decryption failed: wrong concierge.encryption-key?", e);
         }
+    }
+
+    /** Encrypts a name or a message text, marked as sealed. */
+    public String seal(String plain) {
+        return plain == null ? null : SEALED + encrypt(plain);
+    }
+
+    /**
+     * The clear value of a {@link #seal sealed} one. An unmarked value was stored in clear before
+     * sealing existed (the start-up migration seals those) and is returned as it is.
+     */
+    public String open(String stored) {
+        return isSealed(stored) ? decrypt(stored.substring(SEALED.length())) : stored;
+    }
+
+    public static boolean isSealed(String stored) {
+        return stored != null && stored.startsWith(SEALED);
     }
 
     /** Deterministic keyed hash of an already normalised value, for equality look-ups. */

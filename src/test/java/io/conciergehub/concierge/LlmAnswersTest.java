@@ -93,8 +93,7 @@ class LlmAnswersTest {
         assertThat(sent.path("messages").path(0).path("role").asText()).isEqualTo("system");
         assertThat(sent.path("messages").path(0).path("content").asText()).contains("in Italian", "Sole2026");
         assertThat(sent.path("messages").path(1).path("content").asText()).isEqualTo("Avete una spa o una piscina?");
-        assertThat(hub.count("SELECT needs_attention FROM guests g JOIN messages m ON m.guest_id = g.id"
-                + " WHERE m.body = 'Avete una spa o una piscina?'")).isZero();
+        assertThat(hub.count("SELECT COUNT(*) FROM guests WHERE needs_attention = 1")).as("the one guest").isZero();
     }
 
     @Test
@@ -147,8 +146,7 @@ class LlmAnswersTest {
 
         assertThat(ask("Do you have a spa?")).startsWith("Thank you for your message!");
         assertThat(chatRequests()).hasSize(1);
-        assertThat(hub.count("SELECT needs_attention FROM guests g JOIN messages m ON m.guest_id = g.id"
-                + " WHERE m.body = 'Do you have a spa?'")).isEqualTo(1);
+        assertThat(hub.count("SELECT COUNT(*) FROM guests WHERE needs_attention = 1")).as("the one guest").isEqualTo(1);
     }
 
     @Test

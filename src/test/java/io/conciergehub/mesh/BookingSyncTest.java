@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conciergehub.support.EventSinkStub;
+import io.conciergehub.support.GuestNames;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestHub;
 import java.net.http.HttpResponse;
@@ -41,8 +42,8 @@ class BookingSyncTest {
         JsonNode result = MeshJson.body(created).path("results").get(0);
         assertThat(result.path("result").asText()).isEqualTo("created");
         long guestId = result.path("guestId").asLong();
-        assertThat(env.hub().text("SELECT name || '|' || language FROM guests WHERE id = " + guestId))
-                .isEqualTo("Lena Vogel|de");
+        assertThat(env.hub().text("SELECT language FROM guests WHERE id = " + guestId)).isEqualTo("de");
+        assertThat(GuestNames.of(env.hub(), "+4915123456789")).isEqualTo("Lena Vogel");
         assertThat(env.hub().text("SELECT arrival || '|' || adults || '|' || flight_number || '|' || status"
                 + " FROM bookings WHERE external_id = 'SM-100'")).isEqualTo("2026-12-20|2|LH1234|confirmed");
 
@@ -53,7 +54,7 @@ class BookingSyncTest {
         assertThat(MeshJson.body(updated).path("results").get(0).path("guestId").asLong()).isEqualTo(guestId);
         assertThat(env.hub().text("SELECT departure || '|' || arrival FROM bookings WHERE external_id = 'SM-100'"))
                 .isEqualTo("2026-12-28|2026-12-20");
-        assertThat(env.hub().text("SELECT name FROM guests WHERE id = " + guestId)).isEqualTo("Lena Vogel");
+        assertThat(GuestNames.of(env.hub(), "+4915123456789")).isEqualTo("Lena Vogel");
 
         HttpResponse<String> again = sync("{\"externalId\":\"SM-100\",\"source\":\"smoobu\",\"departure\":\"2026-12-28\"}");
         assertThat(MeshJson.body(again).path("results").get(0).path("result").asText()).isEqualTo("unchanged");

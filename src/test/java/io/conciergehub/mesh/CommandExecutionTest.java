@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.conciergehub.support.GuestNames;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.OutboundLog;
 import io.conciergehub.support.TestHub;
@@ -39,8 +40,9 @@ class CommandExecutionTest {
 
         assertThat(done.path("status").asText()).isEqualTo("succeeded");
         long guestId = done.path("result").path("guestId").asLong();
-        assertThat(env.hub().text("SELECT status || ',' || language || ',' || name FROM guests WHERE id = " + guestId))
-                .isEqualTo("in-house,it,Maria");
+        assertThat(env.hub().text("SELECT status || ',' || language FROM guests WHERE id = " + guestId))
+                .isEqualTo("in-house,it");
+        assertThat(GuestNames.of(env.hub(), phone)).isEqualTo("Maria");
         assertThat(env.hub().count("SELECT COUNT(*) FROM audit WHERE action = 'UPDATE_GUEST' AND outcome = 'succeeded'"
                 + " AND key_id <> ''")).isEqualTo(1);
     }

@@ -32,9 +32,10 @@ class ConversationWindowTest {
     private static Setup answerQueuedFor(Duration ago, String windowTemplate) throws Exception {
         Path dir = Files.createTempDirectory("window-");
         Database db = Database.open(dir, true);
-        GuestRepository guests = new GuestRepository(FieldCrypto.fromConfiguredKeyOrFile("", dir));
+        FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile("", dir);
+        GuestRepository guests = new GuestRepository(crypto);
         Metrics metrics = new Metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        EventBuffer noSink = new EventBuffer(db, new ObjectMapper(), metrics, false, 10, 1000, 1000, Clock.systemUTC());
+        EventBuffer noSink = new EventBuffer(db, new ObjectMapper(), crypto, metrics, false, 10, 1000, 1000, Clock.systemUTC());
         Outbox outbox = new Outbox(db, guests, metrics, noSink, "spoki", windowTemplate, Duration.ofSeconds(30),
                 () -> 1, Clock.systemUTC()); // a single node, active under epoch 1
         long outboxId = db.write(c -> {
