@@ -48,6 +48,8 @@ class SecurityReviewTest {
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> sink.configure(hub.scopedKeys())
             .property("api.rate-limit", "100000")
+            // Events stay in the buffer while the sink is down, not dead-lettered in the middle of a probe.
+            .property("events.max-attempts", "1000000")
             // Relayed guest messages are answered at once, so that the hub is quiet between two probes.
             .property("messaging.recipient-spacing", "1"));
 

@@ -44,7 +44,7 @@ class AnswersEchoNothingFromTheRequestTest {
         }
     }
 
-    static final Set<String> ALLOWED = Set.of("content-type", "content-length", "transfer-encoding", "retry-after",
+    static final Set<String> ALLOWED = Set.of("location", "idempotent-replayed", "content-type", "content-length", "transfer-encoding", "retry-after",
             "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "cache-control", "content-disposition",
             "connection", "keep-alive", "date");
 
