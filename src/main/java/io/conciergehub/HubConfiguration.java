@@ -40,6 +40,8 @@ import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
 import io.conciergehub.ops.ApiKeys;
 import io.conciergehub.ops.Health;
 import io.conciergehub.ops.HttpErrors;
+import io.conciergehub.ops.HttpGate;
+import io.conciergehub.ops.MalformedRequests;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.ObserveGate;
 import io.conciergehub.ops.RetryAfterDelay;
@@ -191,6 +193,8 @@ public class HubConfiguration implements CamelConfiguration {
         // Route control for operators: /api/routes, and the API gate in front of Jolokia (/observe/*).
         registry.bind("routeApi", new RouteApi(routeControl));
         ObserveGate.install(context, registry.lookupByNameAndType("apiGate", ApiGate.class), json);
+        // In front of every route, before the server starts: malformed requests.
+        HttpGate.mount(context, MalformedRequests.PATH, maxBodySize -> new MalformedRequests(json));
 
         context.addService(new ServiceSupport() {
             @Override
