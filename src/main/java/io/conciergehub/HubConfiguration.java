@@ -55,10 +55,12 @@ import io.conciergehub.store.SqliteIdempotentRepository;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -192,9 +194,15 @@ public class HubConfiguration implements CamelConfiguration {
         });
         // Route control for operators: /api/routes, and the API gate in front of Jolokia (/observe/*).
         registry.bind("routeApi", new RouteApi(routeControl));
-        ObserveGate.install(context, registry.lookupByNameAndType("apiGate", ApiGate.class), json);
-        // In front of every route, before the server starts: malformed requests.
+        ApiGate apiGate = registry.lookupByNameAndType("apiGate", ApiGate.class);
+        ObserveGate.install(context, apiGate, json);
+        // In front of every route, before the server starts: malformed requests, and a flood guard on
+        // what anyone may read without a key (the REST DSL's OpenAPI route takes no steps of ours).
         HttpGate.mount(context, MalformedRequests.PATH, maxBodySize -> new MalformedRequests(json));
+        for (String path : List.of("/health", required(properties, "camel.rest.api-context-path"))) {
+            HttpGate.mount(context, path, maxBodySize -> new HttpGate(context, json, apiGate::admitPublic,
+                    RoutingContext::next, null));
+        }
 
         context.addService(new ServiceSupport() {
             @Override
@@ -218,6 +226,7 @@ public class HubConfiguration implements CamelConfiguration {
         RateLimiter limiter = redis != null ? new RedisRateLimiter(redis, "concierge:rate:", clock) : new RateLimiter(clock);
         registry.bind("apiGate", new ApiGate(apiKeys, limiter, intProperty(properties, "api.rate-limit", 100),
                 intProperty(properties, "api.webhook-rate-limit", 120000),
+                Integer.parseInt(required(properties, "api.public-rate-limit")),
                 longProperty(properties, "api.rate-limit-window", 60000), property(properties, "api.client-ip-header", ""),
                 json));
         WorkerControl workers = new WorkerControl(routeControl);
@@ -331,6 +340,12 @@ public class HubConfiguration implements CamelConfiguration {
 
     private static String property(PropertiesComponent properties, String key, String fallback) {
         return properties.resolveProperty(key).orElse(fallback);
+    }
+
+    /** A property whose default is in application.properties only. */
+    private static String required(PropertiesComponent properties, String key) {
+        return properties.resolveProperty(key).map(String::trim)
+                .orElseThrow(() -> new IllegalStateException(key + " is not set"));
     }
 
     private static int intProperty(PropertiesComponent properties, String key, int fallback) {
