@@ -39,6 +39,7 @@ import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
 import io.conciergehub.ops.ApiKeys;
 import io.conciergehub.ops.Health;
+import io.conciergehub.ops.HttpConnections;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.HttpGate;
 import io.conciergehub.ops.MalformedRequests;
@@ -71,6 +72,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.TimeUtils;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -196,6 +198,8 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("routeApi", new RouteApi(routeControl));
         ApiGate apiGate = registry.lookupByNameAndType("apiGate", ApiGate.class);
         ObserveGate.install(context, apiGate, json);
+        // Connections silent for http.idle-timeout are closed.
+        HttpConnections.install(context, TimeUtils.toMilliSeconds(required(properties, "http.idle-timeout")));
         // In front of every route, before the server starts: malformed requests, and a flood guard on
         // what anyone may read without a key (the REST DSL's OpenAPI route takes no steps of ours).
         HttpGate.mount(context, MalformedRequests.PATH, maxBodySize -> new MalformedRequests(json));
