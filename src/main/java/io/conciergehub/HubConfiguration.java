@@ -198,7 +198,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("routeApi", new RouteApi(routeControl));
         ApiGate apiGate = registry.lookupByNameAndType("apiGate", ApiGate.class);
         ObserveGate.install(context, apiGate, json);
-        // Connections silent for http.idle-timeout are closed.
+        // Connections: idle ones closed, requests framed two ways refused.
         HttpConnections.install(context, TimeUtils.toMilliSeconds(required(properties, "http.idle-timeout")));
         // In front of every route, before the server starts: malformed requests, and a flood guard on
         // what anyone may read without a key (the REST DSL's OpenAPI route takes no steps of ours).
