@@ -43,7 +43,10 @@ import io.conciergehub.ops.ConfigurationException;
 import io.conciergehub.ops.HttpHeaderPolicy;
 import io.conciergehub.ops.ApiRoutesStayUp;
 import io.conciergehub.ops.Health;
+import io.conciergehub.ops.HttpConnections;
 import io.conciergehub.ops.HttpErrors;
+import io.conciergehub.ops.HttpGate;
+import io.conciergehub.ops.MalformedRequests;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.ObserveGate;
 import io.conciergehub.ops.RetryAfterDelay;
@@ -58,10 +61,12 @@ import io.conciergehub.store.SqliteIdempotentRepository;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -73,6 +78,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.TimeUtils;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -209,6 +215,15 @@ public class HubConfiguration implements CamelConfiguration {
         // Route control for operators: /api/routes, and the API gate in front of Jolokia (/observe/*).
         registry.bind("routeApi", new RouteApi(routeControl));
         ObserveGate.install(context, apiGate, json);
+        // Connections: idle ones closed, requests framed two ways refused.
+        HttpConnections.install(context, TimeUtils.toMilliSeconds(required(properties, "http.idle-timeout")));
+        // In front of every route, before the server starts: malformed requests, and a flood guard on
+        // what anyone may read without a key (the REST DSL's OpenAPI route takes no steps of ours).
+        HttpGate.mount(context, MalformedRequests.PATH, maxBodySize -> new MalformedRequests(json));
+        for (String path : List.of("/health", required(properties, "camel.rest.api-context-path"))) {
+            HttpGate.mount(context, path, maxBodySize -> new HttpGate(context, json, apiGate::admitPublic,
+                    RoutingContext::next, null));
+        }
 
         context.addService(new ServiceSupport() {
             @Override
@@ -230,6 +245,7 @@ public class HubConfiguration implements CamelConfiguration {
         RateLimiter limiter = redis != null ? new RedisRateLimiter(redis, "concierge:rate:", clock) : new RateLimiter(clock);
         return new ApiGate(apiKeys, limiter, intProperty(properties, "api.rate-limit", 100),
                 intProperty(properties, "api.webhook-rate-limit", 120000),
+                Integer.parseInt(required(properties, "api.public-rate-limit")),
                 longProperty(properties, "api.rate-limit-window", 60000), property(properties, "api.client-ip-header", ""),
                 json);
     }
@@ -368,6 +384,12 @@ public class HubConfiguration implements CamelConfiguration {
 
     private static String property(PropertiesComponent properties, String key, String fallback) {
         return properties.resolveProperty(key).orElse(fallback);
+    }
+
+    /** A property whose default is in application.properties only. */
+    private static String required(PropertiesComponent properties, String key) {
+        return properties.resolveProperty(key).map(String::trim)
+                .orElseThrow(() -> new IllegalStateException(key + " is not set"));
     }
 
     private static int intProperty(PropertiesComponent properties, String key, int fallback) {

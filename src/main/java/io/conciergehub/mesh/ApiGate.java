@@ -27,16 +27,18 @@ public final class ApiGate {
     private final RateLimiter limiter;
     private final int apiLimit;
     private final int webhookLimit;
+    private final int publicLimit;
     private final long windowMillis;
     private final String clientIpHeader;
     private final ObjectMapper json;
 
-    public ApiGate(ApiKeys apiKeys, RateLimiter limiter, int apiLimit, int webhookLimit, long windowMillis,
-            String clientIpHeader, ObjectMapper json) {
+    public ApiGate(ApiKeys apiKeys, RateLimiter limiter, int apiLimit, int webhookLimit, int publicLimit,
+            long windowMillis, String clientIpHeader, ObjectMapper json) {
         this.apiKeys = apiKeys;
         this.limiter = limiter;
         this.apiLimit = apiLimit;
         this.webhookLimit = webhookLimit;
+        this.publicLimit = publicLimit;
         this.windowMillis = windowMillis;
         this.clientIpHeader = clientIpHeader == null || clientIpHeader.isBlank() ? null : clientIpHeader.trim();
         this.json = json;
@@ -86,6 +88,11 @@ public final class ApiGate {
     /** Webhooks have their own, higher limit per client IP: a flood guard, far above any provider's pace. */
     public void admitWebhook(Exchange exchange) {
         count(exchange.getMessage(), "webhook-ip:" + clientIp(exchange.getMessage()), webhookLimit);
+    }
+
+    /** What anyone may read without a key ({@code /health}, {@code /openapi.json}): a flood guard per client IP. */
+    public void admitPublic(Exchange exchange) {
+        count(exchange.getMessage(), "public-ip:" + clientIp(exchange.getMessage()), publicLimit);
     }
 
     private void count(Message in, String bucket, int limit) {
