@@ -4,9 +4,15 @@ import io.conciergehub.failover.PairCommand;
 import io.conciergehub.failover.SnapshotCommands;
 import io.conciergehub.failover.Snapshots;
 import io.conciergehub.ops.ConfigurationException;
+import io.conciergehub.ops.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Properties;
 import org.apache.camel.main.Main;
 
 /**
@@ -62,7 +68,7 @@ public final class Application {
         SnapshotCommands snapshots = new SnapshotCommands(Path.of(setting("concierge.data-dir", "./data")), System.out,
                 System.err, Clock.systemUTC());
         if (args.length == 1 && args[0].equals("backup")) {
-            return snapshots.backup(Snapshots.retention(setting("backup.retention", "P7D")));
+            return snapshots.backup(Settings.parseDuration(setting("backup.retention", "P7D")));
         }
         if (args.length == 2 && args[0].equals("restore")) {
             return snapshots.restore(args[1]);
@@ -79,6 +85,7 @@ public final class Application {
         Main main = new Main(); // no classpath scanning: beans are wired in HubConfiguration alone
         main.configure().addConfiguration(HubConfiguration.class);
         main.configure().setProfile(setting("concierge.role", "primary"));
+        camelSettingsFromEnvironment(main);
         String httpPort = System.getenv("HTTP_PORT");
         if (httpPort != null && !httpPort.isBlank() && System.getenv("CAMEL_SERVER_PORT") == null) {
             main.addOverrideProperty("camel.server.port", httpPort.trim());
@@ -86,10 +93,34 @@ public final class Application {
         return main;
     }
 
+    /**
+     * camel-main reads few of Camel's own settings from the environment, and none whose variable
+     * ends in _PORT: every camel.* key of application.properties is settable by its variable
+     * (camel.server.port ← CAMEL_SERVER_PORT), like the hub's own.
+     */
+    private static void camelSettingsFromEnvironment(Main main) {
+        Properties defaults = new Properties();
+        try (InputStream in = Application.class.getResourceAsStream("/application.properties")) {
+            defaults.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("application.properties is missing from the jar", e);
+        }
+        for (String key : defaults.stringPropertyNames()) {
+            String value = key.startsWith("camel.") ? System.getenv(environmentName(key)) : null;
+            if (value != null) {
+                main.addOverrideProperty(key, value);
+            }
+        }
+    }
+
+    private static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
     private static String setting(String key, String fallback) {
         String value = System.getProperty(key);
         if (value == null) {
-            value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+            value = System.getenv(environmentName(key));
         }
         return value == null || value.isBlank() ? fallback : value.trim();
     }

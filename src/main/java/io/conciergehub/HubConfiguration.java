@@ -39,7 +39,6 @@ import io.conciergehub.messaging.provider.SendFailureRecorder;
 import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
 import io.conciergehub.ops.ApiKeys;
-import io.conciergehub.ops.ConfigurationException;
 import io.conciergehub.ops.HttpHeaderPolicy;
 import io.conciergehub.ops.ApiRoutesStayUp;
 import io.conciergehub.ops.Health;
@@ -52,6 +51,7 @@ import io.conciergehub.ops.ObserveGate;
 import io.conciergehub.ops.RetryAfterDelay;
 import io.conciergehub.ops.RouteApi;
 import io.conciergehub.ops.RouteControl;
+import io.conciergehub.ops.Settings;
 import io.conciergehub.store.DataDirLock;
 import io.conciergehub.store.PrivateFiles;
 import io.conciergehub.store.Database;
@@ -78,7 +78,6 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.camel.util.TimeUtils;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -102,19 +101,21 @@ public class HubConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
 
-        Path dataDir = Path.of(property(properties, "concierge.data-dir", "./data"));
+        // Every setting read and checked before anything touches the data directory.
+        Settings settings = Settings.read(properties);
+        Path dataDir = Path.of(settings.text("concierge.data-dir"));
         // One hub per data dir, held until it stops: a second hub or a restore would write under this one.
         DataDirLock dataDirLock = DataDirLock.acquire(dataDir);
         // Only this user may read guests' data: a directory left loose by an older version is tightened.
         PrivateFiles.tighten(dataDir);
-        ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(property(properties, "concierge.api-keys", ""), dataDir);
-        FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile(property(properties, "concierge.encryption-key", ""), dataDir);
-        Database db = Database.open(dataDir, Boolean.parseBoolean(property(properties, "store.durable-acks", "true")),
+        ApiKeys apiKeys = ApiKeys.fromConfiguredOrGenerated(settings.text("concierge.api-keys"), dataDir);
+        FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile(settings.text("concierge.encryption-key"), dataDir);
+        Database db = Database.open(dataDir, settings.flag("store.durable-acks"),
                 crypto);
         // Every platform-http route: no request header or query parameter is written back in an answer.
         context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new HttpHeaderPolicy());
-        RedissonClient redis = redisClient(property(properties, "concierge.redis-url", ""));
-        ApiGate apiGate = apiGate(properties, apiKeys, redis, json, clock);
+        RedissonClient redis = redisClient(settings.text("concierge.redis-url"));
+        ApiGate apiGate = apiGate(settings, apiKeys, redis, json, clock);
         registry.bind("apiGate", apiGate);
 
         // One registry for Camel's route metrics and ours: camel-micrometer's, if it made one already.
@@ -133,26 +134,26 @@ public class HubConfiguration implements CamelConfiguration {
         ApiRoutesStayUp.install(context);
         RouteControl routeControl = new RouteControl(context);
         registry.bind("routeControl", routeControl);
-        Failover failover = bindFailover(context, properties, registry, db, dataDir, routeControl, guests, crypto,
+        Failover failover = bindFailover(context, properties, settings, registry, db, dataDir, routeControl, guests, crypto,
                 metrics, apiKeys, apiGate, json, clock);
         EventBuffer events = new EventBuffer(db, json, crypto, metrics,
-                !property(properties, "events.sink-url", "").isBlank(), intProperty(properties, "events.max-attempts", 10),
-                longProperty(properties, "events.retry-delay", 30000),
-                longProperty(properties, "events.max-retry-delay", 300000), clock);
+                !settings.text("events.sink-url").isEmpty(), settings.count("events.max-attempts"),
+                settings.millis("events.retry-delay"),
+                settings.millis("events.max-retry-delay"), clock);
         metrics.gauge("concierge_event_buffer_size", "Domain events waiting for the sink", events::size);
-        String provider = property(properties, "messaging.provider", "log");
+        String provider = settings.text("messaging.provider");
         Outbox outbox = new Outbox(db, guests, metrics, events, storedProviderName(provider),
-                property(properties, "messaging.window-template", ""),
-                Duration.ofSeconds(Long.parseLong(property(properties, "messaging.circuit.open-duration", "30"))),
+                settings.text("messaging.window-template"),
+                settings.duration("messaging.circuit.open-duration"),
                 failover::sendingEpoch, clock);
         metrics.gauge("concierge_outbox_depth", "Outbound messages waiting to be sent", outbox::depth);
         metrics.gauge("concierge_dead_letters", "Dead letters not yet replayed", outbox::deadLetters);
 
-        String knowledgeDir = property(properties, "concierge.knowledge-dir", "");
+        String knowledgeDir = settings.text("concierge.knowledge-dir");
         KnowledgeBase knowledge = new KnowledgeBase(knowledgeDir.isBlank() ? null : Path.of(knowledgeDir),
                 hotelFacts(properties));
         LanguageGuesser languages = new LanguageGuesser(
-                "high".equalsIgnoreCase(property(properties, "concierge.language-accuracy", "low")));
+                "high".equals(settings.text("concierge.language-accuracy")));
         // Lingua loads its models lazily: load them once the hub is up (not competing with start-up
         // for the CPU), so that the first guest does not wait either.
         context.addStartupListener((started, alreadyStarted) -> {
@@ -179,15 +180,15 @@ public class HubConfiguration implements CamelConfiguration {
         metrics.gauge("concierge_inbound_pending", "Guest messages waiting for the concierge's answer", inbox::pending);
         registry.bind("inbox", inbox);
         registry.bind("outbox", outbox);
-        boolean llmEnabled = !property(properties, "llm.base-url", "").isBlank();
+        boolean llmEnabled = !settings.text("llm.base-url").isEmpty();
         registry.bind("concierge", new ConciergeService(db, guests, knowledge, languages, outbox,
-                property(properties, "concierge.default-language", "en"), llmEnabled, clock));
-        registry.bind("llmAnswers", new LlmAnswers(knowledge, property(properties, "llm.model", "gpt-4o-mini"),
-                property(properties, "hotel.name", "the hotel"), json));
+                settings.text("concierge.default-language"), llmEnabled, clock));
+        registry.bind("llmAnswers", new LlmAnswers(knowledge, settings.text("llm.model"),
+                properties.resolveProperty("hotel.name").orElse("the hotel"), json));
         registry.bind("retryAfterDelay", new RetryAfterDelay());
-        registry.bind("spokiWebhook", new SpokiWebhook(property(properties, "spoki.webhook-secret", ""), json, clock));
-        registry.bind("whatsappWebhook", new WhatsAppWebhook(property(properties, "whatsapp.app-secret", ""),
-                property(properties, "whatsapp.verify-token", ""), json));
+        registry.bind("spokiWebhook", new SpokiWebhook(settings.text("spoki.webhook-secret"), json, clock));
+        registry.bind("whatsappWebhook", new WhatsAppWebhook(settings.text("whatsapp.app-secret"),
+                settings.text("whatsapp.verify-token"), json));
         registry.bind("spokiRequests", new SpokiRequests());
         registry.bind("whatsappCloudRequests", new WhatsAppCloudRequests());
         registry.bind("logProvider", new LogProvider(dataDir.resolve("outbound.jsonl"), json, clock));
@@ -195,7 +196,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("sendFailureRecorder", new SendFailureRecorder(outbox));
         registry.bind("health", new Health(db, redis, breakers, apiKeys, json, failover, provider));
 
-        Commands commands = bindMesh(properties, registry, db, crypto, guests, inbox, outbox, events, breakers, metrics,
+        Commands commands = bindMesh(settings, registry, db, crypto, guests, inbox, outbox, events, breakers, metrics,
                 routeControl, failover, json, clock);
         // Work a previous run (or the other node) left half-done is recovered by the node that takes the role.
         failover.onActivation((epoch, reason) -> {
@@ -216,11 +217,11 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("routeApi", new RouteApi(routeControl));
         ObserveGate.install(context, apiGate, json);
         // Connections: idle ones closed, requests framed two ways refused.
-        HttpConnections.install(context, TimeUtils.toMilliSeconds(required(properties, "http.idle-timeout")));
+        HttpConnections.install(context, settings.millis("http.idle-timeout"));
         // In front of every route, before the server starts: malformed requests, and a flood guard on
         // what anyone may read without a key (the REST DSL's OpenAPI route takes no steps of ours).
         HttpGate.mount(context, MalformedRequests.PATH, maxBodySize -> new MalformedRequests(json));
-        for (String path : List.of("/health", required(properties, "camel.rest.api-context-path"))) {
+        for (String path : List.of("/health", settings.text("camel.rest.api-context-path"))) {
             HttpGate.mount(context, path, maxBodySize -> new HttpGate(context, json, apiGate::admitPublic,
                     RoutingContext::next, null));
         }
@@ -240,26 +241,25 @@ public class HubConfiguration implements CamelConfiguration {
     }
 
     /** The door of every API route and webhook: keys, scopes, rate limits (counted in Redis when configured). */
-    private static ApiGate apiGate(PropertiesComponent properties, ApiKeys apiKeys, RedissonClient redis,
+    private static ApiGate apiGate(Settings settings, ApiKeys apiKeys, RedissonClient redis,
             ObjectMapper json, Clock clock) {
         RateLimiter limiter = redis != null ? new RedisRateLimiter(redis, "concierge:rate:", clock) : new RateLimiter(clock);
-        return new ApiGate(apiKeys, limiter, intProperty(properties, "api.rate-limit", 100),
-                intProperty(properties, "api.webhook-rate-limit", 120000),
-                Integer.parseInt(required(properties, "api.public-rate-limit")),
-                longProperty(properties, "api.rate-limit-window", 60000), property(properties, "api.client-ip-header", ""),
+        return new ApiGate(apiKeys, limiter, settings.count("api.rate-limit"),
+                settings.count("api.webhook-rate-limit"), settings.count("api.public-rate-limit"),
+                settings.millis("api.rate-limit-window"), settings.text("api.client-ip-header"),
                 json);
     }
 
     /** The mesh gateway: commands, events, sync, stats, dead letters. */
-    private static Commands bindMesh(PropertiesComponent properties, Registry registry, Database db,
+    private static Commands bindMesh(Settings settings, Registry registry, Database db,
             FieldCrypto crypto, GuestRepository guests, Inbox inbox, Outbox outbox, EventBuffer events,
             CircuitBreakerRegistry breakers, Metrics metrics, RouteControl routeControl, Failover failover,
             ObjectMapper json, Clock clock) {
         WorkerControl workers = new WorkerControl(routeControl);
         BookingRepository bookings = new BookingRepository(guests);
         Commands commands = new Commands(db, crypto, guests, bookings, outbox, workers, breakers, metrics, json,
-                "spoki".equals(property(properties, "messaging.provider", "log")),
-                intProperty(properties, "mesh.command-attempts", 3), longProperty(properties, "mesh.circuit.open-duration", 30),
+                "spoki".equals(settings.text("messaging.provider")),
+                settings.count("mesh.command-attempts"), settings.duration("mesh.circuit.open-duration").toSeconds(),
                 clock);
         metrics.gauge("concierge_commands_queued", "Mesh commands waiting or running", commands::queued);
         registry.bind("commands", commands);
@@ -277,7 +277,8 @@ public class HubConfiguration implements CamelConfiguration {
      * before any route starts), snapshots, and the beans of replication, relay and hand-back. The
      * node takes its role once the routes are up.
      */
-    private static Failover bindFailover(CamelContext context, PropertiesComponent properties, Registry registry,
+    private static Failover bindFailover(CamelContext context, PropertiesComponent properties, Settings settings,
+            Registry registry,
             Database db, Path dataDir, RouteControl routeControl, GuestRepository guests, FieldCrypto crypto,
             Metrics metrics, ApiKeys apiKeys, ApiGate apiGate, ObjectMapper json, Clock clock) throws Exception {
         Database nodeDb = NodeState.open(dataDir);
@@ -290,28 +291,25 @@ public class HubConfiguration implements CamelConfiguration {
         NodeState nodeState = new NodeState(nodeDb);
         ChangeLog changeLog = new ChangeLog(db, json);
         ChangeCapture capture = new ChangeCapture(db);
-        boolean peerConfigured = !property(properties, "failover.peer-url", "").isBlank();
-        String peerKey = property(properties, "failover.peer-api-key", "").trim();
-        if (peerConfigured) {
-            requirePairKeys(apiKeys, peerKey);
-        }
+        boolean peerConfigured = !settings.text("failover.peer-url").isEmpty();
+        String peerKey = settings.text("failover.peer-api-key");
         // A single node starts its consuming routes with the others; with a peer they wait for the
         // failover logic to make this node active (routes are created after this configuration).
         properties.addInitialProperty("failover.consumers-autostart", String.valueOf(!peerConfigured));
         capture.install();
         capture.capture(peerConfigured);
         Failover failover = new Failover(nodeState, changeLog, routeControl, metrics, json, clock,
-                property(properties, "concierge.role", "primary"), peerConfigured,
-                Duration.ofMillis(longProperty(properties, "failover.timeout", 120000)),
-                Boolean.parseBoolean(property(properties, "failover.auto-failback", "true")));
+                settings.text("concierge.role"), peerConfigured,
+                settings.duration("failover.timeout"),
+                settings.flag("failover.auto-failback"));
         registry.bind("failover", failover);
 
         Path backupDir = dataDir.resolve("backups");
         Snapshots snapshots = new Snapshots(db, backupDir,
-                Snapshots.retention(property(properties, "backup.retention", "P7D")), clock);
+                settings.duration("backup.retention"), clock);
         registry.bind("snapshots", snapshots);
         ChangeShipper shipper = new ChangeShipper(failover, nodeState, changeLog, snapshots, json,
-                Duration.ofMillis(longProperty(properties, "failover.sync-timeout", 2000)));
+                settings.duration("failover.sync-timeout"));
         registry.bind("changeShipper", shipper);
         RelayQueue relay = new RelayQueue(nodeDb, db, nodeState, guests, crypto, json, clock);
         registry.bind("relayQueue", relay);
@@ -337,18 +335,6 @@ public class HubConfiguration implements CamelConfiguration {
             }
         });
         return failover;
-    }
-
-    /** A pair signs its calls with the peer's key, and accepts its peer's calls under a key with the peer scope. */
-    private static void requirePairKeys(ApiKeys apiKeys, String peerKey) {
-        if (peerKey.length() < ApiKeys.MIN_LENGTH) {
-            throw new ConfigurationException("failover.peer-api-key must be the key (at least " + ApiKeys.MIN_LENGTH
-                    + " characters) that the peer accepts with the peer scope");
-        }
-        if (!apiKeys.anyWith(ApiKeys.Scope.PEER)) {
-            throw new ConfigurationException("concierge.api-keys needs a key with the peer scope (key:peer) for the"
-                    + " calls of the peer at failover.peer-url");
-        }
     }
 
     /** Messages are stored under the name the provider's webhooks use, so status callbacks find them. */
@@ -377,26 +363,9 @@ public class HubConfiguration implements CamelConfiguration {
     private static Map<String, String> hotelFacts(PropertiesComponent properties) {
         Map<String, String> facts = new LinkedHashMap<>();
         for (String key : properties.loadProperties(k -> k.startsWith("hotel.")).stringPropertyNames()) {
-            facts.put(key.substring("hotel.".length()).replace('-', '_'), property(properties, key, ""));
+            facts.put(key.substring("hotel.".length()).replace('-', '_'), properties.resolveProperty(key).orElse(""));
         }
         return facts;
     }
 
-    private static String property(PropertiesComponent properties, String key, String fallback) {
-        return properties.resolveProperty(key).orElse(fallback);
-    }
-
-    /** A property whose default is in application.properties only. */
-    private static String required(PropertiesComponent properties, String key) {
-        return properties.resolveProperty(key).map(String::trim)
-                .orElseThrow(() -> new IllegalStateException(key + " is not set"));
-    }
-
-    private static int intProperty(PropertiesComponent properties, String key, int fallback) {
-        return Integer.parseInt(property(properties, key, String.valueOf(fallback)).trim());
-    }
-
-    private static long longProperty(PropertiesComponent properties, String key, long fallback) {
-        return Long.parseLong(property(properties, key, String.valueOf(fallback)).trim());
-    }
 }

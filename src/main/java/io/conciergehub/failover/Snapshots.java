@@ -139,16 +139,6 @@ public final class Snapshots {
         return snapshot;
     }
 
-    /** {@code backup.retention}: an ISO-8601 duration such as {@code P7D}. */
-    public static Duration retention(String text) {
-        try {
-            return Duration.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("backup.retention must be an ISO-8601 duration such as P7D, not '"
-                    + text + "'", e);
-        }
-    }
-
     public Optional<Snapshot> latest() {
         return list().stream().findFirst();
     }

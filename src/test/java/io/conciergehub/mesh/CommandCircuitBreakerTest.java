@@ -36,7 +36,7 @@ class CommandCircuitBreakerTest {
 
         try (TestHub restarted = TestHub.builder().dataDir(dataDir).property("concierge.encryption-key", OTHER_KEY)
                 .property("mesh.circuit.minimum-calls", "2").property("mesh.circuit.window-size", "2")
-                .property("mesh.circuit.open-duration", "60").start()) {
+                .property("mesh.circuit.open-duration", "60s").start()) {
             await().atMost(Duration.ofSeconds(15)).until(() -> MeshJson.body(restarted.getApi("/api/mesh/stats",
                     TestHub.API_KEY)).path("circuits").path("command-execution").asText().equals("open"));
 

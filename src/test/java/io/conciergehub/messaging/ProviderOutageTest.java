@@ -29,7 +29,7 @@ class ProviderOutageTest {
                         .withBody("{\"accepted\":true,\"uuid\":\"out-{{randomValue type='UUID'}}\"}")));
     }, hub -> hub.property("messaging.circuit.minimum-calls", "3")
             .property("messaging.circuit.window-size", "5")
-            .property("messaging.circuit.open-duration", "2")
+            .property("messaging.circuit.open-duration", "2s")
             .property("messaging.redelivery-delay", "200")
             .property("messaging.max-redeliveries", "3"));
 

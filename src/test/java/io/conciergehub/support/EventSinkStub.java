@@ -42,7 +42,7 @@ public final class EventSinkStub implements AutoCloseable {
         return hub.property("events.sink-url", server.baseUrl() + PATH).property("events.sink-token", TOKEN)
                 .property("events.poll-interval", "200").property("events.retry-delay", "200")
                 .property("events.max-retry-delay", "400").property("events.timeout", String.valueOf(TIMEOUT_MILLIS))
-                .property("events.circuit.minimum-calls", "2").property("events.circuit.open-duration", "1");
+                .property("events.circuit.minimum-calls", "2").property("events.circuit.open-duration", "1s");
     }
 
     /** Every request the sink received, oldest first. */

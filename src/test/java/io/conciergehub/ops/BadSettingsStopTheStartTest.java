@@ -1,0 +1,106 @@
+package io.conciergehub.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conciergehub.support.HubCommand;
+import io.conciergehub.support.TestHub;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A setting the hub cannot read stops it before it touches the data directory: exit code 2 and
+ * one line on stderr that names the setting, the value (never a secret's) and what it accepts.
+ */
+class BadSettingsStopTheStartTest {
+
+    static Stream<Arguments> badSettings() {
+        return Stream.of(
+                Arguments.of("FAILOVER_TIMEOUT=soon", "failover.timeout = 'soon' is not a duration such as 500ms"),
+                Arguments.of("HTTP_PORT=abc", "camel.server.port = 'abc' is not a whole number from 1 to 65535"),
+                Arguments.of("CAMEL_SERVER_PORT=70000", "camel.server.port = '70000' is not a whole number"),
+                Arguments.of("CONCIERGE_ENCRYPTION_KEY=short", "concierge.encryption-key is not empty (a key file is made),"
+                        + " or 32 bytes in base64"),
+                Arguments.of("CONCIERGE_ROLE=standby", "concierge.role = 'standby' needs failover.peer-url"),
+                Arguments.of("CONCIERGE_ROLE=leader", "concierge.role = 'leader' is not one of primary, standby"),
+                Arguments.of("MESSAGING_PROVIDER=twilio", "messaging.provider = 'twilio' is not one of log, spoki,"
+                        + " whatsapp-cloud"),
+                Arguments.of("CONCIERGE_DEFAULT_LANGUAGE=xx", "concierge.default-language = 'xx' is not one of en, it"),
+                Arguments.of("STORE_DURABLE_ACKS=yes", "store.durable-acks = 'yes' is not one of true, false"),
+                Arguments.of("MESSAGING_MAX_RATE=0", "messaging.max-rate = '0' is not a whole number from 1"),
+                Arguments.of("MESSAGING_CIRCUIT_FAILURE_RATE_THRESHOLD=150", "messaging.circuit.failure-rate-threshold"
+                        + " = '150' is not a whole number from 1 to 100"),
+                Arguments.of("SPOKI_BASE_URL=ftp://example.org", "spoki.base-url = 'ftp://example.org' is not empty, or an"
+                        + " http:// or https:// URL"),
+                Arguments.of("EVENTS_SINK_URL=not a url", "events.sink-url = 'not a url' is not empty, or an http://"),
+                Arguments.of("CONCIERGE_REDIS_URL=localhost:6379", "concierge.redis-url is not empty, or redis://host:port"),
+                Arguments.of("BACKUP_RETENTION=forever", "backup.retention = 'forever' is not a duration"),
+                Arguments.of("FAILOVER_TIMEOUT=5s FAILOVER_HEARTBEAT_INTERVAL=10s", "failover.timeout must be longer than"
+                        + " failover.heartbeat-interval"),
+                Arguments.of("MESSAGING_REDELIVERY_DELAY=2m", "messaging.redelivery-delay is longer than"
+                        + " messaging.max-redelivery-delay"),
+                Arguments.of("MESH_CIRCUIT_OPEN_DURATION=500ms", "mesh.circuit.open-duration = '500ms' is not a duration"
+                        + " such as 500ms, 3s, 2m, 1h, PT3S or plain milliseconds, at least 1000ms"),
+                Arguments.of("CONCIERGE_API_KEYS=short-key", "concierge.api-keys: entry 1 of 1 is a key of 9 characters"),
+                Arguments.of("FAILOVER_PEER_URL=https://standby.example.org FAILOVER_PEER_API_KEY=short",
+                        "failover.peer-api-key must be the key (at least 24 characters)"),
+                Arguments.of("CONCIERGE_WORKERS=-1", "concierge.workers = '-1' is not a whole number from 1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSettings")
+    void aBadSettingEndsTheStartWithOneLineAndExitCode2(String settings, String line) throws Exception {
+        Path dataDir = Files.createTempDirectory("bad-settings-").resolve("data");
+
+        HubCommand.Result started = HubCommand.run(dataDir, environment(settings), "run");
+
+        assertThat(started.exitCode()).isEqualTo(2);
+        assertThat(started.err().strip().lines()).singleElement().asString()
+                .startsWith("concierge-hub: configuration error: ").contains(line).doesNotContain("Exception");
+        assertThat(dataDir).as("the data directory is untouched").doesNotExist();
+    }
+
+    @Test
+    void aSecretIsNeverShownInTheLine() throws Exception {
+        HubCommand.Result started = HubCommand.run(Files.createTempDirectory("bad-settings-").resolve("data"),
+                environment("CONCIERGE_ENCRYPTION_KEY=c2VjcmV0LXZhbHVl"), "run");
+
+        assertThat(started.exitCode()).isEqualTo(2);
+        assertThat(started.err() + started.out()).contains("concierge.encryption-key").doesNotContain("c2VjcmV0LXZhbHVl");
+    }
+
+    @Test
+    void aPortInUseEndsTheStartWithALineNamingThePort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Path dataDir = Files.createTempDirectory("bad-settings-").resolve("data");
+
+            HubCommand.Result started = HubCommand.run(dataDir,
+                    environment("CAMEL_SERVER_PORT=" + taken.getLocalPort()), "run");
+
+            assertThat(started.exitCode()).isEqualTo(2);
+            assertThat(started.err().strip().lines()).singleElement().asString()
+                    .contains("camel.server.port " + taken.getLocalPort() + " on 0.0.0.0 is in use");
+            assertThat(dataDir).doesNotExist();
+        }
+    }
+
+    /** The settings as an operator exports them, on a free port and with a valid key list. */
+    static Map<String, String> environment(String settings) throws Exception {
+        Map<String, String> environment = new HashMap<>(Map.of("CONCIERGE_API_KEYS", TestHub.API_KEY,
+                "CAMEL_SERVER_PORT", String.valueOf(TestHub.freePort())));
+        for (String setting : settings.split(" (?=[A-Z_]+=)")) {
+            environment.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+        }
+        if (environment.containsKey("HTTP_PORT")) {
+            environment.remove("CAMEL_SERVER_PORT");
+        }
+        return environment;
+    }
+}
