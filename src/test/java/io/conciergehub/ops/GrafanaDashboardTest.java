@@ -113,7 +113,10 @@ class GrafanaDashboardTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> scrape(primary).contains("concierge_messages_out_total{"));
             exported.addAll(PromQl.seriesNames(scrape(primary)));
         }
-        try (TestHub standby = TestHub.builder().scopedKeys().property("concierge.role", "standby").start()) {
+        try (TestHub standby = TestHub.builder().scopedKeys().property("concierge.role", "standby")
+                // A standby needs its primary: one that is away, so that this node stays passive.
+                .property("failover.peer-url", "http://127.0.0.1:9").property("failover.peer-api-key", TestHub.PEER_KEY)
+                .start()) {
             exported.addAll(PromQl.seriesNames(scrape(standby)));
         }
 
