@@ -206,6 +206,15 @@ public class HubConfiguration implements CamelConfiguration {
                 });
             }
         });
+        // The active node alerts the cloud (a passive one never writes the replicated tables); ids only.
+        failover.onKeyMismatch(peerNode -> {
+            if (failover.active()) {
+                db.write(c -> {
+                    events.publish(c, "failover.key-mismatch", Map.of("role", failover.role(), "peer", peerNode));
+                    return null;
+                });
+            }
+        });
         // Route control for operators: /api/routes, and the API gate in front of Jolokia (/observe/*).
         registry.bind("routeApi", new RouteApi(routeControl));
         ObserveGate.install(context, apiGate, json);
@@ -287,7 +296,8 @@ public class HubConfiguration implements CamelConfiguration {
         Failover failover = new Failover(nodeState, changeLog, routeControl, metrics, json, clock,
                 property(properties, "concierge.role", "primary"), peerConfigured,
                 Duration.ofMillis(longProperty(properties, "failover.timeout", 120000)),
-                Boolean.parseBoolean(property(properties, "failover.auto-failback", "true")));
+                Boolean.parseBoolean(property(properties, "failover.auto-failback", "true")), crypto.fingerprint(),
+                Duration.ofMillis(longProperty(properties, "failover.heartbeat-interval", 10000)));
         registry.bind("failover", failover);
 
         Path backupDir = dataDir.resolve("backups");
