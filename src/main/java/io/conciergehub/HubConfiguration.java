@@ -43,6 +43,7 @@ import io.conciergehub.ops.ConfigurationException;
 import io.conciergehub.ops.HttpHeaderPolicy;
 import io.conciergehub.ops.ApiRoutesStayUp;
 import io.conciergehub.ops.Health;
+import io.conciergehub.ops.HealthWhileStarting;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.ObserveGate;
@@ -218,6 +219,7 @@ public class HubConfiguration implements CamelConfiguration {
         // Route control for operators: /api/routes, and the API gate in front of Jolokia (/observe/*).
         registry.bind("routeApi", new RouteApi(routeControl));
         ObserveGate.install(context, apiGate, json);
+        HealthWhileStarting.install(context, failover::started);
 
         context.addService(new ServiceSupport() {
             @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.mesh.ApiGate;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.auth.authentication.AuthenticationProvider;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -18,7 +17,6 @@ import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig;
 import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,18 +67,7 @@ public final class ObserveGate implements AuthenticationHandler {
     }
 
     private static void guard(VertxPlatformHttpServerConfiguration configuration, ObserveGate handler) {
-        AuthenticationConfig.AuthenticationConfigEntry entry = new AuthenticationConfig.AuthenticationConfigEntry();
-        entry.setPath(PATH);
-        // The keys are the hub's (ApiKeys, through the gate), not a Vert.x authentication provider's.
-        entry.setAuthenticationProviderFactory(vertx -> null);
-        entry.setAuthenticationHandlerFactory(new AuthenticationConfig.AuthenticationHandlerFactory() {
-            @Override
-            public <T extends AuthenticationProvider> AuthenticationHandler createAuthenticationHandler(T provider) {
-                return handler;
-            }
-        });
-        configuration.getAuthenticationConfig().getEntries().add(entry);
-        configuration.getAuthenticationConfig().setEnabled(true);
+        ServerHandlers.mountBeforeRoutes(configuration, PATH, handler);
     }
 
     @Override
