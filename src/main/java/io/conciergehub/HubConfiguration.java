@@ -43,6 +43,7 @@ import io.conciergehub.ops.HttpHeaderPolicy;
 import io.conciergehub.ops.ApiRoutesStayUp;
 import io.conciergehub.ops.Health;
 import io.conciergehub.ops.HttpConnections;
+import io.conciergehub.ops.HealthWhileStarting;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.HttpGate;
 import io.conciergehub.ops.MalformedRequests;
@@ -213,9 +214,20 @@ public class HubConfiguration implements CamelConfiguration {
                 });
             }
         });
+        // The active node alerts the cloud (a passive one never writes the replicated tables); ids only.
+        failover.onKeyMismatch(peerNode -> {
+            if (failover.active()) {
+                db.write(c -> {
+                    events.publish(c, "failover.key-mismatch", Map.of("role", failover.role(), "peer", peerNode));
+                    return null;
+                });
+            }
+        });
         // Route control for operators: /api/routes, and the API gate in front of Jolokia (/observe/*).
         registry.bind("routeApi", new RouteApi(routeControl));
         ObserveGate.install(context, apiGate, json);
+        // /health answers 503 JSON until the hub has started, not the server's 404 page.
+        HealthWhileStarting.install(context, failover::started);
         // Connections: idle ones closed, requests framed two ways refused.
         HttpConnections.install(context, settings.millis("http.idle-timeout"));
         // In front of every route, before the server starts: malformed requests, and a flood guard on
@@ -299,9 +311,8 @@ public class HubConfiguration implements CamelConfiguration {
         capture.install();
         capture.capture(peerConfigured);
         Failover failover = new Failover(nodeState, changeLog, routeControl, metrics, json, clock,
-                settings.text("concierge.role"), peerConfigured,
-                settings.duration("failover.timeout"),
-                settings.flag("failover.auto-failback"));
+                settings.text("concierge.role"), peerConfigured, settings.duration("failover.timeout"),
+                settings.flag("failover.auto-failback"), crypto.fingerprint(), settings.duration("failover.heartbeat-interval"));
         registry.bind("failover", failover);
 
         Path backupDir = dataDir.resolve("backups");

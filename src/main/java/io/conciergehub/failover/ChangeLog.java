@@ -61,7 +61,7 @@ public final class ChangeLog {
     }
 
     /** The changes after {@code after}, oldest first, at most {@code limit}; null when there are none. */
-    public Batch batchAfter(long after, int limit, String sourceNode, long epoch) {
+    public Batch batchAfter(long after, int limit, String sourceNode, long epoch, String keyFingerprint) {
         return db.read(c -> {
             StringWriter out = new StringWriter();
             long[] last = {after};
@@ -71,6 +71,7 @@ public final class ChangeLog {
                 body.writeStringField("source", sourceNode);
                 body.writeNumberField("epoch", epoch);
                 body.writeNumberField("after", after);
+                body.writeStringField("keyFingerprint", keyFingerprint);
                 body.writeArrayFieldStart("changes");
                 Sql.list(c, "SELECT seq, tbl, op, row_key, row_data FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
                         row -> {

@@ -62,7 +62,8 @@ public final class ChangeShipper {
             needsSnapshot = true;
             return null;
         }
-        ChangeLog.Batch batch = log.batchAfter(ackedSeq, BATCH_SIZE, failover.nodeId(), failover.epoch());
+        ChangeLog.Batch batch = log.batchAfter(ackedSeq, BATCH_SIZE, failover.nodeId(), failover.epoch(),
+                failover.keyFingerprint());
         return batch == null ? null : batch.json();
     }
 
@@ -110,11 +111,14 @@ public final class ChangeShipper {
         Snapshots.Snapshot snapshot = snapshots.take();
         return json.writeValueAsString(Map.of("source", failover.nodeId(), "epoch", failover.epoch(),
                 "name", snapshot.file().getFileName().toString(), "sha256", snapshot.sha256(),
-                "position", snapshot.position()));
+                "position", snapshot.position(), "keyFingerprint", failover.keyFingerprint()));
     }
 
     public void onSnapshotInstalled(@Header(Exchange.HTTP_RESPONSE_CODE) Integer status, @Body String body)
             throws Exception {
+        if (status != null && status == 409) {
+            failover.learnFrom(json.readTree(body)); // a higher epoch, or another key: the peer says which
+        }
         if (status == null || status < 200 || status >= 300) {
             throw new IllegalStateException("the peer refused the snapshot: " + status + " " + body);
         }
@@ -164,7 +168,7 @@ public final class ChangeShipper {
      * the guarantee is then the one of a partition, see the README).
      */
     public void awaitPeer() throws InterruptedException {
-        if (!failover.peerConfigured() || !failover.peerReachable() || needsSnapshot) {
+        if (!failover.peerConfigured() || !failover.peerReachable() || !failover.ships() || needsSnapshot) {
             return;
         }
         long target = log.lastSeq();
@@ -173,7 +177,7 @@ public final class ChangeShipper {
             nudges.sendBody("seda:failover-ship?waitForTaskToComplete=Never&discardWhenFull=true", "nudge");
         }
         synchronized (shipped) {
-            while (ackedSeq < target && failover.peerReachable()) {
+            while (ackedSeq < target && failover.peerReachable() && failover.ships()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     LOG.warn("event=replication.sync-timeout target={} acked={}", target, ackedSeq);

@@ -35,7 +35,7 @@ public final class Failover {
 
     /** What this node last heard from its peer. */
     public record Peer(String nodeId, String role, long epoch, boolean active, long lastSeq, String following,
-            long appliedSeq, long heardAt) {
+            long appliedSeq, String keyFingerprint, long heardAt) {
     }
 
     /**
@@ -44,6 +44,11 @@ public final class Failover {
      */
     public interface Activation {
         void activated(long epoch, String reason);
+    }
+
+    /** What a node does when it finds its peer encrypts with another key (told once per finding). */
+    public interface KeyMismatch {
+        void found(String peerNode);
     }
 
     private final NodeState state;
@@ -56,7 +61,11 @@ public final class Failover {
     private final boolean peerConfigured;
     private final Duration timeout;
     private final boolean autoFailback;
+    private final String keyFingerprint;
+    // Silence after which the peer counts as unreachable, whichever direction it was last heard from.
+    private final Duration heardWithin;
     private Activation activation = (epoch, reason) -> { };
+    private KeyMismatch keyMismatchFound = peerNode -> { };
 
     private volatile boolean active;
     // Between release() and the peer's take-over: not consuming, still shipping the last changes.
@@ -66,6 +75,9 @@ public final class Failover {
     private volatile long epoch;
     private volatile Peer peer;
     private volatile boolean peerReachable;
+    private volatile long lastHeardAt;
+    // The peer encrypts with another key: nothing is shipped, applied or promoted until that is fixed.
+    private volatile boolean keyMismatch;
     // When this node last heard an active peer (or started): the promotion clock.
     private volatile long lastActiveHeartbeatAt;
     // Wall-clock ms of the newest change this passive node applied, and when it applied it.
@@ -73,7 +85,7 @@ public final class Failover {
 
     public Failover(NodeState state, ChangeLog log, RouteControl routes, Metrics metrics,
             ObjectMapper json, Clock clock, String role, boolean peerConfigured, Duration timeout,
-            boolean autoFailback) {
+            boolean autoFailback, String keyFingerprint, Duration heartbeatInterval) {
         this.state = state;
         this.log = log;
         this.routes = routes;
@@ -84,18 +96,26 @@ public final class Failover {
         this.peerConfigured = peerConfigured;
         this.timeout = timeout;
         this.autoFailback = autoFailback;
+        this.keyFingerprint = keyFingerprint;
+        this.heardWithin = heartbeatInterval.multipliedBy(3);
         this.epoch = state.epoch();
         this.lastActiveHeartbeatAt = clock.millis();
         metrics.gauge("concierge_failover_epoch", "Cluster epoch this node knows", () -> epoch);
         metrics.gauge("concierge_failover_active", "1 on the node that runs the consumers, else 0", () -> active ? 1 : 0);
         metrics.gauge("concierge_replication_lag_seconds", "Age of the oldest change not yet on the peer (active node)"
                 + " or since the last change from the active node was applied (passive node)", this::replicationLagSeconds);
+        metrics.gauge("concierge_failover_key_mismatch", "1 while the peer encrypts with another key (nothing is"
+                + " replicated), else 0", () -> keyMismatch ? 1 : 0);
         metrics.info("concierge_node_role", "This node's configured role (label role)", "role", role);
         metrics.failoverCounters(role);
     }
 
     public void onActivation(Activation recovery) {
         this.activation = recovery;
+    }
+
+    public void onKeyMismatch(KeyMismatch alert) {
+        this.keyMismatchFound = alert;
     }
 
     public String nodeId() {
@@ -127,9 +147,19 @@ public final class Failover {
         return peer;
     }
 
-    /** Whether this node ships its change log: while active, and while handing the role over. */
+    /** Whether this node ships its change log: while active, and while handing the role over, to a peer with its key. */
     public boolean ships() {
-        return peerConfigured && (active || releasing);
+        return peerConfigured && (active || releasing) && !keyMismatch;
+    }
+
+    /** Whether the peer was last heard with another encryption key than this node's. */
+    public boolean keyMismatch() {
+        return keyMismatch;
+    }
+
+    /** The fingerprint of this node's encryption key, which every state and batch it sends its peer carries. */
+    public String keyFingerprint() {
+        return keyFingerprint;
     }
 
     /** The epoch to record on a send, or -1 when this node must not send (passive or fenced). */
@@ -150,7 +180,8 @@ public final class Failover {
                 LOG.warn("event=failover.peer-unanswered status={}", status);
                 return null;
             }
-            peerReachable = true;
+            heard();
+            // Its key is judged by the heartbeats that follow: an active node then alerts a mismatch.
             return peer(json.readTree(reply.getMessage().getBody(String.class)));
         } catch (Exception e) {
             LOG.warn("event=failover.peer-unanswered error=\"{}\"", e.toString());
@@ -183,6 +214,7 @@ public final class Failover {
     /** A heartbeat or status request from the peer: learn from it and answer with this node's state. */
     public synchronized Map<String, Object> onHeartbeat(@Body JsonNode request) {
         Peer sender = peer(request);
+        heard();
         observe(sender);
         return status();
     }
@@ -198,6 +230,7 @@ public final class Failover {
         status.put("lastSeq", log.lastSeq());
         status.put("following", position.sourceNode());
         status.put("appliedSeq", position.appliedSeq());
+        status.put("keyFingerprint", keyFingerprint);
         return status;
     }
 
@@ -218,8 +251,48 @@ public final class Failover {
 
     /** The peer answered with its state (a heartbeat's, a shipment's or a snapshot's answer). */
     public synchronized void learnFrom(JsonNode answer) {
-        peerReachable = true;
+        heard();
         observe(peer(answer));
+    }
+
+    private void heard() {
+        lastHeardAt = clock.millis();
+        peerReachable = true;
+    }
+
+    /** Every heartbeat tick: a peer heard from in neither direction for three intervals is unreachable. */
+    public void checkPeerHeard() {
+        long silent = clock.millis() - lastHeardAt;
+        if (peerReachable && silent > heardWithin.toMillis()) {
+            peerUnreachable("nothing heard for " + silent + " ms");
+        }
+    }
+
+    /**
+     * A node state the peer sent with its key's fingerprint: a mismatch is found (logged, alerted) once,
+     * and cleared when the peer is heard with this node's key again. A peer that sends none (an older
+     * version) is not judged.
+     */
+    private void checkKey(Peer other) {
+        checkKey(other.nodeId(), other.keyFingerprint());
+    }
+
+    /** A call from the peer that carries its key's fingerprint (a batch, a snapshot offer): judged like a heartbeat. */
+    public synchronized void checkKey(String peerNode, String peerFingerprint) {
+        if (peerFingerprint == null) {
+            return;
+        }
+        boolean differs = !keyFingerprint.equals(peerFingerprint);
+        if (differs && !keyMismatch) {
+            keyMismatch = true;
+            LOG.warn("event=failover.key-mismatch peer={} reason=\"the peer encrypts with another"
+                    + " concierge.encryption-key: replication and promotion stopped\"", peerNode);
+            keyMismatchFound.found(peerNode);
+        } else if (!differs && keyMismatch) {
+            keyMismatch = false;
+            LOG.warn("event=failover.key-match peer={} reason=\"the peer encrypts with this node's key again\"",
+                    peerNode);
+        }
     }
 
     /** A call to the peer failed (in a route's doCatch): the peer counts as unreachable. */
@@ -250,6 +323,9 @@ public final class Failover {
         if (!started || !peerConfigured || active || releasing) {
             return;
         }
+        if (keyMismatch) {
+            return; // its database holds nothing of the active node's: promoted, it would silently diverge
+        }
         long silent = clock.millis() - lastActiveHeartbeatAt;
         if (silent > timeout.toMillis()) {
             long known = peer == null ? 0 : peer.epoch();
@@ -261,8 +337,8 @@ public final class Failover {
     /** Whether a passive primary should ask its active peer for the role back now. */
     public boolean wantsRoleBack() {
         Peer known = peer;
-        return autoFailback && peerConfigured && !active && "primary".equals(role) && known != null && known.active()
-                && caughtUpWith(known);
+        return autoFailback && peerConfigured && !active && !keyMismatch && "primary".equals(role) && known != null
+                && known.active() && caughtUpWith(known);
     }
 
     private boolean caughtUpWith(Peer known) {
@@ -321,6 +397,7 @@ public final class Failover {
     /** The active node's state seen in a call or a reply: fence this node if it is behind. */
     private void observe(Peer other) {
         peer = other;
+        checkKey(other);
         if (other.active()) {
             lastActiveHeartbeatAt = clock.millis();
         }
@@ -422,6 +499,6 @@ public final class Failover {
     private Peer peer(JsonNode node) {
         return new Peer(node.path("node").asText(), node.path("role").asText(), node.path("epoch").asLong(),
                 node.path("active").asBoolean(), node.path("lastSeq").asLong(), node.path("following").asText(null),
-                node.path("appliedSeq").asLong(), clock.millis());
+                node.path("appliedSeq").asLong(), node.path("keyFingerprint").asText(null), clock.millis());
     }
 }

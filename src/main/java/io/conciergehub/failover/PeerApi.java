@@ -31,6 +31,7 @@ public final class PeerApi {
         Fields.required(Fields.status(body, "role", "role", Set.of("primary", "standby")), "role");
         Fields.required(Fields.integer(body, "epoch", "epoch", 0, Integer.MAX_VALUE), "epoch");
         Fields.bool(body, "active", "active");
+        Fields.token(body, "keyFingerprint", "keyFingerprint", false);
         return body;
     }
 

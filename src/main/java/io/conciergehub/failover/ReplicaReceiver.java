@@ -57,7 +57,7 @@ public final class ReplicaReceiver {
                 || batch.path("after").asLong() < 0 || !batch.path("changes").isArray()) {
             throw HttpProblem.badRequest("a batch has source, epoch, after and changes");
         }
-        ApiResponse refused = refuse(source, batch.path("epoch").asLong());
+        ApiResponse refused = refuse(source, batch.path("epoch").asLong(), batch);
         if (refused != null) {
             return refused;
         }
@@ -86,7 +86,7 @@ public final class ReplicaReceiver {
         String source = Fields.token(offer, "source", "source", true);
         long epoch = Fields.required(Fields.integer(offer, "epoch", "epoch", 0, Integer.MAX_VALUE), "epoch");
         Fields.text(offer, "sha256", "sha256", true, 64);
-        ApiResponse refused = refuse(source, epoch);
+        ApiResponse refused = refuse(source, epoch, offer);
         if (refused != null) {
             return refused;
         }
@@ -175,9 +175,11 @@ public final class ReplicaReceiver {
      * 409 with this node's state (the sender learns the epoch from it and fences itself); a
      * sender ahead of this node's epoch fences it first. Null: go ahead.
      */
-    private ApiResponse refuse(String source, long epoch) {
+    private ApiResponse refuse(String source, long epoch, JsonNode call) {
         failover.learnEpoch(epoch, "peer " + source);
-        if (epoch < failover.epoch() || failover.active()) {
+        failover.checkKey(source, call.path("keyFingerprint").asText(null));
+        // Rows under another key could never be read here: the answer carries this node's fingerprint, the sender stops.
+        if (epoch < failover.epoch() || failover.active() || failover.keyMismatch()) {
             return new ApiResponse(409, failover.status(), Map.of());
         }
         return null;

@@ -29,11 +29,13 @@ public final class WhatsAppWebhook {
         this.json = json;
     }
 
-    /** Answers Meta's subscription check with the challenge, or 403. */
+    /** Answers Meta's subscription check with the challenge; 403 for a wrong token, 503 without one configured. */
     public String handshake(@Header("hub.mode") String mode, @Header("hub.verify_token") String token,
             @Header("hub.challenge") String challenge) {
-        boolean valid = "subscribe".equals(mode) && verifyToken != null && !verifyToken.isBlank()
-                && Signatures.sameSecret(verifyToken, token) && challenge != null;
+        if (verifyToken == null || verifyToken.isBlank()) {
+            throw new HttpProblem(503, "not_configured", "whatsapp.verify-token is not set");
+        }
+        boolean valid = "subscribe".equals(mode) && Signatures.sameSecret(verifyToken, token) && challenge != null;
         if (!valid) {
             throw new HttpProblem(403, "forbidden", "verification token does not match");
         }

@@ -18,7 +18,7 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * {@code /health}: 503 DOWN while the hub starts and when the database cannot take a write, 200 DEGRADED with reasons when
- * Redis is unreachable or a provider circuit is open, 200 UP otherwise. Anyone may read the status;
+ * Redis is unreachable, a provider circuit is open or the peer encrypts with another key, 200 UP otherwise. Anyone may read the status;
  * the details (role, checks, depths) need an API key.
  */
 public final class Health {
@@ -49,6 +49,7 @@ public final class Health {
         peer.put("configured", failover.peerConfigured());
         if (failover.peerConfigured()) {
             peer.put("reachable", failover.peerReachable());
+            peer.put("sameEncryptionKey", !failover.keyMismatch());
             io.conciergehub.failover.Failover.Peer known = failover.peer();
             if (known != null) {
                 peer.put("role", known.role());
@@ -67,6 +68,9 @@ public final class Health {
         boolean down = !failover.started();
         if (down) {
             reasons.add("starting: not every route is up yet");
+        }
+        if (failover.keyMismatch()) {
+            reasons.add("peer encrypts with another concierge.encryption-key: replication and promotion stopped");
         }
         try (Connection c = probe.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false); // IMMEDIATE mode: takes the write lock, proving writes can happen

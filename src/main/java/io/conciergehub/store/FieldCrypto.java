@@ -33,6 +33,7 @@ public final class FieldCrypto {
 
     private final SecretKeySpec cipherKey;
     private final SecretKeySpec indexKey;
+    private final String fingerprint;
     private final SecureRandom random = new SecureRandom();
     // Looking a cipher up by name costs more than using it; instances are not thread-safe.
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FieldCrypto::newCipher);
@@ -45,6 +46,13 @@ public final class FieldCrypto {
         this.cipherKey = new SecretKeySpec(derive(masterKey, "field-encryption"), "AES");
         this.indexKey = new SecretKeySpec(derive(masterKey, "blind-index"), "HmacSHA256");
         this.indexMacs = ThreadLocal.withInitial(() -> newMac(indexKey));
+        // 64 bits of an HMAC under the key: two nodes can compare keys without either revealing it.
+        this.fingerprint = HexFormat.of().formatHex(derive(masterKey, "pair-key-fingerprint"), 0, 8);
+    }
+
+    /** Identifies the key (not the key itself): a pair whose fingerprints differ cannot read each other's rows. */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     private static Cipher newCipher() {

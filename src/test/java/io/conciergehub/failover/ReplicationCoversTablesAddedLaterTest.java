@@ -42,7 +42,7 @@ class ReplicationCoversTablesAddedLaterTest {
             Sql.update(c, "UPDATE journey_notices SET sent_at = 1700000000000 WHERE booking_ref = 'HM1'");
             return Sql.update(c, "DELETE FROM journey_notices WHERE booking_ref = 'HM2'");
         });
-        ChangeLog.Batch batch = activeLog.batchAfter(0, 100, "node-a", 1);
+        ChangeLog.Batch batch = activeLog.batchAfter(0, 100, "node-a", 1, "0123456789abcdef");
         assertThat(batch.size()).as("insert, insert, update, delete").isEqualTo(4);
 
         ChangeLog.Position applied = passiveLog.apply(JSON.readTree(batch.json()));

@@ -58,6 +58,7 @@ public final class TestHub implements AutoCloseable {
     public static final class Builder {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Path dataDir;
+        private int port;
 
         private Builder() {
             properties.put("concierge.api-keys", API_KEY);
@@ -85,9 +86,15 @@ public final class TestHub implements AutoCloseable {
             return this;
         }
 
+        /** Listen on this port (e.g. one a peer was told of before this hub starts) instead of a free one. */
+        public Builder port(int chosen) {
+            this.port = chosen;
+            return this;
+        }
+
         public TestHub start() throws Exception {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("hub-test-");
-            int port = freePort();
+            int port = this.port > 0 ? this.port : freePort();
             Main main = Application.create();
             properties.forEach(main::addOverrideProperty);
             main.addOverrideProperty("concierge.data-dir", dir.toString());

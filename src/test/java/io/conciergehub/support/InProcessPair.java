@@ -1,0 +1,80 @@
+package io.conciergehub.support;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.function.UnaryOperator;
+
+/**
+ * A primary and a standby started in this JVM, each with {@code failover.peer-url} at the other's
+ * port, signing with {@link TestHub#PEER_KEY} and heartbeating every {@link #HEARTBEAT_MILLIS}.
+ * The standby starts first, so the primary finds it at start-up, as on a hotel's site.
+ */
+public final class InProcessPair implements AutoCloseable {
+
+    public static final int HEARTBEAT_MILLIS = 300;
+
+    private final TestHub primary;
+    private final TestHub standby;
+
+    private InProcessPair(TestHub primary, TestHub standby) {
+        this.primary = primary;
+        this.standby = standby;
+    }
+
+    /** Both nodes with one encryption key, as a pair should be. */
+    public static InProcessPair withOneKey() throws Exception {
+        String key = newKey();
+        return start(primary -> primary, key, key);
+    }
+
+    /** Each node with its own encryption key: a misconfigured pair. */
+    public static InProcessPair withDifferentKeys(UnaryOperator<TestHub.Builder> primarySettings) throws Exception {
+        return start(primarySettings, newKey(), newKey());
+    }
+
+    private static InProcessPair start(UnaryOperator<TestHub.Builder> primarySettings, String primaryKey,
+            String standbyKey) throws Exception {
+        int primaryPort = TestHub.freePort();
+        int standbyPort = TestHub.freePort();
+        TestHub standby = node("standby", standbyPort, primaryPort, standbyKey).start();
+        try {
+            return new InProcessPair(primarySettings.apply(node("primary", primaryPort, standbyPort, primaryKey)).start(),
+                    standby);
+        } catch (Exception | Error e) {
+            standby.close();
+            throw e;
+        }
+    }
+
+    private static TestHub.Builder node(String role, int port, int peerPort, String encryptionKey) {
+        return TestHub.builder().scopedKeys().port(port).property("concierge.role", role)
+                .property("concierge.encryption-key", encryptionKey)
+                .property("failover.peer-url", "http://localhost:" + peerPort)
+                .property("failover.peer-api-key", TestHub.PEER_KEY)
+                .property("failover.heartbeat-interval", String.valueOf(HEARTBEAT_MILLIS))
+                .property("failover.ship-interval", "200");
+    }
+
+    private static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    public TestHub primary() {
+        return primary;
+    }
+
+    public TestHub standby() {
+        return standby;
+    }
+
+    @Override
+    public void close() {
+        try {
+            primary.close();
+        } finally {
+            standby.close();
+        }
+    }
+}
