@@ -127,6 +127,7 @@ public class HubConfiguration implements CamelConfiguration {
             registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, prometheus);
         }
         Metrics metrics = new Metrics(prometheus);
+        metrics.diskSpace(dataDir);
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
         metrics.circuitStates(breakers);
 

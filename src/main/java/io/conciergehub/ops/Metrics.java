@@ -5,7 +5,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.system.DiskSpaceMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,6 +104,15 @@ public final class Metrics {
 
     public void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    /**
+     * Free and total bytes of the file system holding the data directory ({@code disk_free_bytes},
+     * {@code disk_total_bytes}, label {@code path}): a full disk stops every write, acknowledgements
+     * included. camel.metrics.binders cannot add this binder (it needs the directory).
+     */
+    public void diskSpace(Path dataDir) {
+        new DiskSpaceMetrics(dataDir.toAbsolutePath().normalize().toFile()).bindTo(registry);
     }
 
     /** 0 closed, 1 half-open, 2 open, 3 other (disabled, forced, metrics-only), per breaker. */

@@ -129,6 +129,91 @@ class DockerStackConfigTest {
     }
 
     @Test
+    void theStandbyAnswersWithTheHotelsOwnFactsAnswersAndLlmNotTheDemoOnes() throws IOException {
+        JsonNode hub = services.path("hub");
+        Map<String, String> env = DockerStack.environment(hub);
+
+        // Every hotel.* fact is passed, and required: an unset one would be the demo value.
+        Properties defaults = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            defaults.load(in);
+        }
+        List<String> facts = defaults.stringPropertyNames().stream().filter(key -> key.startsWith("hotel."))
+                .map(key -> key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')).sorted().toList();
+        assertThat(facts).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(facts).allSatisfy(variable -> assertThat(env.get(variable)).as(variable)
+                .matches("\\$\\{" + variable + ":\\?[^}]+}"));
+
+        // The knowledge directory: a read-only mount, named by CONCIERGE_KNOWLEDGE_DIR.
+        String knowledgeDir = env.get("CONCIERGE_KNOWLEDGE_DIR");
+        assertThat(knowledgeDir).isNotBlank();
+        assertThat(DockerStack.mounts(hub)).containsKey(knowledgeDir);
+        assertThat(DockerStack.readOnlyMounts(hub)).contains(knowledgeDir);
+        String source = DockerStack.interpolate(DockerStack.mounts(hub).get(knowledgeDir),
+                Map.of("KNOWLEDGE_DIR", DockerStack.envExample().get("KNOWLEDGE_DIR").value()));
+        assertThat(DockerStack.DIR.resolve(source)).as("the default knowledge directory is in docker/").isDirectory();
+
+        // The LLM settings, passed on from docker/.env when set there.
+        assertThat(env).containsKeys("LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL");
+        assertThat(DockerStack.envExample()).containsKeys("LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL");
+    }
+
+    @Test
+    void theStackRefusesToStartWhileAHotelFactIsMissing() {
+        Map<String, String> filled = new java.util.HashMap<>();
+        DockerStack.envExample().forEach((name, entry) -> filled.put(name, name.startsWith("HOTEL_") ? "" : "x"));
+        String text = DockerStack.text("compose.yaml");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DockerStack.interpolate(text, filled))
+                .hasMessageContaining("HOTEL_");
+        filled.replaceAll((name, value) -> "x");
+        assertThat(DockerStack.interpolate(text, filled)).doesNotContainPattern("\\$\\{[A-Za-z_]");
+    }
+
+    @Test
+    void prometheusScrapesTheOnSitePrimaryAtTheAddressOfTheEnvFile() {
+        JsonNode prometheus = services.path("prometheus");
+        JsonNode config = DockerStack.yaml("prometheus/prometheus.yml");
+        JsonNode job = config.path("scrape_configs").get(0);
+
+        // prometheus.yml reads the target file beside it; compose writes that file there ...
+        List<String> files = texts(job.path("file_sd_configs").get(0).path("files"));
+        assertThat(files).singleElement();
+        String targetFile = "/etc/prometheus/" + files.get(0);
+        String configName = DockerStack.configs(prometheus).get(targetFile);
+        assertThat(configName).as("a config of compose at %s", targetFile).isNotNull();
+        String content = compose.path("configs").path(configName).path("content").asText();
+
+        // ... from PRIMARY_METRICS_TARGET, https unless PRIMARY_METRICS_SCHEME says otherwise.
+        JsonNode group = targets(DockerStack.interpolate(content, Map.of("PRIMARY_METRICS_TARGET", "hotel.example.org:443")));
+        assertThat(texts(group.path("targets"))).containsExactly("hotel.example.org:443");
+        assertThat(group.path("labels").path("__scheme__").asText()).isEqualTo("https");
+        assertThat(group.path("labels").path("node").asText()).isEqualTo("primary");
+        JsonNode overTailscale = targets(DockerStack.interpolate(content,
+                Map.of("PRIMARY_METRICS_TARGET", "100.101.102.103:8080", "PRIMARY_METRICS_SCHEME", "http")));
+        assertThat(overTailscale.path("labels").path("__scheme__").asText()).isEqualTo("http");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DockerStack.interpolate(content, Map.of()))
+                .hasMessageContaining("PRIMARY_METRICS_TARGET");
+
+        // The same job, so the dashboard and the alerts see both nodes; the standby labelled too.
+        assertThat(job.path("static_configs").get(0).path("labels").path("node").asText()).isEqualTo("standby");
+
+        // The alert rules are loaded from beside the configuration, where compose mounts them.
+        List<String> ruleFiles = texts(config.path("rule_files"));
+        assertThat(ruleFiles).isNotEmpty().allSatisfy(rules -> assertThat(DockerStack.mounts(prometheus))
+                .containsEntry("/etc/prometheus/" + rules, "./prometheus/" + rules));
+        assertThat(DockerStack.readOnlyMounts(prometheus)).contains("/etc/prometheus/alerts.yml");
+    }
+
+    private static JsonNode targets(String fileSd) {
+        JsonNode groups = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
+                new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                        new org.yaml.snakeyaml.LoaderOptions())).load(fileSd));
+        assertThat(groups.isArray()).as("a file_sd list of target groups").isTrue();
+        assertThat(groups).hasSize(1);
+        return groups.get(0);
+    }
+
+    @Test
     void grafanaIsProvisionedWithThatPrometheusAndTheDashboardDirectory() {
         JsonNode grafana = services.path("grafana");
         Map<String, String> mounts = DockerStack.mounts(grafana);

@@ -69,18 +69,99 @@ public final class DockerStack {
         return env;
     }
 
-    /** A service's volumes in short form {@code source:target[:mode]}, as target → source. */
+    /**
+     * A service's volumes in short form {@code source:target[:mode]} (the source may be a
+     * {@code ${VAR:-default}}), or long form, as target → source.
+     */
     public static Map<String, String> mounts(JsonNode service) {
         Map<String, String> mounts = new LinkedHashMap<>();
         service.path("volumes").forEach(volume -> {
             if (volume.isTextual()) {
-                String[] parts = volume.asText().split(":");
-                mounts.put(parts[1], parts[0]);
+                List<String> parts = shortVolume(volume.asText());
+                mounts.put(parts.get(1), parts.get(0));
             } else {
                 mounts.put(volume.path("target").asText(), volume.path("source").asText());
             }
         });
         return mounts;
+    }
+
+    /** Targets of the service's volumes that are mounted read-only ({@code :ro} or {@code read_only}). */
+    public static List<String> readOnlyMounts(JsonNode service) {
+        List<String> targets = new ArrayList<>();
+        service.path("volumes").forEach(volume -> {
+            if (volume.isTextual()) {
+                List<String> parts = shortVolume(volume.asText());
+                if (parts.size() > 2 && List.of(parts.get(2).split(",")).contains("ro")) {
+                    targets.add(parts.get(1));
+                }
+            } else if (volume.path("read_only").asBoolean(false)) {
+                targets.add(volume.path("target").asText());
+            }
+        });
+        return targets;
+    }
+
+    /** {@code source:target[:mode]} split at the colons outside {@code ${...}}. */
+    private static List<String> shortVolume(String volume) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        StringBuilder part = new StringBuilder();
+        for (int i = 0; i < volume.length(); i++) {
+            char c = volume.charAt(i);
+            if (c == '$' && i + 1 < volume.length() && volume.charAt(i + 1) == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (c == ':' && depth == 0) {
+                parts.add(part.toString());
+                part.setLength(0);
+                continue;
+            }
+            part.append(c);
+        }
+        parts.add(part.toString());
+        return parts;
+    }
+
+    /** A service's configs as target → the name of the top-level config. */
+    public static Map<String, String> configs(JsonNode service) {
+        Map<String, String> configs = new LinkedHashMap<>();
+        service.path("configs").forEach(config -> {
+            if (config.isTextual()) {
+                configs.put("/" + config.asText(), config.asText());
+            } else {
+                String source = config.path("source").asText();
+                configs.put(config.path("target").asText("/" + source), source);
+            }
+        });
+        return configs;
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
+
+    /**
+     * Text with Compose's interpolation applied for the given variables: {@code ${VAR}},
+     * {@code ${VAR:-default}} (also when empty), {@code ${VAR-default}} (when unset),
+     * {@code ${VAR:?message}} and {@code ${VAR?message}} (an error, as Compose refuses to start).
+     */
+    public static String interpolate(String text, Map<String, String> variables) {
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = variables.get(m.group(1));
+            String operator = m.group(2);
+            boolean missing = operator != null && operator.startsWith(":") ? value == null || value.isEmpty() : value == null;
+            if (operator != null && missing && operator.endsWith("?")) {
+                throw new IllegalArgumentException("required variable " + m.group(1) + " is missing: " + m.group(3));
+            }
+            if (operator != null && missing && operator.endsWith("-")) {
+                value = m.group(3);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /**
