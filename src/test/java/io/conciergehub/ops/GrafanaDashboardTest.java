@@ -113,10 +113,7 @@ class GrafanaDashboardTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> scrape(primary).contains("concierge_messages_out_total{"));
             exported.addAll(PromQl.seriesNames(scrape(primary)));
         }
-        try (TestHub standby = TestHub.builder().scopedKeys().property("concierge.role", "standby")
-                // A standby needs its primary: one that is away, so that this node stays passive.
-                .property("failover.peer-url", "http://127.0.0.1:9").property("failover.peer-api-key", TestHub.PEER_KEY)
-                .start()) {
+        try (TestHub standby = TestHub.builder().scopedKeys().standbyOfAnAbsentPrimary().start()) {
             exported.addAll(PromQl.seriesNames(scrape(standby)));
         }
 

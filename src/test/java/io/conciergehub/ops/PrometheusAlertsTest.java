@@ -67,7 +67,7 @@ class PrometheusAlertsTest {
             // The disk metrics are those of the data directory's file system.
             assertThat(metrics).contains("disk_free_bytes{path=\"" + primary.dataDir().toAbsolutePath().normalize() + "\"}");
         }
-        try (TestHub standby = TestHub.builder().scopedKeys().property("concierge.role", "standby").start()) {
+        try (TestHub standby = TestHub.builder().scopedKeys().standbyOfAnAbsentPrimary().start()) {
             exported.addAll(PromQl.seriesNames(scrape(standby)));
         }
 

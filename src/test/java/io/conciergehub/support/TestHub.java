@@ -80,6 +80,12 @@ public final class TestHub implements AutoCloseable {
                     EVENTS_KEY + ":events", READ_KEY + ":read", SYNC_KEY + ":sync", PEER_KEY + ":peer"));
         }
 
+        /** A standby whose primary is away (it stays passive until failover.timeout); with {@link #scopedKeys()}. */
+        public Builder standbyOfAnAbsentPrimary() {
+            return property("concierge.role", "standby").property("failover.peer-url", "http://127.0.0.1:9")
+                    .property("failover.peer-api-key", PEER_KEY);
+        }
+
         /** Reuse a data directory, e.g. to start the hub again on the same database. */
         public Builder dataDir(Path dir) {
             this.dataDir = dir;
