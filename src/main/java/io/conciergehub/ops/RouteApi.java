@@ -54,13 +54,13 @@ public final class RouteApi {
             throw HttpProblem.conflict("group 'api' serves the API; suspending it would lock operators out");
         }
         routes.suspendGroup(group);
-        return ApiResponse.ok(Map.of("group", group, "routes", members(group)));
+        return ApiResponse.ok(new GroupState(group, members(group)));
     }
 
     public ApiResponse resumeGroup(@Header("group") String group) throws Exception {
         members(group);
         routes.startGroup(group);
-        return ApiResponse.ok(Map.of("group", group, "routes", members(group)));
+        return ApiResponse.ok(new GroupState(group, members(group)));
     }
 
     private RouteState known(String id) {
@@ -69,6 +69,10 @@ public final class RouteApi {
     }
 
     /** The group's routes with their states now; 404 for a group without routes. */
+    /** A group and its routes, in this order in the answer. */
+    record GroupState(String group, List<RouteState> routes) {
+    }
+
     private List<RouteState> members(String group) {
         List<RouteState> members = routes.routes().stream().filter(route -> group.equals(route.group())).toList();
         if (members.isEmpty()) {
