@@ -3,7 +3,6 @@ package io.conciergehub.ops;
 import io.conciergehub.mesh.ApiResponse;
 import io.conciergehub.ops.RouteControl.RouteState;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
