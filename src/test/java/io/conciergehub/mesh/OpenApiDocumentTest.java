@@ -41,4 +41,13 @@ class OpenApiDocumentTest {
         assertThat(scheme.path("in").asText()).isEqualTo("header");
         assertThat(scheme.path("name").asText()).isEqualTo("X-API-Key");
     }
+
+    @Test
+    void theServerIsNamedWithThePortTheHubListensOn() throws Exception {
+        JsonNode servers = MeshJson.body(env.hub().get("/openapi.json")).path("servers");
+
+        int port = java.net.URI.create(env.hub().url("/")).getPort();
+        assertThat(servers.path(0).path("url").asText()).matches("http://[^/]+:" + port)
+                .doesNotContain("0.0.0.0");
+    }
 }
