@@ -2,6 +2,8 @@ package io.conciergehub.ops;
 
 import io.conciergehub.store.PrivateFiles;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
@@ -22,8 +24,8 @@ import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
 
 /**
  * The log files in {@code logging.dir}: {@code hub.log}, rolled over daily and at {@value #MAX_SIZE}
- * into {@code hub-<date>-<n>.log}, the newest {@value #KEPT} of those kept. Files are 0600 in a
- * 0700 directory, like the data directory's.
+ * into {@code hub-<date>-<n>.log}, the newest {@value #KEPT} of those kept. The files are 0600, like
+ * the data directory's; a directory the hub makes is 0700.
  *
  * <p>Attached once the settings are read, so that {@code logging.dir} comes from wherever the
  * hub's settings come from (environment, profile, application.properties): Camel's first two
@@ -42,7 +44,15 @@ public final class LogFiles {
     /** Adds the file appender to the root logger; {@code format} is {@code plain} or {@code json}. */
     public static void attach(Path dir, String format) {
         try {
-            PrivateFiles.directory(dir);
+            if (!Files.isDirectory(dir)) {
+                PrivateFiles.directory(dir);
+            }
+            // An existing directory (e.g. /var/log/concierge-hub) keeps its mode; the hub's own files are 0600.
+            try (DirectoryStream<Path> own = Files.newDirectoryStream(dir, "hub*.log")) {
+                for (Path file : own) {
+                    PrivateFiles.file(file);
+                }
+            }
         } catch (IOException e) {
             throw new ConfigurationException("logging.dir = '" + dir + "' cannot be made a directory: " + e.getMessage());
         }
@@ -68,7 +78,7 @@ public final class LogFiles {
     }
 
     /** Plain lines go through the console's layout, escaping included; JSON escapes every value itself. */
-    private static Layout<?> layout(Configuration config, String format) {
+    static Layout<?> layout(Configuration config, String format) {
         if ("json".equals(format)) {
             return JsonTemplateLayout.newBuilder().setConfiguration(config)
                     .setEventTemplateUri("classpath:EcsLayout.json").build();
