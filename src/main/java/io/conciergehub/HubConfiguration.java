@@ -39,6 +39,7 @@ import io.conciergehub.messaging.provider.SendFailureRecorder;
 import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
 import io.conciergehub.ops.ApiKeys;
+import io.conciergehub.ops.ClassDataArchive;
 import io.conciergehub.ops.HttpHeaderPolicy;
 import io.conciergehub.ops.ApiRoutesStayUp;
 import io.conciergehub.ops.Health;
@@ -104,6 +105,7 @@ public class HubConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
 
+        ClassDataArchive.announceAtStop(context);
         // Every setting read and checked before anything touches the data directory.
         Settings settings = Settings.read(properties);
         if (!settings.text("logging.dir").isEmpty()) {
