@@ -39,6 +39,7 @@ import io.conciergehub.messaging.provider.SendFailureRecorder;
 import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
 import io.conciergehub.ops.ApiKeys;
+import io.conciergehub.ops.ClassDataArchive;
 import io.conciergehub.ops.HttpHeaderPolicy;
 import io.conciergehub.ops.ApiRoutesStayUp;
 import io.conciergehub.ops.Health;
@@ -46,9 +47,11 @@ import io.conciergehub.ops.HttpConnections;
 import io.conciergehub.ops.HealthWhileStarting;
 import io.conciergehub.ops.HttpErrors;
 import io.conciergehub.ops.HttpGate;
+import io.conciergehub.ops.LogFiles;
 import io.conciergehub.ops.MalformedRequests;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.ObserveGate;
+import io.conciergehub.ops.ReadyLine;
 import io.conciergehub.ops.RetryAfterDelay;
 import io.conciergehub.ops.RouteApi;
 import io.conciergehub.ops.RouteControl;
@@ -102,8 +105,12 @@ public class HubConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
 
+        ClassDataArchive.announceAtStop(context);
         // Every setting read and checked before anything touches the data directory.
         Settings settings = Settings.read(properties);
+        if (!settings.text("logging.dir").isEmpty()) {
+            LogFiles.attach(Path.of(settings.text("logging.dir")), settings.text("logging.format"));
+        }
         Path dataDir = Path.of(settings.text("concierge.data-dir"));
         // One hub per data dir, held until it stops: a second hub or a restore would write under this one.
         DataDirLock dataDirLock = DataDirLock.acquire(dataDir);
@@ -205,7 +212,7 @@ public class HubConfiguration implements CamelConfiguration {
             outbox.recoverInterrupted();
             int interrupted = commands.recoverInterrupted();
             if (interrupted > 0) {
-                LOG.warn("event=commands.recovered requeued={}", interrupted);
+                LOG.info("event=commands.recovered requeued={}", interrupted);
             }
             if (failover.peerConfigured()) { // the cloud job runner hears of every change of the active node
                 db.write(c -> {
@@ -344,6 +351,7 @@ public class HubConfiguration implements CamelConfiguration {
                 ProducerTemplate template = started.createProducerTemplate();
                 shipper.nudgeThrough(template);
                 failover.start(failover.askPeer(template));
+                ReadyLine.log(started, settings, failover, dataDir);
             }
         });
         return failover;

@@ -100,7 +100,7 @@ public final class ChangeShipper {
                 return true;
             }
             needsSnapshot = true;
-            LOG.warn("event=replication.snapshot-needed peerFollowing={} peerApplied={}", follows, applied);
+            LOG.info("event=replication.snapshot-needed peerFollowing={} peerApplied={}", follows, applied);
             return false;
         }
         return true;

@@ -14,6 +14,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * This node's part in the primary/standby pair: whether it is the active node (the one that runs
@@ -198,10 +199,11 @@ public final class Failover {
         started = true;
         lastActiveHeartbeatAt = clock.millis();
         if (!peerConfigured) {
-            activate(epoch + 1, "no peer configured");
+            activate(epoch + 1, "no peer configured", Level.INFO);
         } else if ("primary".equals(role) && (answered == null || !answered.active())) {
             activate(Math.max(epoch, answered == null ? 0 : answered.epoch()) + 1,
-                    answered == null ? "peer unreachable at start-up" : "peer is passive");
+                    answered == null ? "peer unreachable at start-up" : "peer is passive",
+                    answered == null ? Level.WARN : Level.INFO);
         } else {
             if (answered != null) {
                 observe(answered);
@@ -290,7 +292,7 @@ public final class Failover {
             keyMismatchFound.found(peerNode);
         } else if (!differs && keyMismatch) {
             keyMismatch = false;
-            LOG.warn("event=failover.key-match peer={} reason=\"the peer encrypts with this node's key again\"",
+            LOG.info("event=failover.key-match peer={} reason=\"the peer encrypts with this node's key again\"",
                     peerNode);
         }
     }
@@ -329,7 +331,7 @@ public final class Failover {
         long silent = clock.millis() - lastActiveHeartbeatAt;
         if (silent > timeout.toMillis()) {
             long known = peer == null ? 0 : peer.epoch();
-            activate(Math.max(epoch, known) + 1, "no heartbeat for " + silent + " ms");
+            activate(Math.max(epoch, known) + 1, "no heartbeat for " + silent + " ms", Level.WARN);
             metrics.failoverPromotion(role);
         }
     }
@@ -358,7 +360,7 @@ public final class Failover {
         releasing = true;
         lastActiveHeartbeatAt = clock.millis();
         stopConsumers();
-        LOG.warn("event=failover.released epoch={}", epoch);
+        LOG.info("event=failover.released epoch={}", epoch);
     }
 
     /** The hand-back failed after {@link #release} (route's doCatch): take the role again under the same epoch. */
@@ -375,7 +377,7 @@ public final class Failover {
         releasing = false;
         log.follow(peerNode, fromSeq);
         lastActiveHeartbeatAt = clock.millis();
-        LOG.warn("event=failover.handed-over epoch={}", newEpoch);
+        LOG.info("event=failover.handed-over epoch={}", newEpoch);
     }
 
     /**
@@ -391,7 +393,7 @@ public final class Failover {
 
     /** Take-over, on the passive node that caught up, of the role the peer released at {@code peerEpoch}. */
     public synchronized void takeOver(long peerEpoch) {
-        activate(Math.max(epoch, peerEpoch) + 1, "hand-back from the peer");
+        activate(Math.max(epoch, peerEpoch) + 1, "hand-back from the peer", Level.INFO);
     }
 
     /** The active node's state seen in a call or a reply: fence this node if it is behind. */
@@ -440,7 +442,8 @@ public final class Failover {
         }
     }
 
-    private void activate(long newEpoch, String why) {
+    /** {@code level}: WARN when the peer is missing (someone should look at it), INFO for the normal ways. */
+    private void activate(long newEpoch, String why, Level level) {
         raiseEpoch(newEpoch);
         log.lead(nodeId());
         activation.activated(newEpoch, why);
@@ -450,7 +453,7 @@ public final class Failover {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the consuming routes", e);
         }
-        LOG.warn("event=failover.active role={} epoch={} reason=\"{}\"", role, newEpoch, why);
+        LOG.atLevel(level).log("event=failover.active role={} epoch={} reason=\"{}\"", role, newEpoch, why);
     }
 
     private void raiseEpoch(long newEpoch) {

@@ -131,7 +131,7 @@ public final class ReplicaReceiver {
         capture.capture(true);
         log.follow(source, position);
         failover.applied(1);
-        LOG.warn("event=replication.snapshot-installed position={}", position);
+        LOG.info("event=replication.snapshot-installed position={}", position);
         return ApiResponse.ok(failover.status());
     }
 

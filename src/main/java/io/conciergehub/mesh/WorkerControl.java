@@ -23,7 +23,7 @@ public final class WorkerControl {
 
     public List<String> pause() throws Exception {
         List<String> ids = routes.suspendGroup(GROUP);
-        LOG.warn("event=workers.paused routes={}", ids);
+        LOG.info("event=workers.paused routes={}", ids);
         return ids;
     }
 

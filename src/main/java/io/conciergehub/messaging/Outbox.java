@@ -22,6 +22,7 @@ import java.util.function.LongSupplier;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The outbound work queue behind the {@code outbox} routes.
@@ -224,7 +225,9 @@ public final class Outbox {
                         now);
             }
             if (requeued + uncertain.size() > 0) {
-                LOG.warn("event=outbox.recovered requeued={} uncertain={}", requeued, uncertain.size());
+                // Requeued sends need nobody; uncertain ones are dead letters for staff to check.
+                LOG.atLevel(uncertain.isEmpty() ? Level.INFO : Level.WARN).log(
+                        "event=outbox.recovered requeued={} uncertain={}", requeued, uncertain.size());
             }
             return requeued;
         });

@@ -36,7 +36,7 @@ public final class RouteApi {
             throw HttpProblem.conflict("route '" + id + "' serves the API; suspending it would lock operators out");
         }
         routes.suspend(id);
-        LOG.warn("event=routes.route-suspended route={} state={}", id, routes.status(id));
+        LOG.info("event=routes.route-suspended route={} state={}", id, routes.status(id));
         return ApiResponse.ok(known(id));
     }
 

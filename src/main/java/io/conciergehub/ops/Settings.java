@@ -110,6 +110,8 @@ public final class Settings {
     static {
         KINDS.put("camel.server.host", TEXT);
         KINDS.put("camel.server.port", PORT);
+        KINDS.put("logging.dir", TEXT);
+        KINDS.put("logging.format", choice("plain", "json"));
         KINDS.put("concierge.role", choice("primary", "standby"));
         KINDS.put("concierge.data-dir", TEXT);
         KINDS.put("concierge.redis-url", REDIS_URL);

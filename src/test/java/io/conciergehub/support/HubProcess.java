@@ -2,6 +2,7 @@ package io.conciergehub.support;
 
 import static org.awaitility.Awaitility.await;
 
+import io.conciergehub.Application;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The packaged jar running as its own process, configured only through environment variables. */
@@ -29,10 +32,26 @@ public final class HubProcess implements AutoCloseable {
     /** On a port chosen beforehand: two nodes need each other's address before either starts. */
     public static HubProcess start(Path dataDir, Map<String, String> environment, Path log, int port)
             throws Exception {
-        String jar = System.getProperty("hub.jar", "target/concierge-hub.jar");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .directory(new File("."));
+        return start(List.of("-jar", System.getProperty("hub.jar", "target/concierge-hub.jar")), dataDir, environment,
+                log, port);
+    }
+
+    /**
+     * {@code Application.main} from the compiled classes, for tests that run before the jar is
+     * packaged, logging through the production log4j2.properties (not the tests' configuration).
+     */
+    public static HubProcess fromClasses(Path dataDir, Map<String, String> environment, Path log) throws Exception {
+        return start(List.of("-Dlog4j2.configurationFile=classpath:log4j2.properties", "-cp",
+                System.getProperty("java.class.path"), Application.class.getName()), dataDir, environment, log,
+                TestHub.freePort());
+    }
+
+    private static HubProcess start(List<String> launch, Path dataDir, Map<String, String> environment, Path log,
+            int port) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(launch);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).directory(new File("."));
         builder.environment().putAll(environment);
         builder.environment().put("HTTP_PORT", String.valueOf(port));
         builder.environment().put("CONCIERGE_DATA_DIR", dataDir.toString());
