@@ -256,7 +256,7 @@ public class HubConfiguration implements CamelConfiguration {
                 dataDirLock.close();
             }
         }, true, true);
-        LOG.info("event=hub.configured dataDir={} provider={} redis={} llm={}", dataDir.toAbsolutePath(), provider,
+        LOG.info("event=hub.configured dataDir={} provider={} redis={} llm={}", dataDir.toAbsolutePath().normalize(), provider,
                 redis != null ? "configured" : "off (embedded fallbacks)", llmEnabled ? "configured" : "off");
     }
 

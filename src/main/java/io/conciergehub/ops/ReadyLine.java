@@ -26,7 +26,7 @@ public final class ReadyLine {
     public static void log(CamelContext context, Settings settings, Failover failover, Path dataDir) {
         String url = "http://" + settings.text("camel.server.host") + ":" + settings.count("camel.server.port");
         LOG.info("event=hub.ready url={} role={} active={} provider={} dataDir={} version={}", url, failover.role(),
-                failover.active(), settings.text("messaging.provider"), dataDir.toAbsolutePath(), version());
+                failover.active(), settings.text("messaging.provider"), dataDir.toAbsolutePath().normalize(), version());
         if (LOG.isDebugEnabled()) {
             context.getRoutes().forEach(route -> LOG.debug("event=hub.route id={} group={} from={}", route.getRouteId(),
                     route.getGroup(), route.getEndpoint().getEndpointBaseUri()));
