@@ -18,7 +18,6 @@ import org.apache.camel.Exchange;
 public final class DeadLetters {
 
     public static final String REPLAY_OUTBOX = "replayOutbox";
-    public static final String REPLAY_COMMANDS = "replayCommands";
 
     private final Database db;
     private final EventBuffer events;
@@ -72,7 +71,8 @@ public final class DeadLetters {
                 case "commands" -> {
                     Sql.update(c, "UPDATE commands SET state = 'queued', attempts = 0, result = NULL, updated_at = ?"
                             + " WHERE id = ?", now, letter[1]);
-                    exchange.setProperty(REPLAY_COMMANDS, List.of(letter[1]));
+                    // The route hands it to the command worker at once, as a command just submitted.
+                    exchange.setProperty(Commands.QUEUED, List.of(letter[1]));
                 }
                 default -> throw HttpProblem.conflict("dead letters from '" + letter[0] + "' cannot be replayed");
             }
