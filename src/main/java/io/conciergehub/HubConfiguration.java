@@ -76,12 +76,14 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StartupListener;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -338,6 +340,9 @@ public class HubConfiguration implements CamelConfiguration {
                 json));
         registry.bind("handback", new Handback(failover, shipper, changeLog, json));
         registry.bind("peerApi", new PeerApi(failover, json));
+        // The pair's calls are never repeated by the HTTP client (it would resend a signed call after a
+        // 503 from a passive peer, and the peer refuses the copy as a replay): the routes decide.
+        registry.bind("noAutomaticRetries", (HttpClientConfigurer) HttpClientBuilder::disableAutomaticRetries);
         registry.bind("peerGate", new PeerGate(apiGate, apiKeys, failover,
                 nodeState, peerKey, PEER_REPLAY_WINDOW, clock));
         context.addStartupListener(new StartupListener() {
