@@ -33,7 +33,9 @@ public final class NodePair {
                 "CONCIERGE_API_KEYS", TestHub.API_KEY + "," + TestHub.PEER_KEY + ":peer", "CONCIERGE_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key),
                 "CONCIERGE_SWEEP_INTERVAL", "1000", "FAILOVER_PEER_API_KEY", TestHub.PEER_KEY,
                 "FAILOVER_HEARTBEAT_INTERVAL", String.valueOf(HEARTBEAT.toMillis())));
-        common.putAll(Map.of("FAILOVER_TIMEOUT", String.valueOf(TIMEOUT.toMillis()), "FAILOVER_SHIP_INTERVAL", "200"));
+        // The tests poll the nodes' API ten times a second; the per-key limit is not what they test.
+        common.putAll(Map.of("FAILOVER_TIMEOUT", String.valueOf(TIMEOUT.toMillis()), "FAILOVER_SHIP_INTERVAL", "200",
+                "API_RATE_LIMIT", "100000"));
     }
 
     /** The environment of a node with this role that reaches its peer on {@code peerPort}. */
@@ -80,6 +82,10 @@ public final class NodePair {
     public long uncertainSends(HubProcess hub) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(hub.url("/api/mesh/dead-letters")))
                 .header("X-API-Key", TestHub.API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+        // A refused look (a 429, say) must fail, not read as "no uncertain sends".
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("dead letters answered " + answer.statusCode());
+        }
         long uncertain = 0;
         for (JsonNode letter : JSON.readTree(answer.body()).path("deadLetters")) {
             if ("outbox".equals(letter.path("source").asText())
