@@ -356,7 +356,7 @@ public class HubConfiguration implements CamelConfiguration {
                 ProducerTemplate template = started.createProducerTemplate();
                 shipper.nudgeThrough(template);
                 failover.start(failover.askPeer(template));
-                ReadyLine.log(started, settings, failover, dataDir);
+                ReadyLine.log(started, settings, failover.role(), failover.active(), dataDir);
             }
         });
         return failover;

@@ -1,6 +1,5 @@
 package io.conciergehub.ops;
 
-import io.conciergehub.failover.Failover;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -23,10 +22,11 @@ public final class ReadyLine {
     private ReadyLine() {
     }
 
-    public static void log(CamelContext context, Settings settings, Failover failover, Path dataDir) {
+    /** {@code role} and {@code active}: what the failover logic decided (ops does not reach up to it). */
+    public static void log(CamelContext context, Settings settings, String role, boolean active, Path dataDir) {
         String url = "http://" + settings.text("camel.server.host") + ":" + settings.count("camel.server.port");
-        LOG.info("event=hub.ready url={} role={} active={} provider={} dataDir={} version={}", url, failover.role(),
-                failover.active(), settings.text("messaging.provider"), dataDir.toAbsolutePath().normalize(), version());
+        LOG.info("event=hub.ready url={} role={} active={} provider={} dataDir={} version={}", url, role,
+                active, settings.text("messaging.provider"), dataDir.toAbsolutePath().normalize(), version());
         if (LOG.isDebugEnabled()) {
             context.getRoutes().forEach(route -> LOG.debug("event=hub.route id={} group={} from={}", route.getRouteId(),
                     route.getGroup(), route.getEndpoint().getEndpointBaseUri()));
