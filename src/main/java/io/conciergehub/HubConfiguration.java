@@ -1,10 +1,19 @@
 package io.conciergehub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.ApiGate;
+import io.conciergehub.api.ApiKeys;
+import io.conciergehub.api.HttpErrors;
+import io.conciergehub.api.RateLimiter;
+import io.conciergehub.api.RedisRateLimiter;
+import io.conciergehub.api.RemoteAnswers;
+import io.conciergehub.api.RetryAfterDelay;
 import io.conciergehub.concierge.ConciergeService;
 import io.conciergehub.concierge.KnowledgeBase;
 import io.conciergehub.concierge.LanguageGuesser;
 import io.conciergehub.concierge.LlmAnswers;
+import io.conciergehub.events.EventBuffer;
+import io.conciergehub.events.EventIntake;
 import io.conciergehub.failover.ChangeCapture;
 import io.conciergehub.failover.ChangeLog;
 import io.conciergehub.failover.ChangeShipper;
@@ -18,16 +27,11 @@ import io.conciergehub.failover.ReplicaReceiver;
 import io.conciergehub.failover.Snapshots;
 import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.guest.GuestRepository;
-import io.conciergehub.mesh.ApiGate;
 import io.conciergehub.mesh.BookingSync;
 import io.conciergehub.mesh.Commands;
 import io.conciergehub.mesh.DeadLetters;
-import io.conciergehub.mesh.EventBuffer;
-import io.conciergehub.mesh.EventIntake;
 import io.conciergehub.mesh.GuestQuery;
 import io.conciergehub.mesh.MeshStats;
-import io.conciergehub.mesh.RateLimiter;
-import io.conciergehub.mesh.RedisRateLimiter;
 import io.conciergehub.mesh.WorkerControl;
 import io.conciergehub.messaging.Inbox;
 import io.conciergehub.messaging.Outbox;
@@ -38,28 +42,25 @@ import io.conciergehub.messaging.provider.ProviderResponses;
 import io.conciergehub.messaging.provider.SendFailureRecorder;
 import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
-import io.conciergehub.ops.ApiKeys;
-import io.conciergehub.ops.ClassDataArchive;
-import io.conciergehub.ops.HttpHeaderPolicy;
 import io.conciergehub.ops.ApiRoutesStayUp;
+import io.conciergehub.ops.ClassDataArchive;
 import io.conciergehub.ops.Health;
-import io.conciergehub.ops.HttpConnections;
 import io.conciergehub.ops.HealthWhileStarting;
-import io.conciergehub.ops.HttpErrors;
+import io.conciergehub.ops.HttpConnections;
 import io.conciergehub.ops.HttpGate;
+import io.conciergehub.ops.HttpHeaderPolicy;
 import io.conciergehub.ops.LogFiles;
 import io.conciergehub.ops.MalformedRequests;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.ObserveGate;
 import io.conciergehub.ops.ReadyLine;
-import io.conciergehub.ops.RetryAfterDelay;
 import io.conciergehub.ops.RouteApi;
 import io.conciergehub.ops.RouteControl;
 import io.conciergehub.ops.Settings;
 import io.conciergehub.store.DataDirLock;
-import io.conciergehub.store.PrivateFiles;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
+import io.conciergehub.store.PrivateFiles;
 import io.conciergehub.store.RedisIdempotentRepository;
 import io.conciergehub.store.SqliteIdempotentRepository;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -147,7 +148,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("routeControl", routeControl);
         Failover failover = bindFailover(context, properties, settings, registry, db, dataDir, routeControl, guests, crypto,
                 metrics, apiKeys, apiGate, json, clock);
-        EventBuffer events = new EventBuffer(db, json, crypto, metrics,
+        EventBuffer events = new EventBuffer(db, json, crypto, metrics::eventForwarded,
                 !settings.text("events.sink-url").isEmpty(), settings.count("events.max-attempts"),
                 settings.millis("events.retry-delay"),
                 settings.millis("events.max-retry-delay"), clock);
@@ -203,7 +204,9 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("spokiRequests", new SpokiRequests());
         registry.bind("whatsappCloudRequests", new WhatsAppCloudRequests());
         registry.bind("logProvider", new LogProvider(dataDir.resolve("outbound.jsonl"), json, clock));
-        registry.bind("providerResponses", new ProviderResponses(json, clock));
+        RemoteAnswers remoteAnswers = new RemoteAnswers(clock);
+        registry.bind("remoteAnswers", remoteAnswers);
+        registry.bind("providerResponses", new ProviderResponses(remoteAnswers, json));
         registry.bind("sendFailureRecorder", new SendFailureRecorder(outbox));
         registry.bind("health", new Health(db, redis, breakers, apiKeys, json, failover, provider));
 

@@ -3,15 +3,17 @@ package io.conciergehub.failover;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.ops.Metrics;
+import io.conciergehub.ops.NodeStatus;
 import io.conciergehub.ops.RouteControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Header;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -28,7 +30,7 @@ import org.slf4j.event.Level;
  * The standby (or a passive primary) promotes itself after {@code failover.timeout} without a
  * heartbeat from an active peer. Without a peer configured the node is simply active.
  */
-public final class Failover {
+public final class Failover implements NodeStatus {
 
     public static final String CONSUMERS = "consumers";
     public static final String CLOUD = "cloud";
@@ -124,22 +126,27 @@ public final class Failover {
     }
 
     /** Whether start-up is over: every route runs and this node knows its role. */
+    @Override
     public boolean started() {
         return started;
     }
 
+    @Override
     public String role() {
         return role;
     }
 
+    @Override
     public boolean active() {
         return active;
     }
 
+    @Override
     public long epoch() {
         return epoch;
     }
 
+    @Override
     public boolean peerConfigured() {
         return peerConfigured;
     }
@@ -148,12 +155,20 @@ public final class Failover {
         return peer;
     }
 
+    @Override
+    public Optional<HeardPeer> heardPeer() {
+        Peer known = peer;
+        return known == null ? Optional.empty()
+                : Optional.of(new HeardPeer(known.role(), known.epoch(), known.active(), known.heardAt()));
+    }
+
     /** Whether this node ships its change log: while active, and while handing the role over, to a peer with its key. */
     public boolean ships() {
         return peerConfigured && (active || releasing) && !keyMismatch;
     }
 
     /** Whether the peer was last heard with another encryption key than this node's. */
+    @Override
     public boolean keyMismatch() {
         return keyMismatch;
     }
@@ -313,6 +328,7 @@ public final class Failover {
         peerReachable = false;
     }
 
+    @Override
     public boolean peerReachable() {
         return peerReachable;
     }
@@ -495,6 +511,7 @@ public final class Failover {
         return Math.max(0, clock.millis() - Math.max(lastApplyAt, known.heardAt() - 1)) / 1000.0;
     }
 
+    @Override
     public long lagMillis() {
         return Math.round(replicationLagSeconds() * 1000);
     }

@@ -2,8 +2,8 @@ package io.conciergehub.failover;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.conciergehub.mesh.ApiResponse;
-import io.conciergehub.ops.HttpProblem;
+import io.conciergehub.api.ApiResponse;
+import io.conciergehub.api.HttpProblem;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;

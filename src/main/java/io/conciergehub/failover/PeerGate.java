@@ -1,11 +1,11 @@
 package io.conciergehub.failover;
 
-import io.conciergehub.mesh.ApiGate;
-import io.conciergehub.ops.ApiKeys;
-import io.conciergehub.ops.ApiKeys.Caller;
-import io.conciergehub.ops.ApiKeys.Scope;
-import io.conciergehub.ops.HttpProblem;
-import io.conciergehub.ops.HttpRequests;
+import io.conciergehub.api.ApiGate;
+import io.conciergehub.api.ApiKeys.Caller;
+import io.conciergehub.api.ApiKeys.Scope;
+import io.conciergehub.api.ApiKeys;
+import io.conciergehub.api.HttpProblem;
+import io.conciergehub.api.HttpRequests;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -2,8 +2,8 @@ package io.conciergehub.failover;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.Fields;
 import io.conciergehub.guest.GuestRepository;
-import io.conciergehub.mesh.Fields;
 import io.conciergehub.messaging.WebhookEvent;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
@@ -96,7 +96,7 @@ public final class RelayQueue {
     public List<WebhookEvent> received(Exchange exchange) throws Exception {
         var events = Fields.body(exchange, json).path("events");
         if (!events.isArray() || events.size() > 1000) {
-            throw io.conciergehub.ops.HttpProblem.invalidField("events", "an array of at most 1000 events is required");
+            throw io.conciergehub.api.HttpProblem.invalidField("events", "an array of at most 1000 events is required");
         }
         for (int i = 0; i < events.size(); i++) {
             String path = "events[" + i + "]";
@@ -112,7 +112,7 @@ public final class RelayQueue {
         try {
             return json.convertValue(events, new TypeReference<List<WebhookEvent>>() { });
         } catch (IllegalArgumentException e) {
-            throw io.conciergehub.ops.HttpProblem.invalidField("events", "are not webhook events");
+            throw io.conciergehub.api.HttpProblem.invalidField("events", "are not webhook events");
         }
     }
 

@@ -2,9 +2,9 @@ package io.conciergehub.failover;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.conciergehub.mesh.ApiResponse;
-import io.conciergehub.mesh.Fields;
-import io.conciergehub.ops.HttpProblem;
+import io.conciergehub.api.ApiResponse;
+import io.conciergehub.api.Fields;
+import io.conciergehub.api.HttpProblem;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.PrivateFiles;
 import java.io.InputStream;

@@ -2,11 +2,15 @@ package io.conciergehub.mesh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.ApiResponse;
+import io.conciergehub.api.Fields;
+import io.conciergehub.api.HttpProblem;
+import io.conciergehub.api.ItemResults;
+import io.conciergehub.events.EventBuffer;
 import io.conciergehub.guest.Booking;
-import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.guest.BookingRepository.MergeRefused;
 import io.conciergehub.guest.BookingRepository.Upserted;
-import io.conciergehub.ops.HttpProblem;
+import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.store.Database;
 import java.time.Clock;
 import java.time.LocalDate;

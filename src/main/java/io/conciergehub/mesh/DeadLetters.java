@@ -1,6 +1,8 @@
 package io.conciergehub.mesh;
 
-import io.conciergehub.ops.HttpProblem;
+import io.conciergehub.api.ApiResponse;
+import io.conciergehub.api.HttpProblem;
+import io.conciergehub.events.EventBuffer;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import java.time.Clock;

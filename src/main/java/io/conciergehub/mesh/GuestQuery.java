@@ -2,10 +2,13 @@ package io.conciergehub.mesh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.ApiGate;
+import io.conciergehub.api.ApiKeys.Caller;
+import io.conciergehub.api.ApiKeys.Scope;
+import io.conciergehub.api.ApiResponse;
+import io.conciergehub.api.Fields;
+import io.conciergehub.api.HttpProblem;
 import io.conciergehub.guest.GuestRepository;
-import io.conciergehub.ops.ApiKeys.Caller;
-import io.conciergehub.ops.ApiKeys.Scope;
-import io.conciergehub.ops.HttpProblem;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import java.time.LocalDate;

@@ -1,7 +1,10 @@
 package io.conciergehub.mesh;
 
+import io.conciergehub.api.ApiResponse;
+import io.conciergehub.events.EventBuffer;
 import io.conciergehub.messaging.Inbox;
 import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.NodeStatus;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -20,10 +23,10 @@ public final class MeshStats {
     private final EventBuffer events;
     private final CircuitBreakerRegistry breakers;
     private final WorkerControl workers;
-    private final io.conciergehub.failover.Failover failover;
+    private final NodeStatus node;
 
     public MeshStats(Database db, Inbox inbox, Outbox outbox, Commands commands, EventBuffer events,
-            CircuitBreakerRegistry breakers, WorkerControl workers, io.conciergehub.failover.Failover failover) {
+            CircuitBreakerRegistry breakers, WorkerControl workers, NodeStatus node) {
         this.db = db;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -31,14 +34,14 @@ public final class MeshStats {
         this.events = events;
         this.breakers = breakers;
         this.workers = workers;
-        this.failover = failover;
+        this.node = node;
     }
 
     public ApiResponse stats() {
         Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("role", failover.role());
-        stats.put("active", failover.active());
-        stats.put("epoch", failover.epoch());
+        stats.put("role", node.role());
+        stats.put("active", node.active());
+        stats.put("epoch", node.epoch());
         db.read(c -> {
             Map<String, Map<String, Long>> messages = new TreeMap<>();
             Sql.list(c, "SELECT direction, status, COUNT(*) FROM messages GROUP BY direction, status", row -> {

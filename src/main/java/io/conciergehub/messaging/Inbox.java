@@ -1,7 +1,7 @@
 package io.conciergehub.messaging;
 
+import io.conciergehub.events.EventBuffer;
 import io.conciergehub.guest.GuestRepository;
-import io.conciergehub.mesh.EventBuffer;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;

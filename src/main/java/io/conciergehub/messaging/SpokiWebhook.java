@@ -2,8 +2,8 @@ package io.conciergehub.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.HttpProblem;
 import io.conciergehub.guest.Phones;
-import io.conciergehub.ops.HttpProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,12 +1,15 @@
 package io.conciergehub.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.ApiKeys;
+import io.conciergehub.api.HttpRequests;
 import io.conciergehub.store.Database;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,35 +31,34 @@ public final class Health {
     private final CircuitBreakerRegistry breakers;
     private final ApiKeys apiKeys;
     private final ObjectMapper json;
-    private final io.conciergehub.failover.Failover failover;
+    private final NodeStatus node;
     private final String provider;
 
     public Health(Database db, RedissonClient redis, CircuitBreakerRegistry breakers, ApiKeys apiKeys, ObjectMapper json,
-            io.conciergehub.failover.Failover failover, String provider) {
+            NodeStatus node, String provider) {
         // Its own short busy timeout: a locked or broken database must answer DOWN quickly, not hang.
         this.probe = Database.sqlite(db.file(), 1000);
         this.redis = redis;
         this.breakers = breakers;
         this.apiKeys = apiKeys;
         this.json = json;
-        this.failover = failover;
+        this.node = node;
         this.provider = provider;
     }
 
     /** What this node knows of its peer: configured, reachable, its role and epoch, when last heard. */
     private Map<String, Object> peer() {
         Map<String, Object> peer = new LinkedHashMap<>();
-        peer.put("configured", failover.peerConfigured());
-        if (failover.peerConfigured()) {
-            peer.put("reachable", failover.peerReachable());
-            peer.put("sameEncryptionKey", !failover.keyMismatch());
-            io.conciergehub.failover.Failover.Peer known = failover.peer();
-            if (known != null) {
+        peer.put("configured", node.peerConfigured());
+        if (node.peerConfigured()) {
+            peer.put("reachable", node.peerReachable());
+            peer.put("sameEncryptionKey", !node.keyMismatch());
+            node.heardPeer().ifPresent(known -> {
                 peer.put("role", known.role());
                 peer.put("epoch", known.epoch());
                 peer.put("active", known.active());
-                peer.put("lastHeard", java.time.Instant.ofEpochMilli(known.heardAt()).toString());
-            }
+                peer.put("lastHeard", Instant.ofEpochMilli(known.heardAt()).toString());
+            });
         }
         return peer;
     }
@@ -65,11 +67,11 @@ public final class Health {
         Map<String, Object> checks = new LinkedHashMap<>();
         List<String> reasons = new ArrayList<>();
         // Until every route runs (the webhooks' included) the hub is not ready to take anything.
-        boolean down = !failover.started();
+        boolean down = !node.started();
         if (down) {
             reasons.add("starting: not every route is up yet");
         }
-        if (failover.keyMismatch()) {
+        if (node.keyMismatch()) {
             reasons.add("peer encrypts with another concierge.encryption-key: replication and promotion stopped");
         }
         try (Connection c = probe.getConnection(); Statement s = c.createStatement()) {
@@ -112,11 +114,11 @@ public final class Health {
         if (apiKeys.authenticate(HttpRequests.header(exchange.getMessage(), "X-API-Key"),
                 HttpRequests.header(exchange.getMessage(), "Authorization"))
                 .filter(caller -> caller.may(ApiKeys.Scope.READ)).isPresent()) {
-            body.put("role", failover.role());
-            body.put("active", failover.active());
-            body.put("epoch", failover.epoch());
+            body.put("role", node.role());
+            body.put("active", node.active());
+            body.put("epoch", node.epoch());
             body.put("peer", peer());
-            body.put("replicationLag", failover.lagMillis());
+            body.put("replicationLag", node.lagMillis());
             body.put("reasons", reasons);
             body.put("checks", checks);
         }

@@ -1,6 +1,7 @@
 package io.conciergehub.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.HttpProblem;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;

@@ -1,5 +1,6 @@
 package io.conciergehub.ops;
 
+import io.conciergehub.store.ConfigurationException;
 import io.conciergehub.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

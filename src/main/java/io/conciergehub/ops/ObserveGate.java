@@ -1,7 +1,7 @@
 package io.conciergehub.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.conciergehub.mesh.ApiGate;
+import io.conciergehub.api.ApiGate;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.apache.camel.CamelContext;
 

@@ -1,6 +1,7 @@
 package io.conciergehub.ops;
 
-import io.conciergehub.mesh.ApiResponse;
+import io.conciergehub.api.ApiResponse;
+import io.conciergehub.api.HttpProblem;
 import io.conciergehub.ops.RouteControl.RouteState;
 import java.util.List;
 import org.apache.camel.Header;

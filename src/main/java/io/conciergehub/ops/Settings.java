@@ -1,5 +1,7 @@
 package io.conciergehub.ops;
 
+import io.conciergehub.api.ApiKeys;
+import io.conciergehub.store.ConfigurationException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

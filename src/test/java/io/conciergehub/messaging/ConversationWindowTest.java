@@ -3,9 +3,8 @@ package io.conciergehub.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.events.EventBuffer;
 import io.conciergehub.guest.GuestRepository;
-import io.conciergehub.mesh.EventBuffer;
 import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
 import io.conciergehub.ops.Metrics;
@@ -35,7 +34,7 @@ class ConversationWindowTest {
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile("", dir);
         GuestRepository guests = new GuestRepository(crypto);
         Metrics metrics = new Metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        EventBuffer noSink = new EventBuffer(db, new ObjectMapper(), crypto, metrics, false, 10, 1000, 1000, Clock.systemUTC());
+        EventBuffer noSink = new EventBuffer(db, new ObjectMapper(), crypto, metrics::eventForwarded, false, 10, 1000, 1000, Clock.systemUTC());
         Outbox outbox = new Outbox(db, guests, metrics, noSink, "spoki", windowTemplate, Duration.ofSeconds(30),
                 () -> 1, Clock.systemUTC()); // a single node, active under epoch 1
         long outboxId = db.write(c -> {

@@ -1,15 +1,16 @@
 package io.conciergehub.ops;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.conciergehub.ops.ApiKeys.Scope;
+import io.conciergehub.api.ApiKeys.Scope;
+import io.conciergehub.api.ApiKeys;
+import io.conciergehub.store.ConfigurationException;
 import io.conciergehub.support.HubCommand;
 import io.conciergehub.support.TestHub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * concierge.api-keys is read one way only or not at all: a key list that could mean two things

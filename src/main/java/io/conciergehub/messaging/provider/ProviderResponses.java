@@ -2,50 +2,25 @@ package io.conciergehub.messaging.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import io.conciergehub.api.RemoteAnswers;
+import java.io.IOException;
 import org.apache.camel.Exchange;
 
-/**
- * Classifies a provider's answer. Server errors are thrown inside the circuit breaker (they count
- * against the provider); 429 and other 4xx are thrown after it, so neither trips the breaker.
- */
+/** A provider's answer to a send, after its circuit breaker: refused, or accepted under the provider's message id. */
 public final class ProviderResponses {
 
-    private static final long DEFAULT_RETRY_AFTER_MILLIS = 1000;
-
+    private final RemoteAnswers answers;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    public ProviderResponses(ObjectMapper json, Clock clock) {
+    public ProviderResponses(RemoteAnswers answers, ObjectMapper json) {
+        this.answers = answers;
         this.json = json;
-        this.clock = clock;
     }
 
-    public void failOnServerError(Exchange exchange) {
-        int status = status(exchange);
-        if (status >= 500 || status == 0) {
-            throw new ProviderException.Unavailable(status, excerpt(exchange));
-        }
-    }
-
-    /** 429 and other non-2xx answers, outside the circuit breaker. */
-    public void failOnClientError(Exchange exchange) {
-        int status = status(exchange);
-        if (status == 429) {
-            throw new ProviderException.RateLimited(retryAfter(exchange.getMessage().getHeader("Retry-After", String.class)),
-                    excerpt(exchange));
-        }
-        if (status < 200 || status >= 300) {
-            throw new ProviderException.Rejected(status, excerpt(exchange));
-        }
-    }
-
-    /** On 2xx stores the provider's message id in the exchange property {@code providerMessageId}. */
-    public void accept(Exchange exchange) {
-        failOnClientError(exchange);
-        exchange.setProperty("providerMessageId", messageId(exchange.getMessage().getBody(String.class)));
+    /** Throws on 429 and other 4xx; on 2xx returns the provider's message id (null when it sent none). */
+    public String acceptedMessageId(Exchange exchange) {
+        answers.failOnClientError(exchange);
+        return messageId(exchange.getMessage().getBody(String.class));
     }
 
     /** Spoki answers {@code id}/{@code uuid}; the Cloud API {@code messages[0].id}. Either may be absent. */
@@ -58,35 +33,9 @@ public final class ProviderResponses {
                     return candidate.asText();
                 }
             }
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             // tolerated: the send succeeded, only the id is unknown
         }
         return null;
-    }
-
-    long retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return DEFAULT_RETRY_AFTER_MILLIS;
-        }
-        try {
-            return Math.max(0, Long.parseLong(header.trim()) * 1000);
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime when = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Math.max(0, when.toInstant().toEpochMilli() - clock.millis());
-            } catch (java.time.format.DateTimeParseException notADate) {
-                return DEFAULT_RETRY_AFTER_MILLIS;
-            }
-        }
-    }
-
-    private static int status(Exchange exchange) {
-        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        return status == null ? 0 : status;
-    }
-
-    private static String excerpt(Exchange exchange) {
-        String body = exchange.getMessage().getBody(String.class);
-        return body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body;
     }
 }

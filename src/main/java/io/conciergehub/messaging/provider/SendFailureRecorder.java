@@ -1,7 +1,8 @@
 package io.conciergehub.messaging.provider;
 
+import io.conciergehub.api.RemoteCallException;
+import io.conciergehub.api.RetryAfterDelay;
 import io.conciergehub.messaging.Outbox;
-import io.conciergehub.ops.RetryAfterDelay;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -36,7 +37,7 @@ public final class SendFailureRecorder implements Processor {
 
     static boolean certainlyNotDelivered(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ProviderException || t instanceof CallNotPermittedException
+            if (t instanceof RemoteCallException || t instanceof CallNotPermittedException
                     || t instanceof ConnectException || t instanceof HttpHostConnectException
                     || t instanceof UnknownHostException) {
                 return true;

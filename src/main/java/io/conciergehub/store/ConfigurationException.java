@@ -1,4 +1,4 @@
-package io.conciergehub.ops;
+package io.conciergehub.store;
 
 /**
  * A setting the hub cannot read one way only. The start stops with this message alone, one line

@@ -1,4 +1,4 @@
-package io.conciergehub.mesh;
+package io.conciergehub.api;
 
 import java.time.Clock;
 import java.util.Iterator;

@@ -1,9 +1,8 @@
-package io.conciergehub.mesh;
+package io.conciergehub.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.guest.Phones;
-import io.conciergehub.ops.HttpProblem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;

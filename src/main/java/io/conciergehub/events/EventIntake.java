@@ -1,8 +1,10 @@
-package io.conciergehub.mesh;
+package io.conciergehub.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.conciergehub.ops.HttpProblem;
+import io.conciergehub.api.ApiResponse;
+import io.conciergehub.api.Fields;
+import io.conciergehub.api.HttpProblem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.conciergehub.ops;
+package io.conciergehub.api;
 
 /**
  * A request the hub refuses, with the HTTP status to answer. The shared {@code http-errors} route

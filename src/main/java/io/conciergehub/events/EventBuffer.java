@@ -1,9 +1,8 @@
-package io.conciergehub.mesh;
+package io.conciergehub.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.conciergehub.messaging.provider.ProviderException;
-import io.conciergehub.ops.Metrics;
+import io.conciergehub.api.RemoteCallException;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.store.Sql;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,19 +71,20 @@ public final class EventBuffer {
     private final Database db;
     private final ObjectMapper json;
     private final FieldCrypto crypto;
-    private final Metrics metrics;
+    /** Counts each attempt to forward, by outcome (delivered, failed, dead). */
+    private final Consumer<String> forwarded;
     private final boolean enabled;
     private final int maxAttempts;
     private final long retryDelayMillis;
     private final long maxRetryDelayMillis;
     private final Clock clock;
 
-    public EventBuffer(Database db, ObjectMapper json, FieldCrypto crypto, Metrics metrics, boolean enabled, int maxAttempts,
+    public EventBuffer(Database db, ObjectMapper json, FieldCrypto crypto, Consumer<String> forwarded, boolean enabled, int maxAttempts,
             long retryDelayMillis, long maxRetryDelayMillis, Clock clock) {
         this.db = db;
         this.json = json;
         this.crypto = crypto;
-        this.metrics = metrics;
+        this.forwarded = forwarded;
         this.enabled = enabled;
         this.maxAttempts = maxAttempts;
         this.retryDelayMillis = retryDelayMillis;
@@ -164,7 +165,7 @@ public final class EventBuffer {
     public void delivered(@ExchangeProperty("event") Event event, @ExchangeProperty("drain") Drain drain) {
         db.write(c -> Sql.update(c, "DELETE FROM buffered_events WHERE id = ?", event.sequence()));
         drain.sent++;
-        metrics.eventForwarded("delivered");
+        forwarded.accept("delivered");
     }
 
     /**
@@ -176,7 +177,7 @@ public final class EventBuffer {
         drain.failed++;
         String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         // A 4xx says the sink will never take this event: no point in waiting for more attempts.
-        boolean rejected = cause instanceof ProviderException.Rejected;
+        boolean rejected = cause instanceof RemoteCallException.Rejected;
         long now = clock.millis();
         int attempts = event.attempts() + 1;
         boolean dead = rejected || attempts >= maxAttempts;
@@ -191,7 +192,7 @@ public final class EventBuffer {
             return Sql.update(c, "UPDATE buffered_events SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
                     attempts, now + delay, error, event.sequence());
         });
-        metrics.eventForwarded(dead ? "dead" : "failed");
+        forwarded.accept(dead ? "dead" : "failed");
         LOG.warn("event=events.send-failed id={} type={} attempts={} deadLetter={} error=\"{}\"", event.id(),
                 event.type(), attempts, dead, error);
         return dead;

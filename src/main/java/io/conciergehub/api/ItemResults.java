@@ -1,6 +1,5 @@
-package io.conciergehub.mesh;
+package io.conciergehub.api;
 
-import io.conciergehub.ops.HttpProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,30 +9,30 @@ import java.util.Map;
  * The answer of an operation on many items (command batch, booking sync): one result per item,
  * accepted or refused on its own. 200 when all were accepted, 207 when some were, 400 when none.
  */
-final class ItemResults {
+public final class ItemResults {
 
     private final String acceptedName;
     private final List<Map<String, Object>> results = new ArrayList<>();
     private int accepted;
 
     /** @param acceptedName what the answer calls the accepted count ("accepted", "merged") */
-    ItemResults(String acceptedName) {
+    public ItemResults(String acceptedName) {
         this.acceptedName = acceptedName;
     }
 
     /** A new result for the item at {@code index}; fill it and pass it to {@link #accepted} or {@link #refused}. */
-    Map<String, Object> item(int index) {
+    public Map<String, Object> item(int index) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("index", index);
         results.add(result);
         return result;
     }
 
-    void accepted() {
+    public void accepted() {
         accepted++;
     }
 
-    void refused(Map<String, Object> item, String error, String detail, String field) {
+    public void refused(Map<String, Object> item, String error, String detail, String field) {
         item.put("error", error);
         item.put("detail", detail);
         if (field != null) {
@@ -41,11 +40,11 @@ final class ItemResults {
         }
     }
 
-    void refused(Map<String, Object> item, HttpProblem problem) {
+    public void refused(Map<String, Object> item, HttpProblem problem) {
         refused(item, problem.getError(), problem.getDetail(), problem.getField());
     }
 
-    ApiResponse response() {
+    public ApiResponse response() {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put(acceptedName, accepted);
         answer.put("rejected", results.size() - accepted);

@@ -1,4 +1,4 @@
-package io.conciergehub.ops;
+package io.conciergehub.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.conciergehub.ops;
+package io.conciergehub.api;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;

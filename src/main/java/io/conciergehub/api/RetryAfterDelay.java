@@ -1,4 +1,4 @@
-package io.conciergehub.ops;
+package io.conciergehub.api;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

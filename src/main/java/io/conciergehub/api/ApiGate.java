@@ -1,12 +1,8 @@
-package io.conciergehub.mesh;
+package io.conciergehub.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.conciergehub.ops.ApiKeys;
-import io.conciergehub.ops.ApiKeys.Caller;
-import io.conciergehub.ops.ApiKeys.Scope;
-import io.conciergehub.ops.HttpErrors;
-import io.conciergehub.ops.HttpProblem;
-import io.conciergehub.ops.HttpRequests;
+import io.conciergehub.api.ApiKeys.Caller;
+import io.conciergehub.api.ApiKeys.Scope;
 import java.util.Arrays;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

@@ -1,5 +1,6 @@
-package io.conciergehub.ops;
+package io.conciergehub.api;
 
+import io.conciergehub.store.ConfigurationException;
 import io.conciergehub.store.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

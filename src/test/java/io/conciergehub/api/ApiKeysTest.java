@@ -1,6 +1,4 @@
-package io.conciergehub.ops;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.conciergehub.api;
 
 import io.conciergehub.support.TestHub;
 import io.conciergehub.support.Webhooks;
@@ -13,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiKeysTest {
 
