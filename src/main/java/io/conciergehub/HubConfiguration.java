@@ -12,6 +12,7 @@ import io.conciergehub.concierge.ConciergeService;
 import io.conciergehub.concierge.KnowledgeBase;
 import io.conciergehub.concierge.LanguageGuesser;
 import io.conciergehub.concierge.LlmAnswers;
+import io.conciergehub.events.DeadLetters;
 import io.conciergehub.events.EventBuffer;
 import io.conciergehub.events.EventIntake;
 import io.conciergehub.failover.ChangeCapture;
@@ -29,7 +30,7 @@ import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.mesh.BookingSync;
 import io.conciergehub.mesh.Commands;
-import io.conciergehub.mesh.DeadLetters;
+import io.conciergehub.mesh.DeadLetterApi;
 import io.conciergehub.mesh.GuestQuery;
 import io.conciergehub.mesh.MeshStats;
 import io.conciergehub.mesh.WorkerControl;
@@ -159,7 +160,7 @@ public class HubConfiguration implements CamelConfiguration {
                 settings.duration("messaging.circuit.open-duration"),
                 failover::sendingEpoch, clock);
         metrics.gauge("concierge_outbox_depth", "Outbound messages waiting to be sent", outbox::depth);
-        metrics.gauge("concierge_dead_letters", "Dead letters not yet replayed", outbox::deadLetters);
+        metrics.gauge("concierge_dead_letters", "Dead letters not yet replayed", () -> db.read(DeadLetters::waiting));
 
         String knowledgeDir = settings.text("concierge.knowledge-dir");
         KnowledgeBase knowledge = new KnowledgeBase(knowledgeDir.isBlank() ? null : Path.of(knowledgeDir),
@@ -292,7 +293,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("eventIntake", new EventIntake(events, json));
         registry.bind("guestQuery", new GuestQuery(db, guests, json));
         registry.bind("bookingSync", new BookingSync(db, bookings, events, json, clock));
-        registry.bind("deadLetters", new DeadLetters(db, events, clock));
+        registry.bind("deadLetterApi", new DeadLetterApi(db, events, clock));
         registry.bind("meshStats", new MeshStats(db, inbox, outbox, commands, events, breakers, workers, failover));
         return commands;
     }

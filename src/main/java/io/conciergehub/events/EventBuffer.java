@@ -184,8 +184,7 @@ public final class EventBuffer {
         String deadLetterPayload = dead ? crypto.seal(toJson(sinkBody(event))) : null;
         db.write(c -> {
             if (dead) {
-                Sql.insert(c, "INSERT INTO dead_letters (source, reference, error, payload, created_at) VALUES"
-                        + " ('events', ?, ?, ?, ?)", event.id(), error, deadLetterPayload, now);
+                DeadLetters.record(c, "events", event.id(), error, deadLetterPayload, now);
                 return Sql.update(c, "DELETE FROM buffered_events WHERE id = ?", event.sequence());
             }
             long delay = Math.min(maxRetryDelayMillis, retryDelayMillis << Math.min(attempts - 1, 30));

@@ -9,6 +9,7 @@ import io.conciergehub.api.ApiResponse;
 import io.conciergehub.api.Fields;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.api.ItemResults;
+import io.conciergehub.events.DeadLetters;
 import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.guest.Guest;
 import io.conciergehub.guest.GuestRepository;
@@ -415,8 +416,7 @@ public final class Commands {
             }
             Sql.update(c, "UPDATE commands SET state = 'failed', result = ?, updated_at = ? WHERE id = ?",
                     json.valueToTree(Map.of("error", error)).toString(), now, id);
-            Sql.insert(c, "INSERT INTO dead_letters (source, reference, error, created_at) VALUES ('commands', ?, ?, ?)",
-                    id, error, now);
+            DeadLetters.record(c, "commands", id, error, null, now);
             return true;
         });
         LOG.warn("event=command.error id={} deadLetter={} error=\"{}\"", id, dead, error);

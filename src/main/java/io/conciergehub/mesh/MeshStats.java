@@ -1,6 +1,7 @@
 package io.conciergehub.mesh;
 
 import io.conciergehub.api.ApiResponse;
+import io.conciergehub.events.DeadLetters;
 import io.conciergehub.events.EventBuffer;
 import io.conciergehub.messaging.Inbox;
 import io.conciergehub.messaging.Outbox;
@@ -56,7 +57,7 @@ public final class MeshStats {
         queues.put("inboundPending", inbox.pending());
         queues.put("commands", commands.queued());
         stats.put("queues", queues);
-        stats.put("deadLetters", outbox.deadLetters());
+        stats.put("deadLetters", db.read(DeadLetters::waiting));
         Map<String, Object> buffer = new LinkedHashMap<>();
         buffer.put("enabled", events.enabled());
         buffer.put("size", events.size());

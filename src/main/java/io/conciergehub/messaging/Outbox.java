@@ -3,6 +3,7 @@ package io.conciergehub.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.events.DeadLetters;
 import io.conciergehub.events.EventBuffer;
 import io.conciergehub.guest.Guest;
 import io.conciergehub.guest.GuestRepository;
@@ -244,10 +245,6 @@ public final class Outbox {
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')"));
     }
 
-    public long deadLetters() {
-        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM dead_letters WHERE replayed_at IS NULL"));
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String fieldsJson(Map<String, String> fields) throws SQLException {
@@ -284,8 +281,7 @@ public final class Outbox {
         finish(c, row.id(), row.messageId(), "dead", MessageStatus.FAILED, error, now);
         events.publish(c, "message.failed", Map.of("messageId", row.messageId(), "guestId", row.guestId(),
                 "purpose", row.purpose()));
-        Sql.insert(c, "INSERT INTO dead_letters (source, reference, error, created_at) VALUES ('outbox', ?, ?, ?)",
-                String.valueOf(row.id()), error, now);
+        DeadLetters.record(c, "outbox", String.valueOf(row.id()), error, null, now);
     }
 
     private static void finish(Connection c, long outboxId, long messageId, String state, MessageStatus status,

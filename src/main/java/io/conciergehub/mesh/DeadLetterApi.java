@@ -14,10 +14,11 @@ import org.apache.camel.Exchange;
 
 /**
  * {@code GET /api/mesh/dead-letters} and {@code POST /api/mesh/dead-letters/{id}/replay}: what
- * failed for good (outbound messages, events, commands), and a way to try it once more after the
- * cause is fixed. A replay puts the item back at the end of its queue, with its attempts reset.
+ * failed for good (outbound messages, events, commands; see {@link io.conciergehub.events.DeadLetters}),
+ * and a way to try it once more after the cause is fixed. A replay puts the item back at the end
+ * of its queue, with its attempts reset.
  */
-public final class DeadLetters {
+public final class DeadLetterApi {
 
     public static final String REPLAY_OUTBOX = "replayOutbox";
 
@@ -25,7 +26,7 @@ public final class DeadLetters {
     private final EventBuffer events;
     private final Clock clock;
 
-    public DeadLetters(Database db, EventBuffer events, Clock clock) {
+    public DeadLetterApi(Database db, EventBuffer events, Clock clock) {
         this.db = db;
         this.events = events;
         this.clock = clock;
