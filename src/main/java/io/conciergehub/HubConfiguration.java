@@ -29,7 +29,11 @@ import io.conciergehub.failover.Snapshots;
 import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.mesh.BookingSync;
-import io.conciergehub.mesh.Commands;
+import io.conciergehub.mesh.CommandActions;
+import io.conciergehub.mesh.CommandApi;
+import io.conciergehub.mesh.CommandRequests;
+import io.conciergehub.mesh.CommandStore;
+import io.conciergehub.mesh.CommandWorker;
 import io.conciergehub.mesh.DeadLetterApi;
 import io.conciergehub.mesh.GuestQuery;
 import io.conciergehub.mesh.MeshStats;
@@ -211,7 +215,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("sendFailureRecorder", new SendFailureRecorder(outbox));
         registry.bind("health", new Health(db, redis, breakers, apiKeys, json, failover, provider));
 
-        Commands commands = bindMesh(settings, registry, db, crypto, guests, inbox, outbox, events, breakers, metrics,
+        CommandStore commands = bindMesh(settings, registry, db, crypto, guests, inbox, outbox, events, breakers, metrics,
                 routeControl, failover, json, clock);
         // Work a previous run (or the other node) left half-done is recovered by the node that takes the role.
         failover.onActivation((epoch, reason) -> {
@@ -277,23 +281,25 @@ public class HubConfiguration implements CamelConfiguration {
     }
 
     /** The mesh gateway: commands, events, sync, stats, dead letters. */
-    private static Commands bindMesh(Settings settings, Registry registry, Database db,
+    private static CommandStore bindMesh(Settings settings, Registry registry, Database db,
             FieldCrypto crypto, GuestRepository guests, Inbox inbox, Outbox outbox, EventBuffer events,
             CircuitBreakerRegistry breakers, Metrics metrics, RouteControl routeControl, Failover failover,
             ObjectMapper json, Clock clock) {
         WorkerControl workers = new WorkerControl(routeControl);
         BookingRepository bookings = new BookingRepository(guests);
-        Commands commands = new Commands(db, crypto, guests, bookings, outbox, workers, breakers, metrics, json,
-                "spoki".equals(settings.text("messaging.provider")),
-                settings.count("mesh.command-attempts"), settings.duration("mesh.circuit.open-duration").toSeconds(),
-                clock);
+        CommandStore commands = new CommandStore(db, crypto, json, clock);
         metrics.gauge("concierge_commands_queued", "Mesh commands waiting or running", commands::queued);
-        registry.bind("commands", commands);
+        registry.bind("commandApi", new CommandApi(
+                new CommandRequests(json, "spoki".equals(settings.text("messaging.provider"))), commands, breakers, json,
+                settings.duration("mesh.circuit.open-duration").toSeconds()));
+        registry.bind("commandWorker", new CommandWorker(db, commands,
+                new CommandActions(guests, bookings, outbox, workers), metrics, settings.count("mesh.command-attempts"),
+                clock));
         registry.bind("eventBuffer", events);
         registry.bind("eventIntake", new EventIntake(events, json));
         registry.bind("guestQuery", new GuestQuery(db, guests, json));
         registry.bind("bookingSync", new BookingSync(db, bookings, events, json, clock));
-        registry.bind("deadLetterApi", new DeadLetterApi(db, events, clock));
+        registry.bind("deadLetterApi", new DeadLetterApi(db, outbox, events, commands, clock));
         registry.bind("meshStats", new MeshStats(db, inbox, outbox, commands, events, breakers, workers, failover));
         return commands;
     }

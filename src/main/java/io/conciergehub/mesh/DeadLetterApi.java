@@ -3,6 +3,7 @@ package io.conciergehub.mesh;
 import io.conciergehub.api.ApiResponse;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.events.EventBuffer;
+import io.conciergehub.messaging.Outbox;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import java.time.Clock;
@@ -23,12 +24,16 @@ public final class DeadLetterApi {
     public static final String REPLAY_OUTBOX = "replayOutbox";
 
     private final Database db;
+    private final Outbox outbox;
     private final EventBuffer events;
+    private final CommandStore commands;
     private final Clock clock;
 
-    public DeadLetterApi(Database db, EventBuffer events, Clock clock) {
+    public DeadLetterApi(Database db, Outbox outbox, EventBuffer events, CommandStore commands, Clock clock) {
         this.db = db;
+        this.outbox = outbox;
         this.events = events;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -64,18 +69,14 @@ public final class DeadLetterApi {
             switch (letter[0]) {
                 case "outbox" -> {
                     long outboxId = Long.parseLong(letter[1]);
-                    Sql.update(c, "UPDATE outbox SET state = 'queued', attempts = 0, send_started_at = NULL,"
-                            + " last_error = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ?", now, now, outboxId);
-                    Sql.update(c, "UPDATE messages SET status = 'queued', updated_at = ? WHERE id ="
-                            + " (SELECT message_id FROM outbox WHERE id = ?)", now, outboxId);
+                    outbox.replay(c, outboxId, now);
                     exchange.setProperty(REPLAY_OUTBOX, List.of(outboxId));
                 }
                 case "events" -> events.requeue(c, letter[2]);
                 case "commands" -> {
-                    Sql.update(c, "UPDATE commands SET state = 'queued', attempts = 0, result = NULL, updated_at = ?"
-                            + " WHERE id = ?", now, letter[1]);
+                    commands.replay(c, letter[1], now);
                     // The route hands it to the command worker at once, as a command just submitted.
-                    exchange.setProperty(Commands.QUEUED, List.of(letter[1]));
+                    exchange.setProperty(CommandApi.QUEUED, List.of(letter[1]));
                 }
                 default -> throw HttpProblem.conflict("dead letters from '" + letter[0] + "' cannot be replayed");
             }

@@ -20,13 +20,13 @@ public final class MeshStats {
     private final Database db;
     private final Inbox inbox;
     private final Outbox outbox;
-    private final Commands commands;
+    private final CommandStore commands;
     private final EventBuffer events;
     private final CircuitBreakerRegistry breakers;
     private final WorkerControl workers;
     private final NodeStatus node;
 
-    public MeshStats(Database db, Inbox inbox, Outbox outbox, Commands commands, EventBuffer events,
+    public MeshStats(Database db, Inbox inbox, Outbox outbox, CommandStore commands, EventBuffer events,
             CircuitBreakerRegistry breakers, WorkerControl workers, NodeStatus node) {
         this.db = db;
         this.inbox = inbox;

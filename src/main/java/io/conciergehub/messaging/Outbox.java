@@ -210,6 +210,14 @@ public final class Outbox {
         LOG.error("event=outbox.dead-letter outbox={} error=\"{}\"", outboxId, error);
     }
 
+    /** A replayed dead letter: the row and its message queued again, attempts reset, due now. */
+    public void replay(Connection c, long outboxId, long now) throws SQLException {
+        Sql.update(c, "UPDATE outbox SET state = 'queued', attempts = 0, send_started_at = NULL,"
+                + " last_error = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ?", now, now, outboxId);
+        Sql.update(c, "UPDATE messages SET status = 'queued', updated_at = ? WHERE id ="
+                + " (SELECT message_id FROM outbox WHERE id = ?)", now, outboxId);
+    }
+
     /**
      * After a restart: rows claimed but not yet at the provider go back to the queue; rows that were
      * at the provider when the process died are dead-lettered, never sent twice.

@@ -1,0 +1,125 @@
+package io.conciergehub.mesh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.conciergehub.api.Fields;
+import io.conciergehub.guest.BookingRepository;
+import io.conciergehub.guest.Guest;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.messaging.Outbox;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What each command does, on a payload {@link CommandRequests} has checked: queue a message,
+ * update a guest, pause or resume the workers. An action's answer is the command's result.
+ */
+public final class CommandActions {
+
+    public enum Action {
+        SEND_MESSAGE, SEND_BATCH_MESSAGES, UPDATE_GUEST, PAUSE_WORKERS, RESUME_WORKERS, TEST;
+
+        boolean requiresPayload() {
+            return this == SEND_MESSAGE || this == SEND_BATCH_MESSAGES || this == UPDATE_GUEST;
+        }
+    }
+
+    /** A refusal found while executing: the command fails with this reason, nothing it did is kept. */
+    static final class Refused extends RuntimeException {
+        Refused(String reason) {
+            super(reason);
+        }
+    }
+
+    private final GuestRepository guests;
+    private final BookingRepository bookings;
+    private final Outbox outbox;
+    private final WorkerControl workers;
+
+    public CommandActions(GuestRepository guests, BookingRepository bookings, Outbox outbox, WorkerControl workers) {
+        this.guests = guests;
+        this.bookings = bookings;
+        this.outbox = outbox;
+        this.workers = workers;
+    }
+
+    /**
+     * The actions on route control, which waits for in-flight exchanges that may need the database:
+     * run outside any transaction. Null for the other actions.
+     */
+    Map<String, Object> control(Action action) throws Exception {
+        return switch (action) {
+            case PAUSE_WORKERS -> Map.of("paused", workers.pause());
+            case RESUME_WORKERS -> Map.of("resumed", workers.resume());
+            default -> null;
+        };
+    }
+
+    /** The actions on the database, in the transaction that records the command's outcome. */
+    Map<String, Object> perform(Connection c, Action action, JsonNode payload, long now) throws SQLException {
+        return switch (action) {
+            case SEND_MESSAGE -> sendMessage(c, payload, now);
+            case SEND_BATCH_MESSAGES -> {
+                List<Map<String, Object>> sent = new ArrayList<>();
+                ArrayNode messages = (ArrayNode) payload.get("messages");
+                for (int i = 0; i < messages.size(); i++) {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("index", i);
+                    try {
+                        item.putAll(sendMessage(c, messages.get(i), now));
+                    } catch (Refused refused) {
+                        item.put("error", refused.getMessage());
+                    }
+                    sent.add(item);
+                }
+                yield Map.of("messages", sent);
+            }
+            case UPDATE_GUEST -> updateGuest(c, payload, now);
+            case TEST -> Map.of("ok", true, "executedAt", Instant.ofEpochMilli(now).toString());
+            default -> throw new IllegalStateException("not a database action: " + action);
+        };
+    }
+
+    private Map<String, Object> sendMessage(Connection c, JsonNode message, long now) throws SQLException {
+        String phone = Fields.phone(message, "phone", "phone", true);
+        GuestRepository.Resolved guest = guests.findOrCreate(c, phone, now);
+        Guest stored = guests.findById(c, guest.id()).orElseThrow();
+        if (stored.optedOut()) {
+            throw new Refused("the guest opted out of messages");
+        }
+        String language = Optional.ofNullable(Fields.language(message, "language", "language"))
+                .orElse(stored.language() == null ? "en" : stored.language());
+        long outboxId = outbox.enqueueCommanded(c, guest.id(), Fields.text(message, "message", "message", false, 4096),
+                Fields.token(message, "template", "template", false),
+                Fields.stringMap(message, "customFields", "customFields", 50), language, now);
+        return Map.of("guestId", guest.id(), "outboxId", outboxId);
+    }
+
+    private Map<String, Object> updateGuest(Connection c, JsonNode payload, long now) throws SQLException {
+        Long guestId = payload.hasNonNull("guestId") ? Long.valueOf(payload.get("guestId").asLong())
+                : guests.findIdByPhone(c, Fields.phone(payload, "phone", "phone", true)).orElse(null);
+        if (guestId == null || !guests.exists(c, guestId)) {
+            throw new Refused("no such guest");
+        }
+        JsonNode updates = payload.get("updates");
+        String flight = Fields.flightNumber(updates, "flightNumber", "flightNumber");
+        if (flight != null && !bookings.setNextFlight(c, guestId, flight,
+                LocalDate.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC).toString(), now)) {
+            throw new Refused("the guest has no upcoming booking to set the flight on");
+        }
+        guests.update(c, guestId, Fields.text(updates, "name", "name", false, 200), Fields.email(updates, "email", "email"),
+                Fields.language(updates, "language", "language"), Fields.status(updates, "status", "status", null),
+                Fields.bool(updates, "optedOut", "optedOut"), now);
+        List<String> updated = new ArrayList<>();
+        updates.fieldNames().forEachRemaining(updated::add);
+        return Map.of("guestId", guestId, "updated", updated);
+    }
+}

@@ -1,0 +1,94 @@
+package io.conciergehub.mesh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.ApiGate;
+import io.conciergehub.api.ApiKeys.Caller;
+import io.conciergehub.api.ApiResponse;
+import io.conciergehub.api.Fields;
+import io.conciergehub.api.HttpProblem;
+import io.conciergehub.api.ItemResults;
+import io.conciergehub.mesh.CommandStore.Stored;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+
+/**
+ * Commands from outside systems ({@code POST /api/mesh/commands}, {@code /batch}, {@code GET
+ * /commands/{id}}): checked as a whole, stored durably, answered 202, then executed by the
+ * {@link CommandWorker}. The same {@code idempotencyKey} returns the same command; reused with
+ * another request it is a 409.
+ */
+public final class CommandApi {
+
+    public static final String QUEUED = "queuedCommands";
+
+    private final CommandRequests requests;
+    private final CommandStore store;
+    private final CircuitBreakerRegistry breakers;
+    private final ObjectMapper json;
+    private final long openSeconds;
+
+    /** @param openSeconds how long the breaker stays open: the Retry-After while it is */
+    public CommandApi(CommandRequests requests, CommandStore store, CircuitBreakerRegistry breakers, ObjectMapper json,
+            long openSeconds) {
+        this.requests = requests;
+        this.store = store;
+        this.breakers = breakers;
+        this.json = json;
+        this.openSeconds = openSeconds;
+    }
+
+    public ApiResponse submit(Exchange exchange) throws Exception {
+        refuseWhileBreakerOpen(exchange);
+        Stored stored = store.store(requests.command(Fields.body(exchange, json)),
+                exchange.getProperty(ApiGate.CALLER, Caller.class));
+        if (!stored.isNew()) {
+            return new ApiResponse(200, stored.view(), Map.of("Idempotent-Replayed", "true"));
+        }
+        exchange.setProperty(QUEUED, List.of(stored.id()));
+        return new ApiResponse(202, stored.view(), Map.of("Location", "/api/mesh/commands/" + stored.id()));
+    }
+
+    /** Up to 100 commands; each is accepted or refused on its own, with a result per item. */
+    public ApiResponse submitBatch(Exchange exchange) throws Exception {
+        refuseWhileBreakerOpen(exchange);
+        JsonNode items = requests.batch(Fields.body(exchange, json));
+        Caller caller = exchange.getProperty(ApiGate.CALLER, Caller.class);
+        ItemResults results = new ItemResults("accepted");
+        List<String> toQueue = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> result = results.item(i);
+            try {
+                Stored stored = store.store(requests.item(items, i), caller);
+                result.putAll(stored.view());
+                result.put("replayed", !stored.isNew());
+                if (stored.isNew()) {
+                    toQueue.add(stored.id());
+                }
+                results.accepted();
+            } catch (HttpProblem refused) {
+                results.refused(result, refused);
+            }
+        }
+        exchange.setProperty(QUEUED, toQueue);
+        return results.response();
+    }
+
+    public ApiResponse status(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("id", String.class);
+        return store.view(id).map(ApiResponse::ok).orElseThrow(() -> HttpProblem.notFound("no command with this id"));
+    }
+
+    private void refuseWhileBreakerOpen(Exchange exchange) {
+        Optional<CircuitBreaker> breaker = breakers.find(CommandWorker.BREAKER);
+        if (breaker.isPresent() && breaker.get().getState() == CircuitBreaker.State.OPEN) {
+            exchange.getMessage().setHeader("Retry-After", openSeconds);
+            throw new HttpProblem(503, "unavailable", "command execution is failing; retry later");
+        }
+    }
+}

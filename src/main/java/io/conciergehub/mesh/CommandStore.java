@@ -1,0 +1,176 @@
+package io.conciergehub.mesh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.ApiKeys.Caller;
+import io.conciergehub.api.HttpProblem;
+import io.conciergehub.mesh.CommandActions.Action;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.FieldCrypto;
+import io.conciergehub.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code commands} table: a command's row, its payload encrypted (it carries phone numbers),
+ * and its states {@code queued → running → succeeded | failed}, each change audited. The
+ * {@code idempotencyKey} finds the command a retry of the same request created before.
+ */
+public final class CommandStore {
+
+    /** A submitted command: {@code isNew} false when the idempotencyKey found it already stored. */
+    public record Stored(String id, boolean isNew, Map<String, Object> view) {
+    }
+
+    /** A command the worker holds, as it was submitted. */
+    public record Running(String id, Action action, JsonNode payload, String keyId) {
+    }
+
+    private final Database db;
+    private final FieldCrypto crypto;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public CommandStore(Database db, FieldCrypto crypto, ObjectMapper json, Clock clock) {
+        this.db = db;
+        this.crypto = crypto;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stores a new command, queued; or finds the one stored with the same idempotencyKey (409 if for another request). */
+    public Stored store(CommandRequest request, Caller caller) {
+        long now = clock.millis();
+        return db.writeDurably(c -> {
+            if (request.idempotencyKey() != null) {
+                Optional<String[]> existing = Sql.one(c, "SELECT id, request_hash FROM commands WHERE idempotency_key = ?",
+                        row -> new String[] {row.getString(1), row.getString(2)}, request.idempotencyKey());
+                if (existing.isPresent()) {
+                    if (!existing.get()[1].equals(request.hash())) {
+                        throw HttpProblem.conflict("idempotencyKey was used for a different command");
+                    }
+                    return new Stored(existing.get()[0], false, view(c, existing.get()[0]).orElseThrow());
+                }
+            }
+            String id = "cmd-" + UUID.randomUUID();
+            Sql.update(c, "INSERT INTO commands (id, idempotency_key, request_hash, action, payload_enc, state, key_id,"
+                    + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)", id, request.idempotencyKey(),
+                    request.hash(), request.action().name(), crypto.encrypt(request.payload().toString()), caller.keyId(),
+                    now, now);
+            audit(c, caller.keyId(), request.action().name(), id, "queued", now);
+            return new Stored(id, true, view(c, id).orElseThrow());
+        });
+    }
+
+    /** A command as {@code GET /api/mesh/commands/{id}} shows it. */
+    public Optional<Map<String, Object>> view(String id) {
+        return db.read(c -> view(c, id));
+    }
+
+    private Optional<Map<String, Object>> view(Connection c, String id) throws SQLException {
+        return Sql.one(c, "SELECT id, action, state, result, attempts, created_at, updated_at FROM commands WHERE id = ?",
+                row -> {
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("id", row.getString("id"));
+                    view.put("action", row.getString("action"));
+                    view.put("status", row.getString("state"));
+                    view.put("attempts", row.getInt("attempts"));
+                    String result = row.getString("result");
+                    try {
+                        view.put("result", result == null ? null : json.readTree(result));
+                    } catch (Exception e) {
+                        throw new SQLException("stored result is not JSON", e);
+                    }
+                    view.put("createdAt", Instant.ofEpochMilli(row.getLong("created_at")).toString());
+                    view.put("updatedAt", Instant.ofEpochMilli(row.getLong("updated_at")).toString());
+                    return view;
+                }, id);
+    }
+
+    /** queued → running, an attempt counted. False when the command is not queued. */
+    public boolean start(String id) {
+        long now = clock.millis();
+        return db.write(c -> Sql.update(c, "UPDATE commands SET state = 'running', attempts = attempts + 1,"
+                + " updated_at = ? WHERE id = ? AND state = 'queued'", now, id)) == 1;
+    }
+
+    /** The command if it is running, its payload decrypted. */
+    public Optional<Running> running(String id) throws Exception {
+        Optional<String[]> row = db.read(c -> Sql.one(c, "SELECT action, payload_enc, key_id FROM commands WHERE id = ?"
+                + " AND state = 'running'", r -> new String[] {r.getString(1), r.getString(2), r.getString(3)}, id));
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] command = row.get();
+        return Optional.of(new Running(id, Action.valueOf(command[0]), json.readTree(crypto.decrypt(command[1])),
+                command[2]));
+    }
+
+    /** running → {@code state} (succeeded or failed) with its result, in the transaction of the action's effects. */
+    public void finish(Connection c, Running command, String state, Map<String, Object> result, long now)
+            throws SQLException {
+        Sql.update(c, "UPDATE commands SET state = ?, result = ?, updated_at = ? WHERE id = ?", state,
+                json.valueToTree(result).toString(), now, command.id());
+        audit(c, command.keyId(), command.action().name(), command.id(), state, now);
+    }
+
+    /** running → queued, this attempt not counted. */
+    public void requeueUncounted(String id) {
+        long now = clock.millis();
+        db.write(c -> Sql.update(c, "UPDATE commands SET state = 'queued', attempts = MAX(attempts - 1, 0),"
+                + " updated_at = ? WHERE id = ? AND state = 'running'", now, id));
+    }
+
+    public int attempts(Connection c, String id) throws SQLException {
+        return (int) Sql.count(c, "SELECT attempts FROM commands WHERE id = ?", id);
+    }
+
+    /** Back to queued, for another attempt. */
+    public void requeue(Connection c, String id, long now) throws SQLException {
+        Sql.update(c, "UPDATE commands SET state = 'queued', updated_at = ? WHERE id = ?", now, id);
+    }
+
+    /** Failed for good, with the error as its result. */
+    public void fail(Connection c, String id, String error, long now) throws SQLException {
+        Sql.update(c, "UPDATE commands SET state = 'failed', result = ?, updated_at = ? WHERE id = ?",
+                json.valueToTree(Map.of("error", error)).toString(), now, id);
+    }
+
+    /** A replayed dead letter: queued again, as if just submitted. */
+    public void replay(Connection c, String id, long now) throws SQLException {
+        Sql.update(c, "UPDATE commands SET state = 'queued', attempts = 0, result = NULL, updated_at = ? WHERE id = ?",
+                now, id);
+    }
+
+    /** Commands queued longer than {@code olderThanMillis}: lost from the in-process queue, or deferred. */
+    public List<String> due(long olderThanMillis) {
+        long before = clock.millis() - olderThanMillis;
+        return db.read(c -> Sql.list(c, "SELECT id FROM commands WHERE state = 'queued' AND updated_at <= ?"
+                + " ORDER BY created_at LIMIT 1000", row -> row.getString(1), before));
+    }
+
+    /** After a restart: a command that was running had not committed its effects; it runs again. */
+    public int recoverInterrupted() {
+        long now = clock.millis();
+        return db.write(c -> Sql.update(c, "UPDATE commands SET state = 'queued', updated_at = ? WHERE state = 'running'",
+                now));
+    }
+
+    /** Commands waiting or running. */
+    public long queued() {
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM commands WHERE state IN ('queued', 'running')"));
+    }
+
+    private static void audit(Connection c, String keyId, String action, String reference, String outcome, long now)
+            throws SQLException {
+        Sql.insert(c, "INSERT INTO audit (at, key_id, action, reference, outcome) VALUES (?, ?, ?, ?, ?)", now, keyId,
+                action, reference, outcome);
+    }
+}
