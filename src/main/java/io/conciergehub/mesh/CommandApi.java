@@ -25,7 +25,9 @@ import org.apache.camel.Exchange;
  */
 public final class CommandApi {
 
-    public static final String QUEUED = "queuedCommands";
+    /** The answer, and the commands it stored just now: the worker has yet to see them. */
+    public record Submitted(ApiResponse answer, List<String> commandsToQueue) {
+    }
 
     private final CommandRequests requests;
     private final CommandStore store;
@@ -43,19 +45,19 @@ public final class CommandApi {
         this.openSeconds = openSeconds;
     }
 
-    public ApiResponse submit(Exchange exchange) throws Exception {
+    public Submitted submit(Exchange exchange) throws Exception {
         refuseWhileBreakerOpen(exchange);
         Stored stored = store.store(requests.command(Fields.body(exchange, json)),
                 exchange.getProperty(ApiGate.CALLER, Caller.class));
         if (!stored.isNew()) {
-            return new ApiResponse(200, stored.view(), Map.of("Idempotent-Replayed", "true"));
+            return new Submitted(new ApiResponse(200, stored.view(), Map.of("Idempotent-Replayed", "true")), List.of());
         }
-        exchange.setProperty(QUEUED, List.of(stored.id()));
-        return new ApiResponse(202, stored.view(), Map.of("Location", "/api/mesh/commands/" + stored.id()));
+        return new Submitted(new ApiResponse(202, stored.view(), Map.of("Location", "/api/mesh/commands/" + stored.id())),
+                List.of(stored.id()));
     }
 
     /** Up to 100 commands; each is accepted or refused on its own, with a result per item. */
-    public ApiResponse submitBatch(Exchange exchange) throws Exception {
+    public Submitted submitBatch(Exchange exchange) throws Exception {
         refuseWhileBreakerOpen(exchange);
         JsonNode items = requests.batch(Fields.body(exchange, json));
         Caller caller = exchange.getProperty(ApiGate.CALLER, Caller.class);
@@ -75,8 +77,7 @@ public final class CommandApi {
                 results.refused(result, refused);
             }
         }
-        exchange.setProperty(QUEUED, toQueue);
-        return results.response();
+        return new Submitted(results.response(), toQueue);
     }
 
     public ApiResponse status(Exchange exchange) {

@@ -21,7 +21,9 @@ import org.apache.camel.Exchange;
  */
 public final class DeadLetterApi {
 
-    public static final String REPLAY_OUTBOX = "replayOutbox";
+    /** The answer, and what the replay put back that the route hands on at once rather than at the next sweep. */
+    public record Replayed(ApiResponse answer, List<Long> outboxToSend, List<String> commandsToQueue) {
+    }
 
     private final Database db;
     private final Outbox outbox;
@@ -56,27 +58,28 @@ public final class DeadLetterApi {
         return ApiResponse.ok(Map.of("deadLetters", letters));
     }
 
-    public ApiResponse replay(Exchange exchange) {
+    public Replayed replay(Exchange exchange) {
         long id = parseId(exchange.getMessage().getHeader("id", String.class));
         long now = clock.millis();
-        Map<String, Object> answer = db.writeDurably(c -> {
+        return db.writeDurably(c -> {
             String[] letter = Sql.one(c, "SELECT source, reference, payload, replayed_at FROM dead_letters WHERE id = ?",
                     row -> new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4)}, id)
                     .orElseThrow(() -> HttpProblem.notFound("no dead letter with this id"));
             if (letter[3] != null) {
                 throw HttpProblem.conflict("this dead letter was replayed already");
             }
+            List<Long> outboxToSend = List.of();
+            List<String> commandsToQueue = List.of();
             switch (letter[0]) {
                 case "outbox" -> {
                     long outboxId = Long.parseLong(letter[1]);
                     outbox.replay(c, outboxId, now);
-                    exchange.setProperty(REPLAY_OUTBOX, List.of(outboxId));
+                    outboxToSend = List.of(outboxId);
                 }
                 case "events" -> events.requeue(c, letter[2]);
                 case "commands" -> {
                     commands.replay(c, letter[1], now);
-                    // The route hands it to the command worker at once, as a command just submitted.
-                    exchange.setProperty(CommandApi.QUEUED, List.of(letter[1]));
+                    commandsToQueue = List.of(letter[1]);
                 }
                 default -> throw HttpProblem.conflict("dead letters from '" + letter[0] + "' cannot be replayed");
             }
@@ -86,9 +89,8 @@ public final class DeadLetterApi {
             replayed.put("source", letter[0]);
             replayed.put("reference", letter[1]);
             replayed.put("status", "requeued");
-            return replayed;
+            return new Replayed(ApiResponse.accepted(replayed), outboxToSend, commandsToQueue);
         });
-        return ApiResponse.accepted(answer);
     }
 
     private static long parseId(String raw) {
