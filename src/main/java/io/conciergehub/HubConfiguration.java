@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * lazy: Camel makes one when it is first asked for (by a route, a {@code configure} method, or as
  * another bean method's parameter, found in the registry by its type or by the name
  * {@code @BeanInject} gives), so a bean may take beans of any class and the order of methods in a
- * class does not matter. The settings alone are made eagerly, here, first.
+ * class does not matter. (Eager beans are made class by class, and within a class in an order
+ * Camel sorts by parameter count, which a chain of three beans does not survive.) The settings
+ * alone are made eagerly, here, first.
  */
 public class HubConfiguration implements CamelConfiguration {
 
