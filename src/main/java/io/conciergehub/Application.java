@@ -1,16 +1,25 @@
 package io.conciergehub;
 
+import io.conciergehub.api.ApiConfiguration;
+import io.conciergehub.concierge.ConciergeConfiguration;
+import io.conciergehub.events.EventsConfiguration;
+import io.conciergehub.failover.FailoverConfiguration;
 import io.conciergehub.failover.PairCommand;
 import io.conciergehub.failover.SnapshotCommands;
-import io.conciergehub.failover.Snapshots;
+import io.conciergehub.guest.GuestConfiguration;
+import io.conciergehub.mesh.MeshConfiguration;
+import io.conciergehub.messaging.MessagingConfiguration;
+import io.conciergehub.ops.OpsConfiguration;
 import io.conciergehub.ops.Settings;
 import io.conciergehub.store.ConfigurationException;
+import io.conciergehub.store.StoreConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.apache.camel.main.Main;
@@ -65,26 +74,34 @@ public final class Application {
 
     /** A sub-command other than {@code run}; answers the process's exit code (0 done, 1 refused or failed, 2 usage). */
     private static int command(String[] args) {
-        SnapshotCommands snapshots = new SnapshotCommands(Path.of(setting("concierge.data-dir", "./data")), System.out,
-                System.err, Clock.systemUTC());
+        Path dataDir = Path.of(setting("concierge.data-dir"));
+        SnapshotCommands snapshots = new SnapshotCommands(dataDir, System.out, System.err, Clock.systemUTC());
         if (args.length == 1 && args[0].equals("backup")) {
-            return snapshots.backup(Settings.parseDuration(setting("backup.retention", "P7D")));
+            return snapshots.backup(Settings.parseDuration(setting("backup.retention")));
         }
         if (args.length == 2 && args[0].equals("restore")) {
             return snapshots.restore(args[1]);
         }
         if (args.length == 1 && args[0].equals("re-pair")) {
-            return new PairCommand(Path.of(setting("concierge.data-dir", "./data")), System.out, System.err).rePair();
+            return new PairCommand(dataDir, System.out, System.err).rePair();
         }
         System.err.println(USAGE);
         return 2;
     }
 
-    /** The configured, not yet started, application; tests start it the same way production does. */
+    /**
+     * The configured, not yet started, application; tests start it the same way production does.
+     * No classpath scanning: the beans are those of the configuration classes below. They are
+     * added as instances: camel-main 4.16 runs the bean methods of a class added by name twice.
+     */
     public static Main create() {
-        Main main = new Main(); // no classpath scanning: beans are wired in HubConfiguration alone
-        main.configure().addConfiguration(HubConfiguration.class);
-        main.configure().setProfile(setting("concierge.role", "primary"));
+        Main main = new Main();
+        // The settings first (HubConfiguration), then the packages, lowest layer first.
+        List.of(new HubConfiguration(), new StoreConfiguration(), new GuestConfiguration(), new ApiConfiguration(),
+                new EventsConfiguration(), new OpsConfiguration(), new MessagingConfiguration(),
+                new ConciergeConfiguration(), new MeshConfiguration(), new FailoverConfiguration())
+                .forEach(main.configure()::addConfiguration);
+        main.configure().setProfile(setting("concierge.role"));
         camelSettingsFromEnvironment(main);
         String httpPort = System.getenv("HTTP_PORT");
         if (httpPort != null && !httpPort.isBlank() && System.getenv("CAMEL_SERVER_PORT") == null) {
@@ -99,12 +116,7 @@ public final class Application {
      * (camel.server.port ← CAMEL_SERVER_PORT), like the hub's own.
      */
     private static void camelSettingsFromEnvironment(Main main) {
-        Properties defaults = new Properties();
-        try (InputStream in = Application.class.getResourceAsStream("/application.properties")) {
-            defaults.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("application.properties is missing from the jar", e);
-        }
+        Properties defaults = defaults();
         for (String key : defaults.stringPropertyNames()) {
             String value = key.startsWith("camel.") ? System.getenv(environmentName(key)) : null;
             if (value != null) {
@@ -113,15 +125,27 @@ public final class Application {
         }
     }
 
+    /** application.properties: the one place that holds the defaults. */
+    private static Properties defaults() {
+        Properties defaults = new Properties();
+        try (InputStream in = Application.class.getResourceAsStream("/application.properties")) {
+            defaults.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("application.properties is missing from the jar", e);
+        }
+        return defaults;
+    }
+
     private static String environmentName(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    private static String setting(String key, String fallback) {
+    /** A setting read before Camel is: its system property, its environment variable, else its default. */
+    private static String setting(String key) {
         String value = System.getProperty(key);
         if (value == null) {
             value = System.getenv(environmentName(key));
         }
-        return value == null || value.isBlank() ? fallback : value.trim();
+        return value == null || value.isBlank() ? defaults().getProperty(key).trim() : value.trim();
     }
 }

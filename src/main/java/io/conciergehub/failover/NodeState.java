@@ -32,6 +32,11 @@ public final class NodeState {
         return nodeId;
     }
 
+    /** {@code node.db}, which also keeps what this node relays to the active one. */
+    public Database database() {
+        return db;
+    }
+
     public long epoch() {
         return get("epoch").map(Long::parseLong).orElse(0L);
     }

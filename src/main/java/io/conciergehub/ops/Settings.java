@@ -158,6 +158,7 @@ public final class Settings {
         KINDS.put("llm.circuit.minimum-calls", POSITIVE);
         KINDS.put("llm.circuit.window-size", POSITIVE);
         KINDS.put("llm.circuit.open-duration", OPEN_DURATION);
+        KINDS.put("hotel.name", TEXT);
         KINDS.put("api.rate-limit", POSITIVE);
         KINDS.put("api.rate-limit-window", INTERVAL);
         KINDS.put("api.webhook-rate-limit", POSITIVE);

@@ -20,10 +20,12 @@ public final class DataDirLock implements AutoCloseable {
 
     private static final String FILE = "hub.lock";
 
+    private final Path directory;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private DataDirLock(FileChannel channel, FileLock lock) {
+    private DataDirLock(Path directory, FileChannel channel, FileLock lock) {
+        this.directory = directory;
         this.channel = channel;
         this.lock = lock;
     }
@@ -54,10 +56,15 @@ public final class DataDirLock implements AutoCloseable {
             // The holder's pid, for the message above and for an operator looking at the file.
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
-            return new DataDirLock(channel, lock);
+            return new DataDirLock(dataDir, channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock data dir " + dataDir.toAbsolutePath(), e);
         }
+    }
+
+    /** The data directory this lock holds: what is written there is written by this process alone. */
+    public Path directory() {
+        return directory;
     }
 
     @Override

@@ -1,0 +1,66 @@
+package io.conciergehub.concierge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.messaging.Outbox;
+import io.conciergehub.store.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.PropertiesComponent;
+
+/** The concierge: which language a guest writes, what they ask, and the answer (from the knowledge base, or a model). */
+public class ConciergeConfiguration implements CamelConfiguration {
+
+    private static final String HOTEL = "hotel.";
+
+    /** The bundled answers, or those of {@code concierge.knowledge-dir}, filled in with the hotel's facts. */
+    @BindToRegistry(lazy = true)
+    public KnowledgeBase knowledgeBase(CamelContext context, @PropertyInject("concierge.knowledge-dir") String dir) {
+        return new KnowledgeBase(dir.isBlank() ? null : Path.of(dir), hotelFacts(context.getPropertiesComponent()));
+    }
+
+    /** {@code hotel.wifi-password} → {@code {wifi_password}} in knowledge-base answers. */
+    private static Map<String, String> hotelFacts(PropertiesComponent properties) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (String key : properties.loadProperties(key -> key.startsWith(HOTEL)).stringPropertyNames()) {
+            facts.put(key.substring(HOTEL.length()).replace('-', '_'), properties.resolveProperty(key).orElseThrow());
+        }
+        return facts;
+    }
+
+    /**
+     * Lingua loads its models lazily: they are loaded once the hub is up (not competing with start-up
+     * for the CPU), so that the first guest does not wait either.
+     */
+    @BindToRegistry(lazy = true)
+    public LanguageGuesser languageGuesser(CamelContext context,
+            @PropertyInject("concierge.language-accuracy") String accuracy) throws Exception {
+        LanguageGuesser languages = new LanguageGuesser("high".equals(accuracy));
+        context.addStartupListener((started, alreadyStarted) -> {
+            Thread warmUp = new Thread(languages::warmUp, "language-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        });
+        return languages;
+    }
+
+    @BindToRegistry(lazy = true)
+    public ConciergeService concierge(Database db, GuestRepository guests, KnowledgeBase knowledge,
+            LanguageGuesser languages, Outbox outbox, Clock clock,
+            @PropertyInject("concierge.default-language") String defaultLanguage,
+            @PropertyInject("llm.base-url") String llmUrl) {
+        return new ConciergeService(db, guests, knowledge, languages, outbox, defaultLanguage, !llmUrl.isEmpty(), clock);
+    }
+
+    @BindToRegistry(lazy = true)
+    public LlmAnswers llmAnswers(KnowledgeBase knowledge, ObjectMapper json, @PropertyInject("llm.model") String model,
+            @PropertyInject("hotel.name") String hotelName) {
+        return new LlmAnswers(knowledge, model, hotelName, json);
+    }
+}

@@ -1,0 +1,73 @@
+package io.conciergehub.mesh;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.events.EventBuffer;
+import io.conciergehub.guest.BookingRepository;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.messaging.Inbox;
+import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.Metrics;
+import io.conciergehub.ops.NodeStatus;
+import io.conciergehub.ops.RouteControl;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.FieldCrypto;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Clock;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.PropertyInject;
+
+/** The mesh gateway: commands and their worker, guest queries, booking sync, dead letters, stats. */
+public class MeshConfiguration implements CamelConfiguration {
+
+    @BindToRegistry(lazy = true)
+    public WorkerControl workerControl(RouteControl routeControl) {
+        return new WorkerControl(routeControl);
+    }
+
+    @BindToRegistry(lazy = true)
+    public CommandStore commandStore(Database db, FieldCrypto crypto, ObjectMapper json, Clock clock, Metrics metrics) {
+        CommandStore commands = new CommandStore(db, crypto, json, clock);
+        metrics.gauge("concierge_commands_queued", "Mesh commands waiting or running", commands::queued);
+        return commands;
+    }
+
+    @BindToRegistry(lazy = true)
+    public CommandApi commandApi(CommandStore store, CircuitBreakerRegistry breakers, ObjectMapper json,
+            @PropertyInject("messaging.provider") String provider,
+            @PropertyInject("seconds:mesh.circuit.open-duration") long openSeconds) {
+        return new CommandApi(new CommandRequests(json, "spoki".equals(provider)), store, breakers, json, openSeconds);
+    }
+
+    @BindToRegistry(lazy = true)
+    public CommandWorker commandWorker(Database db, CommandStore store, GuestRepository guests,
+            BookingRepository bookings, Outbox outbox, WorkerControl workers, Metrics metrics, Clock clock,
+            @PropertyInject("mesh.command-attempts") int maxAttempts) {
+        return new CommandWorker(db, store, new CommandActions(guests, bookings, outbox, workers), metrics, maxAttempts,
+                clock);
+    }
+
+    @BindToRegistry(lazy = true)
+    public GuestQuery guestQuery(Database db, GuestRepository guests, ObjectMapper json) {
+        return new GuestQuery(db, guests, json);
+    }
+
+    @BindToRegistry(lazy = true)
+    public BookingSync bookingSync(Database db, BookingRepository bookings, EventBuffer events, ObjectMapper json,
+            Clock clock) {
+        return new BookingSync(db, bookings, events, json, clock);
+    }
+
+    @BindToRegistry(lazy = true)
+    public DeadLetterApi deadLetterApi(Database db, Outbox outbox, EventBuffer events, CommandStore commands,
+            Clock clock) {
+        return new DeadLetterApi(db, outbox, events, commands, clock);
+    }
+
+    /** @param node what the failover logic (a higher layer, which binds it) says of this node's role */
+    @BindToRegistry(lazy = true)
+    public MeshStats meshStats(Database db, Inbox inbox, Outbox outbox, CommandStore commands, EventBuffer events,
+            CircuitBreakerRegistry breakers, WorkerControl workers, NodeStatus node) {
+        return new MeshStats(db, inbox, outbox, commands, events, breakers, workers, node);
+    }
+}
