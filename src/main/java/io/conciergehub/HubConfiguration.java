@@ -144,6 +144,7 @@ public class HubConfiguration implements CamelConfiguration {
         GuestRepository guests = new GuestRepository(crypto);
         // Before the routes are added: their MBeans are made as they are.
         ApiRoutesStayUp.install(context);
+        TemplatedRoutes.install(context);
         RouteControl routeControl = new RouteControl(context);
         registry.bind("routeControl", routeControl);
         Failover failover = bindFailover(context, properties, settings, registry, db, dataDir, routeControl, guests, crypto,
