@@ -55,6 +55,8 @@ public class HubConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
+        // Before the routes are added: routes made from templates get their descriptions and groups.
+        TemplatedRoutes.install(context);
         Settings settings = context.getRegistry().findSingleByType(Settings.class);
         LOG.info("event=hub.configured dataDir={} provider={} redis={} llm={}",
                 Path.of(settings.text("concierge.data-dir")).toAbsolutePath().normalize(),

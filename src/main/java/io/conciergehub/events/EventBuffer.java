@@ -147,7 +147,7 @@ public final class EventBuffer {
         return oldest.orElse(null);
     }
 
-    /** The body the sink receives (the {@code build} of the http-json-call template). */
+    /** The body the sink receives (the {@code build} of the http-call template). */
     public Map<String, Object> build(@org.apache.camel.Body Event event) {
         return sinkBody(event);
     }

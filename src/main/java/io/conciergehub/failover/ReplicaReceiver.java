@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ public final class ReplicaReceiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaReceiver.class);
     // Names Snapshots writes; nothing else in the backup directory is ever served.
+    private static final String OFFER = "snapshotOffer";
     private static final java.util.regex.Pattern SNAPSHOT_NAME = java.util.regex.Pattern.compile("hub-[0-9TZ:.-]+\\.db\\.gz");
 
     private final Failover failover;
@@ -79,7 +81,8 @@ public final class ReplicaReceiver {
 
     /**
      * {@code POST /api/mesh/sync/snapshot}: the active node offers its snapshot because this node
-     * could not continue from its log. Null: download it (route), then {@link #installSnapshot}.
+     * could not continue from its log. Null: download it (route, {@link #snapshotName}), then
+     * {@link #installSnapshot}.
      */
     public ApiResponse snapshotOffered(Exchange exchange) throws Exception {
         JsonNode offer = Fields.body(exchange, json);
@@ -94,9 +97,13 @@ public final class ReplicaReceiver {
         if (!SNAPSHOT_NAME.matcher(name).matches()) {
             throw HttpProblem.invalidField("name", "not a snapshot file name");
         }
-        exchange.setProperty("snapshotName", name);
-        exchange.setProperty("snapshotOffer", offer);
+        exchange.setProperty(OFFER, offer);
         return null;
+    }
+
+    /** The file name of the snapshot offered, checked by {@link #snapshotOffered}: what the route downloads. */
+    public String snapshotName(@ExchangeProperty(OFFER) JsonNode offer) {
+        return offer.path("name").asText();
     }
 
     /**
@@ -104,7 +111,7 @@ public final class ReplicaReceiver {
      * this node had accepted and not shipped is set aside for relaying first.
      */
     public ApiResponse installSnapshot(Exchange exchange) throws Exception {
-        JsonNode offer = exchange.getProperty("snapshotOffer", JsonNode.class);
+        JsonNode offer = exchange.getProperty(OFFER, JsonNode.class);
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status == null || status != 200) {
             throw new HttpProblem(502, "download_failed", "the peer did not serve the snapshot: " + status);

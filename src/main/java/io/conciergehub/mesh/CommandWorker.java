@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command worker's steps (routes {@code mesh-api-command-worker} and its sweep, policy
+ * The command worker's steps (routes {@code mesh-commands-worker} and {@code mesh-commands-sweep}, policy
  * {@code mesh-commands}): take a queued command, run its action inside the circuit breaker
  * {@value #BREAKER}, record the outcome. An action's effects and the command's final state are
  * committed in one transaction, so a crash never runs a command twice.

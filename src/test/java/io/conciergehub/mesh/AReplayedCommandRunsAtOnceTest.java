@@ -25,7 +25,7 @@ class AReplayedCommandRunsAtOnceTest {
         try (TestHub hub = TestHub.builder().property("concierge.encryption-key", KEY).start()) {
             dataDir = hub.dataDir();
             // Stored, not run: the worker is suspended, as an operator would over JMX.
-            hub.context().getRouteController().suspendRoute("mesh-api-command-worker");
+            hub.context().getRouteController().suspendRoute("mesh-commands-worker");
             id = MeshJson.body(hub.postApi("/api/mesh/commands", TestHub.API_KEY, "{\"action\":\"TEST\"}")).path("id")
                     .asText();
         }

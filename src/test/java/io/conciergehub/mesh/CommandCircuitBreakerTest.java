@@ -27,7 +27,7 @@ class CommandCircuitBreakerTest {
         try (TestHub hub = TestHub.builder().property("concierge.encryption-key", KEY).start()) {
             dataDir = hub.dataDir();
             // The worker is stopped (route control, as an operator would over JMX) so the commands stay queued.
-            hub.context().getRouteController().suspendRoute("mesh-api-command-worker");
+            hub.context().getRouteController().suspendRoute("mesh-commands-worker");
             for (int i = 0; i < 4; i++) {
                 assertThat(hub.postApi("/api/mesh/commands", TestHub.API_KEY, "{\"action\":\"TEST\"}").statusCode())
                         .isEqualTo(202);

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** /openapi.json describes every operation of the mesh API and of /api/routes, and how to authenticate. */
+/** /openapi.json describes every operation of the mesh API, the peer API and /api/routes, and how to authenticate. */
 class OpenApiDocumentTest {
 
     @RegisterExtension
@@ -32,6 +32,12 @@ class OpenApiDocumentTest {
         assertThat(paths.path("/api/mesh/stats").has("get")).isTrue();
         assertThat(paths.path("/api/mesh/dead-letters").has("get")).isTrue();
         assertThat(paths.path("/api/mesh/dead-letters/{id}/replay").has("post")).isTrue();
+        // The peer API (failover-peer-api.camel.yaml) shares the path.
+        for (String peerCall : new String[] {"/heartbeat", "/sync/changes", "/sync/snapshot", "/relay",
+                "/failover/handback", "/failover/takeover"}) {
+            assertThat(paths.path("/api/mesh" + peerCall).has("post")).as(peerCall).isTrue();
+        }
+        assertThat(paths.path("/api/mesh/sync/snapshots/{name}").has("get")).isTrue();
         assertThat(paths.path("/api/routes").has("get")).isTrue();
         assertThat(paths.path("/api/routes/{id}/suspend").has("post")).isTrue();
         assertThat(paths.path("/api/routes/{id}/resume").has("post")).isTrue();

@@ -55,15 +55,15 @@ class JolokiaAccessTest {
 
     @Test
     void aRouteIsReadSuspendedAndResumedThroughJmx() throws Exception {
-        String route = mbean("org.apache.camel:type=routes,*", "mesh-api-command-sweep");
+        String route = mbean("org.apache.camel:type=routes,*", "mesh-commands-sweep");
 
         assertThat(read(route, "State").path("value").asText()).isEqualTo("Started");
         assertThat(exec(route, "suspend()").path("status").asInt()).isEqualTo(200);
         assertThat(read(route, "State").path("value").asText()).isEqualTo("Suspended");
-        assertThat(stateInRouteApi("mesh-api-command-sweep")).as("the route controller sees it").isEqualTo("Suspended");
+        assertThat(stateInRouteApi("mesh-commands-sweep")).as("the route controller sees it").isEqualTo("Suspended");
 
         assertThat(exec(route, "resume").path("status").asInt()).isEqualTo(200);
-        assertThat(stateInRouteApi("mesh-api-command-sweep")).isEqualTo("Started");
+        assertThat(stateInRouteApi("mesh-commands-sweep")).isEqualTo("Started");
     }
 
     @Test

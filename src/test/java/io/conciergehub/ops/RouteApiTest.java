@@ -39,7 +39,8 @@ class RouteApiTest {
                 .allSatisfy(route -> {
                     assertThat(route.path("id").asText()).isNotBlank();
                     assertThat(route.path("state").asText()).isEqualTo("Started");
-                    assertThat(route.path("description").asText()).isNotBlank();
+                    assertThat(route.path("description").asText()).isNotBlank()
+                            .as("a templated route's description names its own parameters").doesNotContain("{{");
                 });
         assertThat(ids(routes)).contains("outbox-dispatch", "events-poll", "guest-inbound-spoki", "route-control-list");
 
@@ -78,14 +79,14 @@ class RouteApiTest {
 
     @Test
     void oneRouteIsSuspendedAndResumed() throws Exception {
-        JsonNode suspended = body(env.hub().postApi("/api/routes/mesh-api-command-sweep/suspend", TestHub.API_KEY, ""), 200);
-        assertThat(suspended.path("id").asText()).isEqualTo("mesh-api-command-sweep");
+        JsonNode suspended = body(env.hub().postApi("/api/routes/mesh-commands-sweep/suspend", TestHub.API_KEY, ""), 200);
+        assertThat(suspended.path("id").asText()).isEqualTo("mesh-commands-sweep");
         assertThat(suspended.path("state").asText()).isEqualTo("Suspended");
-        assertThat(state("mesh-api-command-sweep")).isEqualTo("Suspended");
+        assertThat(state("mesh-commands-sweep")).isEqualTo("Suspended");
 
-        JsonNode resumed = body(env.hub().postApi("/api/routes/mesh-api-command-sweep/resume", TestHub.API_KEY, ""), 200);
+        JsonNode resumed = body(env.hub().postApi("/api/routes/mesh-commands-sweep/resume", TestHub.API_KEY, ""), 200);
         assertThat(resumed.path("state").asText()).isEqualTo("Started");
-        assertThat(state("mesh-api-command-sweep")).isEqualTo("Started");
+        assertThat(state("mesh-commands-sweep")).isEqualTo("Started");
     }
 
     @Test
