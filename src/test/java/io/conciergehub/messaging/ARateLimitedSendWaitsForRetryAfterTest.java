@@ -20,7 +20,7 @@ class ARateLimitedSendWaitsForRetryAfterTest extends OutboxRouteTest {
 
     @Test
     void theNextAttemptComesAfterRetryAfterAndTheMessageIsSent() throws Exception {
-        provider.whenExchangeReceived(1, answer(429, "{\"error\":\"slow down\"}", "Retry-After", "1"));
+        provider.whenExchangeReceived(1, answer(429, "{\"error\":\"slow down\"}", "Retry-After", "2"));
         provider.whenExchangeReceived(2, answer(200, "{\"messages\":[{\"id\":\"wamid.42\"}]}"));
 
         long outboxId = queue("+393331230002", "A taxi will be at the entrance in ten minutes.");
@@ -29,7 +29,7 @@ class ARateLimitedSendWaitsForRetryAfterTest extends OutboxRouteTest {
         List<Long> attempts = attemptTimes();
         assertThat(attempts).hasSize(2);
         assertThat(attempts.get(1) - attempts.get(0)).as("ms from the 429 to the next attempt")
-                .isBetween(900L, 4000L);
+                .isBetween(1900L, 4000L);
         assertThat(hub.text("SELECT provider_message_id FROM messages WHERE direction = 'out'")).isEqualTo("wamid.42");
         assertThat(hub.count("SELECT COUNT(*) FROM dead_letters")).isZero();
     }
