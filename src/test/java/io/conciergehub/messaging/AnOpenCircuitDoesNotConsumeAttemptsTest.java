@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * circuit may close (messaging.circuit.open-duration), and the refusals use none of its attempts:
  * even with no redeliveries allowed it is sent, not dead-lettered, once the provider is back.
  */
-@CamelMainTest(properties = {"messaging.max-redeliveries=0", "messaging.circuit.open-duration=30s"},
+@CamelMainTest(properties = {"messaging.max-redeliveries=0", "messaging.circuit.open-duration=30s",
+        "messaging.recipient-spacing=10"},
         advices = @AdviceRouteMapping(route = "outbox-attempt", advice = OutboxRouteTest.TheProviderIsAMock.class))
 class AnOpenCircuitDoesNotConsumeAttemptsTest extends OutboxRouteTest {
 
