@@ -31,15 +31,17 @@ class AnOpenCircuitDoesNotConsumeAttemptsTest extends OutboxRouteTest {
     void aMessageRefusedByTheOpenCircuitWaitsAndIsSentOnItsFirstRealAttempt() throws Exception {
         CircuitBreaker providerSend = breakers.circuitBreaker("provider-send");
         providerSend.transitionToForcedOpenState(); // as an operator may, over JMX
-        NotifyBuilder threeRefusals = new NotifyBuilder(context).fromRoute("outbox-dispatch").whenDone(3).create();
-
+        NotifyBuilder refused = refusal();
         long outboxId = queue("+393331230005", "Late check-out until 12:00 is possible.");
-        await().atMost(Duration.ofSeconds(10)).until(() -> hub.count("SELECT next_attempt_at - created_at FROM outbox"
-                + " WHERE id = " + outboxId) >= 29_000);
-        dispatch(outboxId);
-        dispatch(outboxId);
+        assertThat(refused.matches(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(hub.count("SELECT next_attempt_at - updated_at FROM outbox WHERE id = " + outboxId))
+                .as("ms until it is due again").isGreaterThanOrEqualTo(29_000);
+        for (int again = 0; again < 2; again++) { // as the sweep would, once it is due
+            refused = refusal();
+            dispatch(outboxId);
+            assertThat(refused.matches(10, TimeUnit.SECONDS)).isTrue();
+        }
 
-        assertThat(threeRefusals.matches(10, TimeUnit.SECONDS)).isTrue();
         assertThat(stateOf(outboxId)).isEqualTo("queued/queued");
         assertThat(hub.count("SELECT attempts FROM outbox WHERE id = " + outboxId)).isZero();
         assertThat(provider.getReceivedCounter()).isZero();
@@ -51,5 +53,15 @@ class AnOpenCircuitDoesNotConsumeAttemptsTest extends OutboxRouteTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> "done/sent".equals(stateOf(outboxId)));
         assertThat(hub.count("SELECT attempts FROM outbox WHERE id = " + outboxId)).isEqualTo(1);
         assertThat(provider.getReceivedCounter()).isEqualTo(1);
+    }
+
+    /**
+     * The next attempt of the outbox done (with the circuit open: the message back in the queue).
+     * Only exchanges that reached outbox-attempt: the producer's own exchange into seda:outbox
+     * counts as coming from outbox-dispatch too, and is done as soon as it is queued.
+     */
+    private NotifyBuilder refusal() {
+        return new NotifyBuilder(context).fromRoute("outbox-dispatch").wereSentTo("direct:outbox-attempt").whenDone(1)
+                .create();
     }
 }
