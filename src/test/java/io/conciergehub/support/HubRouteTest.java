@@ -71,7 +71,7 @@ public abstract class HubRouteTest implements CamelContextAware {
 
         private static Map<String, String> settings(Path dataDir, int port) {
             return Map.of("concierge.data-dir", dataDir.toString(), "camel.server.port", String.valueOf(port),
-                    "concierge.api-keys", TestHub.API_KEY);
+                    "concierge.api-keys", TestHub.API_KEY, "camel.component.seda.default-poll-timeout", "100");
         }
     }
 }
