@@ -3,6 +3,7 @@ package io.conciergehub.support;
 import io.conciergehub.HubConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -50,11 +51,10 @@ public abstract class HubRouteTest implements CamelContextAware {
     }
 
     /**
-     * A fresh data directory, a free port and the test API key for the class's lifetime, and seda
-     * consumers that poll every 100 ms instead of every second: they notice a stop only between
-     * polls, and the context stops in half a second instead of three. They are JVM system
-     * properties because @CamelMainTest's properties are constants; Camel reads system properties
-     * before any other source, so a test class must not set these itself.
+     * A fresh data directory, a free port and the test API key for the class's lifetime, and the
+     * quick stop of {@link TestHub#QUICK_STOP}. They are JVM system properties because
+     * @CamelMainTest's properties are constants; Camel reads system properties before any other
+     * source, so a test class must not set these itself.
      */
     static final class OwnDataDirAndPort implements BeforeAllCallback, AfterAllCallback {
 
@@ -72,8 +72,11 @@ public abstract class HubRouteTest implements CamelContextAware {
         }
 
         private static Map<String, String> settings(Path dataDir, int port) {
-            return Map.of("concierge.data-dir", dataDir.toString(), "camel.server.port", String.valueOf(port),
-                    "concierge.api-keys", TestHub.API_KEY, "camel.component.seda.default-poll-timeout", "100");
+            Map<String, String> settings = new HashMap<>(TestHub.QUICK_STOP);
+            settings.put("concierge.data-dir", dataDir.toString());
+            settings.put("camel.server.port", String.valueOf(port));
+            settings.put("concierge.api-keys", TestHub.API_KEY);
+            return settings;
         }
     }
 }
