@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
 
 /**
@@ -94,13 +95,19 @@ public final class Application {
      * No classpath scanning: the beans are those of the configuration classes below. They are
      * added as instances: camel-main 4.16 runs the bean methods of a class added by name twice.
      */
+    /**
+     * The configuration classes, new instances, in the order they bind their beans: the settings
+     * first (HubConfiguration), then the packages, lowest layer first. Route tests add the same.
+     */
+    public static List<CamelConfiguration> configurations() {
+        return List.of(new HubConfiguration(), new StoreConfiguration(), new GuestConfiguration(),
+                new ApiConfiguration(), new EventsConfiguration(), new OpsConfiguration(), new MessagingConfiguration(),
+                new ConciergeConfiguration(), new MeshConfiguration(), new FailoverConfiguration());
+    }
+
     public static Main create() {
         Main main = new Main();
-        // The settings first (HubConfiguration), then the packages, lowest layer first.
-        List.of(new HubConfiguration(), new StoreConfiguration(), new GuestConfiguration(), new ApiConfiguration(),
-                new EventsConfiguration(), new OpsConfiguration(), new MessagingConfiguration(),
-                new ConciergeConfiguration(), new MeshConfiguration(), new FailoverConfiguration())
-                .forEach(main.configure()::addConfiguration);
+        configurations().forEach(main.configure()::addConfiguration);
         main.configure().setProfile(setting("concierge.role"));
         camelSettingsFromEnvironment(main);
         String httpPort = System.getenv("HTTP_PORT");

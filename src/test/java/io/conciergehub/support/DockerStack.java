@@ -3,13 +3,16 @@ package io.conciergehub.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -44,6 +47,11 @@ public final class DockerStack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** docker/compose.yaml as Compose reads it. */
+    public static JsonNode compose() {
+        return yaml("compose.yaml");
     }
 
     public static String text(String relativePath) {
@@ -190,5 +198,33 @@ public final class DockerStack {
             panel.path("panels").forEach(panels::add);
         });
         return panels;
+    }
+
+    /** The hub's defaults (src/main/resources/application.properties), which an empty variable would override. */
+    public static Properties hubDefaults() {
+        Properties defaults = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            defaults.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return defaults;
+    }
+
+    /** The environment variable that sets a hub property: {@code spoki.base-url} → {@code SPOKI_BASE_URL}. */
+    public static String variableOf(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    public static List<String> texts(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        node.forEach(n -> texts.add(n.asText()));
+        return texts;
     }
 }

@@ -1,0 +1,56 @@
+package io.conciergehub.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.conciergehub.support.DockerStack;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker/compose.yaml: the standby answers guests with the hotel's own facts, knowledge directory
+ * and LLM settings, never the demo ones; the stack does not start while a hotel fact is missing.
+ */
+class TheStandbyAnswersWithTheHotelsOwnFactsTest {
+
+    private final JsonNode hub = DockerStack.compose().path("services").path("hub");
+
+    @Test
+    void theStandbyAnswersWithTheHotelsOwnFactsAnswersAndLlmNotTheDemoOnes() {
+        Map<String, String> env = DockerStack.environment(hub);
+
+        // Every hotel.* fact is passed, and required: an unset one would be the demo value.
+        List<String> facts = DockerStack.hubDefaults().stringPropertyNames().stream()
+                .filter(key -> key.startsWith("hotel.")).map(DockerStack::variableOf).sorted().toList();
+        assertThat(facts).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(facts).allSatisfy(variable -> assertThat(env.get(variable)).as(variable)
+                .matches("\\$\\{" + variable + ":\\?[^}]+}"));
+
+        // The knowledge directory: a read-only mount, named by CONCIERGE_KNOWLEDGE_DIR.
+        String knowledgeDir = env.get("CONCIERGE_KNOWLEDGE_DIR");
+        assertThat(knowledgeDir).isNotBlank();
+        assertThat(DockerStack.mounts(hub)).containsKey(knowledgeDir);
+        assertThat(DockerStack.readOnlyMounts(hub)).contains(knowledgeDir);
+        String source = DockerStack.interpolate(DockerStack.mounts(hub).get(knowledgeDir),
+                Map.of("KNOWLEDGE_DIR", DockerStack.envExample().get("KNOWLEDGE_DIR").value()));
+        assertThat(DockerStack.DIR.resolve(source)).as("the default knowledge directory is in docker/").isDirectory();
+
+        // The LLM settings, passed on from docker/.env when set there.
+        assertThat(env).containsKeys("LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL");
+        assertThat(DockerStack.envExample()).containsKeys("LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL");
+    }
+
+    @Test
+    void theStackRefusesToStartWhileAHotelFactIsMissing() {
+        Map<String, String> filled = new HashMap<>();
+        DockerStack.envExample().forEach((name, entry) -> filled.put(name, name.startsWith("HOTEL_") ? "" : "x"));
+        String text = DockerStack.text("compose.yaml");
+        assertThatThrownBy(() -> DockerStack.interpolate(text, filled))
+                .hasMessageContaining("HOTEL_");
+        filled.replaceAll((name, value) -> "x");
+        assertThat(DockerStack.interpolate(text, filled)).doesNotContainPattern("\\$\\{[A-Za-z_]");
+    }
+}
