@@ -14,7 +14,7 @@ import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.Test;
 
 /**
- * The http-errors route configuration (error-handling.camel.yaml): whatever fails in an HTTP route
+ * The http-errors route configuration (api.camel.yaml): whatever fails in an HTTP route
  * is answered once, in JSON {"error", "detail"}, with the status the failure calls for; nothing is
  * retried. Played on a route of this test's own that fails as each test says.
  */

@@ -18,7 +18,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * A route test of the outbox (outbox.camel.yaml and its outbox-delivery policy) whose edge, the
+ * A route test of the outbox (messaging-outbox.camel.yaml and its outbox-delivery policy) whose edge, the
  * provider, is {@code mock:provider}: each test scripts its answers. A test class names the advice
  * in its own {@code @CamelMainTest(advices = @AdviceRouteMapping(route = "outbox-attempt", advice =
  * OutboxRouteTest.TheProviderIsAMock.class))}.
