@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -48,9 +47,7 @@ public final class HubProcess implements AutoCloseable {
 
     private static HubProcess start(List<String> launch, Path dataDir, Map<String, String> environment, Path log,
             int port) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(launch);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(HubJvm.command(launch)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).directory(new File("."));
         builder.environment().putAll(environment);
         builder.environment().put("HTTP_PORT", String.valueOf(port));

@@ -67,6 +67,7 @@ public final class TestHub implements AutoCloseable {
             properties.put("whatsapp.verify-token", WHATSAPP_VERIFY_TOKEN);
             properties.put("concierge.sweep-interval", "1000");
             properties.put("messaging.recipient-spacing", "100");
+            properties.put(HubJvm.SEDA_POLL_TIMEOUT, HubJvm.QUICK_POLL_MILLIS); // stops in under a second
         }
 
         public Builder property(String key, String value) {
