@@ -32,7 +32,7 @@ public final class HubCommand {
         launch.addAll(List.of(args));
         Path out = Files.createTempFile("hub-command-", ".out");
         Path err = Files.createTempFile("hub-command-", ".err");
-        ProcessBuilder builder = new ProcessBuilder(HubJvm.command(launch)).redirectOutput(out.toFile())
+        ProcessBuilder builder = new ProcessBuilder(HubJvm.quick(launch)).redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("CONCIERGE_DATA_DIR", dataDir.toString());
         builder.environment().putAll(environment);
