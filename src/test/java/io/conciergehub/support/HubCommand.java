@@ -27,12 +27,13 @@ public final class HubCommand {
 
     /** With more settings in the environment, as an operator sets them. */
     public static Result run(Path dataDir, Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Application.class.getName()));
-        command.addAll(List.of(args));
+        List<String> launch = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
+                Application.class.getName()));
+        launch.addAll(List.of(args));
         Path out = Files.createTempFile("hub-command-", ".out");
         Path err = Files.createTempFile("hub-command-", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(HubJvm.quick(launch)).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().put("CONCIERGE_DATA_DIR", dataDir.toString());
         builder.environment().putAll(environment);
         Process process = builder.start();

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +31,8 @@ public final class HubProcess implements AutoCloseable {
     /** On a port chosen beforehand: two nodes need each other's address before either starts. */
     public static HubProcess start(Path dataDir, Map<String, String> environment, Path log, int port)
             throws Exception {
-        return start(List.of("-jar", System.getProperty("hub.jar", "target/concierge-hub.jar")), dataDir, environment,
-                log, port);
+        return start(HubJvm.asInProduction(List.of("-jar", System.getProperty("hub.jar", "target/concierge-hub.jar"))),
+                dataDir, environment, log, port);
     }
 
     /**
@@ -41,15 +40,13 @@ public final class HubProcess implements AutoCloseable {
      * packaged, logging through the production log4j2.properties (not the tests' configuration).
      */
     public static HubProcess fromClasses(Path dataDir, Map<String, String> environment, Path log) throws Exception {
-        return start(List.of("-Dlog4j2.configurationFile=classpath:log4j2.properties", "-cp",
-                System.getProperty("java.class.path"), Application.class.getName()), dataDir, environment, log,
+        return start(HubJvm.quick(List.of("-Dlog4j2.configurationFile=classpath:log4j2.properties", "-cp",
+                System.getProperty("java.class.path"), Application.class.getName())), dataDir, environment, log,
                 TestHub.freePort());
     }
 
-    private static HubProcess start(List<String> launch, Path dataDir, Map<String, String> environment, Path log,
+    private static HubProcess start(List<String> command, Path dataDir, Map<String, String> environment, Path log,
             int port) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).directory(new File("."));
         builder.environment().putAll(environment);

@@ -32,7 +32,7 @@ public final class TestHub extends HubClient implements AutoCloseable {
      * Seda consumers notice a stop only between two polls: polling every 100 ms instead of every
      * second, a hub stops in half a second instead of three.
      */
-    static final Map<String, String> QUICK_STOP = Map.of("camel.component.seda.default-poll-timeout", "100");
+    static final Map<String, String> QUICK_STOP = Map.of(HubJvm.SEDA_POLL_TIMEOUT, HubJvm.QUICK_POLL_MILLIS);
 
     private final Main main;
 
