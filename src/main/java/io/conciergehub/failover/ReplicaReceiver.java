@@ -27,7 +27,6 @@ public final class ReplicaReceiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaReceiver.class);
     // Names Snapshots writes; nothing else in the backup directory is ever served.
-    private static final String OFFER = "snapshotOffer";
     private static final java.util.regex.Pattern SNAPSHOT_NAME = java.util.regex.Pattern.compile("hub-[0-9TZ:.-]+\\.db\\.gz");
 
     private final Failover failover;
@@ -79,16 +78,20 @@ public final class ReplicaReceiver {
         }
     }
 
+    /** A snapshot the active node offers: where it comes from, its file, checksum and log position. */
+    public record SnapshotOffer(String source, long epoch, String name, String sha256, long position) {
+    }
+
     /**
      * {@code POST /api/mesh/sync/snapshot}: the active node offers its snapshot because this node
-     * could not continue from its log. Null: download it (route, {@link #snapshotName}), then
-     * {@link #installSnapshot}.
+     * could not continue from its log. Returns the checked offer, which the route downloads and
+     * hands to {@link #installSnapshot}, or this node's refusal (409 with its state).
      */
-    public ApiResponse snapshotOffered(Exchange exchange) throws Exception {
+    public Object snapshotOffered(Exchange exchange) throws Exception {
         JsonNode offer = Fields.body(exchange, json);
         String source = Fields.token(offer, "source", "source", true);
         long epoch = Fields.required(Fields.integer(offer, "epoch", "epoch", 0, Integer.MAX_VALUE), "epoch");
-        Fields.text(offer, "sha256", "sha256", true, 64);
+        String sha256 = Fields.text(offer, "sha256", "sha256", true, 64);
         ApiResponse refused = refuse(source, epoch, offer);
         if (refused != null) {
             return refused;
@@ -97,21 +100,15 @@ public final class ReplicaReceiver {
         if (!SNAPSHOT_NAME.matcher(name).matches()) {
             throw HttpProblem.invalidField("name", "not a snapshot file name");
         }
-        exchange.setProperty(OFFER, offer);
-        return null;
-    }
-
-    /** The file name of the snapshot offered, checked by {@link #snapshotOffered}: what the route downloads. */
-    public String snapshotName(@ExchangeProperty(OFFER) JsonNode offer) {
-        return offer.path("name").asText();
+        return new SnapshotOffer(source, epoch, name, sha256, offer.path("position").asLong());
     }
 
     /**
      * The downloaded snapshot: verified (checksum, integrity) before it replaces anything; what
      * this node had accepted and not shipped is set aside for relaying first.
      */
-    public ApiResponse installSnapshot(Exchange exchange) throws Exception {
-        JsonNode offer = exchange.getProperty(OFFER, JsonNode.class);
+    public ApiResponse installSnapshot(@ExchangeProperty("snapshotOffer") SnapshotOffer offer, Exchange exchange)
+            throws Exception {
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status == null || status != 200) {
             throw new HttpProblem(502, "download_failed", "the peer did not serve the snapshot: " + status);
@@ -124,7 +121,7 @@ public final class ReplicaReceiver {
             try (OutputStream out = PrivateFiles.newOutputStream(received)) {
                 body.transferTo(out);
             }
-            Snapshots.unpackVerified(received, offer.path("sha256").asText(), unpacked);
+            Snapshots.unpackVerified(received, offer.sha256(), unpacked);
             db.replaceWith(unpacked);
         } catch (SnapshotInvalidException e) {
             throw new HttpProblem(502, "snapshot_invalid", "snapshot refused: " + e.getMessage());
@@ -132,11 +129,10 @@ public final class ReplicaReceiver {
             Files.deleteIfExists(received);
             Files.deleteIfExists(unpacked);
         }
-        String source = offer.path("source").asText();
-        long position = offer.path("position").asLong();
+        long position = offer.position();
         capture.install();
         capture.capture(true);
-        log.follow(source, position);
+        log.follow(offer.source(), position);
         failover.applied(1);
         LOG.info("event=replication.snapshot-installed position={}", position);
         return ApiResponse.ok(failover.status());
