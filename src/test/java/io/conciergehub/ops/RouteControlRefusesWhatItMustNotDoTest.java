@@ -8,7 +8,6 @@ import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.RouteApi;
 import io.conciergehub.support.TestHub;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,12 +20,8 @@ class RouteControlRefusesWhatItMustNotDoTest {
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withLogProvider(TestHub.Builder::scopedKeys);
 
-    RouteApi routes;
-
-    @BeforeEach
-    void client() {
-        routes = new RouteApi(env.hub());
-    }
+    /** The hub starts before any test instance is made. */
+    final RouteApi routes = new RouteApi(env.hub());
 
     @Test
     void onlyAnAdminKeyMayListOrControlRoutes() throws Exception {

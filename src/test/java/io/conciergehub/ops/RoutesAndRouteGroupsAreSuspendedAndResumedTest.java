@@ -13,7 +13,6 @@ import io.conciergehub.support.RouteApi;
 import io.conciergehub.support.TestHub;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,12 +26,8 @@ class RoutesAndRouteGroupsAreSuspendedAndResumedTest {
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withLogProvider(TestHub.Builder::scopedKeys);
 
-    RouteApi routes;
-
-    @BeforeEach
-    void client() {
-        routes = new RouteApi(env.hub());
-    }
+    /** The hub starts before any test instance is made. */
+    final RouteApi routes = new RouteApi(env.hub());
 
     @Test
     void groupCloudIsSuspendedAndResumed() throws Exception {
