@@ -6,7 +6,6 @@ import io.conciergehub.api.HttpRequests;
 import io.conciergehub.store.Database;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -26,7 +24,7 @@ import org.redisson.client.codec.StringCodec;
  */
 public final class Health {
 
-    private final DataSource probe;
+    private final Database db;
     private final RedissonClient redis;
     private final CircuitBreakerRegistry breakers;
     private final ApiKeys apiKeys;
@@ -36,8 +34,7 @@ public final class Health {
 
     public Health(Database db, RedissonClient redis, CircuitBreakerRegistry breakers, ApiKeys apiKeys, ObjectMapper json,
             NodeStatus node, String provider) {
-        // Its own short busy timeout: a locked or broken database must answer DOWN quickly, not hang.
-        this.probe = Database.sqlite(db.file(), 1000);
+        this.db = db;
         this.redis = redis;
         this.breakers = breakers;
         this.apiKeys = apiKeys;
@@ -74,13 +71,18 @@ public final class Health {
         if (node.keyMismatch()) {
             reasons.add("peer encrypts with another concierge.encryption-key: replication and promotion stopped");
         }
-        try (Connection c = probe.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false); // IMMEDIATE mode: takes the write lock, proving writes can happen
-            try (ResultSet depth = s.executeQuery("SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')")) {
-                depth.next();
-                checks.put("outboxDepth", depth.getLong(1));
-            }
-            c.rollback();
+        try {
+            long outboxDepth = db.probe(c -> {
+                c.setAutoCommit(false); // IMMEDIATE mode: takes the write lock, proving writes can happen
+                try (Statement s = c.createStatement();
+                        ResultSet depth = s.executeQuery("SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')")) {
+                    depth.next();
+                    return depth.getLong(1);
+                } finally {
+                    c.rollback();
+                }
+            });
+            checks.put("outboxDepth", outboxDepth);
             checks.put("database", "UP");
         } catch (Exception e) {
             down = true;

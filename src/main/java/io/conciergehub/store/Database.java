@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.sqlite.SQLiteConfig;
@@ -40,6 +41,8 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    private static final int PROBE_BUSY_TIMEOUT_MILLIS = 1000;
+
     private final Path file;
     private final String migrations;
     private final JavaMigration[] javaMigrations;
@@ -50,6 +53,11 @@ public final class Database implements AutoCloseable {
     // Not fair: on a busy two-core machine a fair lock hands over to one parked thread at a time
     // (a convoy); barging lets whichever writer is running commit next.
     private final ReentrantLock writeLock = new ReentrantLock();
+    // Probes hold the file (read side) while a snapshot replaces it (write side): a probe's own
+    // connection closing just then would delete the WAL the new pool is opening.
+    private final ReentrantReadWriteLock fileInUse = new ReentrantReadWriteLock();
+    // Probes must answer fast on a locked database: a connection of their own with a short busy timeout.
+    private final SQLiteDataSource probes;
 
     private Database(Path file, String migrations, JavaMigration[] javaMigrations, HikariDataSource pool,
             boolean durableAcks) {
@@ -58,6 +66,20 @@ public final class Database implements AutoCloseable {
         this.javaMigrations = javaMigrations;
         this.pool = pool;
         this.durableAcks = durableAcks;
+        this.probes = sqlite(file, PROBE_BUSY_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * Runs {@code work} on a fresh connection with a short busy timeout (health checks: a locked or
+     * broken database must answer quickly, not hang), never while a snapshot replaces the file.
+     */
+    public <T> T probe(SqlWork<T> work) throws SQLException {
+        fileInUse.readLock().lock();
+        try (Connection connection = probes.getConnection()) {
+            return work.run(connection);
+        } finally {
+            fileInUse.readLock().unlock();
+        }
     }
 
     /** One caller's piece of a group commit; the caller is released only after the commit. */
@@ -155,6 +177,7 @@ public final class Database implements AutoCloseable {
      */
     public void replaceWith(Path replacement) {
         writeLock.lock();
+        fileInUse.writeLock().lock();
         try {
             HikariDataSource old = pool;
             old.close(); // the last connection to close checkpoints the WAL into the old file
@@ -165,6 +188,7 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot install " + replacement + " as " + file, e);
         } finally {
+            fileInUse.writeLock().unlock();
             writeLock.unlock();
         }
     }
