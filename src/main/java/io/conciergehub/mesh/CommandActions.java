@@ -92,9 +92,7 @@ public final class CommandActions {
         String phone = Fields.phone(message, "phone", "phone", true);
         GuestRepository.Resolved guest = guests.findOrCreate(c, phone, now);
         Guest stored = guests.findById(c, guest.id()).orElseThrow();
-        if (stored.optedOut()) {
-            throw new Refused("the guest opted out of messages");
-        }
+        // Queued even to a guest who opted out: the outbox holds it, and the command reports why.
         String language = Optional.ofNullable(Fields.language(message, "language", "language"))
                 .orElse(stored.language() == null ? "en" : stored.language());
         long outboxId = outbox.enqueueCommanded(c, guest.id(), Fields.text(message, "message", "message", false, 4096),
