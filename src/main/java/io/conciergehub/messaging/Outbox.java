@@ -32,7 +32,7 @@ import org.slf4j.event.Level;
  *
  * <p>Row life cycle: {@code queued} → {@code sending} (claimed by one exchange) → {@code done}, or
  * {@code held} (24-hour window closed and no template configured), {@code cancelled} (guest opted
- * out), {@code dead} (dead letter). {@code send_started_at} is set only while a request may be at
+ * out; its message is held, not failed: nothing went wrong), {@code dead} (dead letter). {@code send_started_at} is set only while a request may be at
  * the provider: a row found that way after a crash may have been delivered, so it is dead-lettered
  * for staff instead of being sent a second time.
  */
@@ -117,7 +117,7 @@ public final class Outbox {
             Row row = row(c, outboxId);
             Guest guest = guests.findById(c, row.guestId()).orElseThrow();
             if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
-                finish(c, outboxId, row.messageId(), "cancelled", MessageStatus.FAILED, "guest opted out", now);
+                finish(c, outboxId, row.messageId(), "cancelled", MessageStatus.HELD, "guest opted out", now);
                 return null;
             }
             if (row.templateName() != null) {

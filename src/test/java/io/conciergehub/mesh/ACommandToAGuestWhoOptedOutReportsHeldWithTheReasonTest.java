@@ -32,6 +32,8 @@ class ACommandToAGuestWhoOptedOutReportsHeldWithTheReasonTest {
         assertThat(command.path("status").asText()).isEqualTo("held");
         assertThat(command.path("messages").get(0).path("status").asText()).isEqualTo("held");
         assertThat(command.path("messages").get(0).path("reason").asText()).isEqualTo("opted-out");
+        assertThat(env.hub().text("SELECT status FROM messages WHERE id = " + command.path("messages").get(0).path("id")))
+                .as("the message itself").isEqualTo("held");
         assertThat(OutboundLog.to(env.hub(), phone)).hasSize(1);
     }
 }
