@@ -73,11 +73,7 @@ public final class CommandActions {
                 for (int i = 0; i < messages.size(); i++) {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("index", i);
-                    try {
-                        item.putAll(sendMessage(c, messages.get(i), now));
-                    } catch (Refused refused) {
-                        item.put("error", refused.getMessage());
-                    }
+                    item.putAll(sendMessage(c, messages.get(i), now));
                     sent.add(item);
                 }
                 yield Map.of("messages", sent);
