@@ -73,11 +73,7 @@ public final class CommandActions {
                 for (int i = 0; i < messages.size(); i++) {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("index", i);
-                    try {
-                        item.putAll(sendMessage(c, messages.get(i), now));
-                    } catch (Refused refused) {
-                        item.put("error", refused.getMessage());
-                    }
+                    item.putAll(sendMessage(c, messages.get(i), now));
                     sent.add(item);
                 }
                 yield Map.of("messages", sent);
@@ -92,9 +88,7 @@ public final class CommandActions {
         String phone = Fields.phone(message, "phone", "phone", true);
         GuestRepository.Resolved guest = guests.findOrCreate(c, phone, now);
         Guest stored = guests.findById(c, guest.id()).orElseThrow();
-        if (stored.optedOut()) {
-            throw new Refused("the guest opted out of messages");
-        }
+        // Queued even to a guest who opted out: the outbox holds it, and the command reports why.
         String language = Optional.ofNullable(Fields.language(message, "language", "language"))
                 .orElse(stored.language() == null ? "en" : stored.language());
         long outboxId = outbox.enqueueCommanded(c, guest.id(), Fields.text(message, "message", "message", false, 4096),

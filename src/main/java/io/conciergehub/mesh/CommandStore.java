@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.ApiKeys.Caller;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.mesh.CommandActions.Action;
+import io.conciergehub.messaging.Outbox;
+import io.conciergehub.messaging.Outbox.Progress;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.store.Sql;
@@ -17,11 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The {@code commands} table: a command's row, its payload encrypted (it carries phone numbers),
- * and its states {@code queued → running → succeeded | failed}, each change audited. The
+ * and the worker's states {@code queued → running → succeeded | failed}, each change audited. The
  * {@code idempotencyKey} finds the command a retry of the same request created before.
+ *
+ * <p>A command that queued messages (its result names their outbox rows) is reported as its
+ * messages stand: {@code running} while one waits for the provider, then {@code failed} if one
+ * failed, {@code held} if one is held, else {@code succeeded}: every message was accepted.
  */
 public final class CommandStore {
 
@@ -36,12 +43,14 @@ public final class CommandStore {
     private final Database db;
     private final FieldCrypto crypto;
     private final ObjectMapper json;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public CommandStore(Database db, FieldCrypto crypto, ObjectMapper json, Clock clock) {
+    public CommandStore(Database db, FieldCrypto crypto, ObjectMapper json, Outbox outbox, Clock clock) {
         this.db = db;
         this.crypto = crypto;
         this.json = json;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -82,16 +91,47 @@ public final class CommandStore {
                     view.put("action", row.getString("action"));
                     view.put("status", row.getString("state"));
                     view.put("attempts", row.getInt("attempts"));
-                    String result = row.getString("result");
-                    try {
-                        view.put("result", result == null ? null : json.readTree(result));
-                    } catch (Exception e) {
-                        throw new SQLException("stored result is not JSON", e);
+                    JsonNode result = result(row.getString("result"));
+                    view.put("result", result);
+                    // SEND_MESSAGE's result names its outbox row, SEND_BATCH_MESSAGES' one per message.
+                    List<Long> outboxIds = result == null ? List.of()
+                            : result.findValues("outboxId").stream().map(JsonNode::asLong).toList();
+                    if ("succeeded".equals(row.getString("state")) && !outboxIds.isEmpty()) {
+                        List<Progress> messages = outbox.progress(c, outboxIds);
+                        view.put("status", statusOf(messages));
+                        view.put("messages", messages.stream().map(CommandStore::messageView).toList());
                     }
                     view.put("createdAt", Instant.ofEpochMilli(row.getLong("created_at")).toString());
                     view.put("updatedAt", Instant.ofEpochMilli(row.getLong("updated_at")).toString());
                     return view;
                 }, id);
+    }
+
+    private JsonNode result(String stored) throws SQLException {
+        try {
+            return stored == null ? null : json.readTree(stored);
+        } catch (Exception e) {
+            throw new SQLException("stored result is not JSON", e);
+        }
+    }
+
+    /** Until the provider has accepted every message the command is not done; then the worst outcome wins. */
+    private static String statusOf(List<Progress> messages) {
+        Predicate<String> any = status -> messages.stream().anyMatch(m -> m.status().equals(status));
+        if (any.test("queued")) {
+            return "running";
+        }
+        return any.test("failed") ? "failed" : any.test("held") ? "held" : "succeeded";
+    }
+
+    private static Map<String, Object> messageView(Progress message) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", message.messageId());
+        view.put("status", message.status());
+        if (message.reason() != null) {
+            view.put("reason", message.reason());
+        }
+        return view;
     }
 
     /** queued → running, an attempt counted. False when the command is not queued. */

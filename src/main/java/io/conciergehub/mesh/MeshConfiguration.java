@@ -26,8 +26,9 @@ public class MeshConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public CommandStore commandStore(Database db, FieldCrypto crypto, ObjectMapper json, Clock clock, Metrics metrics) {
-        CommandStore commands = new CommandStore(db, crypto, json, clock);
+    public CommandStore commandStore(Database db, FieldCrypto crypto, ObjectMapper json, Outbox outbox, Clock clock,
+            Metrics metrics) {
+        CommandStore commands = new CommandStore(db, crypto, json, outbox, clock);
         metrics.gauge("concierge_commands_queued", "Mesh commands waiting or running", commands::queued);
         return commands;
     }

@@ -16,9 +16,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -30,7 +32,7 @@ import org.slf4j.event.Level;
  *
  * <p>Row life cycle: {@code queued} → {@code sending} (claimed by one exchange) → {@code done}, or
  * {@code held} (24-hour window closed and no template configured), {@code cancelled} (guest opted
- * out), {@code dead} (dead letter). {@code send_started_at} is set only while a request may be at
+ * out; its message is held, not failed: nothing went wrong), {@code dead} (dead letter). {@code send_started_at} is set only while a request may be at
  * the provider: a row found that way after a crash may have been delivered, so it is dead-lettered
  * for staff instead of being sent a second time.
  */
@@ -115,7 +117,7 @@ public final class Outbox {
             Row row = row(c, outboxId);
             Guest guest = guests.findById(c, row.guestId()).orElseThrow();
             if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
-                finish(c, outboxId, row.messageId(), "cancelled", MessageStatus.FAILED, "guest opted out", now);
+                finish(c, outboxId, row.messageId(), "cancelled", MessageStatus.HELD, "guest opted out", now);
                 return null;
             }
             if (row.templateName() != null) {
@@ -247,6 +249,42 @@ public final class Outbox {
         long now = clock.millis();
         return db.read(c -> Sql.list(c, "SELECT id FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?"
                 + " AND updated_at <= ? ORDER BY id LIMIT 1000", row -> row.getLong(1), now, now - olderThanMillis));
+    }
+
+    /**
+     * Where queued messages stand, in the order of {@code outboxIds}: the message's status
+     * ({@code queued}, {@code sent}, {@code delivered}, {@code read}, {@code held}, {@code failed})
+     * and, for held and failed ones, why.
+     */
+    public List<Progress> progress(Connection c, List<Long> outboxIds) throws SQLException {
+        List<Progress> progress = new ArrayList<>();
+        for (long outboxId : outboxIds) {
+            progress.add(Sql.one(c, "SELECT o.message_id, o.state, o.last_error, m.status FROM outbox o"
+                    + " JOIN messages m ON m.id = o.message_id WHERE o.id = ?", Outbox::progress, outboxId).orElseThrow());
+        }
+        return progress;
+    }
+
+    private static Progress progress(ResultSet row) throws SQLException {
+        long messageId = row.getLong("message_id");
+        String status = row.getString("status");
+        return switch (row.getString("state")) {
+            // The outbox holds only free text for a guest whose 24-hour window is closed.
+            case "held" -> new Progress(messageId, MessageStatus.HELD.dbValue(), Progress.WINDOW_CLOSED);
+            // Cancelled at the send: the guest had opted out. Not a failure, nothing went out.
+            case "cancelled" -> new Progress(messageId, MessageStatus.HELD.dbValue(), Progress.OPTED_OUT);
+            default -> MessageStatus.FAILED.dbValue().equals(status)
+                    // No error on the row: the provider accepted it, then reported it failed.
+                    ? new Progress(messageId, status, Optional.ofNullable(row.getString("last_error"))
+                            .orElse("the provider reported the message failed"))
+                    : new Progress(messageId, status, null);
+        };
+    }
+
+    /** A queued message's status, and why it is held or failed (null otherwise). */
+    public record Progress(long messageId, String status, String reason) {
+        public static final String WINDOW_CLOSED = "window-closed";
+        public static final String OPTED_OUT = "opted-out";
     }
 
     public long depth() {

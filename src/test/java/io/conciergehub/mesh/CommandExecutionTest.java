@@ -20,13 +20,13 @@ class CommandExecutionTest {
     static final HubUnderTest env = HubUnderTest.withLogProvider(TestHub.Builder::scopedKeys);
 
     static JsonNode runToEnd(String command) throws Exception {
-        String id = MeshJson.body(env.hub().postApi("/api/mesh/commands", TestHub.API_KEY, command)).path("id").asText();
+        String id = Commands.submit(env.hub(), command);
         await().atMost(Duration.ofSeconds(10)).until(() -> !status(id).path("status").asText().matches("queued|running"));
         return status(id);
     }
 
     static JsonNode status(String id) throws Exception {
-        return MeshJson.body(env.hub().getApi("/api/mesh/commands/" + id, TestHub.API_KEY));
+        return Commands.status(env.hub(), id);
     }
 
     @Test
@@ -75,9 +75,11 @@ class CommandExecutionTest {
                 .isTrue();
 
         String phone = "+393351110003";
-        runToEnd("{\"action\":\"SEND_MESSAGE\",\"payload\":{\"phone\":\"" + phone + "\",\"template\":\"reminder\"}}");
+        String id = Commands.submit(env.hub(), "{\"action\":\"SEND_MESSAGE\",\"payload\":{\"phone\":\"" + phone
+                + "\",\"template\":\"reminder\"}}");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                 .until(() -> OutboundLog.to(env.hub(), phone).isEmpty());
+        assertThat(status(id).path("status").asText()).as("its message waits for the paused sender").isEqualTo("running");
 
         assertThat(runToEnd("{\"action\":\"RESUME_WORKERS\"}").path("status").asText()).isEqualTo("succeeded");
         await().atMost(Duration.ofSeconds(15)).until(() -> OutboundLog.to(env.hub(), phone).size() == 1);
