@@ -4,3 +4,21 @@
 ALTER TABLE guests ADD COLUMN attention_reason TEXT;
 ALTER TABLE guests ADD COLUMN attention_since INTEGER;
 CREATE INDEX guests_needs_attention ON guests (needs_attention, attention_since);
+
+-- Staff alerts: one row per flag, written in the transaction that flags the guest, so an alert is
+-- neither lost nor repeated per message. Each channel configured at that time is pending until
+-- it took the alert; a failed attempt waits next_attempt_at. The question is read from message_id.
+CREATE TABLE staff_alerts (
+    id               INTEGER PRIMARY KEY,
+    guest_id         INTEGER NOT NULL REFERENCES guests (id),
+    message_id       INTEGER NOT NULL REFERENCES messages (id),
+    reason           TEXT    NOT NULL,
+    slack_pending    INTEGER NOT NULL,
+    email_pending    INTEGER NOT NULL,
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at  INTEGER NOT NULL,
+    last_error       TEXT,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL
+);
+CREATE INDEX staff_alerts_due ON staff_alerts (next_attempt_at) WHERE slack_pending = 1 OR email_pending = 1;

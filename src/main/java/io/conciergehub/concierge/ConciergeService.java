@@ -49,17 +49,19 @@ public final class ConciergeService {
     private final KnowledgeBase knowledge;
     private final LanguageGuesser languages;
     private final Outbox outbox;
+    private final StaffAlerts alerts;
     private final String defaultLanguage;
     private final boolean llmEnabled;
     private final Clock clock;
 
     public ConciergeService(Database db, GuestRepository guests, KnowledgeBase knowledge, LanguageGuesser languages,
-            Outbox outbox, String defaultLanguage, boolean llmEnabled, Clock clock) {
+            Outbox outbox, StaffAlerts alerts, String defaultLanguage, boolean llmEnabled, Clock clock) {
         this.db = db;
         this.guests = guests;
         this.knowledge = knowledge;
         this.languages = languages;
         this.outbox = outbox;
+        this.alerts = alerts;
         this.defaultLanguage = defaultLanguage;
         this.llmEnabled = llmEnabled;
         this.clock = clock;
@@ -100,8 +102,9 @@ public final class ConciergeService {
             if (decision.optedOut() != null) {
                 guests.setOptedOut(c, guestId, decision.optedOut(), now);
             }
-            if (decision.attention() != null) {
-                guests.markNeedsAttention(c, guestId, decision.attention(), now);
+            if (decision.attention() != null
+                    && guests.markNeedsAttention(c, guestId, decision.attention(), now)) {
+                alerts.flagged(c, guestId, decision.messageId(), decision.attention(), now);
             }
             return decision.reply() == null ? null
                     : outbox.enqueue(c, guestId, decision.messageId(), decision.reply(), decision.language(),
