@@ -7,11 +7,12 @@ CREATE INDEX guests_needs_attention ON guests (needs_attention, attention_since)
 
 -- Staff alerts: one row per flag, written in the transaction that flags the guest, so an alert is
 -- neither lost nor repeated per message. Each channel configured at that time is pending until
--- it took the alert; a failed attempt waits next_attempt_at. The question is read from message_id.
+-- it took the alert; a failed attempt waits next_attempt_at. The question is read from message_id,
+-- not a foreign key: deleting old messages (retention) must not be held up by an alert.
 CREATE TABLE staff_alerts (
     id               INTEGER PRIMARY KEY,
     guest_id         INTEGER NOT NULL REFERENCES guests (id),
-    message_id       INTEGER NOT NULL REFERENCES messages (id),
+    message_id       INTEGER NOT NULL,
     reason           TEXT    NOT NULL,
     slack_pending    INTEGER NOT NULL,
     email_pending    INTEGER NOT NULL,

@@ -73,14 +73,15 @@ public final class StaffAlerts {
     public Alert alert(@Body long id) {
         return db.read(c -> Sql.one(c, "SELECT a.id, a.slack_pending, a.email_pending, a.reason, a.guest_id, g.name,"
                 + " g.language, m.body FROM staff_alerts a JOIN guests g ON g.id = a.guest_id"
-                + " JOIN messages m ON m.id = a.message_id WHERE a.id = ?", row -> {
+                + " LEFT JOIN messages m ON m.id = a.message_id WHERE a.id = ?", row -> {
                     String name = guests.open(row.getString("name"));
                     String firstName = name == null || name.isBlank() ? "A guest" : name.trim().split("\\s+")[0];
                     String language = row.getString("language") == null ? "?" : row.getString("language");
                     long guestId = row.getLong("guest_id");
                     String subject = firstName + " (" + language + ") needs staff: "
                             + REASONS.getOrDefault(row.getString("reason"), row.getString("reason"));
-                    String text = subject + ".\nThey wrote: \"" + guests.open(row.getString("body")) + "\"\n"
+                    String question = guests.open(row.getString("body"));
+                    String text = subject + ".\n" + (question == null ? "" : "They wrote: \"" + question + "\"\n")
                             + "Guest " + guestId + ": the conversation is at GET /api/mesh/guests/" + guestId
                             + "/messages; RESOLVE_GUEST once you took over.";
                     return new Alert(row.getLong("id"), row.getInt("slack_pending") == 1,

@@ -33,9 +33,11 @@ public final class Health {
     private final ObjectMapper json;
     private final NodeStatus node;
     private final String provider;
+    private final List<String> alertChannels;
 
+    /** @param alertChannels the channels staff alerts go to (slack, email); empty: alerts are off */
     public Health(Database db, RedissonClient redis, CircuitBreakerRegistry breakers, ApiKeys apiKeys, ObjectMapper json,
-            NodeStatus node, String provider) {
+            NodeStatus node, String provider, List<String> alertChannels) {
         // Its own short busy timeout: a locked or broken database must answer DOWN quickly, not hang.
         this.probe = Database.sqlite(db.file(), 1000);
         this.redis = redis;
@@ -44,6 +46,7 @@ public final class Health {
         this.json = json;
         this.node = node;
         this.provider = provider;
+        this.alertChannels = alertChannels;
     }
 
     /** What this node knows of its peer: configured, reachable, its role and epoch, when last heard. */
@@ -80,6 +83,11 @@ public final class Health {
                 depth.next();
                 checks.put("outboxDepth", depth.getLong(1));
             }
+            try (ResultSet pending = s.executeQuery("SELECT COUNT(*) FROM staff_alerts"
+                    + " WHERE slack_pending = 1 OR email_pending = 1")) {
+                pending.next();
+                checks.put("staffAlertsPending", pending.getLong(1));
+            }
             c.rollback();
             checks.put("database", "UP");
         } catch (Exception e) {
@@ -107,6 +115,7 @@ public final class Health {
         }
         checks.put("circuits", circuits);
         checks.put("provider", provider);
+        checks.put("staffAlerts", alertChannels.isEmpty() ? "not configured" : alertChannels);
 
         String status = down ? "DOWN" : reasons.isEmpty() ? "UP" : "DEGRADED";
         Map<String, Object> body = new LinkedHashMap<>();

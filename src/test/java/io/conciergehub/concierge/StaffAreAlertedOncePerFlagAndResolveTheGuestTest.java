@@ -77,6 +77,8 @@ class StaffAreAlertedOncePerFlagAndResolveTheGuestTest {
         awaitAlertsDelivered();
         assertThat(slackAlerts()).hasSize(1);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(env.hub().get("/health", "X-API-Key", TestHub.API_KEY).body())
+                .contains("\"staffAlerts\":[\"slack\",\"email\"]", "\"staffAlertsPending\":0");
         String slackText = JSON.readTree(slackAlerts().get(0).getBodyAsString()).path("text").asText();
         MimeMessage mail = smtp.getReceivedMessages()[0];
         String mailText = GreenMailUtil.getBody(mail);
