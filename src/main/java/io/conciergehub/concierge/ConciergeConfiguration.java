@@ -52,10 +52,20 @@ public class ConciergeConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public ConciergeService concierge(Database db, GuestRepository guests, KnowledgeBase knowledge,
-            LanguageGuesser languages, Outbox outbox, Clock clock,
+            LanguageGuesser languages, Outbox outbox, StaffAlerts alerts, Clock clock,
             @PropertyInject("concierge.default-language") String defaultLanguage,
             @PropertyInject("llm.base-url") String llmUrl) {
-        return new ConciergeService(db, guests, knowledge, languages, outbox, defaultLanguage, !llmUrl.isEmpty(), clock);
+        return new ConciergeService(db, guests, knowledge, languages, outbox, alerts, defaultLanguage,
+                !llmUrl.isEmpty(), clock);
+    }
+
+    /** Off while neither alerts.slack-webhook-url nor alerts.email-to is set. */
+    @BindToRegistry(lazy = true)
+    public StaffAlerts staffAlerts(Database db, GuestRepository guests, Clock clock,
+            @PropertyInject("alerts.slack-webhook-url") String slackUrl, @PropertyInject("alerts.email-to") String emailTo,
+            @PropertyInject("ms:alerts.retry-delay") long retryDelay,
+            @PropertyInject("ms:alerts.max-retry-delay") long maxRetryDelay) {
+        return new StaffAlerts(db, guests, !slackUrl.isEmpty(), !emailTo.isEmpty(), retryDelay, maxRetryDelay, clock);
     }
 
     @BindToRegistry(lazy = true)

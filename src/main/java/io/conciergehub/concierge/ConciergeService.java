@@ -23,16 +23,23 @@ public final class ConciergeService {
 
     /**
      * What the concierge decided about inbound message {@code messageId}; {@code reply} null means
-     * stay silent. {@code askLlm}: the knowledge base had no answer and an LLM is configured.
+     * stay silent. {@code attention}: why the guest needs staff ({@link #NOT_UNDERSTOOD},
+     * {@link #ASKED_FOR_PERSON}), null when not. {@code askLlm}: the knowledge base had no answer
+     * and an LLM is configured.
      */
     public record Decision(long messageId, long guestId, String question, String language, String intent,
-            String reply, String purpose, Boolean optedOut, boolean needsAttention, boolean askLlm) {
+            String reply, String purpose, Boolean optedOut, String attention, boolean askLlm) {
 
         /** The same decision with the LLM's answer instead of the knowledge base's polite fallback. */
         public Decision answeredBy(String llmReply) {
-            return new Decision(messageId, guestId, question, language, "llm", llmReply, purpose, optedOut, false, false);
+            return new Decision(messageId, guestId, question, language, "llm", llmReply, purpose, optedOut, null, false);
         }
     }
+
+    /** The hub could not answer the guest's question. */
+    public static final String NOT_UNDERSTOOD = "not_understood";
+    /** The guest asked to talk to a person. */
+    public static final String ASKED_FOR_PERSON = "asked_for_person";
 
     private record Inbound(long id, String text, boolean processed, Guest guest) {
     }
@@ -42,17 +49,19 @@ public final class ConciergeService {
     private final KnowledgeBase knowledge;
     private final LanguageGuesser languages;
     private final Outbox outbox;
+    private final StaffAlerts alerts;
     private final String defaultLanguage;
     private final boolean llmEnabled;
     private final Clock clock;
 
     public ConciergeService(Database db, GuestRepository guests, KnowledgeBase knowledge, LanguageGuesser languages,
-            Outbox outbox, String defaultLanguage, boolean llmEnabled, Clock clock) {
+            Outbox outbox, StaffAlerts alerts, String defaultLanguage, boolean llmEnabled, Clock clock) {
         this.db = db;
         this.guests = guests;
         this.knowledge = knowledge;
         this.languages = languages;
         this.outbox = outbox;
+        this.alerts = alerts;
         this.defaultLanguage = defaultLanguage;
         this.llmEnabled = llmEnabled;
         this.clock = clock;
@@ -93,8 +102,9 @@ public final class ConciergeService {
             if (decision.optedOut() != null) {
                 guests.setOptedOut(c, guestId, decision.optedOut(), now);
             }
-            if (decision.needsAttention()) {
-                guests.markNeedsAttention(c, guestId, now);
+            if (decision.attention() != null
+                    && guests.markNeedsAttention(c, guestId, decision.attention(), now)) {
+                alerts.flagged(c, guestId, decision.messageId(), decision.attention(), now);
             }
             return decision.reply() == null ? null
                     : outbox.enqueue(c, guestId, decision.messageId(), decision.reply(), decision.language(),
@@ -110,13 +120,13 @@ public final class ConciergeService {
         if (optOut.isPresent()) {
             String language = languageOf(guest, optOut.get());
             return new Decision(messageId, guest.id(), text, language, "opt_out", knowledge.reply("opted_out", language),
-                    Outbox.PURPOSE_OPT_OUT, true, false, false);
+                    Outbox.PURPOSE_OPT_OUT, true, null, false);
         }
         Optional<String> optIn = knowledge.optInLanguage(text);
         if (optIn.isPresent() && guest.optedOut()) {
             String language = languageOf(guest, optIn.get());
             return new Decision(messageId, guest.id(), text, language, "opt_in", knowledge.reply("opted_in", language),
-                    Outbox.PURPOSE_REPLY, false, false, false);
+                    Outbox.PURPOSE_REPLY, false, null, false);
         }
         Optional<String> detected = languages.detect(knowledge.withoutSharedKeywords(text));
         String language = detected.orElse(guest.language() != null ? guest.language() : defaultLanguage);
@@ -126,15 +136,15 @@ public final class ConciergeService {
         }
         if (guest.optedOut()) {
             return new Decision(messageId, guest.id(), text, language,
-                    match.map(KnowledgeBase.Match::intent).orElse("unknown"), null, null, null, false, false);
+                    match.map(KnowledgeBase.Match::intent).orElse("unknown"), null, null, null, null, false);
         }
         if (match.isEmpty()) {
             return new Decision(messageId, guest.id(), text, language, "unknown", knowledge.reply("unknown", language),
-                    Outbox.PURPOSE_REPLY, null, true, llmEnabled);
+                    Outbox.PURPOSE_REPLY, null, NOT_UNDERSTOOD, llmEnabled);
         }
         String intent = match.get().intent();
         return new Decision(messageId, guest.id(), text, language, intent, knowledge.answer(intent, language),
-                Outbox.PURPOSE_REPLY, null, "human".equals(intent), false);
+                Outbox.PURPOSE_REPLY, null, "human".equals(intent) ? ASKED_FOR_PERSON : null, false);
     }
 
     private static String languageOf(Guest guest, String matchedLanguage) {

@@ -105,8 +105,19 @@ public final class GuestRepository {
         Sql.update(c, "UPDATE guests SET opted_out = ?, updated_at = ? WHERE id = ?", optedOut ? 1 : 0, now, guestId);
     }
 
-    public void markNeedsAttention(Connection c, long guestId, long now) throws SQLException {
-        Sql.update(c, "UPDATE guests SET needs_attention = 1, updated_at = ? WHERE id = ?", now, guestId);
+    /**
+     * Flags the guest for staff, with the reason and the time; a guest already flagged keeps the
+     * first reason and time. Returns whether the guest was flagged now (one alert per flag).
+     */
+    public boolean markNeedsAttention(Connection c, long guestId, String reason, long now) throws SQLException {
+        return Sql.update(c, "UPDATE guests SET needs_attention = 1, attention_reason = ?, attention_since = ?,"
+                + " updated_at = ? WHERE id = ? AND needs_attention = 0", reason, now, now, guestId) == 1;
+    }
+
+    /** Staff took over: the flag, its reason and time are cleared. Returns whether the guest was flagged. */
+    public boolean clearNeedsAttention(Connection c, long guestId, long now) throws SQLException {
+        return Sql.update(c, "UPDATE guests SET needs_attention = 0, attention_reason = NULL, attention_since = NULL,"
+                + " updated_at = ? WHERE id = ? AND needs_attention = 1", now, guestId) == 1;
     }
 
     private Guest map(ResultSet row) throws SQLException {

@@ -25,10 +25,10 @@ import java.util.Optional;
 public final class CommandActions {
 
     public enum Action {
-        SEND_MESSAGE, SEND_BATCH_MESSAGES, UPDATE_GUEST, PAUSE_WORKERS, RESUME_WORKERS, TEST;
+        SEND_MESSAGE, SEND_BATCH_MESSAGES, UPDATE_GUEST, RESOLVE_GUEST, PAUSE_WORKERS, RESUME_WORKERS, TEST;
 
         boolean requiresPayload() {
-            return this == SEND_MESSAGE || this == SEND_BATCH_MESSAGES || this == UPDATE_GUEST;
+            return this == SEND_MESSAGE || this == SEND_BATCH_MESSAGES || this == UPDATE_GUEST || this == RESOLVE_GUEST;
         }
     }
 
@@ -63,8 +63,12 @@ public final class CommandActions {
         };
     }
 
-    /** The actions on the database, in the transaction that records the command's outcome. */
-    Map<String, Object> perform(Connection c, Action action, JsonNode payload, long now) throws SQLException {
+    /**
+     * The actions on the database, in the transaction that records the command's outcome;
+     * {@code keyId} is the submitting key's, for the audit rows an action writes.
+     */
+    Map<String, Object> perform(Connection c, Action action, JsonNode payload, String keyId, long now)
+            throws SQLException {
         return switch (action) {
             case SEND_MESSAGE -> sendMessage(c, payload, now);
             case SEND_BATCH_MESSAGES -> {
@@ -78,7 +82,11 @@ public final class CommandActions {
                 }
                 yield Map.of("messages", sent);
             }
-            case UPDATE_GUEST -> updateGuest(c, payload, now);
+            case UPDATE_GUEST -> updateGuest(c, payload, keyId, now);
+            case RESOLVE_GUEST -> {
+                long guestId = guestNamed(c, payload);
+                yield Map.of("guestId", guestId, "resolved", resolve(c, guestId, keyId, now));
+            }
             case TEST -> Map.of("ok", true, "executedAt", Instant.ofEpochMilli(now).toString());
             default -> throw new IllegalStateException("not a database action: " + action);
         };
@@ -97,12 +105,27 @@ public final class CommandActions {
         return Map.of("guestId", guest.id(), "outboxId", outboxId);
     }
 
-    private Map<String, Object> updateGuest(Connection c, JsonNode payload, long now) throws SQLException {
+    private long guestNamed(Connection c, JsonNode payload) throws SQLException {
         Long guestId = payload.hasNonNull("guestId") ? Long.valueOf(payload.get("guestId").asLong())
                 : guests.findIdByPhone(c, Fields.phone(payload, "phone", "phone", true)).orElse(null);
         if (guestId == null || !guests.exists(c, guestId)) {
             throw new Refused("no such guest");
         }
+        return guestId;
+    }
+
+    /** Clears the guest's flag, with an audit row when there was one to clear; returns whether there was. */
+    private boolean resolve(Connection c, long guestId, String keyId, long now) throws SQLException {
+        boolean cleared = guests.clearNeedsAttention(c, guestId, now);
+        if (cleared) {
+            CommandStore.audit(c, keyId, Action.RESOLVE_GUEST.name(), "guest:" + guestId, "resolved", now);
+        }
+        return cleared;
+    }
+
+    private Map<String, Object> updateGuest(Connection c, JsonNode payload, String keyId, long now)
+            throws SQLException {
+        long guestId = guestNamed(c, payload);
         JsonNode updates = payload.get("updates");
         String flight = Fields.flightNumber(updates, "flightNumber", "flightNumber");
         if (flight != null && !bookings.setNextFlight(c, guestId, flight,
@@ -112,6 +135,9 @@ public final class CommandActions {
         guests.update(c, guestId, Fields.text(updates, "name", "name", false, 200), Fields.email(updates, "email", "email"),
                 Fields.language(updates, "language", "language"), Fields.status(updates, "status", "status", null),
                 Fields.bool(updates, "optedOut", "optedOut"), now);
+        if (updates.has("needsAttention")) { // false: CommandRequests refuses true
+            resolve(c, guestId, keyId, now);
+        }
         List<String> updated = new ArrayList<>();
         updates.fieldNames().forEachRemaining(updated::add);
         return Map.of("guestId", guestId, "updated", updated);

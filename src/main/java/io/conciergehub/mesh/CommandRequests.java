@@ -21,7 +21,7 @@ public final class CommandRequests {
     static final int MAX_BATCH = 100;
     private static final Pattern SPOKI_TEMPLATE_ID = Pattern.compile("[0-9]{1,18}");
     private static final Set<String> GUEST_UPDATES = Set.of("status", "language", "flightNumber", "name", "email",
-            "optedOut");
+            "optedOut", "needsAttention");
 
     private final ObjectMapper json;
     private final boolean numericTemplates;
@@ -77,6 +77,10 @@ public final class CommandRequests {
             case SEND_MESSAGE -> checkMessage(payload, path);
             case SEND_BATCH_MESSAGES -> checkMessages(payload, path);
             case UPDATE_GUEST -> checkGuestUpdate(payload, path);
+            case RESOLVE_GUEST -> {
+                Fields.onlyKnown(payload, path, Set.of("guestId", "phone"));
+                checkGuestNamed(payload, path);
+            }
             default -> { }
         }
         String idempotencyKey = Fields.token(node, "idempotencyKey", prefix + "idempotencyKey", false);
@@ -117,11 +121,7 @@ public final class CommandRequests {
 
     private void checkGuestUpdate(JsonNode payload, String path) {
         Fields.onlyKnown(payload, path, Set.of("guestId", "phone", "updates"));
-        Integer guestId = Fields.integer(payload, "guestId", path + ".guestId", 1, Integer.MAX_VALUE);
-        String phone = Fields.phone(payload, "phone", path + ".phone", false);
-        if ((guestId == null) == (phone == null)) {
-            throw HttpProblem.invalidField(path + ".guestId", "give either a guestId or a phone");
-        }
+        checkGuestNamed(payload, path);
         JsonNode updates = Fields.object(payload, "updates", path + ".updates", true);
         if (updates.isEmpty()) {
             throw HttpProblem.invalidField(path + ".updates", "names no field to update");
@@ -134,6 +134,18 @@ public final class CommandRequests {
         Fields.text(updates, "name", updatesPath + ".name", false, 200);
         Fields.email(updates, "email", updatesPath + ".email");
         Fields.bool(updates, "optedOut", updatesPath + ".optedOut");
+        // Only the concierge flags a guest (with its reason); staff clear the flag.
+        if (Boolean.TRUE.equals(Fields.bool(updates, "needsAttention", updatesPath + ".needsAttention"))) {
+            throw HttpProblem.invalidField(updatesPath + ".needsAttention", "can only be false (staff took over)");
+        }
+    }
+
+    private static void checkGuestNamed(JsonNode payload, String path) {
+        Integer guestId = Fields.integer(payload, "guestId", path + ".guestId", 1, Integer.MAX_VALUE);
+        String phone = Fields.phone(payload, "phone", path + ".phone", false);
+        if ((guestId == null) == (phone == null)) {
+            throw HttpProblem.invalidField(path + ".guestId", "give either a guestId or a phone");
+        }
     }
 
     private static String sha256(String value) {

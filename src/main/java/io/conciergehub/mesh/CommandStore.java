@@ -208,7 +208,8 @@ public final class CommandStore {
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM commands WHERE state IN ('queued', 'running')"));
     }
 
-    private static void audit(Connection c, String keyId, String action, String reference, String outcome, long now)
+    /** One row of the audit table: who ({@code keyId}) did what to which {@code reference}, and how it ended. */
+    static void audit(Connection c, String keyId, String action, String reference, String outcome, long now)
             throws SQLException {
         Sql.insert(c, "INSERT INTO audit (at, key_id, action, reference, outcome) VALUES (?, ?, ?, ?, ?)", now, keyId,
                 action, reference, outcome);

@@ -59,7 +59,7 @@ public final class CommandWorker {
             String state = "succeeded";
             try {
                 result = controlResult != null ? controlResult
-                        : actions.perform(c, command.action(), command.payload(), now);
+                        : actions.perform(c, command.action(), command.payload(), command.keyId(), now);
             } catch (Refused refused) {
                 state = "failed";
                 result = Map.of("error", refused.getMessage());

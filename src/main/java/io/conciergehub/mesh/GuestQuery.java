@@ -11,6 +11,7 @@ import io.conciergehub.api.HttpProblem;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +22,9 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 
 /**
- * {@code POST /api/mesh/guests/query}: guests by phone, e-mail, flight number, arrival date range
- * or status, a page at a time. Phone, e-mail and name are personal data: only a key with the
+ * {@code POST /api/mesh/guests/query}: guests by phone, e-mail, flight number, arrival date range,
+ * status or whether they need staff ({@code needsAttention}, with its reason and time), a page at
+ * a time. Phone, e-mail and name are personal data: only a key with the
  * {@code read} scope gets them; other keys see ids, status and bookings.
  */
 public final class GuestQuery {
@@ -42,7 +44,7 @@ public final class GuestQuery {
     public ApiResponse query(Exchange exchange) throws Exception {
         JsonNode body = Fields.body(exchange, json);
         Fields.onlyKnown(body, "", Set.of("phone", "email", "flightNumber", "arrivalFrom", "arrivalTo", "status",
-                "page", "pageSize"));
+                "needsAttention", "page", "pageSize"));
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         String phone = Fields.phone(body, "phone", "phone", false);
@@ -59,6 +61,11 @@ public final class GuestQuery {
         if (status != null) {
             where.append(" AND g.status = ?");
             args.add(status);
+        }
+        Boolean needsAttention = Fields.bool(body, "needsAttention", "needsAttention");
+        if (needsAttention != null) {
+            where.append(" AND g.needs_attention = ?");
+            args.add(needsAttention ? 1 : 0);
         }
         String flight = Fields.flightNumber(body, "flightNumber", "flightNumber");
         LocalDate from = Fields.date(body, "arrivalFrom", "arrivalFrom");
@@ -92,7 +99,8 @@ public final class GuestQuery {
             pageArgs.add(pageSize);
             pageArgs.add((long) (page - 1) * pageSize);
             List<Map<String, Object>> found = Sql.list(c, "SELECT g.id, g.phone_enc, g.email_enc, g.name, g.language,"
-                    + " g.status, g.opted_out, g.needs_attention FROM guests g" + where + " ORDER BY g.id LIMIT ? OFFSET ?",
+                    + " g.status, g.opted_out, g.needs_attention, g.attention_reason, g.attention_since"
+                    + " FROM guests g" + where + " ORDER BY g.id LIMIT ? OFFSET ?",
                     row -> {
                         Map<String, Object> guest = new LinkedHashMap<>();
                         guest.put("id", row.getLong("id"));
@@ -105,6 +113,9 @@ public final class GuestQuery {
                         guest.put("status", row.getString("status"));
                         guest.put("optedOut", row.getInt("opted_out") == 1);
                         guest.put("needsAttention", row.getInt("needs_attention") == 1);
+                        guest.put("attentionReason", row.getString("attention_reason"));
+                        long since = row.getLong("attention_since");
+                        guest.put("attentionSince", row.wasNull() ? null : Instant.ofEpochMilli(since).toString());
                         return guest;
                     }, pageArgs.toArray());
             for (Map<String, Object> guest : found) {

@@ -54,6 +54,11 @@ public class MeshConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
+    public GuestMessages guestMessages(Database db, GuestRepository guests) {
+        return new GuestMessages(db, guests);
+    }
+
+    @BindToRegistry(lazy = true)
     public BookingSync bookingSync(Database db, BookingRepository bookings, EventBuffer events, ObjectMapper json,
             Clock clock) {
         return new BookingSync(db, bookings, events, json, clock);

@@ -6,7 +6,9 @@ import io.conciergehub.api.HttpRequests;
 import io.conciergehub.store.Database;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +33,11 @@ public final class Health {
     private final ObjectMapper json;
     private final NodeStatus node;
     private final String provider;
+    private final List<String> alertChannels;
 
+    /** @param alertChannels the channels staff alerts go to (slack, email); empty: alerts are off */
     public Health(Database db, RedissonClient redis, CircuitBreakerRegistry breakers, ApiKeys apiKeys, ObjectMapper json,
-            NodeStatus node, String provider) {
+            NodeStatus node, String provider, List<String> alertChannels) {
         this.db = db;
         this.redis = redis;
         this.breakers = breakers;
@@ -41,6 +45,7 @@ public final class Health {
         this.json = json;
         this.node = node;
         this.provider = provider;
+        this.alertChannels = alertChannels;
     }
 
     /** What this node knows of its peer: configured, reachable, its role and epoch, when last heard. */
@@ -72,17 +77,17 @@ public final class Health {
             reasons.add("peer encrypts with another concierge.encryption-key: replication and promotion stopped");
         }
         try {
-            long outboxDepth = db.probe(c -> {
+            long[] depths = db.probe(c -> {
                 c.setAutoCommit(false); // IMMEDIATE mode: takes the write lock, proving writes can happen
-                try (Statement s = c.createStatement();
-                        ResultSet depth = s.executeQuery("SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')")) {
-                    depth.next();
-                    return depth.getLong(1);
+                try {
+                    return new long[] {count(c, "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')"),
+                            count(c, "SELECT COUNT(*) FROM staff_alerts WHERE slack_pending = 1 OR email_pending = 1")};
                 } finally {
                     c.rollback();
                 }
             });
-            checks.put("outboxDepth", outboxDepth);
+            checks.put("outboxDepth", depths[0]);
+            checks.put("staffAlertsPending", depths[1]);
             checks.put("database", "UP");
         } catch (Exception e) {
             down = true;
@@ -109,6 +114,7 @@ public final class Health {
         }
         checks.put("circuits", circuits);
         checks.put("provider", provider);
+        checks.put("staffAlerts", alertChannels.isEmpty() ? "not configured" : alertChannels);
 
         String status = down ? "DOWN" : reasons.isEmpty() ? "UP" : "DEGRADED";
         Map<String, Object> body = new LinkedHashMap<>();
@@ -130,5 +136,12 @@ public final class Health {
             exchange.getMessage().setHeader("Retry-After", "30");
         }
         exchange.getMessage().setBody(json.writeValueAsString(body));
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -78,8 +79,17 @@ public class OpsConfiguration implements CamelConfiguration {
     /** @param node what the failover logic (a higher layer, which binds it) says of this node's role */
     @BindToRegistry(lazy = true)
     public Health health(Database db, Registry registry, CircuitBreakerRegistry breakers, ApiKeys apiKeys,
-            ObjectMapper json, NodeStatus node, @PropertyInject("messaging.provider") String provider) {
-        return new Health(db, StoreConfiguration.redis(registry), breakers, apiKeys, json, node, provider);
+            ObjectMapper json, NodeStatus node, @PropertyInject("messaging.provider") String provider,
+            @PropertyInject("alerts.slack-webhook-url") String slackUrl, @PropertyInject("alerts.email-to") String emailTo) {
+        List<String> alertChannels = new ArrayList<>();
+        if (!slackUrl.isEmpty()) {
+            alertChannels.add("slack");
+        }
+        if (!emailTo.isEmpty()) {
+            alertChannels.add("email");
+        }
+        return new Health(db, StoreConfiguration.redis(registry), breakers, apiKeys, json, node, provider,
+                alertChannels);
     }
 
     /** The HTTP server's handlers, mounted before it starts and before the routes are added. */

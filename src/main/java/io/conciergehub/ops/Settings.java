@@ -89,6 +89,8 @@ public final class Settings {
         }
         return text;
     });
+    /** A URL that is itself the credential (a Slack incoming webhook's): never printed. */
+    private static final Kind SECRET_URL = new Kind(URL.form(), true, URL.read());
     private static final Kind REDIS_URL = new Kind("empty, or redis://host:port (rediss:// with TLS)", true, text -> {
         if (!text.isEmpty() && !text.matches("rediss?://\\S+")) {
             throw new IllegalArgumentException("not a Redis URL");
@@ -181,6 +183,17 @@ public final class Settings {
         KINDS.put("events.circuit.minimum-calls", POSITIVE);
         KINDS.put("events.circuit.window-size", POSITIVE);
         KINDS.put("events.circuit.open-duration", OPEN_DURATION);
+        KINDS.put("alerts.slack-webhook-url", SECRET_URL);
+        KINDS.put("alerts.email-to", TEXT);
+        KINDS.put("alerts.email-from", TEXT);
+        KINDS.put("alerts.poll-interval", INTERVAL);
+        KINDS.put("alerts.retry-delay", MILLIS);
+        KINDS.put("alerts.max-retry-delay", MILLIS);
+        KINDS.put("smtp.host", TEXT);
+        KINDS.put("smtp.port", PORT);
+        KINDS.put("smtp.username", TEXT);
+        KINDS.put("smtp.password", SECRET);
+        KINDS.put("smtp.starttls", BOOLEAN);
         KINDS.put("failover.peer-url", URL);
         KINDS.put("failover.peer-api-key", SECRET);
         KINDS.put("failover.heartbeat-interval", INTERVAL);

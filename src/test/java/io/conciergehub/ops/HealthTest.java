@@ -23,7 +23,8 @@ class HealthTest {
             assertThat(anonymous.statusCode()).isEqualTo(200);
             assertThat(anonymous.body()).isEqualTo("{\"status\":\"UP\"}");
             assertThat(operator.body()).contains("\"status\":\"UP\"", "\"role\":\"primary\"", "\"database\":\"UP\"",
-                    "\"outboxDepth\":0", "\"provider\":\"log\"", "\"redis\":\"not configured");
+                    "\"outboxDepth\":0", "\"provider\":\"log\"", "\"redis\":\"not configured",
+                    "\"staffAlerts\":\"not configured\"", "\"staffAlertsPending\":0");
         }
     }
 

@@ -53,6 +53,7 @@ public final class HubUnderReview implements BeforeAllCallback, AfterAllCallback
                 new Operation("POST", "/api/mesh/guests/query", "{\"phone\":\"+393331112233\",\"email\":\"a@example.org\","
                         + "\"flightNumber\":\"AZ611\",\"arrivalFrom\":\"2026-12-01\",\"arrivalTo\":\"2026-12-31\","
                         + "\"status\":\"in-house\"}", TestHub.EVENTS_KEY),
+                new Operation("GET", "/api/mesh/guests/1/messages", null, TestHub.COMMANDS_KEY),
                 new Operation("POST", "/api/mesh/sync/bookings", "{\"bookings\":[{\"externalId\":\"B-1\",\"source\":\"smoobu\","
                         + "\"guestName\":\"Ann\",\"phone\":\"+393331112233\",\"email\":\"a@example.org\",\"language\":\"it\","
                         + "\"arrival\":\"2026-12-01\",\"departure\":\"2026-12-03\",\"apartment\":\"Blu\","

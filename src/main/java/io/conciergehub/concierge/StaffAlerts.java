@@ -1,0 +1,133 @@
+package io.conciergehub.concierge;
+
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells staff that a guest needs them (route {@code concierge-alerts}): a Slack incoming webhook
+ * and/or an e-mail, with the guest's first name, language and question, never the phone number.
+ * An alert is stored in the transaction that flags the guest, once per flag, and stays pending
+ * per channel until that channel took it; a failed attempt is tried again later, with back-off.
+ */
+public final class StaffAlerts {
+
+    /** A pending alert as the route sends it; {@code text} is the message to staff. */
+    public record Alert(long id, boolean slackPending, boolean emailPending, String subject, String text) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaffAlerts.class);
+    private static final Map<String, String> REASONS = Map.of(ConciergeService.NOT_UNDERSTOOD,
+            "the hub could not answer", ConciergeService.ASKED_FOR_PERSON, "asked for a person");
+
+    private final Database db;
+    private final GuestRepository guests;
+    private final boolean slack;
+    private final boolean email;
+    private final long retryDelayMillis;
+    private final long maxRetryDelayMillis;
+    private final Clock clock;
+
+    /** @param slack, email whether the channel is configured; alerts are stored only while one is */
+    public StaffAlerts(Database db, GuestRepository guests, boolean slack, boolean email, long retryDelayMillis,
+            long maxRetryDelayMillis, Clock clock) {
+        this.db = db;
+        this.guests = guests;
+        this.slack = slack;
+        this.email = email;
+        this.retryDelayMillis = retryDelayMillis;
+        this.maxRetryDelayMillis = maxRetryDelayMillis;
+        this.clock = clock;
+    }
+
+    /** The guest was flagged now, by inbound message {@code messageId}: one alert, in the flagging transaction. */
+    void flagged(Connection c, long guestId, long messageId, String reason, long now) throws SQLException {
+        if (!slack && !email) {
+            return;
+        }
+        Sql.insert(c, "INSERT INTO staff_alerts (guest_id, message_id, reason, slack_pending, email_pending,"
+                + " next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", guestId, messageId, reason,
+                slack ? 1 : 0, email ? 1 : 0, now, now, now);
+    }
+
+    /** Alerts with a channel still pending whose next attempt is due. */
+    public List<Long> due() {
+        if (!slack && !email) {
+            return List.of();
+        }
+        return db.read(c -> Sql.list(c, "SELECT id FROM staff_alerts WHERE (slack_pending = 1 OR email_pending = 1)"
+                + " AND next_attempt_at <= ? ORDER BY id LIMIT 100", row -> row.getLong(1), clock.millis()));
+    }
+
+    public Alert alert(@Body long id) {
+        return db.read(c -> Sql.one(c, "SELECT a.id, a.slack_pending, a.email_pending, a.reason, a.guest_id, g.name,"
+                + " g.language, m.body FROM staff_alerts a JOIN guests g ON g.id = a.guest_id"
+                + " LEFT JOIN messages m ON m.id = a.message_id WHERE a.id = ?", row -> {
+                    String name = guests.open(row.getString("name"));
+                    String firstName = name == null || name.isBlank() ? "A guest" : name.trim().split("\\s+")[0];
+                    String language = row.getString("language") == null ? "?" : row.getString("language");
+                    long guestId = row.getLong("guest_id");
+                    String subject = firstName + " (" + language + ") needs staff: "
+                            + REASONS.getOrDefault(row.getString("reason"), row.getString("reason"));
+                    String question = guests.open(row.getString("body"));
+                    String text = subject + ".\n" + (question == null ? "" : "They wrote: \"" + question + "\"\n")
+                            + "Guest " + guestId + ": the conversation is at GET /api/mesh/guests/" + guestId
+                            + "/messages; RESOLVE_GUEST once you took over.";
+                    return new Alert(row.getLong("id"), row.getInt("slack_pending") == 1,
+                            row.getInt("email_pending") == 1, subject, text);
+                }, id).orElseThrow());
+    }
+
+    /** The Slack incoming webhook's request body (http-call's request bean). */
+    public Map<String, Object> build(@ExchangeProperty("alert") Alert alert) {
+        return Map.of("text", alert.text());
+    }
+
+    /** Slack's answer: 2xx took the alert; anything else is a failed attempt. */
+    public void slackAnswered(@ExchangeProperty("alert") Alert alert, @Header(Exchange.HTTP_RESPONSE_CODE) int status) {
+        if (status / 100 != 2) {
+            throw new IllegalStateException("Slack answered " + status);
+        }
+        sent(alert, "slack");
+    }
+
+    /** {@code channel} (slack, email) took the alert. */
+    public void sent(@ExchangeProperty("alert") Alert alert, String channel) {
+        db.write(c -> Sql.update(c, "UPDATE staff_alerts SET " + pendingColumn(channel) + " = 0, updated_at = ?"
+                + " WHERE id = ?", clock.millis(), alert.id()));
+        LOG.info("event=alert.sent alert={} channel={}", alert.id(), channel);
+    }
+
+    /** An attempt on {@code channel} failed: the alert waits retry-delay × 2^(attempts-1), at most max-retry-delay. */
+    public void retryLater(@ExchangeProperty("alert") Alert alert, String channel,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause) {
+        long now = clock.millis();
+        String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        db.write(c -> {
+            int attempts = (int) Sql.count(c, "SELECT attempts FROM staff_alerts WHERE id = ?", alert.id()) + 1;
+            long wait = Math.min(maxRetryDelayMillis, retryDelayMillis << Math.min(attempts - 1, 20));
+            return Sql.update(c, "UPDATE staff_alerts SET attempts = ?, next_attempt_at = ?, last_error = ?,"
+                    + " updated_at = ? WHERE id = ?", attempts, now + wait, channel + ": " + error, now, alert.id());
+        });
+        LOG.warn("event=alert.failed alert={} channel={} error=\"{}\"", alert.id(), channel, error);
+    }
+
+    private static String pendingColumn(String channel) {
+        return switch (channel) {
+            case "slack" -> "slack_pending";
+            case "email" -> "email_pending";
+            default -> throw new IllegalArgumentException("no alert channel " + channel);
+        };
+    }
+}

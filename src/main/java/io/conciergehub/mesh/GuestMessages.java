@@ -1,0 +1,88 @@
+package io.conciergehub.mesh;
+
+import io.conciergehub.api.ApiResponse;
+import io.conciergehub.api.HttpProblem;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/**
+ * {@code GET /api/mesh/guests/{id}/messages}: a guest's conversation as staff read it before they
+ * take over, texts decrypted, newest last. A page is the {@code limit} messages before message id
+ * {@code before} (the newest ones without it); {@code nextBefore} asks for the page of older ones.
+ */
+public final class GuestMessages {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 200;
+
+    private final Database db;
+    private final GuestRepository guests;
+
+    public GuestMessages(Database db, GuestRepository guests) {
+        this.db = db;
+        this.guests = guests;
+    }
+
+    public ApiResponse conversation(Exchange exchange) {
+        long guestId;
+        try {
+            guestId = Long.parseLong(exchange.getMessage().getHeader("id", String.class));
+        } catch (NumberFormatException e) {
+            throw HttpProblem.notFound("no guest with this id");
+        }
+        int limit = (int) queryNumber(exchange, "limit", DEFAULT_LIMIT, MAX_LIMIT);
+        long before = queryNumber(exchange, "before", Long.MAX_VALUE, Long.MAX_VALUE);
+        return db.read(c -> {
+            if (!guests.exists(c, guestId)) {
+                throw HttpProblem.notFound("no guest with this id");
+            }
+            // One more than asked for tells whether older messages remain.
+            List<Map<String, Object>> newestFirst = Sql.list(c, "SELECT id, direction, body, language, intent, status,"
+                    + " created_at FROM messages WHERE guest_id = ? AND id < ? ORDER BY id DESC LIMIT ?", row -> {
+                        Map<String, Object> message = new LinkedHashMap<>();
+                        message.put("id", row.getLong("id"));
+                        message.put("direction", row.getString("direction"));
+                        message.put("text", guests.open(row.getString("body")));
+                        message.put("language", row.getString("language"));
+                        message.put("intent", row.getString("intent"));
+                        message.put("status", row.getString("status"));
+                        message.put("at", Instant.ofEpochMilli(row.getLong("created_at")).toString());
+                        return message;
+                    }, guestId, before, limit + 1);
+            boolean older = newestFirst.size() > limit;
+            List<Map<String, Object>> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+            Collections.reverse(page);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("guestId", guestId);
+            answer.put("messages", page);
+            answer.put("nextBefore", older ? page.get(0).get("id") : null);
+            return ApiResponse.ok(answer);
+        });
+    }
+
+    /** A positive whole number from the query string, or {@code absent}; 400 naming the parameter otherwise. */
+    private static long queryNumber(Exchange exchange, String name, long absent, long max) {
+        String raw = exchange.getMessage().getHeader(name, String.class);
+        if (raw == null || raw.isEmpty()) {
+            return absent;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as for a number out of range
+        }
+        throw HttpProblem.invalidField(name, max == Long.MAX_VALUE ? "must be a message id"
+                : "must be a whole number from 1 to " + max);
+    }
+}
