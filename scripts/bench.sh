@@ -62,7 +62,7 @@ launch_hub() {
   local started; started=$(date +%s%N)
   HTTP_PORT=$1 CONCIERGE_DATA_DIR="$2" CONCIERGE_API_KEYS="$BENCH_KEY,$BENCH_PEER_KEY:peer" \
   MESSAGING_PROVIDER=spoki SPOKI_BASE_URL="http://127.0.0.1:$stub_port/api/1" SPOKI_API_KEY=k \
-  SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 \
+  SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 CONCIERGE_ALLOW_DEMO_FACTS=true \
     java $JAVA_OPTS -Xlog:cds*=off $4 -jar target/concierge-hub.jar > "$3" 2>&1 &
   hub_pid=$!
   until curl -sf "http://127.0.0.1:$1/health" >/dev/null 2>&1; do sleep 0.02; done

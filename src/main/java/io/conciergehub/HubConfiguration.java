@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code @BeanInject} gives), so a bean may take beans of any class and the order of methods in a
  * class does not matter. (Eager beans are made class by class, and within a class in an order
  * Camel sorts by parameter count, which a chain of three beans does not survive.) The settings
- * alone are made eagerly, here, first.
+ * are made eagerly, here, first; the one other eager bean is the concierge's knowledge base,
+ * which checks the hotel's facts before anything is created.
  */
 public class HubConfiguration implements CamelConfiguration {
 

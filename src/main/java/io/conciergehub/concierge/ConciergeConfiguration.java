@@ -6,32 +6,27 @@ import io.conciergehub.messaging.Outbox;
 import io.conciergehub.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.spi.PropertiesComponent;
 
 /** The concierge: which language a guest writes, what they ask, and the answer (from the knowledge base, or a model). */
 public class ConciergeConfiguration implements CamelConfiguration {
 
-    private static final String HOTEL = "hotel.";
-
-    /** The bundled answers, or those of {@code concierge.knowledge-dir}, filled in with the hotel's facts. */
-    @BindToRegistry(lazy = true)
-    public KnowledgeBase knowledgeBase(CamelContext context, @PropertyInject("concierge.knowledge-dir") String dir) {
-        return new KnowledgeBase(dir.isBlank() ? null : Path.of(dir), hotelFacts(context.getPropertiesComponent()));
-    }
-
-    /** {@code hotel.wifi-password} → {@code {wifi_password}} in knowledge-base answers. */
-    private static Map<String, String> hotelFacts(PropertiesComponent properties) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        for (String key : properties.loadProperties(key -> key.startsWith(HOTEL)).stringPropertyNames()) {
-            facts.put(key.substring(HOTEL.length()).replace('-', '_'), properties.resolveProperty(key).orElseThrow());
-        }
-        return facts;
+    /**
+     * The bundled answers, or those of {@code concierge.knowledge-dir}, filled in with the hotel's
+     * facts. Made at start, not lazily, right after the settings: a placeholder without a value, or
+     * the demo facts with a real provider, stop the start before anything is created.
+     */
+    @BindToRegistry
+    public KnowledgeBase knowledgeBase(CamelContext context, @PropertyInject("concierge.knowledge-dir") String dir,
+            @PropertyInject("messaging.provider") String provider,
+            @PropertyInject("concierge.allow-demo-facts") boolean allowDemoFacts) {
+        HotelFacts facts = HotelFacts.read(context.getPropertiesComponent(), System.getenv());
+        KnowledgeBase knowledge = new KnowledgeBase(dir.isBlank() ? null : Path.of(dir), facts.values());
+        facts.requireOwnFactsFor(provider, allowDemoFacts);
+        return knowledge;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.conciergehub.concierge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.conciergehub.store.ConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,13 +16,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Answers and intent keywords per language, from {@code knowledge/<lang>.yaml} (on the classpath,
  * or in {@code concierge.knowledge-dir} to override them). Answers may name hotel facts such as
- * {@code {wifi_password}}; they are filled from the {@code hotel.*} properties.
+ * {@code {wifi_password}}; they are filled from the {@code hotel.*} properties ({@link HotelFacts}),
+ * and a placeholder without a value stops the start.
  */
 public final class KnowledgeBase {
 
@@ -48,6 +51,7 @@ public final class KnowledgeBase {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private final Map<String, LanguageFile> files = new LinkedHashMap<>();
     private final Map<String, List<Keywords>> keywordsByLanguage = new LinkedHashMap<>();
@@ -61,7 +65,10 @@ public final class KnowledgeBase {
         this.facts = facts;
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         for (String language : LANGUAGES) {
-            LanguageFile file = load(yaml, overrideDir, language);
+            Path own = overrideDir == null ? null : overrideDir.resolve(language + ".yaml");
+            boolean hotelsOwn = own != null && Files.exists(own);
+            LanguageFile file = load(yaml, hotelsOwn ? own : null, language);
+            requireFacts(hotelsOwn ? own.toString() : "knowledge/" + language + ".yaml (built in)", file);
             files.put(language, file);
             keywordsByLanguage.put(language, file.intents().entrySet().stream()
                     .map(e -> new Keywords(e.getKey(), e.getValue().keywords().stream()
@@ -106,11 +113,12 @@ public final class KnowledgeBase {
         return kept.toString();
     }
 
-    private static LanguageFile load(ObjectMapper yaml, Path overrideDir, String language) {
+    /** The hotel's own file when there is one ({@code own}), else the built-in one. */
+    private static LanguageFile load(ObjectMapper yaml, Path own, String language) {
         String name = language + ".yaml";
         try {
-            if (overrideDir != null && Files.exists(overrideDir.resolve(name))) {
-                return yaml.readValue(overrideDir.resolve(name).toFile(), LanguageFile.class);
+            if (own != null) {
+                return yaml.readValue(own.toFile(), LanguageFile.class);
             }
             try (InputStream in = KnowledgeBase.class.getResourceAsStream("/knowledge/" + name)) {
                 if (in == null) {
@@ -120,6 +128,22 @@ public final class KnowledgeBase {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read knowledge file " + name, e);
+        }
+    }
+
+    /** Every placeholder of the file's answers and replies has a fact: a guest never gets one unfilled. */
+    private void requireFacts(String source, LanguageFile file) {
+        file.intents().forEach((intent, entry) -> requireFacts(source, "intent " + intent, entry.answer()));
+        file.replies().forEach((reply, text) -> requireFacts(source, "reply " + reply, text));
+    }
+
+    private void requireFacts(String source, String where, String text) {
+        Matcher placeholders = PLACEHOLDER.matcher(text == null ? "" : text);
+        while (placeholders.find()) {
+            if (!facts.containsKey(placeholders.group(1))) {
+                throw new ConfigurationException("knowledge file " + source + ", " + where + ": placeholder {"
+                        + placeholders.group(1) + "} has no value; set " + HotelFacts.settingOf(placeholders.group(1)));
+            }
         }
     }
 
@@ -193,12 +217,10 @@ public final class KnowledgeBase {
         return files.getOrDefault(language, files.get("en"));
     }
 
+    /** Every placeholder has a fact: the constructor checked. */
     private String fill(String template) {
-        String result = template;
-        for (Map.Entry<String, String> fact : facts.entrySet()) {
-            result = result.replace("{" + fact.getKey() + "}", fact.getValue());
-        }
-        return result.strip();
+        return PLACEHOLDER.matcher(template).replaceAll(placeholder -> Matcher.quoteReplacement(
+                facts.get(placeholder.group(1)))).strip();
     }
 
     /** Lower case, no accents, letters and digits separated by single spaces. */

@@ -123,6 +123,7 @@ public final class Settings {
         KINDS.put("concierge.encryption-key", ENCRYPTION_KEY);
         KINDS.put("concierge.default-language", choice("en", "it", "de", "fr", "es"));
         KINDS.put("concierge.knowledge-dir", TEXT);
+        KINDS.put("concierge.allow-demo-facts", BOOLEAN);
         KINDS.put("concierge.language-accuracy", choice("low", "high"));
         KINDS.put("concierge.workers", POSITIVE);
         KINDS.put("concierge.sweep-interval", INTERVAL);

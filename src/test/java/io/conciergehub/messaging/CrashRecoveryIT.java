@@ -41,7 +41,8 @@ class CrashRecoveryIT {
                     .withBody("{\"accepted\":true}"));
             Map<String, String> env = Map.of("MESSAGING_PROVIDER", "spoki", "SPOKI_BASE_URL", spoki.baseUrl(),
                     "SPOKI_API_KEY", SpokiStub.API_KEY, "SPOKI_WEBHOOK_SECRET", TestHub.SPOKI_SECRET,
-                    "CONCIERGE_API_KEYS", TestHub.API_KEY, "CONCIERGE_SWEEP_INTERVAL", "1000");
+                    "CONCIERGE_API_KEYS", TestHub.API_KEY, "CONCIERGE_SWEEP_INTERVAL", "1000",
+                    "CONCIERGE_ALLOW_DEMO_FACTS", "true");
             List<String> phones = new ArrayList<>();
             for (int i = 0; i < GUESTS; i++) {
                 phones.add("+3933300%05d".formatted(i));

@@ -35,7 +35,7 @@ public final class NodePair {
                 "FAILOVER_HEARTBEAT_INTERVAL", String.valueOf(HEARTBEAT.toMillis())));
         // The tests poll the nodes' API ten times a second; the per-key limit is not what they test.
         common.putAll(Map.of("FAILOVER_TIMEOUT", String.valueOf(TIMEOUT.toMillis()), "FAILOVER_SHIP_INTERVAL", "200",
-                "API_RATE_LIMIT", "100000"));
+                "API_RATE_LIMIT", "100000", "CONCIERGE_ALLOW_DEMO_FACTS", "true"));
     }
 
     /** The environment of a node with this role that reaches its peer on {@code peerPort}. */

@@ -16,7 +16,7 @@ public final class OutboundLog {
     private OutboundLog() {
     }
 
-    public static List<JsonNode> to(TestHub hub, String phone) {
+    public static List<JsonNode> to(HubClient hub, String phone) {
         Path file = hub.dataDir().resolve("outbound.jsonl");
         if (!Files.exists(file)) {
             return List.of();
