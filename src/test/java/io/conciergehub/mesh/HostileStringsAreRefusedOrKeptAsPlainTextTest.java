@@ -42,6 +42,8 @@ class HostileStringsAreRefusedOrKeptAsPlainTextTest {
         List<String> fields = new ArrayList<>();
         stringFields(valid, "", fields);
         assertThat(fields).isNotEmpty();
+        List<String> tables = env.tables();
+        assertThat(tables).as("the hub's tables").contains("guests", "messages", "outbox", "commands");
 
         for (String field : fields) {
             for (String hostile : HOSTILE) {
@@ -54,7 +56,7 @@ class HostileStringsAreRefusedOrKeptAsPlainTextTest {
 
                 int status = answer.statusCode();
                 assertThat(status).as("%s %s = %s", operation, field, hostile).isIn(200, 202, 207, 400, 409);
-                assertThat(env.tables()).as("no table dropped or added").containsExactlyElementsOf(HubUnderReview.TABLES);
+                assertThat(env.tables()).as("no table dropped or added").containsExactlyElementsOf(tables);
                 assertThat(answer.body()).as("nothing echoed as markup").doesNotContain("<script>");
                 if (status == 400 || status == 409 || MeshJson.body(answer).path("rejected").asInt() > 0) {
                     assertThat(env.rowCounts()).as("%s %s = %s stored something", operation, field, hostile)

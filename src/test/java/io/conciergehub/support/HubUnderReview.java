@@ -78,11 +78,6 @@ public final class HubUnderReview implements BeforeAllCallback, AfterAllCallback
         return operations().filter(operation -> operation.validBody() != null);
     }
 
-    /** The hub's tables; a request that drops or adds one is found out. */
-    public static final List<String> TABLES = List.of("CAMEL_MESSAGEPROCESSED", "audit", "bookings", "buffered_events",
-            "change_log", "commands", "dead_letters", "flyway_schema_history", "guests", "messages", "outbox",
-            "replication");
-
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final EventSinkStub sink = new EventSinkStub();
