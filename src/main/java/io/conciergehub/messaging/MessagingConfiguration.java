@@ -60,6 +60,12 @@ public class MessagingConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
+    public MessageRetention messageRetention(Database db, Clock clock,
+            @PropertyInject("ms:privacy.message-retention") Duration retention) {
+        return new MessageRetention(db, retention, clock);
+    }
+
+    @BindToRegistry(lazy = true)
     public SpokiWebhook spokiWebhook(@PropertyInject("spoki.webhook-secret") String secret, ObjectMapper json,
             Clock clock) {
         return new SpokiWebhook(secret, json, clock);

@@ -254,13 +254,15 @@ public final class Outbox {
     /**
      * Where queued messages stand, in the order of {@code outboxIds}: the message's status
      * ({@code queued}, {@code sent}, {@code delivered}, {@code read}, {@code held}, {@code failed})
-     * and, for held and failed ones, why.
+     * and, for held and failed ones, why. A message retention has deleted ({@link MessageRetention})
+     * is left out.
      */
     public List<Progress> progress(Connection c, List<Long> outboxIds) throws SQLException {
         List<Progress> progress = new ArrayList<>();
         for (long outboxId : outboxIds) {
-            progress.add(Sql.one(c, "SELECT o.message_id, o.state, o.last_error, m.status FROM outbox o"
-                    + " JOIN messages m ON m.id = o.message_id WHERE o.id = ?", Outbox::progress, outboxId).orElseThrow());
+            Sql.one(c, "SELECT o.message_id, o.state, o.last_error, m.status FROM outbox o"
+                    + " JOIN messages m ON m.id = o.message_id WHERE o.id = ?", Outbox::progress, outboxId)
+                    .ifPresent(progress::add);
         }
         return progress;
     }

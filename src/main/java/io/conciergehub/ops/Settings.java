@@ -207,6 +207,8 @@ public final class Settings {
         KINDS.put("backup.interval", INTERVAL);
         KINDS.put("backup.initial-delay", MILLIS);
         KINDS.put("backup.retention", MILLIS);
+        KINDS.put("privacy.message-retention", OPEN_DURATION);
+        KINDS.put("privacy.retention-interval", INTERVAL);
     }
 
     private final Map<String, Object> values = new LinkedHashMap<>();

@@ -42,6 +42,8 @@ class BadSettingsStopTheStartTest {
                 Arguments.of("EVENTS_SINK_URL=not a url", "events.sink-url = 'not a url' is not empty, or an http://"),
                 Arguments.of("CONCIERGE_REDIS_URL=localhost:6379", "concierge.redis-url is not empty, or redis://host:port"),
                 Arguments.of("BACKUP_RETENTION=forever", "backup.retention = 'forever' is not a duration"),
+                Arguments.of("PRIVACY_MESSAGE_RETENTION=90 days", "privacy.message-retention = '90 days' is not a"
+                        + " duration"),
                 Arguments.of("FAILOVER_TIMEOUT=5s FAILOVER_HEARTBEAT_INTERVAL=10s", "failover.timeout must be longer than"
                         + " failover.heartbeat-interval"),
                 Arguments.of("MESSAGING_REDELIVERY_DELAY=2m", "messaging.redelivery-delay is longer than"

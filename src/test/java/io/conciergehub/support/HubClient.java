@@ -89,4 +89,13 @@ public class HubClient {
             return rows.next() ? rows.getString(1) : null;
         }
     }
+
+    /** Changes the hub's database as an operator's sqlite3 would (tests backdate rows with it). */
+    public int update(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("hub.db"));
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 5000");
+            return s.executeUpdate(sql);
+        }
+    }
 }

@@ -23,8 +23,13 @@ public final class InProcessPair implements AutoCloseable {
 
     /** Both nodes with one encryption key, as a pair should be. */
     public static InProcessPair withOneKey() throws Exception {
+        return withOneKey(primary -> primary);
+    }
+
+    /** Both nodes with one encryption key, the primary with these settings too. */
+    public static InProcessPair withOneKey(UnaryOperator<TestHub.Builder> primarySettings) throws Exception {
         String key = newKey();
-        return start(primary -> primary, key, key);
+        return start(primarySettings, key, key);
     }
 
     /** Each node with its own encryption key: a misconfigured pair. */
