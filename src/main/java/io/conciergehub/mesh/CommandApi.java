@@ -87,7 +87,10 @@ public final class CommandApi {
 
     private void refuseWhileBreakerOpen(Exchange exchange) {
         Optional<CircuitBreaker> breaker = breakers.find(CommandWorker.BREAKER);
-        if (breaker.isPresent() && breaker.get().getState() == CircuitBreaker.State.OPEN) {
+        // Forced open by an operator (JMX) holds commands as surely as open after failures.
+        if (breaker.map(CircuitBreaker::getState)
+                .filter(state -> state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN)
+                .isPresent()) {
             exchange.getMessage().setHeader("Retry-After", openSeconds);
             throw new HttpProblem(503, "unavailable", "command execution is failing; retry later");
         }
