@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.ApiKeys;
 import io.conciergehub.api.HttpRequests;
 import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,8 +77,8 @@ public final class Health {
             long[] depths = db.probe(c -> {
                 c.setAutoCommit(false); // IMMEDIATE mode: takes the write lock, proving writes can happen
                 try {
-                    return new long[] {count(c, "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')"),
-                            count(c, "SELECT COUNT(*) FROM staff_alerts WHERE slack_pending = 1 OR email_pending = 1")};
+                    return new long[] {Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')"),
+                            Sql.count(c, "SELECT COUNT(*) FROM staff_alerts WHERE slack_pending = 1 OR email_pending = 1")};
                 } finally {
                     c.rollback();
                 }
@@ -136,12 +133,5 @@ public final class Health {
             exchange.getMessage().setHeader("Retry-After", "30");
         }
         exchange.getMessage().setBody(json.writeValueAsString(body));
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }
