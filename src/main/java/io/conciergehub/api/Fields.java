@@ -43,6 +43,15 @@ public final class Fields {
         return node;
     }
 
+    /** A numeric id from the path ({@code /…/{id}}); anything else names nothing there: 404 with {@code notFound}. */
+    public static long pathId(String raw, String notFound) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw HttpProblem.notFound(notFound);
+        }
+    }
+
     /** A value a validator below returned for a field the request must carry: 400 naming it when absent. */
     public static <T> T required(T value, String path) {
         if (value == null) {

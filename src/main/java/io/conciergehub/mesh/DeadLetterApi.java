@@ -1,6 +1,7 @@
 package io.conciergehub.mesh;
 
 import io.conciergehub.api.ApiResponse;
+import io.conciergehub.api.Fields;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.events.EventBuffer;
 import io.conciergehub.messaging.Outbox;
@@ -59,7 +60,7 @@ public final class DeadLetterApi {
     }
 
     public Replayed replay(Exchange exchange) {
-        long id = parseId(exchange.getMessage().getHeader("id", String.class));
+        long id = Fields.pathId(exchange.getMessage().getHeader("id", String.class), "no dead letter with this id");
         long now = clock.millis();
         return db.writeDurably(c -> {
             String[] letter = Sql.one(c, "SELECT source, reference, payload, replayed_at FROM dead_letters WHERE id = ?",
@@ -91,13 +92,5 @@ public final class DeadLetterApi {
             replayed.put("status", "requeued");
             return new Replayed(ApiResponse.accepted(replayed), outboxToSend, commandsToQueue);
         });
-    }
-
-    private static long parseId(String raw) {
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw HttpProblem.notFound("no dead letter with this id");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.conciergehub.mesh;
 
 import io.conciergehub.api.ApiResponse;
+import io.conciergehub.api.Fields;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.store.Database;
@@ -32,12 +33,7 @@ public final class GuestMessages {
     }
 
     public ApiResponse conversation(Exchange exchange) {
-        long guestId;
-        try {
-            guestId = Long.parseLong(exchange.getMessage().getHeader("id", String.class));
-        } catch (NumberFormatException e) {
-            throw HttpProblem.notFound("no guest with this id");
-        }
+        long guestId = Fields.pathId(exchange.getMessage().getHeader("id", String.class), "no guest with this id");
         int limit = (int) queryNumber(exchange, "limit", DEFAULT_LIMIT, MAX_LIMIT);
         long before = queryNumber(exchange, "before", Long.MAX_VALUE, Long.MAX_VALUE);
         return db.read(c -> {
