@@ -6,6 +6,8 @@ import io.conciergehub.messaging.Outbox;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Body;
 import org.slf4j.Logger;
@@ -27,13 +29,22 @@ public final class ConciergeService {
      * {@link #ASKED_FOR_PERSON}), null when not. {@code askLlm}: the knowledge base had no answer
      * and an LLM is configured.
      */
-    public record Decision(long messageId, long guestId, String question, String language, String intent,
-            String reply, String purpose, Boolean optedOut, String attention, boolean askLlm) {
+    public record Decision(long messageId, long guestId, String question, String language, String guestLanguage,
+            String intent, String reply, String purpose, Boolean optedOut, String attention, boolean askLlm) {
 
         /** The same decision with the LLM's answer instead of the knowledge base's polite fallback. */
         public Decision answeredBy(String llmReply) {
-            return new Decision(messageId, guestId, question, language, "llm", llmReply, purpose, optedOut, null, false);
+            return new Decision(messageId, guestId, question, language, guestLanguage, "llm", llmReply, purpose,
+                    optedOut, null, false);
         }
+    }
+
+    /**
+     * The language to answer in, and the one to remember as the guest's (null: keep what is known).
+     * {@code settled}: the guest's known language or a confident detection, which the knowledge
+     * base's matches do not overrule.
+     */
+    private record LanguageChoice(String language, String remember, boolean settled) {
     }
 
     /** The hub could not answer the guest's question. */
@@ -41,7 +52,7 @@ public final class ConciergeService {
     /** The guest asked to talk to a person. */
     public static final String ASKED_FOR_PERSON = "asked_for_person";
 
-    private record Inbound(long id, String text, boolean processed, Guest guest) {
+    private record Inbound(long id, String text, boolean processed, Guest guest, boolean afterAnswer) {
     }
 
     private final Database db;
@@ -70,13 +81,16 @@ public final class ConciergeService {
     /** Decides the answer to inbound message {@code messageId}; null if it was already handled. */
     public Decision decide(@Body long messageId) {
         Optional<Inbound> found = db.read(c -> Sql.one(c,
-                "SELECT id, body, processed_at, guest_id FROM messages WHERE id = ? AND direction = 'in'",
+                "SELECT id, body, processed_at, guest_id, (SELECT direction FROM messages previous"
+                        + " WHERE previous.guest_id = m.guest_id AND previous.id < m.id ORDER BY previous.id DESC LIMIT 1)"
+                        + " AS previous_direction FROM messages m WHERE id = ? AND direction = 'in'",
                 row -> new Inbound(row.getLong("id"), guests.open(row.getString("body")), row.getObject("processed_at") != null,
-                        guests.findById(c, row.getLong("guest_id")).orElseThrow()), messageId));
+                        guests.findById(c, row.getLong("guest_id")).orElseThrow(),
+                        "out".equals(row.getString("previous_direction"))), messageId));
         if (found.isEmpty() || found.get().processed()) {
             return null;
         }
-        return decide(messageId, found.get().guest(), found.get().text());
+        return decide(messageId, found.get().guest(), found.get().text(), found.get().afterAnswer());
     }
 
     /** Whether the knowledge base had no answer and the LLM is to be asked. */
@@ -98,7 +112,9 @@ public final class ConciergeService {
                 return null; // another worker answered it first
             }
             long guestId = decision.guestId();
-            guests.setLanguage(c, guestId, decision.language(), now);
+            if (decision.guestLanguage() != null) {
+                guests.setLanguage(c, guestId, decision.guestLanguage(), now);
+            }
             if (decision.optedOut() != null) {
                 guests.setOptedOut(c, guestId, decision.optedOut(), now);
             }
@@ -115,36 +131,103 @@ public final class ConciergeService {
         return outboxId;
     }
 
-    Decision decide(long messageId, Guest guest, String text) {
+    /** @param afterAnswer the hub's last message to the guest was an answer: a "thanks" needs none */
+    Decision decide(long messageId, Guest guest, String text, boolean afterAnswer) {
         Optional<String> optOut = knowledge.optOutLanguage(text);
         if (optOut.isPresent()) {
             String language = languageOf(guest, optOut.get());
-            return new Decision(messageId, guest.id(), text, language, "opt_out", knowledge.reply("opted_out", language),
-                    Outbox.PURPOSE_OPT_OUT, true, null, false);
+            return new Decision(messageId, guest.id(), text, language, language, "opt_out",
+                    knowledge.reply("opted_out", language), Outbox.PURPOSE_OPT_OUT, true, null, false);
         }
         Optional<String> optIn = knowledge.optInLanguage(text);
         if (optIn.isPresent() && guest.optedOut()) {
             String language = languageOf(guest, optIn.get());
-            return new Decision(messageId, guest.id(), text, language, "opt_in", knowledge.reply("opted_in", language),
-                    Outbox.PURPOSE_REPLY, false, null, false);
+            return new Decision(messageId, guest.id(), text, language, language, "opt_in",
+                    knowledge.reply("opted_in", language), Outbox.PURPOSE_REPLY, false, null, false);
         }
-        Optional<String> detected = languages.detect(knowledge.withoutSharedKeywords(text));
-        String language = detected.orElse(guest.language() != null ? guest.language() : defaultLanguage);
-        Optional<KnowledgeBase.Match> match = knowledge.detectIntent(text, language);
-        if (detected.isEmpty() && guest.language() == null && match.isPresent()) {
-            language = match.get().language(); // the keywords tell the language when Lingua cannot
-        }
+        LanguageChoice choice = chooseLanguage(guest.language(), text);
+        Understanding understanding = knowledge.understand(text, choice.language());
+        // Words alone ("Parking?") tell a new guest's language when the detector cannot.
+        String language = choice.settled() || !understanding.understood() ? choice.language() : understanding.language();
+        String intents = understanding.intentNames();
         if (guest.optedOut()) {
-            return new Decision(messageId, guest.id(), text, language,
-                    match.map(KnowledgeBase.Match::intent).orElse("unknown"), null, null, null, null, false);
+            return new Decision(messageId, guest.id(), text, language, choice.remember(), intents, null, null, null,
+                    null, false);
         }
-        if (match.isEmpty()) {
-            return new Decision(messageId, guest.id(), text, language, "unknown", knowledge.reply("unknown", language),
-                    Outbox.PURPOSE_REPLY, null, NOT_UNDERSTOOD, llmEnabled);
+        if (!understanding.understood()) {
+            return new Decision(messageId, guest.id(), text, language, choice.remember(), intents,
+                    knowledge.reply("unknown", language), Outbox.PURPOSE_REPLY, null, NOT_UNDERSTOOD, llmEnabled);
         }
-        String intent = match.get().intent();
-        return new Decision(messageId, guest.id(), text, language, intent, knowledge.answer(intent, language),
-                Outbox.PURPOSE_REPLY, null, "human".equals(intent) ? ASKED_FOR_PERSON : null, false);
+        return new Decision(messageId, guest.id(), text, language, choice.remember(), intents,
+                reply(understanding, language, afterAnswer), Outbox.PURPOSE_REPLY, null,
+                understanding.asks("human") ? ASKED_FOR_PERSON : null, false);
+    }
+
+    /**
+     * What the hub would answer to {@code text} from a guest whose language is {@code language}
+     * (null: unknown), and why; nothing is stored.
+     */
+    public Map<String, Object> preview(String text, String language) {
+        LanguageChoice choice = chooseLanguage(language, text);
+        Understanding understanding = knowledge.understand(text, choice.language());
+        String answerLanguage = choice.settled() || !understanding.understood() ? choice.language()
+                : understanding.language();
+        Map<String, Object> preview = new LinkedHashMap<>();
+        preview.put("language", answerLanguage);
+        preview.put("understoodIn", understanding.language());
+        preview.put("intents", understanding.intents());
+        preview.put("clauses", understanding.clauses());
+        preview.put("reply", understanding.understood() ? reply(understanding, answerLanguage, false)
+                : knowledge.reply("unknown", answerLanguage));
+        preview.put("needsAttention", !understanding.understood() || understanding.asks("human"));
+        return preview;
+    }
+
+    /**
+     * A guest's language is the guest's: re-detected only on a sentence the detector is sure of
+     * (a guest who clearly switches is answered in the new language), never on "Ok" or "Wifi?".
+     * A new guest's language is remembered from the first message the detector is sure of.
+     */
+    private LanguageChoice chooseLanguage(String known, String text) {
+        String words = knowledge.withoutSharedKeywords(text);
+        if (known != null) {
+            if (LanguageGuesser.words(words) < LanguageGuesser.SWITCH_WORDS) {
+                return new LanguageChoice(known, null, true); // too short to change anything: not even detected
+            }
+            Optional<LanguageGuesser.Guess> guess = languages.guess(words).filter(g -> g.clearSwitchFrom(known));
+            if (guess.isPresent()) {
+                Map<String, Double> familiarity = knowledge.familiarity(text);
+                if (familiarity.get(guess.get().language()) >= familiarity.get(known)) {
+                    return new LanguageChoice(guess.get().language(), guess.get().language(), true);
+                }
+            }
+            return new LanguageChoice(known, null, true);
+        }
+        // A new guest: what Lingua reads and how much of the text each language's words know, each 0 to 1.
+        Optional<LanguageGuesser.Guess> guess = languages.guess(words);
+        Map<String, Double> familiarity = knowledge.familiarity(text);
+        String best = defaultLanguage;
+        double bestScore = -1;
+        for (String language : KnowledgeBase.LANGUAGES) {
+            double score = familiarity.getOrDefault(language, 0.0)
+                    + guess.map(g -> g.relative().getOrDefault(language, 0.0)).orElse(0.0);
+            if (score > bestScore || score == bestScore && language.equals(defaultLanguage)) {
+                best = language;
+                bestScore = score;
+            }
+        }
+        boolean sure = guess.isPresent() && guess.get().confident() && guess.get().language().equals(best);
+        return new LanguageChoice(best, sure ? best : null, sure);
+    }
+
+    /** The answers to every question asked, in order, in one message; small talk alone gets its short reply. */
+    private String reply(Understanding understanding, String language, boolean afterAnswer) {
+        if (understanding.onlySmallTalk()) {
+            Understanding.Found last = understanding.intents().get(understanding.intents().size() - 1);
+            return last.quietAfterAnswer() && afterAnswer ? null : knowledge.answer(last.intent(), language);
+        }
+        return String.join("\n\n", understanding.intents().stream()
+                .map(found -> knowledge.answer(found.intent(), language)).toList());
     }
 
     private static String languageOf(Guest guest, String matchedLanguage) {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,34 +36,44 @@ public final class KnowledgeBase {
             Map<String, Intent> intents, Map<String, String> replies) {
     }
 
-    public record Intent(List<String> keywords, String answer) {
-    }
-
-    /** An intent found in a text, with the language whose keywords matched. */
-    public record Match(String intent, String language, int score) {
-    }
-
-    /** An intent's keywords as they are compared: normalized once, at load. */
-    private record Keywords(String intent, List<Keyword> keywords) {
-    }
-
-    private record Keyword(String normalized, boolean prefix, int weight) {
+    /**
+     * One thing guests ask. {@code smallTalk}: greetings, thanks and the like, which never flag the
+     * guest; {@code quietAfterAnswer}: no reply when the hub's last message to the guest was an answer.
+     */
+    public record Intent(List<String> keywords, List<String> examples, String answer, boolean smallTalk,
+            boolean quietAfterAnswer) {
+        public Intent {
+            keywords = keywords == null ? List.of() : keywords;
+            examples = examples == null ? List.of() : examples;
+        }
     }
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    /** Where one question ends and the next may begin: punctuation, and "and" in the five languages. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            "[?!.;,\\n]+|\\s(?:and|also|e|ed|anche|poi|und|auch|et|aussi|y|tambien|también)\\s",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final Map<String, LanguageFile> files = new LinkedHashMap<>();
-    private final Map<String, List<Keywords>> keywordsByLanguage = new LinkedHashMap<>();
+    private final Map<String, IntentMatcher> matchers = new LinkedHashMap<>();
     private final Map<String, Set<String>> stopWordsByLanguage = new LinkedHashMap<>();
     private final Map<String, Set<String>> startWordsByLanguage = new LinkedHashMap<>();
+    /** A clause with this many words besides stop words says something: small talk next to it is not the message. */
+    private static final int QUESTION_WORDS = 3;
+
     private final Map<String, String> facts;
+    private final double threshold;
     /** Keywords used by several languages ("check-in", "wifi", "taxi"): they say nothing about the language. */
     private final Set<String> sharedKeywords;
 
-    public KnowledgeBase(Path overrideDir, Map<String, String> facts) {
+    /**
+     * @param threshold the score (0 to 1) an intent needs to count as understood
+     */
+    public KnowledgeBase(Path overrideDir, Map<String, String> facts, double threshold) {
         this.facts = facts;
+        this.threshold = threshold;
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         for (String language : LANGUAGES) {
             Path own = overrideDir == null ? null : overrideDir.resolve(language + ".yaml");
@@ -70,19 +81,23 @@ public final class KnowledgeBase {
             LanguageFile file = load(yaml, hotelsOwn ? own : null, language);
             requireFacts(hotelsOwn ? own.toString() : "knowledge/" + language + ".yaml (built in)", file);
             files.put(language, file);
-            keywordsByLanguage.put(language, file.intents().entrySet().stream()
-                    .map(e -> new Keywords(e.getKey(), e.getValue().keywords().stream()
-                            .map(k -> new Keyword(normalize(k), k.endsWith("*"), k.length())).toList()))
-                    .toList());
+            matchers.put(language, new IntentMatcher(new TextAnalysis(language, vocabulary(file)), file.intents()));
             stopWordsByLanguage.put(language, normalizedSet(file.stopWords()));
             startWordsByLanguage.put(language, normalizedSet(file.startWords()));
         }
-        Map<String, Long> languagesPerKeyword = keywordsByLanguage.values().stream()
-                .flatMap(intents -> intents.stream().flatMap(i -> i.keywords().stream())
-                        .map(Keyword::normalized).distinct())
+        Map<String, Long> languagesPerKeyword = files.values().stream()
+                .flatMap(file -> file.intents().values().stream().flatMap(i -> i.keywords().stream())
+                        .map(KnowledgeBase::normalize).distinct())
                 .collect(Collectors.groupingBy(k -> k, Collectors.counting()));
         this.sharedKeywords = languagesPerKeyword.entrySet().stream().filter(e -> e.getValue() > 1)
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The words of a file's keywords and examples: what its German compounds are split into. */
+    private static Set<String> vocabulary(LanguageFile file) {
+        return file.intents().values().stream()
+                .flatMap(intent -> java.util.stream.Stream.concat(intent.keywords().stream(), intent.examples().stream()))
+                .flatMap(text -> TextAnalysis.words(text).stream()).collect(Collectors.toSet());
     }
 
     private static Set<String> normalizedSet(List<String> words) {
@@ -147,39 +162,115 @@ public final class KnowledgeBase {
         }
     }
 
-    /** Best intent for the text: keywords of {@code preferred} first, then of any language. */
-    public Optional<Match> detectIntent(String text, String preferred) {
-        String normalized = " " + normalize(text) + " ";
-        Optional<Match> inPreferred = bestIn(normalized, preferred);
-        if (inPreferred.isPresent()) {
-            return inPreferred;
+    /**
+     * What the guest asks: the text is cut into clauses (sentences, and parts joined by "and", "e",
+     * "und", "et", "y"…), each clause's best intent above the threshold counts, in the order asked.
+     * The language {@code preferred} is tried first, then the others; small talk counts only when
+     * the message is nothing else.
+     */
+    public Understanding understand(String text, String preferred) {
+        List<String> clauses = clauses(text);
+        Understanding first = null;
+        for (String language : languagesFrom(preferred)) {
+            Understanding understanding = understandIn(language, clauses, text, first != null);
+            if (understanding.understood()) {
+                return understanding;
+            }
+            first = first == null ? understanding : first;
         }
-        return LANGUAGES.stream().map(language -> bestIn(normalized, language)).flatMap(Optional::stream)
-                .max(java.util.Comparator.comparingInt(Match::score));
+        return first;
     }
 
-    private Optional<Match> bestIn(String normalized, String language) {
-        List<Keywords> intents = keywordsByLanguage.get(language);
-        if (intents == null) {
-            return Optional.empty();
-        }
-        Match best = null;
-        for (Keywords intent : intents) {
-            int score = 0;
-            for (Keyword keyword : intent.keywords()) {
-                if (contains(normalized, keyword.normalized(), keyword.prefix())) {
-                    score += keyword.weight();
-                }
-            }
-            if (score > 0 && (best == null || score > best.score())) {
-                best = new Match(intent.intent(), language, score);
-            }
-        }
-        return Optional.ofNullable(best);
+    /** Per language, how much of the text its stop words and knowledge know (0 to 1). */
+    public Map<String, Double> familiarity(String text) {
+        Map<String, Double> familiarity = new LinkedHashMap<>();
+        matchers.forEach((language, matcher) -> familiarity.put(language, matcher.familiarity(text)));
+        return familiarity;
     }
 
-    private static boolean contains(String paddedText, String keyword, boolean prefix) {
-        return prefix ? paddedText.contains(" " + keyword) : paddedText.contains(" " + keyword + " ");
+    private List<String> languagesFrom(String preferred) {
+        List<String> order = new ArrayList<>(LANGUAGES);
+        if (order.remove(preferred)) {
+            order.add(0, preferred);
+        }
+        return order;
+    }
+
+    /**
+     * Each clause's best question and its small talk. When several clauses ask something, those
+     * asked by a keyword count and a clause that only resembles an example ("…und ab wann?", "We
+     * arrive at 9, can we leave our bags before check-in?") is read as part of its neighbour.
+     */
+    private Understanding understandIn(String language, List<String> clauses, String text, boolean keywordsOnly) {
+        List<Understanding.Clause> read = new ArrayList<>();
+        List<IntentMatcher.Scored> counted = new ArrayList<>();
+        boolean unansweredQuestion = false;
+        for (String clause : clauses) {
+            int before = counted.size();
+            read.add(readClause(language, read.size() + 1, clause, keywordsOnly, counted));
+            unansweredQuestion |= counted.size() == before
+                    && matchers.get(language).contentWords(clause) >= QUESTION_WORDS;
+        }
+        if (counted.isEmpty() && clauses.size() > 1) {
+            // a question cut in the wrong place
+            read.add(readClause(language, read.size() + 1, text, keywordsOnly, counted));
+        }
+        Map<String, Intent> intents = files.get(language).intents();
+        List<IntentMatcher.Scored> questions = counted.stream().filter(c -> !intents.get(c.intent()).smallTalk()).toList();
+        if (questions.isEmpty() && unansweredQuestion) {
+            counted = List.of(); // "I need help with the massage, thanks": the thanks is not the message
+        } else if (!questions.isEmpty()) {
+            counted = questions.size() > 1 && questions.stream().anyMatch(IntentMatcher.Scored::keyword)
+                    ? questions.stream().filter(IntentMatcher.Scored::keyword).toList() : questions;
+        }
+        List<Understanding.Found> found = new ArrayList<>();
+        for (IntentMatcher.Scored candidate : counted) {
+            if (found.stream().noneMatch(f -> f.intent().equals(candidate.intent()))) {
+                found.add(found(intents, candidate));
+            }
+        }
+        return new Understanding(language, List.copyOf(found), read);
+    }
+
+    /**
+     * Adds to {@code counted}, in the order written, the clause's best question above the threshold
+     * and its small talk (said with a keyword, or the best the clause has).
+     */
+    private Understanding.Clause readClause(String language, int number, String clause, boolean keywordsOnly,
+            List<IntentMatcher.Scored> counted) {
+        Map<String, Intent> intents = files.get(language).intents();
+        List<IntentMatcher.Scored> scored = matchers.get(language).score(clause, keywordsOnly);
+        List<IntentMatcher.Scored> inClause = new ArrayList<>();
+        boolean question = false;
+        // A question asked with a keyword before one that only resembles an example.
+        List<IntentMatcher.Scored> ranked = scored.stream().filter(c -> c.score() >= threshold)
+                .sorted(java.util.Comparator.comparing(IntentMatcher.Scored::keyword).reversed()).toList();
+        for (IntentMatcher.Scored candidate : ranked) {
+            boolean smallTalk = intents.get(candidate.intent()).smallTalk();
+            if (smallTalk ? candidate.keyword() || candidate == scored.get(0) : !question) {
+                inClause.add(candidate);
+                question |= !smallTalk;
+            }
+        }
+        inClause.sort(java.util.Comparator.comparingInt(IntentMatcher.Scored::position));
+        counted.addAll(inClause);
+        return new Understanding.Clause(number, scored.stream().limit(3).map(c -> found(intents, c)).toList());
+    }
+
+    private static Understanding.Found found(Map<String, Intent> intents, IntentMatcher.Scored scored) {
+        Intent intent = intents.get(scored.intent());
+        return new Understanding.Found(scored.intent(), Math.round(scored.score() * 1000) / 1000.0, scored.evidence(),
+                intent.smallTalk(), intent.quietAfterAnswer());
+    }
+
+    private static List<String> clauses(String text) {
+        List<String> clauses = new ArrayList<>();
+        for (String clause : CLAUSE_BREAK.split(text == null ? "" : text)) {
+            if (!clause.isBlank()) {
+                clauses.add(clause.strip());
+            }
+        }
+        return clauses.isEmpty() ? List.of("") : clauses;
     }
 
     /** The language whose opt-out word the whole message is, if it is one ("STOP", "basta", …). */
@@ -197,8 +288,11 @@ public final class KnowledgeBase {
                 .map(Map.Entry::getKey).findFirst();
     }
 
+    /** The intent's answer in the language, or in the first language that has it (a hotel's file may lack one). */
     public String answer(String intent, String language) {
-        return fill(file(language).intents().get(intent).answer());
+        Intent own = file(language).intents().get(intent);
+        return fill((own != null ? own : files.values().stream().map(f -> f.intents().get(intent))
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow()).answer());
     }
 
     public String reply(String key, String language) {

@@ -4,18 +4,39 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Detects which supported language a guest wrote in (Lingua, restricted to the languages the
- * knowledge base speaks). Empty when the text is too short or ambiguous to tell.
+ * knowledge base speaks), and says how sure it is: Lingua ranks the languages relative to the
+ * best one (1.0), so the lead over the runner-up is the confidence.
  */
 public final class LanguageGuesser {
 
+    /**
+     * The best language, its lead over the runner-up (0 to 1), and every language's value relative
+     * to the best (1.0).
+     */
+    public record Guess(String language, double lead, int words, Map<String, Double> relative) {
+
+        /** Sure enough to name a new guest's language: "Wifi?" and "Ok" are not. */
+        public boolean confident() {
+            return words >= 2 && lead >= MINIMUM_LEAD;
+        }
+
+        /** Sure enough that a guest whose language is known wrote in another one. */
+        public boolean clearSwitchFrom(String known) {
+            return !language.equals(known) && words >= SWITCH_WORDS && lead >= MINIMUM_LEAD;
+        }
+    }
+
     /** Below this lead of the best language over the runner-up, the guess is not trusted ("Hallo"). */
     private static final double MINIMUM_LEAD = 0.05;
+    /** A guest whose language is known changes language only in a sentence, not in a word or two. */
+    static final int SWITCH_WORDS = 4;
 
     private final LanguageDetector detector;
 
@@ -29,18 +50,26 @@ public final class LanguageGuesser {
         this.detector = (highAccuracy ? builder : builder.withLowAccuracyMode()).build();
     }
 
-    public Optional<String> detect(String text) {
+    /** Lingua's best guess; empty when the text has too few letters to guess at all. */
+    public Optional<Guess> guess(String text) {
         if (text == null || text.codePoints().filter(Character::isLetter).count() < 3) {
             return Optional.empty();
         }
-        Iterator<Map.Entry<Language, Double>> ranked = detector.computeLanguageConfidenceValues(text).entrySet().iterator();
-        if (!ranked.hasNext()) {
+        Map<String, Double> relative = new LinkedHashMap<>();
+        detector.computeLanguageConfidenceValues(text).forEach((language, value) -> relative.put(
+                language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT), value));
+        if (relative.isEmpty()) {
             return Optional.empty();
         }
-        Map.Entry<Language, Double> best = ranked.next();
+        Iterator<Map.Entry<String, Double>> ranked = relative.entrySet().iterator();
+        Map.Entry<String, Double> best = ranked.next();
         double runnerUp = ranked.hasNext() ? ranked.next().getValue() : 0;
-        return best.getValue() - runnerUp < MINIMUM_LEAD ? Optional.empty()
-                : Optional.of(best.getKey().getIsoCode639_1().toString().toLowerCase(Locale.ROOT));
+        return Optional.of(new Guess(best.getKey(), best.getValue() - runnerUp, words(text), relative));
+    }
+
+    /** How many words a text has: a guest's known language is re-checked only on sentences. */
+    public static int words(String text) {
+        return text == null || text.isBlank() ? 0 : text.strip().split("[^\\p{L}\\p{N}]+").length;
     }
 
     /** Loads the language models now rather than on the first guest message. */

@@ -1,6 +1,7 @@
 package io.conciergehub.mesh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.concierge.ConciergeService;
 import io.conciergehub.events.EventBuffer;
 import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.guest.GuestRepository;
@@ -51,6 +52,11 @@ public class MeshConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public GuestQuery guestQuery(Database db, GuestRepository guests, ObjectMapper json) {
         return new GuestQuery(db, guests, json);
+    }
+
+    @BindToRegistry(lazy = true)
+    public ConciergePreview conciergePreview(ConciergeService concierge, ObjectMapper json) {
+        return new ConciergePreview(concierge, json);
     }
 
     @BindToRegistry(lazy = true)
