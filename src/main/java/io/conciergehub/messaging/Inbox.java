@@ -89,9 +89,14 @@ public final class Inbox {
     private void updateStatus(WebhookEvent event) {
         MessageStatus status = event.status();
         metrics.statusCallback(event.provider(), status.dbValue());
+        // The answers merged into the message the provider names (Outbox.merge) share its status.
         db.writeDurably(c -> firstTime(c, event) ? Sql.update(c, "UPDATE messages SET status = ?, updated_at = ?"
-                + " WHERE provider = ? AND direction = 'out' AND provider_message_id = ? AND status IN ("
-                + status.lowerRanksSqlList() + ")", status.dbValue(), clock.millis(), event.provider(),
+                + " WHERE status IN (" + status.lowerRanksSqlList() + ") AND id IN (SELECT s.id FROM messages s"
+                + " WHERE s.provider = ? AND s.direction = 'out' AND s.provider_message_id = ?"
+                + " UNION SELECT o.message_id FROM messages s JOIN outbox h ON h.message_id = s.id"
+                + " JOIN outbox o ON o.merged_into = h.id AND o.state = 'merged'"
+                + " WHERE s.provider = ? AND s.direction = 'out' AND s.provider_message_id = ?)", status.dbValue(),
+                clock.millis(), event.provider(), event.providerMessageId(), event.provider(),
                 event.providerMessageId()) : 0);
     }
 

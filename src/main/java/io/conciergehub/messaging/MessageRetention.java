@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * through the change capture's triggers like any write, so the standby deletes them too.
  *
  * <p>Kept although old: an inbound message the concierge has not answered yet, a message whose
- * outbox row is still to be sent (queued, sending), a message a kept reply points at, and the
+ * outbox row is still to be sent (queued, sending, or merged into one that is), a message a kept reply points at, and the
  * newest message and outbox row. SQLite gives a new row the highest id + 1, so keeping the newest
  * means an id is never given again: a command's outbox ids and a staff alert's message id never
  * come to name another guest's message.
@@ -32,7 +32,9 @@ public final class MessageRetention {
     private static final String EXPIRED = "%1$s.created_at < ? AND %1$s.id < (SELECT MAX(id) FROM messages)"
             + " AND NOT (%1$s.direction = 'in' AND %1$s.processed_at IS NULL)"
             + " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = %1$s.id"
-            + " AND (o.state IN ('queued', 'sending') OR o.id = (SELECT MAX(id) FROM outbox)))";
+            + " AND (o.state IN ('queued', 'sending') OR o.id = (SELECT MAX(id) FROM outbox)"
+            + " OR (o.state = 'merged' AND EXISTS (SELECT 1 FROM outbox h WHERE h.id = o.merged_into"
+            + " AND h.state IN ('queued', 'sending')))))";
     private static final String BATCH_QUERY = "SELECT m.id FROM messages m WHERE " + EXPIRED.formatted("m")
             + " AND NOT EXISTS (SELECT 1 FROM messages r WHERE r.in_reply_to = m.id AND NOT ("
             + EXPIRED.formatted("r") + ")) ORDER BY m.id LIMIT ?";

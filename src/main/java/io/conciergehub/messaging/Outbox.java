@@ -32,9 +32,14 @@ import org.slf4j.event.Level;
  *
  * <p>Row life cycle: {@code queued} → {@code sending} (claimed by one exchange) → {@code done}, or
  * {@code held} (24-hour window closed and no template configured), {@code cancelled} (guest opted
- * out; its message is held, not failed: nothing went wrong), {@code dead} (dead letter). {@code send_started_at} is set only while a request may be at
- * the provider: a row found that way after a crash may have been delivered, so it is dead-lettered
- * for staff instead of being sent a second time.
+ * out; its message is held, not failed: nothing went wrong), {@code dead} (dead letter), or
+ * {@code merged} (sent as part of the row {@code merged_into} names). {@code send_started_at} is set
+ * only while a request may be at the provider: a row found that way after a crash may have been
+ * delivered, so it is dead-lettered for staff instead of being sent a second time.
+ *
+ * <p>Order: the messages to one guest leave one at a time, in the order of what caused them (an
+ * answer: the guest's message it answers; any other message: itself), see {@link #claim}. Answers
+ * that queued behind the one being paced go out with it as one message, see {@link #merge}.
  */
 public final class Outbox {
 
@@ -42,6 +47,16 @@ public final class Outbox {
     public static final String PURPOSE_OPT_OUT = "opt-out-confirmation";
     public static final String PURPOSE_COMMAND = "command";
     static final Duration WINDOW = Duration.ofHours(24);
+    /** Between the answers merged into one message. */
+    static final String ANSWER_SEPARATOR = "\n\n";
+    /** What a merged message may not grow beyond: WhatsApp's limit on a text message's body. */
+    static final int MAX_MERGED_LENGTH = 4096;
+    /**
+     * Where a row stands in its guest's line, {@code m} its message: an answer where the guest's
+     * message it answers arrived (messages share one sequence of ids), any other message where it
+     * was written. Concierge workers commit out of order, so the outbox id does not say.
+     */
+    static final String ORDER_KEY = "COALESCE(m.in_reply_to, m.id)";
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
@@ -105,11 +120,16 @@ public final class Outbox {
 
     /**
      * Takes the row for this exchange. Returns the recipient's phone (for pacing), or null when
-     * the row is not to be sent now: already taken, opted out, or held outside the 24-hour window.
+     * the row is not to be sent now: already taken, opted out, held outside the 24-hour window, or
+     * not its guest's next (see {@link #mayGoNow}; it stays queued and is handed on by {@link #next}
+     * when the row ahead of it leaves the queue, or by the sweep).
      */
     public String claim(@ExchangeProperty("outboxId") long outboxId) {
         long now = clock.millis();
         return db.write(c -> {
+            if (!mayGoNow(c, outboxId)) {
+                return null;
+            }
             if (Sql.update(c, "UPDATE outbox SET state = 'sending', updated_at = ? WHERE id = ? AND state = 'queued'",
                     now, outboxId) == 0) {
                 return null;
@@ -136,6 +156,112 @@ public final class Outbox {
     }
 
     /**
+     * Whether the queued row may be sent now without overtaking another message to its guest: no
+     * other row of the guest is in flight, none ahead of it in the line ({@link #ORDER_KEY}) is
+     * still queued (held, cancelled, dead, sent and merged ones do not count: they left the line),
+     * and, for an answer, no earlier message of the guest still waits for the concierge (its answer
+     * would go ahead of this one).
+     */
+    private static boolean mayGoNow(Connection c, long outboxId) throws SQLException {
+        return Sql.one(c, "SELECT NOT EXISTS (SELECT 1 FROM outbox o JOIN messages m ON m.id = o.message_id"
+                + " WHERE o.guest_id = r.guest_id AND o.id <> r.id AND (o.state = 'sending' OR (o.state = 'queued'"
+                + " AND (" + ORDER_KEY + " < r.line OR (" + ORDER_KEY + " = r.line AND o.id < r.id)))))"
+                + " AND NOT (r.in_reply_to IS NOT NULL AND EXISTS (SELECT 1 FROM messages i WHERE i.direction = 'in'"
+                + " AND i.processed_at IS NULL AND i.guest_id = r.guest_id AND i.id < r.line))"
+                + " FROM (SELECT o.id, o.guest_id, m.in_reply_to, " + ORDER_KEY + " AS line FROM outbox o"
+                + " JOIN messages m ON m.id = o.message_id WHERE o.id = ? AND o.state = 'queued') r",
+                row -> row.getBoolean(1), outboxId).orElse(false);
+    }
+
+    /**
+     * The row of the guest of {@code outboxId} that may go now, if any: after a row left the line
+     * (sent, dead-lettered, held, cancelled), the guest's next one is handed on at once instead of
+     * waiting for the sweep.
+     */
+    public Long next(@ExchangeProperty("outboxId") long outboxId) {
+        long now = clock.millis();
+        try {
+            return db.read(c -> {
+                Optional<Long> first = Sql.one(c, "SELECT o.id FROM outbox o JOIN messages m ON m.id = o.message_id"
+                        + " WHERE o.guest_id = (SELECT guest_id FROM outbox WHERE id = ?) AND o.state = 'queued'"
+                        + " AND o.next_attempt_at <= ? ORDER BY " + ORDER_KEY + ", o.id LIMIT 1",
+                        row -> row.getLong(1), outboxId, now);
+                return first.isPresent() && mayGoNow(c, first.get()) ? first.get() : null;
+            });
+        } catch (RuntimeException e) {
+            // Only a hand-off: the sweep finds the row; the message just sent must not fail for it.
+            LOG.warn("event=outbox.next-failed outbox={} error=\"{}\"", outboxId, e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * After the pacing, right before the send: the plain-text answers that queued for the same
+     * guest behind this one (while the per-recipient spacing held it) join it, in order, as one
+     * message. They are marked {@code merged} into this row in one transaction while it is claimed
+     * and not yet at the provider, so a crash from here on neither loses them (the claimed row
+     * goes back to the queue with them) nor repeats them (they are never queued again). Only
+     * answers merge, and only up to the first row or guest message that must keep its own place:
+     * a template, a confirmation or a commanded message, or a message the concierge has not
+     * answered yet. Returns how many joined.
+     */
+    public int merge(@ExchangeProperty("outboxId") long outboxId) {
+        long now = clock.millis();
+        return db.write(c -> {
+            Optional<Long> line = Sql.one(c, "SELECT " + ORDER_KEY + " FROM outbox o JOIN messages m ON m.id = o.message_id"
+                    + " WHERE o.id = ? AND o.state = 'sending' AND o.send_started_at IS NULL AND o.purpose = ?"
+                    + " AND o.template_name IS NULL AND m.in_reply_to IS NOT NULL", row -> row.getLong(1), outboxId,
+                    PURPOSE_REPLY);
+            if (line.isEmpty()) {
+                return 0;
+            }
+            Row head = row(c, outboxId);
+            if (guests.findById(c, head.guestId()).orElseThrow().optedOut()) {
+                return 0;
+            }
+            long unanswered = Sql.one(c, "SELECT MIN(id) FROM messages WHERE direction = 'in' AND processed_at IS NULL"
+                    + " AND guest_id = ?", row -> row.getObject(1) == null ? Long.MAX_VALUE : row.getLong(1),
+                    head.guestId()).orElse(Long.MAX_VALUE);
+            int length = Sql.list(c, "SELECT m.body FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?"
+                    + " OR (o.merged_into = ? AND o.state = 'merged')", row -> guests.open(row.getString(1)),
+                    outboxId, outboxId).stream().mapToInt(text -> text.length() + ANSWER_SEPARATOR.length()).sum();
+            List<Candidate> behind = Sql.list(c, "SELECT o.id, o.state, o.purpose, o.template_name, m.in_reply_to, "
+                    + ORDER_KEY + ", m.body FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.guest_id = ?"
+                    + " AND o.id <> ? AND o.state IN ('queued', 'sending') AND " + ORDER_KEY + " > ?"
+                    + " ORDER BY " + ORDER_KEY + ", o.id", row -> new Candidate(row.getLong(1), row.getString(2),
+                            row.getString(3), row.getString(4), row.getObject(5) != null, row.getLong(6),
+                            guests.open(row.getString(7))), head.guestId(), outboxId, line.get());
+            int merged = 0;
+            for (Candidate next : behind) {
+                if (next.line() > unanswered || !"queued".equals(next.state()) || !PURPOSE_REPLY.equals(next.purpose())
+                        || next.templateName() != null || !next.answer() || next.text() == null) {
+                    break;
+                }
+                length += next.text().length() + ANSWER_SEPARATOR.length();
+                if (length > MAX_MERGED_LENGTH) {
+                    break;
+                }
+                merged += Sql.update(c, "UPDATE outbox SET state = 'merged', merged_into = ?, updated_at = ?"
+                        + " WHERE id = ? AND state = 'queued'", outboxId, now, next.id());
+            }
+            return merged;
+        });
+    }
+
+    private record Candidate(long id, String state, String purpose, String templateName, boolean answer, long line,
+            String text) {
+    }
+
+    /** The row and the rows merged into it, in their guest's line. */
+    private static List<Row> withMerged(Connection c, Row row) throws SQLException {
+        List<Row> rows = new ArrayList<>(List.of(row));
+        rows.addAll(Sql.list(c, "SELECT o.id, o.message_id, o.guest_id, o.purpose, o.template_name FROM outbox o"
+                + " JOIN messages m ON m.id = o.message_id WHERE o.merged_into = ? AND o.state = 'merged'"
+                + " ORDER BY " + ORDER_KEY + ", o.id", Outbox::mapRow, row.id()));
+        return rows;
+    }
+
+    /**
      * Marks the start of a request to the provider, under this node's epoch, and returns what to
      * send. A node that is not active (fenced by a higher epoch) starts nothing.
      */
@@ -148,10 +274,14 @@ public final class Outbox {
             }
             Sql.update(c, "UPDATE outbox SET send_started_at = ?, epoch = ?, attempts = attempts + 1, updated_at = ?"
                     + " WHERE id = ?", now, epoch, now, outboxId);
+            String merged = String.join("", Sql.list(c, "SELECT m.body FROM outbox o JOIN messages m ON m.id = o.message_id"
+                    + " WHERE o.merged_into = ? AND o.state = 'merged' ORDER BY " + ORDER_KEY + ", o.id",
+                    row -> ANSWER_SEPARATOR + guests.open(row.getString(1)), outboxId));
             return Sql.one(c, "SELECT o.id, o.message_id, o.guest_id, o.template_name, o.template_fields, m.body,"
                     + " m.language FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?",
                     row -> new OutboundMessage(row.getLong("id"), row.getLong("message_id"),
-                            guests.findById(c, row.getLong("guest_id")).orElseThrow().phone(), guests.open(row.getString("body")),
+                            guests.findById(c, row.getLong("guest_id")).orElseThrow().phone(),
+                            guests.open(row.getString("body")) + merged,
                             row.getString("language"), row.getString("template_name"),
                             fields(guests.open(row.getString("template_fields")))), outboxId).orElseThrow();
         });
@@ -174,8 +304,14 @@ public final class Outbox {
             Row row = row(c, outboxId);
             Sql.update(c, "UPDATE outbox SET state = 'done', send_started_at = NULL, last_error = NULL, updated_at = ?"
                     + " WHERE id = ?", now, outboxId);
-            events.publish(c, "message.sent", Map.of("messageId", row.messageId(), "guestId", row.guestId(),
-                    "purpose", row.purpose()));
+            for (Row sent : withMerged(c, row)) {
+                events.publish(c, "message.sent", Map.of("messageId", sent.messageId(), "guestId", sent.guestId(),
+                        "purpose", sent.purpose()));
+            }
+            // The provider's id names the head's message; the merged ones follow it (Inbox's status callbacks).
+            Sql.update(c, "UPDATE messages SET status = CASE WHEN status IN ('queued', 'held') THEN 'sent' ELSE status END,"
+                    + " updated_at = ? WHERE id IN (SELECT message_id FROM outbox WHERE merged_into = ? AND state = 'merged')",
+                    now, outboxId);
             return Sql.update(c, "UPDATE messages SET provider_message_id = ?, status = CASE WHEN status IN"
                     + " ('queued', 'held') THEN 'sent' ELSE status END, updated_at = ? WHERE id = ?",
                     providerMessageId, now, row.messageId());
@@ -216,8 +352,9 @@ public final class Outbox {
     public void replay(Connection c, long outboxId, long now) throws SQLException {
         Sql.update(c, "UPDATE outbox SET state = 'queued', attempts = 0, send_started_at = NULL,"
                 + " last_error = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ?", now, now, outboxId);
-        Sql.update(c, "UPDATE messages SET status = 'queued', updated_at = ? WHERE id ="
-                + " (SELECT message_id FROM outbox WHERE id = ?)", now, outboxId);
+        Sql.update(c, "UPDATE messages SET status = 'queued', updated_at = ? WHERE id IN"
+                + " (SELECT message_id FROM outbox WHERE id = ? OR (merged_into = ? AND state = 'merged'))",
+                now, outboxId, outboxId);
     }
 
     /**
@@ -247,8 +384,10 @@ public final class Outbox {
     /** Rows due for sending that are not already in the in-process queue. */
     public List<Long> due(long olderThanMillis) {
         long now = clock.millis();
-        return db.read(c -> Sql.list(c, "SELECT id FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?"
-                + " AND updated_at <= ? ORDER BY id LIMIT 1000", row -> row.getLong(1), now, now - olderThanMillis));
+        // Each guest's line in order: a row behind another of its guest waits for it (claim).
+        return db.read(c -> Sql.list(c, "SELECT o.id FROM outbox o JOIN messages m ON m.id = o.message_id"
+                + " WHERE o.state = 'queued' AND o.next_attempt_at <= ? AND o.updated_at <= ?"
+                + " ORDER BY " + ORDER_KEY + ", o.id LIMIT 1000", row -> row.getLong(1), now, now - olderThanMillis));
     }
 
     /**
@@ -260,8 +399,12 @@ public final class Outbox {
     public List<Progress> progress(Connection c, List<Long> outboxIds) throws SQLException {
         List<Progress> progress = new ArrayList<>();
         for (long outboxId : outboxIds) {
-            Sql.one(c, "SELECT o.message_id, o.state, o.last_error, m.status FROM outbox o"
-                    + " JOIN messages m ON m.id = o.message_id WHERE o.id = ?", Outbox::progress, outboxId)
+            // A merged row went (or goes) out with its head: it reads as the head.
+            Sql.one(c, "SELECT o.message_id, COALESCE(h.state, o.state) AS state,"
+                    + " CASE WHEN h.id IS NULL THEN o.last_error ELSE h.last_error END AS last_error, m.status"
+                    + " FROM outbox o JOIN messages m ON m.id = o.message_id"
+                    + " LEFT JOIN outbox h ON o.state = 'merged' AND h.id = o.merged_into WHERE o.id = ?",
+                    Outbox::progress, outboxId)
                     .ifPresent(progress::add);
         }
         return progress;
@@ -326,9 +469,12 @@ public final class Outbox {
 
     /** The row leaves the queue for good: its message failed, an event says so, a dead letter says why. */
     private void deadLetter(Connection c, Row row, String error, long now) throws SQLException {
+        List<Row> failed = withMerged(c, row);
         finish(c, row.id(), row.messageId(), "dead", MessageStatus.FAILED, error, now);
-        events.publish(c, "message.failed", Map.of("messageId", row.messageId(), "guestId", row.guestId(),
-                "purpose", row.purpose()));
+        for (Row message : failed) {
+            events.publish(c, "message.failed", Map.of("messageId", message.messageId(), "guestId", message.guestId(),
+                    "purpose", message.purpose()));
+        }
         DeadLetters.record(c, "outbox", String.valueOf(row.id()), error, null, now);
     }
 
@@ -336,6 +482,8 @@ public final class Outbox {
             String error, long now) throws SQLException {
         Sql.update(c, "UPDATE outbox SET state = ?, send_started_at = NULL, last_error = ?, updated_at = ? WHERE id = ?",
                 state, error, now, outboxId);
-        Sql.update(c, "UPDATE messages SET status = ?, updated_at = ? WHERE id = ?", status.dbValue(), now, messageId);
+        Sql.update(c, "UPDATE messages SET status = ?, updated_at = ? WHERE id = ? OR id IN"
+                + " (SELECT message_id FROM outbox WHERE merged_into = ? AND state = 'merged')",
+                status.dbValue(), now, messageId, outboxId);
     }
 }

@@ -30,10 +30,13 @@ class OutboxPacingTest {
             env.hub().postSpoki(Webhooks.spokiInbound(phone, question));
         }
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> sendTimes(phone).size() == 3);
+        // Answers that queue while the spacing holds the next send go out with it as one message.
+        await().atMost(Duration.ofSeconds(15)).until(() -> String.join("\n", env.spoki().textsTo(phone)),
+                sent -> sent.matches("(?s)Check-in is from.*Breakfast is served.*Parking is available.*"));
         List<Long> times = sendTimes(phone);
-        assertThat(times.get(1) - times.get(0)).isGreaterThanOrEqualTo(650);
-        assertThat(times.get(2) - times.get(1)).isGreaterThanOrEqualTo(650);
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(650);
+        }
     }
 
     @Test

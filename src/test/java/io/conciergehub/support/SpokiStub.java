@@ -72,6 +72,12 @@ public final class SpokiStub implements AutoCloseable {
         return sentBodies().stream().filter(b -> phone.equals(b.path("phone").asText())).count();
     }
 
+    /** The texts sent to this phone, in the order the stub received them. */
+    public List<String> textsTo(String phone) {
+        return sentBodies().stream().filter(b -> phone.equals(b.path("phone").asText()))
+                .map(b -> b.path("text").asText()).toList();
+    }
+
     @Override
     public void close() {
         server.stop();
