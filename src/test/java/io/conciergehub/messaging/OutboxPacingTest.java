@@ -49,7 +49,11 @@ class OutboxPacingTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> phones.stream().allMatch(p -> sendTimes(p).size() == 1));
         List<Long> all = phones.stream().map(p -> sendTimes(p).get(0)).sorted().toList();
-        assertThat(all.get(5) - all.get(0)).as("six sends at two per second take two seconds or more")
-                .isGreaterThanOrEqualTo(1900);
+        // Camel's throttle counts requests per period of its own: at two a period, however the periods fall,
+        // no five of the six sends share one second (a fixed 2 s span held only when the first send opened a period).
+        for (int i = 0; i + 4 < all.size(); i++) {
+            assertThat(all.get(i + 4) - all.get(i)).as("five sends at two per second take a second or more: %s", all)
+                    .isGreaterThanOrEqualTo(1000);
+        }
     }
 }
