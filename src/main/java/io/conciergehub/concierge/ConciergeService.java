@@ -197,7 +197,8 @@ public final class ConciergeService {
             Optional<LanguageGuesser.Guess> guess = languages.guess(words).filter(g -> g.clearSwitchFrom(known));
             if (guess.isPresent()) {
                 Map<String, Double> familiarity = knowledge.familiarity(text);
-                if (familiarity.get(guess.get().language()) >= familiarity.get(known)) {
+                // A language the knowledge lacks (a booking may say "pt") knows nothing of the text.
+                if (familiarity.get(guess.get().language()) >= familiarity.getOrDefault(known, 0.0)) {
                     return new LanguageChoice(guess.get().language(), guess.get().language(), true);
                 }
             }

@@ -72,6 +72,11 @@ public final class Inbox {
             if (guest.created()) {
                 events.publish(c, "guest.created", Map.of("guestId", guestId, "source", event.provider()));
             }
+            if (event.contactLanguage() != null) {
+                // The provider's word for the contact's language, unless a booking or the guest told it.
+                Sql.update(c, "UPDATE guests SET language = ?, updated_at = ? WHERE id = ? AND language IS NULL",
+                        event.contactLanguage(), now, guestId);
+            }
             long messageId = Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, provider_message_id, body,"
                     + " status, processed_at, created_at, updated_at) VALUES (?, 'in', ?, ?, ?, 'received', ?, ?, ?)",
                     guestId, event.provider(), event.providerMessageId(), guests.seal(event.text()), event.answered() ? now : null,

@@ -20,6 +20,8 @@ import org.apache.camel.Header;
  */
 public final class SpokiWebhook {
 
+    private static final Pattern LANGUAGE_CODE = Pattern.compile("[A-Za-z]{2}([-_][A-Za-z]{2})?");
+
     public static final String PROVIDER = "spoki";
     private static final long TOLERANCE_SECONDS = 300;
     private static final Pattern UNIX_SECONDS = Pattern.compile("\\d{1,12}");
@@ -82,7 +84,8 @@ public final class SpokiWebhook {
                 }
                 String text = text(data, "text", text(data, "payload", ""));
                 String name = text(data.path("contact"), "name", null);
-                return List.of(WebhookEvent.message(PROVIDER, key, messageId, phone, name, text));
+                return List.of(WebhookEvent.message(PROVIDER, key, messageId, phone, name, text)
+                        .withContactLanguage(languageCode(text(data.path("contact"), "language", null))));
             }
             case "message.outbound" -> {
                 MessageStatus status = switch (data.path("send_status").asText("").toLowerCase(Locale.ROOT)) {
@@ -106,5 +109,11 @@ public final class SpokiWebhook {
     static String text(JsonNode node, String field, String fallback) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() || value.asText().isEmpty() ? fallback : value.asText();
+    }
+
+    /** "IT", "it" or "it_IT" as the provider may send a contact's language: "it"; null for anything else. */
+    private static String languageCode(String language) {
+        return language != null && LANGUAGE_CODE.matcher(language).matches()
+                ? language.substring(0, 2).toLowerCase(Locale.ROOT) : null;
     }
 }
