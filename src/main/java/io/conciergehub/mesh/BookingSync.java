@@ -61,7 +61,7 @@ public final class BookingSync {
             try {
                 Booking booking = parse(items.get(i), "bookings[" + i + "]");
                 result.put("externalId", booking.externalId());
-                Upserted upserted = merge(booking);
+                Upserted upserted = store(booking);
                 result.put("result", upserted.outcome().name().toLowerCase(Locale.ROOT));
                 result.put("bookingId", upserted.bookingId());
                 result.put("guestId", upserted.guestId());
@@ -75,8 +75,11 @@ public final class BookingSync {
         return results.response();
     }
 
-    /** One booking in its own transaction, with the events it raises. */
-    private Upserted merge(Booking booking) {
+    /**
+     * One booking in its own transaction, with the events it raises, by the merge rules of
+     * {@link BookingRepository#upsert}: what every channel (this API, e-mails, Smoobu) stores through.
+     */
+    public Upserted store(Booking booking) {
         long now = clock.millis();
         return db.writeDurably(c -> {
             Upserted done = bookings.upsert(c, booking, now);
