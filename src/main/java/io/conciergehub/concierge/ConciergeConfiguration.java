@@ -3,6 +3,7 @@ package io.conciergehub.concierge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.ConfigurationException;
 import io.conciergehub.store.Database;
 import java.nio.file.Path;
@@ -64,8 +65,10 @@ public class ConciergeConfiguration implements CamelConfiguration {
     public StaffAlerts staffAlerts(Database db, GuestRepository guests, Clock clock,
             @PropertyInject("alerts.slack-webhook-url") String slackUrl, @PropertyInject("alerts.email-to") String emailTo,
             @PropertyInject("ms:alerts.retry-delay") long retryDelay,
-            @PropertyInject("ms:alerts.max-retry-delay") long maxRetryDelay) {
-        return new StaffAlerts(db, guests, !slackUrl.isEmpty(), !emailTo.isEmpty(), retryDelay, maxRetryDelay, clock);
+            @PropertyInject("ms:alerts.max-retry-delay") long maxRetryDelay,
+            @PropertyInject("ms:alerts.give-up-after") long giveUpAfter, Metrics metrics) {
+        return new StaffAlerts(db, guests, !slackUrl.isEmpty(), !emailTo.isEmpty(), retryDelay, maxRetryDelay,
+                giveUpAfter, metrics, clock);
     }
 
     @BindToRegistry(lazy = true)

@@ -1,6 +1,7 @@
 package io.conciergehub.concierge;
 
 import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import java.sql.Connection;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * and/or an e-mail, with the guest's first name, language and question, never the phone number.
  * An alert is stored in the transaction that flags the guest, once per flag, and stays pending
  * per channel until that channel took it; a failed attempt is tried again later, with back-off.
+ * An alert whose flag staff already cleared is withdrawn, not sent; one no channel took within
+ * {@code alerts.give-up-after} is abandoned (the guest stays flagged in the guest query).
  */
 public final class StaffAlerts {
 
@@ -28,6 +31,9 @@ public final class StaffAlerts {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffAlerts.class);
+    /** Why an alert stopped without being sent: its flag was cleared, or no channel took it in time. */
+    private static final String WITHDRAWN = "withdrawn";
+    private static final String ABANDONED = "abandoned";
     private static final Map<String, String> REASONS = Map.of(ConciergeService.NOT_UNDERSTOOD,
             "the hub could not answer", ConciergeService.ASKED_FOR_PERSON, "asked for a person");
 
@@ -37,17 +43,21 @@ public final class StaffAlerts {
     private final boolean email;
     private final long retryDelayMillis;
     private final long maxRetryDelayMillis;
+    private final long giveUpAfterMillis;
+    private final Metrics metrics;
     private final Clock clock;
 
     /** @param slack, email whether the channel is configured; alerts are stored only while one is */
     public StaffAlerts(Database db, GuestRepository guests, boolean slack, boolean email, long retryDelayMillis,
-            long maxRetryDelayMillis, Clock clock) {
+            long maxRetryDelayMillis, long giveUpAfterMillis, Metrics metrics, Clock clock) {
         this.db = db;
         this.guests = guests;
         this.slack = slack;
         this.email = email;
         this.retryDelayMillis = retryDelayMillis;
         this.maxRetryDelayMillis = maxRetryDelayMillis;
+        this.giveUpAfterMillis = giveUpAfterMillis;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -70,10 +80,24 @@ public final class StaffAlerts {
                 + " AND next_attempt_at <= ? ORDER BY id LIMIT 100", row -> row.getLong(1), clock.millis()));
     }
 
+    /**
+     * The alert to send, or null when it is not to be sent any more: staff cleared its flag (or the
+     * guest was flagged again since: that flag has its own alert), or no channel took it within
+     * give-up-after. Either way it stops being pending.
+     */
     public Alert alert(@Body long id) {
-        return db.read(c -> Sql.one(c, "SELECT a.id, a.slack_pending, a.email_pending, a.reason, a.guest_id, g.name,"
-                + " g.language, m.body FROM staff_alerts a JOIN guests g ON g.id = a.guest_id"
-                + " LEFT JOIN messages m ON m.id = a.message_id WHERE a.id = ?", row -> {
+        long now = clock.millis();
+        Alert alert = db.read(c -> Sql.one(c, "SELECT a.id, a.slack_pending, a.email_pending, a.reason, a.guest_id,"
+                + " a.created_at, g.name, g.language, g.needs_attention, g.attention_since, m.body FROM staff_alerts a"
+                + " JOIN guests g ON g.id = a.guest_id LEFT JOIN messages m ON m.id = a.message_id WHERE a.id = ?", row -> {
+                    boolean current = row.getInt("needs_attention") == 1
+                            && row.getLong("attention_since") <= row.getLong("created_at");
+                    if (!current) {
+                        return new Alert(row.getLong("id"), false, false, WITHDRAWN, null);
+                    }
+                    if (row.getLong("created_at") + giveUpAfterMillis < now) {
+                        return new Alert(row.getLong("id"), false, false, ABANDONED, null);
+                    }
                     String name = guests.open(row.getString("name"));
                     String firstName = name == null || name.isBlank() ? "A guest" : name.trim().split("\\s+")[0];
                     String language = row.getString("language") == null ? "?" : row.getString("language");
@@ -87,6 +111,14 @@ public final class StaffAlerts {
                     return new Alert(row.getLong("id"), row.getInt("slack_pending") == 1,
                             row.getInt("email_pending") == 1, subject, text);
                 }, id).orElseThrow());
+        if (alert.text() != null) {
+            return alert;
+        }
+        db.write(c -> Sql.update(c, "UPDATE staff_alerts SET slack_pending = 0, email_pending = 0, last_error = ?,"
+                + " updated_at = ? WHERE id = ?", alert.subject(), now, id));
+        LOG.info("event=alert.{} alert={}", alert.subject(), id);
+        metrics.staffAlert("none", alert.subject());
+        return null;
     }
 
     /** The Slack incoming webhook's request body (http-call's request bean). */
@@ -107,6 +139,7 @@ public final class StaffAlerts {
         db.write(c -> Sql.update(c, "UPDATE staff_alerts SET " + pendingColumn(channel) + " = 0, updated_at = ?"
                 + " WHERE id = ?", clock.millis(), alert.id()));
         LOG.info("event=alert.sent alert={} channel={}", alert.id(), channel);
+        metrics.staffAlert(channel, "sent");
     }
 
     /** An attempt on {@code channel} failed: the alert waits retry-delay × 2^(attempts-1), at most max-retry-delay. */
@@ -121,6 +154,7 @@ public final class StaffAlerts {
                     + " updated_at = ? WHERE id = ?", attempts, now + wait, channel + ": " + error, now, alert.id());
         });
         LOG.warn("event=alert.failed alert={} channel={} error=\"{}\"", alert.id(), channel, error);
+        metrics.staffAlert(channel, "failed");
     }
 
     private static String pendingColumn(String channel) {

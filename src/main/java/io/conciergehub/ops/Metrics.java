@@ -59,6 +59,12 @@ public final class Metrics {
                 "outcome", outcome).increment();
     }
 
+    /** A staff alert on a channel (slack, email; none when it stopped before any): sent, failed, withdrawn, abandoned. */
+    public void staffAlert(String channel, String outcome) {
+        counter("concierge_staff_alerts", "Staff alerts by channel and outcome", "channel", channel, "outcome", outcome)
+                .increment();
+    }
+
     public void command(String action, String outcome) {
         counter("concierge_commands", "Mesh API commands executed, by action and outcome", "action", action,
                 "outcome", outcome).increment();

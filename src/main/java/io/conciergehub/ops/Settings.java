@@ -190,6 +190,7 @@ public final class Settings {
         KINDS.put("alerts.poll-interval", INTERVAL);
         KINDS.put("alerts.retry-delay", MILLIS);
         KINDS.put("alerts.max-retry-delay", MILLIS);
+        KINDS.put("alerts.give-up-after", MILLIS);
         KINDS.put("smtp.host", TEXT);
         KINDS.put("smtp.port", PORT);
         KINDS.put("smtp.username", TEXT);
