@@ -92,6 +92,19 @@ public final class CommandActions {
         };
     }
 
+    /** The outbox rows an action's result names: one for SEND_MESSAGE, one per message of a batch. */
+    @SuppressWarnings("unchecked")
+    static List<Long> queuedMessages(Map<String, Object> result) {
+        if (result.get("outboxId") instanceof Long outboxId) {
+            return List.of(outboxId);
+        }
+        if (result.get("messages") instanceof List<?> messages) {
+            return messages.stream().map(item -> ((Map<String, Object>) item).get("outboxId"))
+                    .filter(Long.class::isInstance).map(Long.class::cast).toList();
+        }
+        return List.of();
+    }
+
     private Map<String, Object> sendMessage(Connection c, JsonNode message, long now) throws SQLException {
         String phone = Fields.phone(message, "phone", "phone", true);
         GuestRepository.Resolved guest = guests.findOrCreate(c, phone, now);

@@ -6,6 +6,7 @@ import io.conciergehub.mesh.CommandStore.Running;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -46,14 +47,18 @@ public final class CommandWorker {
         return store.start(id);
     }
 
-    /** Runs the command and records its outcome; unexpected errors propagate to the circuit breaker. */
-    public void execute(@ExchangeProperty("commandId") String id) throws Exception {
+    /**
+     * Runs the command and records its outcome; unexpected errors propagate to the circuit breaker.
+     * Returns the outbox rows of the messages it queued, for the route to hand to the outbox.
+     */
+    public List<Long> execute(@ExchangeProperty("commandId") String id) throws Exception {
         Running command = store.running(id).orElse(null);
         if (command == null) {
-            return;
+            return List.of();
         }
         Map<String, Object> controlResult = actions.control(command.action());
         long now = clock.millis();
+        List<Long> queued = new ArrayList<>();
         String outcome = db.write(c -> {
             Map<String, Object> result;
             String state = "succeeded";
@@ -65,10 +70,12 @@ public final class CommandWorker {
                 result = Map.of("error", refused.getMessage());
             }
             store.finish(c, command, state, result, now);
+            queued.addAll(CommandActions.queuedMessages(result));
             return state;
         });
         metrics.command(command.action().name(), outcome);
         LOG.info("event=command.done id={} action={} outcome={}", id, command.action(), outcome);
+        return queued;
     }
 
     /** The circuit is open: the command goes back to the queue, this attempt not counted. */

@@ -15,11 +15,14 @@ import io.conciergehub.store.Database;
 import io.conciergehub.store.SqliteIdempotentRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.spi.IdempotentRepository;
 
 /** Guests' messages in (the providers' webhooks, the inbox) and out (the outbox, the providers' requests). */
@@ -37,13 +40,16 @@ public class MessagingConfiguration implements CamelConfiguration {
 
     /** @param sendingEpoch the epoch a send is recorded under, -1 when this node must not send (failover binds it) */
     @BindToRegistry(lazy = true)
-    public Outbox outbox(Database db, GuestRepository guests, Metrics metrics, EventBuffer events, Clock clock,
-            @BeanInject("sendingEpoch") LongSupplier sendingEpoch,
+    public Outbox outbox(CamelContext context, Database db, GuestRepository guests, Metrics metrics, EventBuffer events,
+            Clock clock, @BeanInject("sendingEpoch") LongSupplier sendingEpoch,
             @PropertyInject("messaging.provider") String provider,
             @PropertyInject("messaging.window-template") String windowTemplate,
             @PropertyInject("ms:messaging.circuit.open-duration") Duration circuitOpenDuration) {
+        // PAUSE_WORKERS suspends the sender; a message handed to it just then stays queued.
+        BooleanSupplier sendingPaused = () -> context.getRouteController().getRouteStatus(Outbox.SENDER_ROUTE)
+                == ServiceStatus.Suspended;
         Outbox outbox = new Outbox(db, guests, metrics, events, storedProviderName(provider), windowTemplate,
-                circuitOpenDuration, sendingEpoch, clock);
+                circuitOpenDuration, sendingEpoch, sendingPaused, clock);
         metrics.gauge("concierge_outbox_depth", "Outbound messages waiting to be sent", outbox::depth);
         return outbox;
     }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -56,6 +57,8 @@ public final class Outbox {
      * message it answers arrived (messages share one sequence of ids), any other message where it
      * was written. Concierge workers commit out of order, so the outbox id does not say.
      */
+    /** The route that sends (messaging-outbox.camel.yaml). */
+    public static final String SENDER_ROUTE = "outbox-dispatch";
     static final String ORDER_KEY = "COALESCE(m.in_reply_to, m.id)";
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -68,6 +71,7 @@ public final class Outbox {
     private final String windowTemplate;
     private final Duration circuitOpenDelay;
     private final Clock clock;
+    private final BooleanSupplier sendingPaused;
     private final LongSupplier sendingEpoch;
 
     /** Thrown instead of starting a send on a node that is not (or no longer) the active one. */
@@ -78,10 +82,15 @@ public final class Outbox {
     }
 
     /** @param sendingEpoch the epoch this node sends under, or -1 when it must not send (failover) */
+    /**
+     * @param sendingPaused whether PAUSE_WORKERS suspended the sender: a row handed to it in the
+     *                      moment its consumer stops is left queued, for the sweep after RESUME_WORKERS
+     */
     public Outbox(Database db, GuestRepository guests, Metrics metrics, EventBuffer events, String provider,
-            String windowTemplate, Duration circuitOpenDelay, LongSupplier sendingEpoch,
+            String windowTemplate, Duration circuitOpenDelay, LongSupplier sendingEpoch, BooleanSupplier sendingPaused,
             Clock clock) {
         this.sendingEpoch = sendingEpoch;
+        this.sendingPaused = sendingPaused;
         this.db = db;
         this.guests = guests;
         this.metrics = metrics;
@@ -125,6 +134,9 @@ public final class Outbox {
      * when the row ahead of it leaves the queue, or by the sweep).
      */
     public String claim(@ExchangeProperty("outboxId") long outboxId) {
+        if (sendingPaused.getAsBoolean()) {
+            return null;
+        }
         long now = clock.millis();
         return db.write(c -> {
             if (!mayGoNow(c, outboxId)) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.OutboundLog;
 import io.conciergehub.support.TestHub;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Commands accepted by {@code POST /api/mesh/commands} and {@code /batch} go to the worker at once,
- * not at the next sweep of waiting commands.
+ * not at the next sweep of waiting commands, and the messages they queue go to the outbox at once,
+ * not at the outbox's next sweep.
  */
 class AcceptedCommandsRunAtOnceTest {
 
@@ -38,6 +40,17 @@ class AcceptedCommandsRunAtOnceTest {
             String id = result.path("id").asText();
             await().atMost(Duration.ofSeconds(10)).until(() -> "succeeded".equals(status(id)));
         }
+    }
+
+    @Test
+    void theMessageACommandQueuesIsSentAtOnce() throws Exception {
+        String phone = "+393357770001";
+        String id = MeshJson.body(env.hub().postApi("/api/mesh/commands", TestHub.API_KEY,
+                "{\"action\":\"SEND_MESSAGE\",\"payload\":{\"phone\":\"" + phone + "\",\"template\":\"welcome_1\","
+                        + "\"language\":\"it\",\"customFields\":{\"GUEST_NAME\":\"Anna\"}}}")).path("id").asText();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "succeeded".equals(status(id)));
+        assertThat(OutboundLog.to(env.hub(), phone)).as("the template sent").hasSize(1);
     }
 
     static String status(String id) throws Exception {

@@ -36,7 +36,7 @@ class ConversationWindowTest {
         Metrics metrics = new Metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         EventBuffer noSink = new EventBuffer(db, new ObjectMapper(), crypto, metrics::eventForwarded, false, 10, 1000, 1000, Clock.systemUTC());
         Outbox outbox = new Outbox(db, guests, metrics, noSink, "spoki", windowTemplate, Duration.ofSeconds(30),
-                () -> 1, Clock.systemUTC()); // a single node, active under epoch 1
+                () -> 1, () -> false, Clock.systemUTC()); // a single node, active under epoch 1, sending
         long outboxId = db.write(c -> {
             long guestId = guests.touchInbound(c, "+393331230000", "Mario", NOW - ago.toMillis()).id();
             return outbox.enqueue(c, guestId, null, "Il check-in è dalle 15:00.", "it", "check_in",
