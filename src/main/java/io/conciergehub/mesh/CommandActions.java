@@ -39,12 +39,16 @@ public final class CommandActions {
         }
     }
 
+    private final String defaultLanguage;
     private final GuestRepository guests;
     private final BookingRepository bookings;
     private final Outbox outbox;
     private final WorkerControl workers;
 
-    public CommandActions(GuestRepository guests, BookingRepository bookings, Outbox outbox, WorkerControl workers) {
+    /** @param defaultLanguage the language of a message to a guest whose language nobody told (concierge.default-language) */
+    public CommandActions(GuestRepository guests, BookingRepository bookings, Outbox outbox, WorkerControl workers,
+            String defaultLanguage) {
+        this.defaultLanguage = defaultLanguage;
         this.guests = guests;
         this.bookings = bookings;
         this.outbox = outbox;
@@ -111,7 +115,7 @@ public final class CommandActions {
         Guest stored = guests.findById(c, guest.id()).orElseThrow();
         // Queued even to a guest who opted out: the outbox holds it, and the command reports why.
         String language = Optional.ofNullable(Fields.language(message, "language", "language"))
-                .orElse(stored.language() == null ? "en" : stored.language());
+                .orElse(stored.language() == null ? defaultLanguage : stored.language());
         long outboxId = outbox.enqueueCommanded(c, guest.id(), Fields.text(message, "message", "message", false, 4096),
                 Fields.token(message, "template", "template", false),
                 Fields.stringMap(message, "customFields", "customFields", 50), language, now);

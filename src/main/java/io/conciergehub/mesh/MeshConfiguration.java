@@ -44,9 +44,10 @@ public class MeshConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public CommandWorker commandWorker(Database db, CommandStore store, GuestRepository guests,
             BookingRepository bookings, Outbox outbox, WorkerControl workers, Metrics metrics, Clock clock,
-            @PropertyInject("mesh.command-attempts") int maxAttempts) {
-        return new CommandWorker(db, store, new CommandActions(guests, bookings, outbox, workers), metrics, maxAttempts,
-                clock);
+            @PropertyInject("mesh.command-attempts") int maxAttempts,
+            @PropertyInject("concierge.default-language") String defaultLanguage) {
+        return new CommandWorker(db, store, new CommandActions(guests, bookings, outbox, workers, defaultLanguage),
+                metrics, maxAttempts, clock);
     }
 
     @BindToRegistry(lazy = true)
