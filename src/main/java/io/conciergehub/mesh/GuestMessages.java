@@ -41,12 +41,17 @@ public final class GuestMessages {
                 throw HttpProblem.notFound("no guest with this id");
             }
             // One more than asked for tells whether older messages remain.
-            List<Map<String, Object>> newestFirst = Sql.list(c, "SELECT id, direction, body, language, intent, status,"
-                    + " created_at FROM messages WHERE guest_id = ? AND id < ? ORDER BY id DESC LIMIT ?", row -> {
+            // A template message has no text of its own: its template's name says what the guest got.
+            List<Map<String, Object>> newestFirst = Sql.list(c, "SELECT m.id, m.direction, m.body, m.language, m.intent,"
+                    + " m.status, m.created_at, o.template_name FROM messages m LEFT JOIN outbox o ON o.message_id = m.id"
+                    + " WHERE m.guest_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?", row -> {
                         Map<String, Object> message = new LinkedHashMap<>();
                         message.put("id", row.getLong("id"));
                         message.put("direction", row.getString("direction"));
                         message.put("text", guests.open(row.getString("body")));
+                        if (row.getString("template_name") != null) {
+                            message.put("template", row.getString("template_name"));
+                        }
                         message.put("language", row.getString("language"));
                         message.put("intent", row.getString("intent"));
                         message.put("status", row.getString("status"));
