@@ -6,7 +6,9 @@ import io.conciergehub.messaging.Outbox;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Body;
@@ -159,8 +161,7 @@ public final class ConciergeService {
                     knowledge.reply("unknown", language), Outbox.PURPOSE_REPLY, null, NOT_UNDERSTOOD, llmEnabled);
         }
         return new Decision(messageId, guest.id(), text, language, choice.remember(), intents,
-                reply(understanding, language, afterAnswer), Outbox.PURPOSE_REPLY, null,
-                understanding.asks("human") ? ASKED_FOR_PERSON : null, false);
+                reply(understanding, language, afterAnswer), Outbox.PURPOSE_REPLY, null, attention(understanding), false);
     }
 
     /**
@@ -179,7 +180,7 @@ public final class ConciergeService {
         preview.put("clauses", understanding.clauses());
         preview.put("reply", understanding.understood() ? reply(understanding, answerLanguage, false)
                 : knowledge.reply("unknown", answerLanguage));
-        preview.put("needsAttention", !understanding.understood() || understanding.asks("human"));
+        preview.put("needsAttention", !understanding.understood() || attention(understanding) != null);
         return preview;
     }
 
@@ -221,14 +222,26 @@ public final class ConciergeService {
         return new LanguageChoice(best, sure ? best : null, sure);
     }
 
-    /** The answers to every question asked, in order, in one message; small talk alone gets its short reply. */
+    /** Why staff are needed for an understood message: asked for a person, or part of it nothing answered. */
+    private static String attention(Understanding understanding) {
+        return understanding.asks("human") ? ASKED_FOR_PERSON : understanding.partly() ? NOT_UNDERSTOOD : null;
+    }
+
+    /**
+     * The answers to every question asked, in order, in one message, and the polite "staff will
+     * answer" for a part nothing answered; small talk alone gets its short reply.
+     */
     private String reply(Understanding understanding, String language, boolean afterAnswer) {
         if (understanding.onlySmallTalk()) {
             Understanding.Found last = understanding.intents().get(understanding.intents().size() - 1);
             return last.quietAfterAnswer() && afterAnswer ? null : knowledge.answer(last.intent(), language);
         }
-        return String.join("\n\n", understanding.intents().stream()
+        List<String> answers = new ArrayList<>(understanding.intents().stream()
                 .map(found -> knowledge.answer(found.intent(), language)).toList());
+        if (understanding.partly() && !understanding.asks("human")) {
+            answers.add(knowledge.reply("unknown", language));
+        }
+        return String.join("\n\n", answers);
     }
 
     private static String languageOf(Guest guest, String matchedLanguage) {

@@ -204,12 +204,15 @@ public final class KnowledgeBase {
     private Understanding understandIn(String language, List<String> clauses, String text, boolean keywordsOnly) {
         List<Understanding.Clause> read = new ArrayList<>();
         List<IntentMatcher.Scored> counted = new ArrayList<>();
-        boolean unansweredQuestion = false;
+        boolean unanswered = false; // a clause that says something of its own, and nothing answered it
+        boolean unansweredQuestion = false; // the same, asked with a question mark
         for (String clause : clauses) {
             int before = counted.size();
             read.add(readClause(language, read.size() + 1, clause, keywordsOnly, counted));
-            unansweredQuestion |= counted.size() == before
-                    && matchers.get(language).contentWords(clause) >= QUESTION_WORDS;
+            if (counted.size() == before && matchers.get(language).contentWords(clause) >= QUESTION_WORDS) {
+                unanswered = true;
+                unansweredQuestion |= askedWithQuestionMark(text, clause);
+            }
         }
         if (counted.isEmpty() && clauses.size() > 1) {
             // a question cut in the wrong place
@@ -217,7 +220,7 @@ public final class KnowledgeBase {
         }
         Map<String, Intent> intents = files.get(language).intents();
         List<IntentMatcher.Scored> questions = counted.stream().filter(c -> !intents.get(c.intent()).smallTalk()).toList();
-        if (questions.isEmpty() && unansweredQuestion) {
+        if (questions.isEmpty() && unanswered) {
             counted = List.of(); // "I need help with the massage, thanks": the thanks is not the message
         } else if (!questions.isEmpty()) {
             counted = questions.size() > 1 && questions.stream().anyMatch(IntentMatcher.Scored::keyword)
@@ -229,7 +232,7 @@ public final class KnowledgeBase {
                 found.add(found(intents, candidate));
             }
         }
-        return new Understanding(language, List.copyOf(found), read);
+        return new Understanding(language, List.copyOf(found), read, !questions.isEmpty() && unansweredQuestion);
     }
 
     /**
@@ -261,6 +264,12 @@ public final class KnowledgeBase {
         Intent intent = intents.get(scored.intent());
         return new Understanding.Found(scored.intent(), Math.round(scored.score() * 1000) / 1000.0, scored.evidence(),
                 intent.smallTalk(), intent.quietAfterAnswer());
+    }
+
+    /** "…, can I bring my dog?": a question; "…, our flight is at 9pm": context for the question next to it. */
+    private static boolean askedWithQuestionMark(String text, String clause) {
+        int at = text.indexOf(clause);
+        return at >= 0 && text.substring(at + clause.length()).stripLeading().startsWith("?");
     }
 
     private static List<String> clauses(String text) {

@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * What the knowledge base read in a guest's message: the intents asked, in order, in the language
  * whose knowledge understood them, and per clause the best candidates with their scores and the
- * keyword or example that gave each its score (what the preview shows a hotel).
+ * keyword or example that gave each its score (what the preview shows a hotel). {@code partly}: a
+ * clause of its own (three words or more besides stop words) asked something nothing answered,
+ * next to questions that were.
  */
-public record Understanding(String language, List<Found> intents, List<Clause> clauses) {
+public record Understanding(String language, List<Found> intents, List<Clause> clauses, boolean partly) {
 
     /** An intent with its score (0 to 1) and the evidence for it. */
     public record Found(String intent, double score, String evidence, boolean smallTalk, boolean quietAfterAnswer) {
