@@ -1,5 +1,6 @@
 package io.conciergehub.concierge;
 
+import io.conciergehub.api.Backoff;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
@@ -12,7 +13,6 @@ import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +41,7 @@ public final class StaffAlerts {
     private final GuestRepository guests;
     private final boolean slack;
     private final boolean email;
-    private final long retryDelayMillis;
-    private final long maxRetryDelayMillis;
+    private final Backoff backoff;
     private final long giveUpAfterMillis;
     private final Metrics metrics;
     private final Clock clock;
@@ -54,8 +53,7 @@ public final class StaffAlerts {
         this.guests = guests;
         this.slack = slack;
         this.email = email;
-        this.retryDelayMillis = retryDelayMillis;
-        this.maxRetryDelayMillis = maxRetryDelayMillis;
+        this.backoff = new Backoff(retryDelayMillis, maxRetryDelayMillis);
         this.giveUpAfterMillis = giveUpAfterMillis;
         this.metrics = metrics;
         this.clock = clock;
@@ -126,14 +124,6 @@ public final class StaffAlerts {
         return Map.of("text", alert.text());
     }
 
-    /** Slack's answer: 2xx took the alert; anything else is a failed attempt. */
-    public void slackAnswered(@ExchangeProperty("alert") Alert alert, @Header(Exchange.HTTP_RESPONSE_CODE) int status) {
-        if (status / 100 != 2) {
-            throw new IllegalStateException("Slack answered " + status);
-        }
-        sent(alert, "slack");
-    }
-
     /** {@code channel} (slack, email) took the alert. */
     public void sent(@ExchangeProperty("alert") Alert alert, String channel) {
         db.write(c -> Sql.update(c, "UPDATE staff_alerts SET " + pendingColumn(channel) + " = 0, updated_at = ?"
@@ -149,7 +139,7 @@ public final class StaffAlerts {
         String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         db.write(c -> {
             int attempts = (int) Sql.count(c, "SELECT attempts FROM staff_alerts WHERE id = ?", alert.id()) + 1;
-            long wait = Math.min(maxRetryDelayMillis, retryDelayMillis << Math.min(attempts - 1, 20));
+            long wait = backoff.afterAttempts(attempts);
             return Sql.update(c, "UPDATE staff_alerts SET attempts = ?, next_attempt_at = ?, last_error = ?,"
                     + " updated_at = ? WHERE id = ?", attempts, now + wait, channel + ": " + error, now, alert.id());
         });

@@ -2,6 +2,7 @@ package io.conciergehub.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.Backoff;
 import io.conciergehub.api.RemoteCallException;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
@@ -75,8 +76,7 @@ public final class EventBuffer {
     private final Consumer<String> forwarded;
     private final boolean enabled;
     private final int maxAttempts;
-    private final long retryDelayMillis;
-    private final long maxRetryDelayMillis;
+    private final Backoff backoff;
     private final Clock clock;
 
     public EventBuffer(Database db, ObjectMapper json, FieldCrypto crypto, Consumer<String> forwarded, boolean enabled, int maxAttempts,
@@ -87,8 +87,7 @@ public final class EventBuffer {
         this.forwarded = forwarded;
         this.enabled = enabled;
         this.maxAttempts = maxAttempts;
-        this.retryDelayMillis = retryDelayMillis;
-        this.maxRetryDelayMillis = maxRetryDelayMillis;
+        this.backoff = new Backoff(retryDelayMillis, maxRetryDelayMillis);
         this.clock = clock;
     }
 
@@ -187,7 +186,7 @@ public final class EventBuffer {
                 DeadLetters.record(c, "events", event.id(), error, deadLetterPayload, now);
                 return Sql.update(c, "DELETE FROM buffered_events WHERE id = ?", event.sequence());
             }
-            long delay = Math.min(maxRetryDelayMillis, retryDelayMillis << Math.min(attempts - 1, 30));
+            long delay = backoff.afterAttempts(attempts);
             return Sql.update(c, "UPDATE buffered_events SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
                     attempts, now + delay, error, event.sequence());
         });

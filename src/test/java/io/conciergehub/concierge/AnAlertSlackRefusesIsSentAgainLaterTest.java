@@ -50,7 +50,7 @@ class AnAlertSlackRefusesIsSentAgainLaterTest {
                 "SELECT COUNT(*) FROM staff_alerts WHERE slack_pending = 0") == 1);
         assertThat(slack.findAll(postRequestedFor(urlEqualTo(SLACK_PATH)))).hasSize(2);
         assertThat(env.hub().text("SELECT attempts || ' ' || last_error FROM staff_alerts"))
-                .isEqualTo("1 slack: IllegalStateException: Slack answered 500");
+                .isEqualTo("1 slack: Unavailable: remote service answered 500: internal_error");
         assertThat(env.hub().count("SELECT COUNT(*) FROM guests WHERE needs_attention = 1")).isEqualTo(1);
     }
 }
