@@ -1,0 +1,188 @@
+package io.conciergehub.reservation;
+
+import io.conciergehub.guest.Booking;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the parsers share: a confirmation is a list of "label: value" lines (from the text part, or
+ * the HTML part's table rows and paragraphs, read with jsoup) in one of five languages; each
+ * source's parser says which mails are its own, which part it reads, which label holds its
+ * reference, and how it tells the guest's language and a cancellation.
+ */
+abstract class LabelledMailParser implements ReservationParser {
+
+    /** Words of a cancellation's subject in the five languages. */
+    static final Pattern CANCELLATION = Pattern.compile(
+            "(?iu)cancel|annull|storn|annul|cancelad|cancelaci");
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@([^\\s<>\"'(),;:]+)");
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_/.\\-]*");
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+    private static final Pattern ADULTS = Pattern.compile("(?iu)(\\d+)\\s*(?:adults?|adulti|adulto|erwachsene[rn]?|adultes?|adultos?)");
+    private static final Pattern CHILDREN = Pattern.compile(
+            "(?iu)(\\d+)\\s*(?:child(?:ren)?|kids?|bambin[io]|kind(?:er)?|enfants?|niñ[oa]s?|ninos?)");
+    private static final Map<String, String> LANGUAGE_NAMES = languageNames();
+
+    final RegionalPhones phones;
+
+    LabelledMailParser(RegionalPhones phones) {
+        this.phones = phones;
+    }
+
+    /** Whether the HTML part is this source's real content (the text part may be a stub). */
+    abstract boolean prefersHtml();
+
+    /** The labels of this source's own reference, most specific first. */
+    List<String> referenceLabels() {
+        return Label.REFERENCE.labels();
+    }
+
+    boolean isCancellation(ReservationMail mail, LabelledFields fields) {
+        return mail.subject() != null && CANCELLATION.matcher(mail.subject()).find();
+    }
+
+    /** The guest's language: by default only what the mail says outright ("Guest language: Italian"). */
+    String language(ReservationMail mail, LabelledFields fields) {
+        return languageCode(fields.get(Label.LANGUAGE));
+    }
+
+    LabelledFields fields(ReservationMail mail) {
+        return new LabelledFields(MailLines.of(mail, prefersHtml()));
+    }
+
+    @Override
+    public Booking parse(ReservationMail mail) throws UnreadableReservation {
+        LabelledFields fields = fields(mail);
+        String reference = reference(fields.get(referenceLabels()));
+        if (reference == null) {
+            throw new UnreadableReservation(source() + ": no booking reference (a line such as \"Booking number: …\")");
+        }
+        LocalDate arrival = date(fields, Label.ARRIVAL, "arrival");
+        LocalDate departure = date(fields, Label.DEPARTURE, "departure");
+        if (departure.isBefore(arrival)) {
+            throw new UnreadableReservation(source() + ": the departure (" + departure + ") is before the arrival ("
+                    + arrival + ")");
+        }
+        String guests = fields.get(Label.GUESTS);
+        Integer adults = count(fields.get(Label.ADULTS));
+        if (adults == null && guests != null) {
+            adults = matchedCount(ADULTS, guests);
+            if (adults == null && matchedCount(CHILDREN, guests) == null) {
+                adults = count(guests);
+            }
+        }
+        Integer children = count(fields.get(Label.CHILDREN));
+        if (children == null && guests != null) {
+            children = matchedCount(CHILDREN, guests);
+        }
+        return new Booking(source(), reference, guestName(fields), phones.normalize(fields.get(Label.PHONE)),
+                email(fields.get(Label.EMAIL)), language(mail, fields), arrival, departure, adults, children,
+                fields.get(Label.ROOM), FlightNumbers.find(fields.lines()),
+                isCancellation(mail, fields) ? Booking.CANCELLED : Booking.CONFIRMED);
+    }
+
+    private LocalDate date(LabelledFields fields, Label field, String name) throws UnreadableReservation {
+        String raw = fields.get(field);
+        if (raw == null) {
+            throw new UnreadableReservation(source() + ": no " + name + " date");
+        }
+        LocalDate date = ReservationDates.parse(raw);
+        if (date == null) {
+            throw new UnreadableReservation(source() + ": the " + name + " date \"" + abbreviate(raw) + "\" does not parse");
+        }
+        return date;
+    }
+
+    private static String guestName(LabelledFields fields) {
+        String name = fields.get(Label.GUEST);
+        if (name == null) {
+            String first = fields.get(Label.FIRST_NAME);
+            String last = fields.get(Label.LAST_NAME);
+            name = first == null ? last : last == null ? first : first + " " + last;
+        }
+        return name == null ? null : name.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String reference(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        Matcher m = REFERENCE.matcher(raw);
+        return m.find() ? m.group() : null;
+    }
+
+    private static String email(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        Matcher m = ADDRESS.matcher(raw);
+        return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+    }
+
+    private static Integer count(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        Matcher m = NUMBER.matcher(raw);
+        return m.find() ? Integer.valueOf(m.group()) : null;
+    }
+
+    private static Integer matchedCount(Pattern pattern, String raw) {
+        Matcher m = pattern.matcher(raw);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    private static String abbreviate(String raw) {
+        return raw.length() <= 40 ? raw : raw.substring(0, 40) + "…";
+    }
+
+    /** The domain of the sender's address ("mailer.booking.com"), lower-case; "" if none. */
+    static String senderDomain(ReservationMail mail) {
+        if (mail.from() == null) {
+            return "";
+        }
+        Matcher m = ADDRESS.matcher(mail.from());
+        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    /** Whether the sender's domain is the given one or one of its subdomains. */
+    static boolean sentFrom(ReservationMail mail, String domain) {
+        String sender = senderDomain(mail);
+        return sender.equals(domain) || sender.endsWith("." + domain);
+    }
+
+    static boolean subjectMatches(ReservationMail mail, Pattern pattern) {
+        return mail.subject() != null && pattern.matcher(mail.subject()).find();
+    }
+
+    /** "Italian", "Italiano", "italienisch", "it" → "it"; null for a language the hub does not speak or none. */
+    static String languageCode(String value) {
+        if (value == null) {
+            return null;
+        }
+        String word = value.strip().split("[^\\p{L}]+", 2)[0];
+        return LANGUAGE_NAMES.get(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static Map<String, String> languageNames() {
+        Map<String, String> names = new HashMap<>();
+        for (Locale language : ReservationDates.LANGUAGES) {
+            names.put(language.getLanguage(), language.getLanguage());
+            for (Locale in : ReservationDates.LANGUAGES) {
+                names.put(language.getDisplayLanguage(in).toLowerCase(in), language.getLanguage());
+            }
+        }
+        // adjectives as German forms write them ("Sprache: Italienisch")
+        names.put("englisch", "en");
+        names.put("italienisch", "it");
+        names.put("deutsch", "de");
+        names.put("französisch", "fr");
+        names.put("spanisch", "es");
+        return Map.copyOf(names);
+    }
+}

@@ -1,0 +1,40 @@
+package io.conciergehub.reservation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conciergehub.guest.Booking;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A cancellation mail, told by its subject in any of the five languages (or a labelled cancelled
+ * status), is read as the same booking with status cancelled; any other mail as confirmed.
+ */
+class CancellationMailsCancelTheBookingTest {
+
+    private static final String BODY = "Booking number: C-1\nArrival: 12 Dec 2026\nDeparture: 14 Dec 2026\n";
+    private final ReservationParsers parsers = new ReservationParsers("IT");
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Booking cancelled C-1", "Cancellation C-1", "Prenotazione annullata C-1",
+        "Stornierung C-1", "Buchung storniert", "Réservation annulée C-1", "Reserva cancelada C-1", "Cancelación de reserva"})
+    void aCancellationSubjectCancels(String subject) throws UnreadableReservation {
+        assertThat(parse(subject, BODY).status()).isEqualTo(Booking.CANCELLED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Status: cancelled", "Stato: annullata", "Status: storniert", "Statut : annulée", "Estado: cancelada"})
+    void aLabelledCancelledStatusCancels(String status) throws UnreadableReservation {
+        assertThat(parse("Booking C-1", BODY + status + "\n").status()).isEqualTo(Booking.CANCELLED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Booking confirmation C-1", "Conferma prenotazione", "Buchungsbestätigung"})
+    void anyOtherMailConfirms(String subject) throws UnreadableReservation {
+        assertThat(parse(subject, BODY + "Status: confirmed\n").status()).isEqualTo(Booking.CONFIRMED);
+    }
+
+    private Booking parse(String subject, String text) throws UnreadableReservation {
+        return parsers.parse(new ReservationMail("<c@example.com>", "agency@example.com", subject, text, null));
+    }
+}

@@ -1,0 +1,90 @@
+package io.conciergehub.reservation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A mail the parsers cannot read as a booking is an {@link UnreadableReservation} whose reason says
+ * what is wrong (it goes with the mail to the quarantine folder): nothing recognises it, a date is
+ * missing or does not parse, the departure is before the arrival, the phone cannot exist. A wrong
+ * booking is never made up, and the reason never repeats the guest's phone number.
+ */
+class UnreadableMailsHaveAReasonTest {
+
+    private static final Map<String, String> SAMPLES = Map.of(
+            "unreadable/newsletter.eml", "no parser recognises this mail",
+            "unreadable/missing-dates.eml", "booking.com: no arrival date",
+            "unreadable/departure-before-arrival.eml", "website: the departure (2026-12-12) is before the arrival (2026-12-15)");
+
+    private final ReservationParsers parsers = new ReservationParsers("IT");
+
+    @Test
+    void everyUnreadableSampleHasItsReason() {
+        assertThat(SampleMails.all()).filteredOn(name -> name.startsWith("unreadable/"))
+                .containsExactlyInAnyOrderElementsOf(SAMPLES.keySet());
+        SAMPLES.forEach((sample, reason) -> assertThatThrownBy(() -> parsers.parse(SampleMails.read(sample)))
+                .as(sample).isInstanceOf(UnreadableReservation.class).hasMessageStartingWith(reason));
+    }
+
+    @Test
+    void aNewsletterIsRecognisedByNoParser() {
+        assertThat(parsers.sourceOf(SampleMails.read("unreadable/newsletter.eml"))).isEqualTo("none");
+    }
+
+    @Test
+    void aMailOfAKnownSenderThatIsNoBookingFallsToTheGenericReaderAndIsUnreadable() {
+        ReservationMail mail = new ReservationMail("<1@x>", "Booking.com <noreply@booking.com>", "Your invoice for November",
+                "Dear partner, your invoice is ready.", null);
+
+        assertThat(parsers.sourceOf(mail)).isEqualTo("none");
+        assertThatThrownBy(() -> parsers.parse(mail)).hasMessageStartingWith("no parser recognises this mail");
+    }
+
+    @Test
+    void aLabelledMailWithoutABookingNumberSaysSo() {
+        ReservationMail mail = labelled("Arrival: 12 Dec 2026\nDeparture: 14 Dec 2026\nGuest: Ada Example\n");
+
+        assertThat(parsers.sourceOf(mail)).isEqualTo("generic");
+        assertThatThrownBy(() -> parsers.parse(mail))
+                .hasMessage("no parser recognises this mail (generic: no booking reference (a line such as \"Booking number: …\"))");
+    }
+
+    @Test
+    void aMissingDepartureIsNamed() {
+        assertThatThrownBy(() -> parsers.parse(labelled("Booking number: X1\nArrival: 12 Dec 2026\n")))
+                .hasMessageContaining("generic: no departure date");
+    }
+
+    @Test
+    void aDateThatDoesNotParseIsQuoted() {
+        assertThatThrownBy(() -> parsers.parse(labelled("Booking number: X1\nArrival: 32 Dec 2026\nDeparture: 3 Jan 2027\n")))
+                .hasMessageContaining("generic: the arrival date \"32 Dec 2026\" does not parse");
+        assertThatThrownBy(() -> parsers.parse(labelled("Booking number: X1\nArrival: next Friday\nDeparture: 3 Jan 2027\n")))
+                .hasMessageContaining("the arrival date \"next Friday\" does not parse");
+    }
+
+    @Test
+    void anImpossiblePhoneIsUnreadableNeverAWrongNumberAndTheReasonHoldsNoDigitOfIt() {
+        for (String phone : new String[] {"+39 12", "333 00", "+999 123 456 789", "call me"}) {
+            ReservationMail mail = labelled("Booking number: X1\nArrival: 12 Dec 2026\nDeparture: 14 Dec 2026\nPhone: " + phone + "\n");
+
+            assertThatThrownBy(() -> parsers.parse(mail)).as(phone).isInstanceOf(UnreadableReservation.class)
+                    .hasMessageContaining("phone number").hasMessageNotContaining("12").hasMessageNotContaining("333");
+        }
+    }
+
+    @Test
+    void aRecognisedMailThatFailsHasItsParsersReasonNotTheGenericOne() {
+        ReservationMail mail = new ReservationMail("<2@x>", "noreply@smoobu.com", "Neue Buchung von Airbnb",
+                "Buchungs-ID: 27\nAnreise: 02.01.2027\nAbreise: 31.02.2027\n", null);
+
+        assertThatThrownBy(() -> parsers.parse(mail)).hasMessage("smoobu: the departure date \"31.02.2027\" does not parse");
+    }
+
+    private static ReservationMail labelled(String text) {
+        return new ReservationMail("<t@example.com>", "agency@example.com", "Confirmation", text, null);
+    }
+}
