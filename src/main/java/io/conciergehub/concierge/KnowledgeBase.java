@@ -51,6 +51,10 @@ public final class KnowledgeBase {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    /** Replies whose key starts so are the guest journey's: they may name the guest's own values too. */
+    public static final String JOURNEY_REPLY_PREFIX = "journey_";
+    /** The guest's own values a journey reply may name, filled per message by {@link #reply(String, String, Map)}. */
+    public static final Set<String> GUEST_PLACEHOLDERS = Set.of("guest_name", "arrival", "departure");
     /** Where one question ends and the next may begin: punctuation, and "and" in the five languages. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[?!.;,\\n]+|\\s(?:and|also|e|ed|anche|poi|und|auch|et|aussi|y|tambien|también)\\s",
@@ -149,12 +153,20 @@ public final class KnowledgeBase {
     /** Every placeholder of the file's answers and replies has a fact: a guest never gets one unfilled. */
     private void requireFacts(String source, LanguageFile file) {
         file.intents().forEach((intent, entry) -> requireFacts(source, "intent " + intent, entry.answer()));
-        file.replies().forEach((reply, text) -> requireFacts(source, "reply " + reply, text));
+        file.replies().forEach((reply, text) -> requireFacts(source, "reply " + reply, text,
+                reply.startsWith(JOURNEY_REPLY_PREFIX)));
     }
 
     private void requireFacts(String source, String where, String text) {
+        requireFacts(source, where, text, false);
+    }
+
+    private void requireFacts(String source, String where, String text, boolean guestValues) {
         Matcher placeholders = PLACEHOLDER.matcher(text == null ? "" : text);
         while (placeholders.find()) {
+            if (guestValues && GUEST_PLACEHOLDERS.contains(placeholders.group(1))) {
+                continue;
+            }
             if (!facts.containsKey(placeholders.group(1))) {
                 throw new ConfigurationException("knowledge file " + source + ", " + where + ": placeholder {"
                         + placeholders.group(1) + "} has no value; set " + HotelFacts.settingOf(placeholders.group(1)));
@@ -297,6 +309,25 @@ public final class KnowledgeBase {
 
     public String reply(String key, String language) {
         return fill(file(language).replies().get(key));
+    }
+
+    /**
+     * A journey reply in the language (or English when the hotel's file lacks it), its guest
+     * placeholders ({@link #GUEST_PLACEHOLDERS}) filled from {@code guestValues} (a missing value
+     * reads as empty), then the hotel's facts.
+     */
+    public String reply(String key, String language, Map<String, String> guestValues) {
+        String text = file(language).replies().get(key);
+        if (text == null) {
+            text = file("en").replies().get(key);
+        }
+        if (text == null) {
+            throw new IllegalArgumentException("no reply " + key);
+        }
+        // One pass: a guest's value is never read as a placeholder itself.
+        return PLACEHOLDER.matcher(text).replaceAll(placeholder -> Matcher.quoteReplacement(
+                GUEST_PLACEHOLDERS.contains(placeholder.group(1))
+                        ? guestValues.getOrDefault(placeholder.group(1), "") : facts.get(placeholder.group(1)))).strip();
     }
 
     /** Every answer in this language, one per line: the facts an LLM may use. */
