@@ -83,6 +83,9 @@ public final class KnowledgeBase {
             Path own = overrideDir == null ? null : overrideDir.resolve(language + ".yaml");
             boolean hotelsOwn = own != null && Files.exists(own);
             LanguageFile file = load(yaml, hotelsOwn ? own : null, language);
+            if (hotelsOwn) {
+                file = withBuiltInJourneyReplies(file, load(yaml, null, language));
+            }
             requireFacts(hotelsOwn ? own.toString() : "knowledge/" + language + ".yaml (built in)", file);
             files.put(language, file);
             matchers.put(language, new IntentMatcher(new TextAnalysis(language, vocabulary(file)), file.intents()));
@@ -95,6 +98,20 @@ public final class KnowledgeBase {
                 .collect(Collectors.groupingBy(k -> k, Collectors.counting()));
         this.sharedKeywords = languagesPerKeyword.entrySet().stream().filter(e -> e.getValue() > 1)
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * A hotel's own file written before the guest journey has no journey replies: the built-in
+     * ones of its language fill the gap (checked like the hotel's, since they name hotel facts).
+     */
+    private static LanguageFile withBuiltInJourneyReplies(LanguageFile own, LanguageFile builtIn) {
+        Map<String, String> replies = new LinkedHashMap<>(own.replies() == null ? Map.of() : own.replies());
+        builtIn.replies().forEach((key, text) -> {
+            if (key.startsWith(JOURNEY_REPLY_PREFIX)) {
+                replies.putIfAbsent(key, text);
+            }
+        });
+        return new LanguageFile(own.language(), own.stopWords(), own.startWords(), own.intents(), replies);
     }
 
     /** The words of a file's keywords and examples: what its German compounds are split into. */
