@@ -14,3 +14,8 @@ CREATE TABLE journey_steps (
 -- messaging.window-template) and the template's language.
 ALTER TABLE outbox ADD COLUMN window_template TEXT;
 ALTER TABLE outbox ADD COLUMN template_language TEXT;
+
+-- Bookings the hub knew before the journey existed were welcomed long ago, if at all: no late
+-- welcome for them (outbox_id NULL: nothing was queued). Their later steps go out as usual.
+INSERT INTO journey_steps (booking_id, step, sent_at)
+    SELECT id, 'welcome', CAST(strftime('%s', 'now') AS INTEGER) * 1000 FROM bookings;
