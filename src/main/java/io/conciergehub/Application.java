@@ -7,6 +7,7 @@ import io.conciergehub.failover.FailoverConfiguration;
 import io.conciergehub.failover.PairCommand;
 import io.conciergehub.failover.SnapshotCommands;
 import io.conciergehub.guest.GuestConfiguration;
+import io.conciergehub.journey.JourneyConfiguration;
 import io.conciergehub.mesh.MeshConfiguration;
 import io.conciergehub.messaging.MessagingConfiguration;
 import io.conciergehub.ops.OpsConfiguration;
@@ -100,14 +101,25 @@ public final class Application {
      * first (HubConfiguration), then the packages, lowest layer first. Route tests add the same.
      */
     public static List<CamelConfiguration> configurations() {
-        return List.of(new HubConfiguration(), new StoreConfiguration(), new GuestConfiguration(),
+        return configurations(Clock.systemUTC());
+    }
+
+    /** The same, every bean on {@code clock} (tests move time with one of their own). */
+    public static List<CamelConfiguration> configurations(Clock clock) {
+        return List.of(new HubConfiguration(clock), new StoreConfiguration(), new GuestConfiguration(),
                 new ApiConfiguration(), new EventsConfiguration(), new OpsConfiguration(), new MessagingConfiguration(),
-                new ConciergeConfiguration(), new MeshConfiguration(), new FailoverConfiguration());
+                new ConciergeConfiguration(), new MeshConfiguration(), new JourneyConfiguration(),
+                new FailoverConfiguration());
     }
 
     public static Main create() {
+        return create(Clock.systemUTC());
+    }
+
+    /** The configured application on {@code clock}: the system clock in production, a test's own in tests. */
+    public static Main create(Clock clock) {
         Main main = new Main();
-        configurations().forEach(main.configure()::addConfiguration);
+        configurations(clock).forEach(main.configure()::addConfiguration);
         main.configure().setProfile(setting("concierge.role"));
         camelSettingsFromEnvironment(main);
         String httpPort = System.getenv("HTTP_PORT");

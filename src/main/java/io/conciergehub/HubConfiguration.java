@@ -31,6 +31,17 @@ public class HubConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
 
+    private final Clock clock;
+
+    public HubConfiguration() {
+        this(Clock.systemUTC());
+    }
+
+    /** {@code clock}: what every bean reads the time from (tests pass one they move). */
+    public HubConfiguration(Clock clock) {
+        this.clock = clock;
+    }
+
     /**
      * Every setting, read and checked before anything touches the data directory; they also give
      * the routes and {@code @PropertyInject} their {@code ms:} and {@code seconds:} functions.
@@ -51,7 +62,7 @@ public class HubConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public Clock clock() {
-        return Clock.systemUTC();
+        return clock;
     }
 
     @Override

@@ -51,6 +51,10 @@ public final class KnowledgeBase {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    /** Replies whose key starts so are the guest journey's: they may name the guest's own values too. */
+    public static final String JOURNEY_REPLY_PREFIX = "journey_";
+    /** The guest's own values a journey reply may name, filled per message by {@link #reply(String, String, Map)}. */
+    public static final Set<String> GUEST_PLACEHOLDERS = Set.of("guest_name", "arrival", "departure");
     /** Where one question ends and the next may begin: punctuation, and "and" in the five languages. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[?!.;,\\n]+|\\s(?:and|also|e|ed|anche|poi|und|auch|et|aussi|y|tambien|también)\\s",
@@ -79,6 +83,9 @@ public final class KnowledgeBase {
             Path own = overrideDir == null ? null : overrideDir.resolve(language + ".yaml");
             boolean hotelsOwn = own != null && Files.exists(own);
             LanguageFile file = load(yaml, hotelsOwn ? own : null, language);
+            if (hotelsOwn) {
+                file = withBuiltInJourneyReplies(file, load(yaml, null, language));
+            }
             requireFacts(hotelsOwn ? own.toString() : "knowledge/" + language + ".yaml (built in)", file);
             files.put(language, file);
             matchers.put(language, new IntentMatcher(new TextAnalysis(language, vocabulary(file)), file.intents()));
@@ -91,6 +98,20 @@ public final class KnowledgeBase {
                 .collect(Collectors.groupingBy(k -> k, Collectors.counting()));
         this.sharedKeywords = languagesPerKeyword.entrySet().stream().filter(e -> e.getValue() > 1)
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * A hotel's own file written before the guest journey has no journey replies: the built-in
+     * ones of its language fill the gap (checked like the hotel's, since they name hotel facts).
+     */
+    private static LanguageFile withBuiltInJourneyReplies(LanguageFile own, LanguageFile builtIn) {
+        Map<String, String> replies = new LinkedHashMap<>(own.replies() == null ? Map.of() : own.replies());
+        builtIn.replies().forEach((key, text) -> {
+            if (key.startsWith(JOURNEY_REPLY_PREFIX)) {
+                replies.putIfAbsent(key, text);
+            }
+        });
+        return new LanguageFile(own.language(), own.stopWords(), own.startWords(), own.intents(), replies);
     }
 
     /** The words of a file's keywords and examples: what its German compounds are split into. */
@@ -149,12 +170,20 @@ public final class KnowledgeBase {
     /** Every placeholder of the file's answers and replies has a fact: a guest never gets one unfilled. */
     private void requireFacts(String source, LanguageFile file) {
         file.intents().forEach((intent, entry) -> requireFacts(source, "intent " + intent, entry.answer()));
-        file.replies().forEach((reply, text) -> requireFacts(source, "reply " + reply, text));
+        file.replies().forEach((reply, text) -> requireFacts(source, "reply " + reply, text,
+                reply.startsWith(JOURNEY_REPLY_PREFIX)));
     }
 
     private void requireFacts(String source, String where, String text) {
+        requireFacts(source, where, text, false);
+    }
+
+    private void requireFacts(String source, String where, String text, boolean guestValues) {
         Matcher placeholders = PLACEHOLDER.matcher(text == null ? "" : text);
         while (placeholders.find()) {
+            if (guestValues && GUEST_PLACEHOLDERS.contains(placeholders.group(1))) {
+                continue;
+            }
             if (!facts.containsKey(placeholders.group(1))) {
                 throw new ConfigurationException("knowledge file " + source + ", " + where + ": placeholder {"
                         + placeholders.group(1) + "} has no value; set " + HotelFacts.settingOf(placeholders.group(1)));
@@ -306,6 +335,25 @@ public final class KnowledgeBase {
 
     public String reply(String key, String language) {
         return fill(file(language).replies().get(key));
+    }
+
+    /**
+     * A journey reply in the language (or English when the hotel's file lacks it), its guest
+     * placeholders ({@link #GUEST_PLACEHOLDERS}) filled from {@code guestValues} (a missing value
+     * reads as empty), then the hotel's facts.
+     */
+    public String reply(String key, String language, Map<String, String> guestValues) {
+        String text = file(language).replies().get(key);
+        if (text == null) {
+            text = file("en").replies().get(key);
+        }
+        if (text == null) {
+            throw new IllegalArgumentException("no reply " + key);
+        }
+        // One pass: a guest's value is never read as a placeholder itself.
+        return PLACEHOLDER.matcher(text).replaceAll(placeholder -> Matcher.quoteReplacement(
+                GUEST_PLACEHOLDERS.contains(placeholder.group(1))
+                        ? guestValues.getOrDefault(placeholder.group(1), "") : facts.get(placeholder.group(1)))).strip();
     }
 
     /** Every answer in this language, one per line: the facts an LLM may use. */

@@ -47,6 +47,7 @@ public final class Outbox {
     public static final String PURPOSE_REPLY = "reply";
     public static final String PURPOSE_OPT_OUT = "opt-out-confirmation";
     public static final String PURPOSE_COMMAND = "command";
+    public static final String PURPOSE_JOURNEY = "journey";
     static final Duration WINDOW = Duration.ofHours(24);
     /** Between the answers merged into one message. */
     static final String ANSWER_SEPARATOR = "\n\n";
@@ -117,6 +118,22 @@ public final class Outbox {
                 templateName == null ? null : fieldsJson(templateFields), now);
     }
 
+    /**
+     * Writes a scheduled message (the guest journey) inside the caller's transaction: the free
+     * text goes while the guest's 24-hour window is open; when it is closed at the send, the
+     * template {@code windowTemplate} (in {@code templateLanguage}, filled with
+     * {@code templateFields}) goes instead, or, without one, the row is held like any free text.
+     */
+    public long enqueueScheduled(Connection c, long guestId, String text, String language, String windowTemplate,
+            String templateLanguage, Map<String, String> templateFields, long now) throws SQLException {
+        long outboxId = insert(c, guestId, null, text, language, null, PURPOSE_JOURNEY, null,
+                fieldsJson(templateFields), now);
+        Sql.update(c, "UPDATE outbox SET window_template = ?, template_language = ? WHERE id = ?",
+                windowTemplate == null || windowTemplate.isBlank() ? null : windowTemplate.trim(),
+                templateLanguage == null || templateLanguage.isBlank() ? null : templateLanguage.trim(), outboxId);
+        return outboxId;
+    }
+
     private long insert(Connection c, long guestId, Long inReplyTo, String text, String language, String intent,
             String purpose, String templateName, String templateFields, long now) throws SQLException {
         long messageId = Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, body, language, intent,"
@@ -156,6 +173,10 @@ public final class Outbox {
                 return guest.phone(); // a template: allowed outside the window
             }
             boolean windowOpen = guest.lastInboundAt() != null && guest.lastInboundAt() > now - WINDOW.toMillis();
+            // A scheduled message names its own template; any other falls back to messaging.window-template.
+            String template = Sql.one(c, "SELECT window_template FROM outbox WHERE id = ?",
+                    r -> Optional.ofNullable(r.getString(1)), outboxId).flatMap(t -> t).orElse(null);
+            String windowTemplate = template != null ? template : this.windowTemplate;
             if (!windowOpen && windowTemplate == null) {
                 finish(c, outboxId, row.messageId(), "held", MessageStatus.HELD,
                         "24-hour window closed and messaging.window-template is not set", now);
@@ -295,8 +316,11 @@ public final class Outbox {
             String merged = String.join("", Sql.list(c, "SELECT m.body FROM outbox o JOIN messages m ON m.id = o.message_id"
                     + " WHERE o.merged_into = ? AND o.state = 'merged' ORDER BY " + ORDER_KEY + ", o.id",
                     row -> ANSWER_SEPARATOR + guests.open(row.getString(1)), outboxId));
+            // A template goes in its own language when the row names one (a scheduled message's template).
             return Sql.one(c, "SELECT o.id, o.message_id, o.guest_id, o.template_name, o.template_fields, m.body,"
-                    + " m.language FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?",
+                    + " CASE WHEN o.template_name IS NOT NULL AND o.template_language IS NOT NULL"
+                    + " THEN o.template_language ELSE m.language END AS language"
+                    + " FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?",
                     row -> new OutboundMessage(row.getLong("id"), row.getLong("message_id"),
                             guests.findById(c, row.getLong("guest_id")).orElseThrow().phone(),
                             guests.open(row.getString("body")) + merged,

@@ -7,9 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +103,26 @@ public final class Settings {
     private static final Kind ENCRYPTION_KEY = new Kind("empty (a key file is made), or 32 bytes in base64", true, text -> {
         if (!text.isEmpty() && Base64.getDecoder().decode(text).length != 32) {
             throw new IllegalArgumentException("not 32 bytes");
+        }
+        return text;
+    });
+
+    private static final Kind TIME_OF_DAY = new Kind("a time of day such as 08:30", false, LocalTime::parse);
+    private static final Kind TIME_RANGE = new Kind("empty, or two times of day such as 22:00-08:00", false, text -> {
+        if (!text.isEmpty()) {
+            String[] ends = text.split("-", -1);
+            if (ends.length != 2) {
+                throw new IllegalArgumentException("not a range");
+            }
+            LocalTime.parse(ends[0].trim());
+            LocalTime.parse(ends[1].trim());
+        }
+        return text;
+    });
+    private static final Kind TIME_ZONE = new Kind("a time zone such as Europe/Rome", false, ZoneId::of);
+    private static final Kind CRON = new Kind("a Quartz cron expression such as 0 * * * * ?", false, text -> {
+        if (text.trim().split("\\s+").length < 6) {
+            throw new IllegalArgumentException("not a Quartz cron");
         }
         return text;
     });
@@ -210,6 +233,18 @@ public final class Settings {
         KINDS.put("backup.retention", MILLIS);
         KINDS.put("privacy.message-retention", OPEN_DURATION);
         KINDS.put("privacy.retention-interval", INTERVAL);
+        KINDS.put("concierge.timezone", TIME_ZONE);
+        KINDS.put("journey.cron", CRON);
+        KINDS.put("journey.quiet-hours", TIME_RANGE);
+        for (String step : List.of("welcome", "pre-arrival", "check-out")) {
+            KINDS.put("journey." + step + ".enabled", BOOLEAN);
+            KINDS.put("journey." + step + ".offset", MILLIS);
+            if (!"welcome".equals(step)) {
+                KINDS.put("journey." + step + ".time", TIME_OF_DAY);
+            }
+            KINDS.put("journey." + step + ".template", TEXT);
+            KINDS.put("journey." + step + ".template-language", TEXT);
+        }
     }
 
     private final Map<String, Object> values = new LinkedHashMap<>();

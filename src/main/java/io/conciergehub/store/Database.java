@@ -326,6 +326,60 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A data source for declarative reads (camel-jdbc in the routes): each connection comes from
+     * the pool in use at that moment, so a snapshot installed meanwhile is read, never the old
+     * file. Writes go through {@link #write}, under the write lock, not through this.
+     */
+    public javax.sql.DataSource readDataSource() {
+        return new javax.sql.DataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return pool.getConnection();
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return pool.getConnection();
+            }
+
+            @Override
+            public java.io.PrintWriter getLogWriter() throws SQLException {
+                return pool.getLogWriter();
+            }
+
+            @Override
+            public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+                pool.setLogWriter(out);
+            }
+
+            @Override
+            public void setLoginTimeout(int seconds) throws SQLException {
+                pool.setLoginTimeout(seconds);
+            }
+
+            @Override
+            public int getLoginTimeout() throws SQLException {
+                return pool.getLoginTimeout();
+            }
+
+            @Override
+            public java.util.logging.Logger getParentLogger() {
+                return java.util.logging.Logger.getLogger("io.conciergehub.store");
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> type) throws SQLException {
+                return pool.unwrap(type);
+            }
+
+            @Override
+            public boolean isWrapperFor(Class<?> type) throws SQLException {
+                return pool.isWrapperFor(type);
+            }
+        };
+    }
+
     @Override
     public void close() {
         pool.close();

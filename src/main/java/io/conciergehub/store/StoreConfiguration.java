@@ -31,6 +31,12 @@ public class StoreConfiguration implements CamelConfiguration {
         return lock;
     }
 
+    /** The hub's database for camel-jdbc reads in the routes ({@code jdbc:hubDataSource}). */
+    @BindToRegistry(value = "hubDataSource", lazy = true)
+    public javax.sql.DataSource hubDataSource(Database db) {
+        return db.readDataSource();
+    }
+
     @BindToRegistry(lazy = true)
     public FieldCrypto fieldCrypto(DataDirLock dataDir, @PropertyInject("concierge.encryption-key") String key) {
         return FieldCrypto.fromConfiguredKeyOrFile(key, dataDir.directory());

@@ -24,6 +24,10 @@ class BadSettingsStopTheStartTest {
     static Stream<Arguments> badSettings() {
         return Stream.of(
                 Arguments.of("FAILOVER_TIMEOUT=soon", "failover.timeout = 'soon' is not a duration such as 500ms"),
+                Arguments.of("JOURNEY_QUIET_HOURS=late", "journey.quiet-hours = 'late' is not empty, or two times of day"
+                        + " such as 22:00-08:00"),
+                Arguments.of("CONCIERGE_TIMEZONE=Mars/Olympus", "concierge.timezone = 'Mars/Olympus' is not a time zone"),
+                Arguments.of("JOURNEY_PRE_ARRIVAL_TIME=ten", "journey.pre-arrival.time = 'ten' is not a time of day"),
                 Arguments.of("HTTP_PORT=abc", "camel.server.port = 'abc' is not a whole number from 1 to 65535"),
                 Arguments.of("CAMEL_SERVER_PORT=70000", "camel.server.port = '70000' is not a whole number"),
                 Arguments.of("CONCIERGE_ENCRYPTION_KEY=short", "concierge.encryption-key is not empty (a key file is made),"

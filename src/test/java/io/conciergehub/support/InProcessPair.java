@@ -32,6 +32,13 @@ public final class InProcessPair implements AutoCloseable {
         return start(primarySettings, key, key);
     }
 
+    /** Both nodes with one encryption key, each with its own settings too. */
+    public static InProcessPair withOneKey(UnaryOperator<TestHub.Builder> primarySettings,
+            UnaryOperator<TestHub.Builder> standbySettings) throws Exception {
+        String key = newKey();
+        return start(primarySettings, standbySettings, key, key);
+    }
+
     /** Each node with its own encryption key: a misconfigured pair. */
     public static InProcessPair withDifferentKeys(UnaryOperator<TestHub.Builder> primarySettings) throws Exception {
         return start(primarySettings, newKey(), newKey());
@@ -39,9 +46,14 @@ public final class InProcessPair implements AutoCloseable {
 
     private static InProcessPair start(UnaryOperator<TestHub.Builder> primarySettings, String primaryKey,
             String standbyKey) throws Exception {
+        return start(primarySettings, standby -> standby, primaryKey, standbyKey);
+    }
+
+    private static InProcessPair start(UnaryOperator<TestHub.Builder> primarySettings,
+            UnaryOperator<TestHub.Builder> standbySettings, String primaryKey, String standbyKey) throws Exception {
         int primaryPort = TestHub.freePort();
         int standbyPort = TestHub.freePort();
-        TestHub standby = node("standby", standbyPort, primaryPort, standbyKey).start();
+        TestHub standby = standbySettings.apply(node("standby", standbyPort, primaryPort, standbyKey)).start();
         try {
             return new InProcessPair(primarySettings.apply(node("primary", primaryPort, standbyPort, primaryKey)).start(),
                     standby);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -49,6 +50,7 @@ public final class TestHub extends HubClient implements AutoCloseable {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Path dataDir;
         private int port;
+        private Clock clock;
 
         private Builder() {
             properties.put("concierge.api-keys", API_KEY);
@@ -91,10 +93,16 @@ public final class TestHub extends HubClient implements AutoCloseable {
             return this;
         }
 
+        /** The hub's clock (HubConfiguration's {@code clock}, which every bean takes) instead of the system's. */
+        public Builder clock(Clock chosen) {
+            this.clock = chosen;
+            return this;
+        }
+
         public TestHub start() throws Exception {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("hub-test-");
             int port = this.port > 0 ? this.port : freePort();
-            Main main = Application.create();
+            Main main = clock != null ? Application.create(clock) : Application.create();
             properties.forEach(main::addOverrideProperty);
             main.addOverrideProperty("concierge.data-dir", dir.toString());
             main.addOverrideProperty("camel.server.port", String.valueOf(port));

@@ -1,0 +1,165 @@
+package io.conciergehub.journey;
+
+import io.conciergehub.concierge.KnowledgeBase;
+import io.conciergehub.guest.Booking;
+import io.conciergehub.guest.Guest;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.messaging.Outbox;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.camel.Body;
+import org.apache.camel.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The guest journey behind the {@code guest-journey} route: the route selects the candidate
+ * (booking, step) pairs with camel-jdbc, bounded by the {@link #selection parameters} given here,
+ * and hands each to {@link #queue}, which checks it is due and queues it exactly once: the
+ * {@code journey_steps} row (unique per booking and step) and the outbox row are written in one
+ * transaction, so neither a restart nor a failover to the standby (the rows replicate) sends a
+ * step twice. Cancelled bookings and guests who opted out get nothing; nothing is queued inside
+ * the quiet hours (the route asks {@link #outsideQuietHours} first), so a step due then waits for
+ * their end.
+ */
+public final class Journey {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Journey.class);
+
+    private final Database db;
+    private final GuestRepository guests;
+    private final KnowledgeBase knowledge;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final QuietHours quietHours;
+    private final Map<String, JourneyStep> steps;
+    private final String defaultLanguage;
+    private final String property;
+    private final String checkInTime;
+
+    public Journey(Database db, GuestRepository guests, KnowledgeBase knowledge, Outbox outbox, Clock clock,
+            ZoneId zone, QuietHours quietHours, List<JourneyStep> steps, String defaultLanguage, String property,
+            String checkInTime) {
+        this.db = db;
+        this.guests = guests;
+        this.knowledge = knowledge;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.zone = zone;
+        this.quietHours = quietHours;
+        this.steps = steps.stream().collect(Collectors.toMap(JourneyStep::name, Function.identity(),
+                (a, b) -> a, LinkedHashMap::new));
+        this.defaultLanguage = defaultLanguage;
+        this.property = property == null ? "" : property;
+        this.checkInTime = checkInTime == null ? "" : checkInTime;
+    }
+
+    /** False inside {@code journey.quiet-hours}: the route then selects nothing. */
+    public boolean outsideQuietHours() {
+        return !quietHours.contains(LocalTime.ofInstant(clock.instant(), zone));
+    }
+
+    /**
+     * The selection's parameters, as headers for the route's query: today in the hotel's time zone,
+     * per step whether it is on, and the bounds within which it may be due (the exact time is
+     * checked per row by {@link #queue}).
+     */
+    public void selection(@Headers Map<String, Object> headers) {
+        long now = clock.millis();
+        headers.put("today", LocalDate.ofInstant(Instant.ofEpochMilli(now), zone).toString());
+        JourneyStep welcome = steps.get(JourneyStep.WELCOME);
+        headers.put("welcomeOn", welcome.enabled() ? 1 : 0);
+        headers.put("bookedBy", now - welcome.offset().toMillis());
+        JourneyStep preArrival = steps.get(JourneyStep.PRE_ARRIVAL);
+        headers.put("preArrivalOn", preArrival.enabled() ? 1 : 0);
+        headers.put("arrivalBy", preArrival.lastDayDueBy(now, zone).toString());
+        JourneyStep checkOut = steps.get(JourneyStep.CHECK_OUT);
+        headers.put("checkOutOn", checkOut.enabled() ? 1 : 0);
+        headers.put("departureBy", checkOut.lastDayDueBy(now, zone).toString());
+    }
+
+    /**
+     * Queues the step for the booking of one selected row ({@code booking_id}, {@code step}) if it
+     * is due, its booking not cancelled, its guest not opted out and the step not queued before,
+     * all checked in the transaction that queues it. Returns the outbox row, or null.
+     */
+    public Long queue(@Body Map<String, Object> row) {
+        long bookingId = ((Number) row.get("booking_id")).longValue();
+        JourneyStep step = steps.get(String.valueOf(row.get("step")));
+        if (step == null || !step.enabled() || !outsideQuietHours()) {
+            return null;
+        }
+        long now = clock.millis();
+        Long outboxId = db.write(c -> {
+            Optional<Candidate> found = Sql.one(c, "SELECT b.guest_id, b.status, b.arrival, b.departure, b.created_at,"
+                    + " g.opted_out FROM bookings b JOIN guests g ON g.id = b.guest_id WHERE b.id = ?",
+                    r -> new Candidate(r.getLong(1), r.getString(2), date(r.getString(3)), date(r.getString(4)),
+                            r.getLong(5), r.getInt(6) != 0), bookingId);
+            if (found.isEmpty()) {
+                return null;
+            }
+            Candidate booking = found.get();
+            if (Booking.CANCELLED.equals(booking.status()) || booking.optedOut()) {
+                return null;
+            }
+            Long due = step.dueAt(booking.bookedAt(), booking.arrival(), booking.departure(), zone);
+            if (due == null || due > now) {
+                return null;
+            }
+            if (Sql.update(c, "INSERT INTO journey_steps (booking_id, step, sent_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (booking_id, step) DO NOTHING", bookingId, step.name(), now) == 0) {
+                return null; // queued before (on this node, or on the peer before a failover)
+            }
+            Guest guest = guests.findById(c, booking.guestId()).orElseThrow();
+            String language = guest.language() == null || guest.language().isBlank() ? defaultLanguage : guest.language();
+            Locale locale = Locale.forLanguageTag(language);
+            String arrival = format(booking.arrival(), locale);
+            String departure = format(booking.departure(), locale);
+            String name = guest.name() == null ? "" : guest.name();
+            String text = knowledge.reply(step.reply(), language, Map.of("guest_name", name, "arrival", arrival,
+                    "departure", departure));
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("GUEST_NAME", name);
+            fields.put("ARRIVAL", arrival);
+            fields.put("DEPARTURE", departure);
+            fields.put("PROPERTY", property);
+            fields.put("CHECKIN_TIME", checkInTime);
+            long queued = outbox.enqueueScheduled(c, guest.id(), text, language, step.template(),
+                    step.templateLanguage(), fields, now);
+            Sql.update(c, "UPDATE journey_steps SET outbox_id = ? WHERE booking_id = ? AND step = ?", queued,
+                    bookingId, step.name());
+            return queued;
+        });
+        if (outboxId != null) {
+            LOG.info("event=journey.step-queued booking={} step={} outbox={}", bookingId, step.name(), outboxId);
+        }
+        return outboxId;
+    }
+
+    private record Candidate(long guestId, String status, LocalDate arrival, LocalDate departure, long bookedAt,
+            boolean optedOut) {
+    }
+
+    private static LocalDate date(String text) {
+        return text == null || text.isBlank() ? null : LocalDate.parse(text);
+    }
+
+    private static String format(LocalDate date, Locale locale) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+    }
+}

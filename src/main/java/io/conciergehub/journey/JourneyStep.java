@@ -1,0 +1,44 @@
+package io.conciergehub.journey;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * One step of the guest journey, from {@code journey.<name>.*}: the welcome is due {@code offset}
+ * after the booking reached the hub; the others {@code offset} before {@code time} on the day of
+ * arrival (pre-arrival) or departure (check-out). {@code template}: what goes once the guest's
+ * 24-hour window is closed (null: the message is held), in {@code templateLanguage} (null: the
+ * guest's language). {@code reply}: the knowledge files' reply with the free text.
+ */
+public record JourneyStep(String name, boolean enabled, Duration offset, LocalTime time, String template,
+        String templateLanguage, String reply) {
+
+    public static final String WELCOME = "welcome";
+    public static final String PRE_ARRIVAL = "pre-arrival";
+    public static final String CHECK_OUT = "check-out";
+
+    public JourneyStep {
+        template = template == null || template.isBlank() ? null : template.trim();
+        templateLanguage = templateLanguage == null || templateLanguage.isBlank() ? null : templateLanguage.trim();
+    }
+
+    /** When the step is due for a booking that reached the hub at {@code bookedAt}, or null (a date it needs is unknown). */
+    public Long dueAt(long bookedAt, LocalDate arrival, LocalDate departure, ZoneId zone) {
+        if (WELCOME.equals(name)) {
+            return bookedAt + offset.toMillis();
+        }
+        LocalDate day = PRE_ARRIVAL.equals(name) ? arrival : departure;
+        return day == null ? null : ZonedDateTime.of(day, time, zone).minus(offset).toInstant().toEpochMilli();
+    }
+
+    /**
+     * The last day whose date-based step may be due at {@code now}: the step's day is at most this
+     * (the selection's bound: the exact time is checked per row).
+     */
+    public LocalDate lastDayDueBy(long now, ZoneId zone) {
+        return ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(now), zone).plus(offset).toLocalDate();
+    }
+}

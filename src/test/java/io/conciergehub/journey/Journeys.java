@@ -1,0 +1,59 @@
+package io.conciergehub.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.conciergehub.support.SpokiStub;
+import io.conciergehub.support.TestClock;
+import io.conciergehub.support.TestHub;
+import io.conciergehub.support.Webhooks;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+/** What the journey tests share: bookings through the mesh API, a guest writing, what went out. */
+final class Journeys {
+
+    private Journeys() {
+    }
+
+    /** A hub whose journey looks every second, on a clock the test moves. */
+    static TestHub.Builder everySecond(TestHub.Builder hub, TestClock clock) {
+        return hub.clock(clock).property("journey.cron", "* * * * * ?");
+    }
+
+    static void book(TestHub hub, String externalId, String name, String phone, String language, String arrival,
+            String departure) throws Exception {
+        sync(hub, "{\"externalId\":\"" + externalId + "\",\"source\":\"direct\",\"guestName\":\"" + name + "\","
+                + "\"phone\":\"" + phone + "\",\"language\":\"" + language + "\",\"arrival\":\"" + arrival + "\","
+                + "\"departure\":\"" + departure + "\"}");
+    }
+
+    static void cancel(TestHub hub, String externalId) throws Exception {
+        sync(hub, "{\"externalId\":\"" + externalId + "\",\"source\":\"direct\",\"status\":\"cancelled\"}");
+    }
+
+    private static void sync(TestHub hub, String booking) throws Exception {
+        HttpResponse<String> answer = hub.postApi("/api/mesh/sync/bookings", TestHub.API_KEY,
+                "{\"bookings\":[" + booking + "]}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    /** The guest writes now (by the hub's clock): their 24-hour window opens. */
+    static void guestWrites(TestHub hub, TestClock clock, String phone, String text) throws Exception {
+        String body = Webhooks.spokiInbound(phone, text);
+        HttpResponse<String> answer = hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature",
+                Webhooks.spokiSignature(TestHub.SPOKI_SECRET, body, clock.instant().getEpochSecond()));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    /** The free texts to the phone that name the guest: the journey's (the concierge's answers do not). */
+    static List<String> journeyTexts(SpokiStub spoki, String phone, String guestName) {
+        return spoki.textsTo(phone).stream().filter(text -> text.contains(guestName)).toList();
+    }
+
+    /** The templates sent to the phone, in order. */
+    static List<JsonNode> templates(SpokiStub spoki, String phone) {
+        return spoki.sentBodies().stream().filter(b -> phone.equals(b.path("phone").asText()))
+                .filter(b -> "Template".equals(b.path("type").asText())).toList();
+    }
+}
