@@ -21,6 +21,15 @@ public final class HttpRequests {
         return request == null ? null : request.getHeader(name);
     }
 
+    /**
+     * A parameter of the request's query string, or null: read from the request itself, never from
+     * Camel's message headers, where a request header of the same name would stand beside it.
+     */
+    public static String queryParameter(Message message, String name) {
+        HttpServerRequest request = request(message);
+        return request == null ? null : request.params().get(name);
+    }
+
     /** The address the connection comes from, or null. */
     public static String remoteAddress(Message message) {
         HttpServerRequest request = request(message);

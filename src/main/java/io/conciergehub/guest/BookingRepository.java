@@ -2,6 +2,7 @@ package io.conciergehub.guest;
 
 import io.conciergehub.store.Sql;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -88,6 +89,35 @@ public final class BookingRepository {
                 merged.arrival(), merged.departure(), merged.adults(), merged.children(), merged.apartment(),
                 merged.flightNumber(), merged.status(), now, old.id());
         return new Upserted(old.id(), guestId, Outcome.UPDATED, guestCreated, old.status(), merged.status());
+    }
+
+    /** Which booking a stored row is: its id and the {@code (source, externalId)} that identifies it. */
+    public record Identity(long id, String source, String externalId) {
+    }
+
+    public Optional<Identity> identity(Connection c, long bookingId) throws SQLException {
+        return Sql.one(c, "SELECT id, source, external_id FROM bookings WHERE id = ?", BookingRepository::identity,
+                bookingId);
+    }
+
+    public Optional<Identity> identity(Connection c, String source, String externalId) throws SQLException {
+        return Sql.one(c, "SELECT id, source, external_id FROM bookings WHERE source = ? AND external_id = ?",
+                BookingRepository::identity, source, externalId);
+    }
+
+    /**
+     * Another source's booking known by this external id: a channel manager (Smoobu) reports the
+     * channel's own booking number (e.g. Booking.com's) as its reference, which is that channel's
+     * confirmation e-mail's external id. The most recently updated one if several sources share it.
+     */
+    public Optional<Identity> findByReference(Connection c, String reference, String otherThanSource)
+            throws SQLException {
+        return Sql.one(c, "SELECT id, source, external_id FROM bookings WHERE external_id = ? AND source <> ?"
+                + " ORDER BY updated_at DESC, id DESC LIMIT 1", BookingRepository::identity, reference, otherThanSource);
+    }
+
+    private static Identity identity(ResultSet row) throws SQLException {
+        return new Identity(row.getLong(1), row.getString(2), row.getString(3));
     }
 
     /** The flight number of the guest's next booking (the one arriving soonest from today). */

@@ -12,6 +12,8 @@ import io.conciergehub.guest.BookingRepository.MergeRefused;
 import io.conciergehub.guest.BookingRepository.Upserted;
 import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.store.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -80,24 +82,30 @@ public final class BookingSync {
      * {@link BookingRepository#upsert}: what every channel (this API, e-mails, Smoobu) stores through.
      */
     public Upserted store(Booking booking) {
+        return db.writeDurably(c -> store(c, booking));
+    }
+
+    /**
+     * {@link #store(Booking)} inside the caller's transaction, for a channel that keeps its own
+     * bookkeeping (Smoobu: the last change applied per reservation) in the same commit.
+     */
+    public Upserted store(Connection c, Booking booking) throws SQLException {
         long now = clock.millis();
-        return db.writeDurably(c -> {
-            Upserted done = bookings.upsert(c, booking, now);
-            if (done.guestCreated()) {
-                events.publish(c, "guest.created", Map.of("guestId", done.guestId(), "source", booking.source()));
-            }
-            String type = switch (done.outcome()) {
-                case CREATED -> "booking.created";
-                case UPDATED -> Booking.CANCELLED.equals(done.status())
-                        && !Booking.CANCELLED.equals(done.previousStatus()) ? "booking.cancelled" : "booking.updated";
-                case UNCHANGED -> null;
-            };
-            if (type != null) {
-                events.publish(c, type, Map.of("bookingId", done.bookingId(), "guestId", done.guestId(),
-                        "source", booking.source(), "externalId", booking.externalId(), "status", done.status()));
-            }
-            return done;
-        });
+        Upserted done = bookings.upsert(c, booking, now);
+        if (done.guestCreated()) {
+            events.publish(c, "guest.created", Map.of("guestId", done.guestId(), "source", booking.source()));
+        }
+        String type = switch (done.outcome()) {
+            case CREATED -> "booking.created";
+            case UPDATED -> Booking.CANCELLED.equals(done.status())
+                    && !Booking.CANCELLED.equals(done.previousStatus()) ? "booking.cancelled" : "booking.updated";
+            case UNCHANGED -> null;
+        };
+        if (type != null) {
+            events.publish(c, type, Map.of("bookingId", done.bookingId(), "guestId", done.guestId(),
+                    "source", booking.source(), "externalId", booking.externalId(), "status", done.status()));
+        }
+        return done;
     }
 
     private static Booking parse(JsonNode item, String path) {

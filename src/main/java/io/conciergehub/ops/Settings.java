@@ -1,5 +1,6 @@
 package io.conciergehub.ops;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.conciergehub.api.ApiKeys;
 import io.conciergehub.store.ConfigurationException;
 import java.io.IOException;
@@ -89,6 +90,13 @@ public final class Settings {
             if (uri.getHost() == null || !Set.of("http", "https").contains(String.valueOf(uri.getScheme()))) {
                 throw new IllegalArgumentException("not an http(s) URL");
             }
+        }
+        return text;
+    });
+    /** A country whose phone numbering libphonenumber knows, as its ISO 3166 code ("IT"). */
+    private static final Kind REGION = new Kind("a country code such as IT", false, text -> {
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(text.toUpperCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("not a region");
         }
         return text;
     });
@@ -245,6 +253,11 @@ public final class Settings {
             KINDS.put("journey." + step + ".template", TEXT);
             KINDS.put("journey." + step + ".template-language", TEXT);
         }
+        KINDS.put("smoobu.webhook-secret", SECRET);
+        KINDS.put("smoobu.api-key", SECRET);
+        KINDS.put("smoobu.base-url", URL);
+        KINDS.put("smoobu.http-timeout", INTERVAL);
+        KINDS.put("concierge.default-region", REGION);
     }
 
     private final Map<String, Object> values = new LinkedHashMap<>();

@@ -28,6 +28,8 @@ public final class TestHub extends HubClient implements AutoCloseable {
     public static final String SPOKI_SECRET = "spoki-signing-secret";
     public static final String WHATSAPP_APP_SECRET = "meta-app-secret";
     public static final String WHATSAPP_VERIFY_TOKEN = "verify-me";
+    /** The token of Smoobu's hook URL ({@code /webhooks/smoobu?token=…}). */
+    public static final String SMOOBU_SECRET = "smoobu-hook-token-5f3a9c0e17b24d6a";
 
     /**
      * Seda consumers notice a stop only between two polls: polling every 100 ms instead of every
@@ -57,6 +59,7 @@ public final class TestHub extends HubClient implements AutoCloseable {
             properties.put("spoki.webhook-secret", SPOKI_SECRET);
             properties.put("whatsapp.app-secret", WHATSAPP_APP_SECRET);
             properties.put("whatsapp.verify-token", WHATSAPP_VERIFY_TOKEN);
+            properties.put("smoobu.webhook-secret", SMOOBU_SECRET);
             properties.put("concierge.sweep-interval", "1000");
             properties.put("messaging.recipient-spacing", "100");
             properties.putAll(QUICK_STOP);

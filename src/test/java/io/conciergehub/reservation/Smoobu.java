@@ -1,0 +1,46 @@
+package io.conciergehub.reservation;
+
+import io.conciergehub.support.TestHub;
+import java.net.http.HttpResponse;
+
+/** Smoobu's webhooks as the tests send them: {@code POST /webhooks/smoobu?token=…} with Smoobu's JSON. */
+final class Smoobu {
+
+    static final String SECRET = TestHub.SMOOBU_SECRET;
+
+    private Smoobu() {
+    }
+
+    /** Every test hub has the secret ({@link TestHub}); said again here for the reader. */
+    static TestHub.Builder configure(TestHub.Builder hub) {
+        return hub.property("smoobu.webhook-secret", SECRET);
+    }
+
+    static HttpResponse<String> post(TestHub hub, String json) throws Exception {
+        return post(hub, SECRET, json);
+    }
+
+    static HttpResponse<String> post(TestHub hub, String token, String json) throws Exception {
+        return hub.postJson("/webhooks/smoobu" + (token == null ? "" : "?token=" + token), json);
+    }
+
+    /**
+     * A webhook as Smoobu sends it; {@code fields}: the reservation's fields beside id and modifiedAt,
+     * as JSON members ("\"arrival\":\"2026-07-01\", …"), or empty.
+     */
+    static String webhook(String action, String id, String modifiedAt, String fields) {
+        return "{\"action\":\"" + action + "\",\"user\":12345,\"data\":{\"id\":" + id + ",\"modifiedAt\":\"" + modifiedAt
+                + "\"" + (fields.isEmpty() ? "" : "," + fields) + "}}";
+    }
+
+    /** A reservation's usual fields: Booking.com through Smoobu, for Mario Rossi at Casa Mare. */
+    static String reservation(String arrival, String departure, int adults) {
+        return "\"reference-id\":\"HMABC123\",\"type\":\"reservation\",\"arrival\":\"" + arrival + "\",\"departure\":\""
+                + departure + "\",\"created-at\":\"2026-06-01 10:12\",\"apartment\":{\"id\":505200,\"name\":\"Casa Mare\"},"
+                + "\"channel\":{\"id\":465614,\"name\":\"Booking.com\"},\"guest-name\":\"Mario Rossi\","
+                + "\"firstname\":\"Mario\",\"lastname\":\"Rossi\",\"email\":\"mario@example.com\","
+                + "\"phone\":\"+39 333 1234567\",\"adults\":" + adults + ",\"children\":1,\"check-in\":\"15:00\","
+                + "\"notice\":\"Arrivo tardi\",\"price\":480,\"price-paid\":\"No\",\"language\":\"it\","
+                + "\"is-blocked-booking\":false,\"guestId\":777";
+    }
+}
