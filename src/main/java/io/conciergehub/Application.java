@@ -11,6 +11,7 @@ import io.conciergehub.mesh.MeshConfiguration;
 import io.conciergehub.messaging.MessagingConfiguration;
 import io.conciergehub.ops.OpsConfiguration;
 import io.conciergehub.ops.Settings;
+import io.conciergehub.reservation.ReservationConfiguration;
 import io.conciergehub.store.ConfigurationException;
 import io.conciergehub.store.StoreConfiguration;
 import java.io.IOException;
@@ -102,7 +103,8 @@ public final class Application {
     public static List<CamelConfiguration> configurations() {
         return List.of(new HubConfiguration(), new StoreConfiguration(), new GuestConfiguration(),
                 new ApiConfiguration(), new EventsConfiguration(), new OpsConfiguration(), new MessagingConfiguration(),
-                new ConciergeConfiguration(), new MeshConfiguration(), new FailoverConfiguration());
+                new ConciergeConfiguration(), new MeshConfiguration(), new ReservationConfiguration(),
+                new FailoverConfiguration());
     }
 
     public static Main create() {
