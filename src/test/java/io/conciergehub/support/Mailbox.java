@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
@@ -148,12 +149,16 @@ public final class Mailbox implements BeforeAllCallback, AfterAllCallback, AutoC
             folder.open(Folder.READ_ONLY);
             try {
                 for (Message message : folder.getMessages()) {
-                    if (message.isSet(Flags.Flag.DELETED)) {
-                        continue;
+                    try {
+                        if (message.isSet(Flags.Flag.DELETED)) {
+                            continue;
+                        }
+                        String[] ids = message.getHeader("Message-ID");
+                        mails.add(new Mail(ids == null ? null : ids[0], message.getSubject(),
+                                message.isSet(Flags.Flag.SEEN)));
+                    } catch (MessagingException movedMeanwhile) {
+                        // The hub moved it (copied, then expunged here) while this client read the folder.
                     }
-                    String[] ids = message.getHeader("Message-ID");
-                    mails.add(new Mail(ids == null ? null : ids[0], message.getSubject(),
-                            message.isSet(Flags.Flag.SEEN)));
                 }
             } finally {
                 folder.close(false);
