@@ -13,6 +13,7 @@ import io.conciergehub.messaging.MessagingConfiguration;
 import io.conciergehub.ops.OpsConfiguration;
 import io.conciergehub.ops.Settings;
 import io.conciergehub.reservation.SmoobuConfiguration;
+import io.conciergehub.reservation.ReservationConfiguration;
 import io.conciergehub.store.ConfigurationException;
 import io.conciergehub.store.StoreConfiguration;
 import java.io.IOException;
@@ -109,7 +110,8 @@ public final class Application {
     public static List<CamelConfiguration> configurations(Clock clock) {
         return List.of(new HubConfiguration(clock), new StoreConfiguration(), new GuestConfiguration(),
                 new ApiConfiguration(), new EventsConfiguration(), new OpsConfiguration(), new MessagingConfiguration(),
-                new ConciergeConfiguration(), new MeshConfiguration(), new SmoobuConfiguration(), new JourneyConfiguration(),
+                new ConciergeConfiguration(), new MeshConfiguration(), new ReservationConfiguration(),
+                new SmoobuConfiguration(), new JourneyConfiguration(),
                 new FailoverConfiguration());
     }
 

@@ -44,6 +44,26 @@ public final class Phones {
         return possible ? e164 : null;
     }
 
+    /**
+     * The same for a number as a person writes it, national ones ("333 123 4567", "0170 …") read as
+     * numbers of {@code region} (the hotel's country, ISO 3166 "IT"); null if it cannot exist.
+     */
+    public static String normalize(String raw, String region) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String trimmed = raw.strip();
+        if (trimmed.startsWith("+") || trimmed.startsWith("00")) {
+            return normalize(trimmed);
+        }
+        try {
+            return normalize(LIBPHONENUMBER.format(LIBPHONENUMBER.parse(trimmed, region),
+                    PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException notANumber) {
+            return null;
+        }
+    }
+
     private static boolean isPossible(String e164) {
         try {
             return LIBPHONENUMBER.isPossibleNumberWithReason(LIBPHONENUMBER.parse(e164, "ZZ")) == ValidationResult.IS_POSSIBLE;

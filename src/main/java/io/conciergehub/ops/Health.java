@@ -12,13 +12,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
  * {@code /health}: 503 DOWN while the hub starts and when the database cannot take a write, 200 DEGRADED with reasons when
- * Redis is unreachable, a provider circuit is open or the peer encrypts with another key, 200 UP otherwise. Anyone may read the status;
+ * Redis is unreachable, a provider circuit is open, the peer encrypts with another key or a watched component
+ * (the reservations mailbox) reports trouble, 200 UP otherwise. Anyone may read the status;
  * the details (role, checks, depths) need an API key.
  */
 public final class Health {
@@ -31,6 +35,11 @@ public final class Health {
     private final NodeStatus node;
     private final String provider;
     private final List<String> alertChannels;
+    private final List<Watched> watched = new CopyOnWriteArrayList<>();
+
+    /** A component of a higher layer that reports its own trouble (e.g. the reservations mailbox). */
+    private record Watched(String name, Supplier<Optional<String>> problem) {
+    }
 
     /** @param alertChannels the channels staff alerts go to (slack, email); empty: alerts are off */
     public Health(Database db, RedissonClient redis, CircuitBreakerRegistry breakers, ApiKeys apiKeys, ObjectMapper json,
@@ -43,6 +52,14 @@ public final class Health {
         this.node = node;
         this.provider = provider;
         this.alertChannels = alertChannels;
+    }
+
+    /**
+     * Reports a component's state under {@code checks.<name>}: UP, or DEGRADED with the reason the
+     * supplier gives (never a secret). Higher layers register theirs when they are configured.
+     */
+    public void watch(String name, Supplier<Optional<String>> problem) {
+        watched.add(new Watched(name, problem));
     }
 
     /** What this node knows of its peer: configured, reachable, its role and epoch, when last heard. */
@@ -110,6 +127,11 @@ public final class Health {
             }
         }
         checks.put("circuits", circuits);
+        for (Watched component : watched) {
+            Optional<String> problem = component.problem().get();
+            checks.put(component.name(), problem.isPresent() ? "DEGRADED" : "UP");
+            problem.ifPresent(reason -> reasons.add(component.name() + ": " + reason));
+        }
         checks.put("provider", provider);
         checks.put("staffAlerts", alertChannels.isEmpty() ? "not configured" : alertChannels);
 

@@ -54,6 +54,17 @@ public final class Metrics {
                 "provider", provider, "type", type).increment();
     }
 
+    /** A reservation e-mail taken from the mailbox: booked, duplicate (seen before) or quarantined. */
+    public void reservationMail(String outcome) {
+        reservationMailCounter(outcome).increment();
+    }
+
+    /** The counter of one outcome, made at 0 when the mailbox is configured so alerts can rely on it. */
+    public Counter reservationMailCounter(String outcome) {
+        return counter("concierge_reservation_mails", "Reservation e-mails taken from the mailbox, by outcome", "outcome",
+                outcome);
+    }
+
     public void eventForwarded(String outcome) {
         counter("concierge_events_forwarded", "Attempts to forward a domain event to the sink, by outcome",
                 "outcome", outcome).increment();

@@ -108,6 +108,12 @@ public final class Settings {
         }
         return text;
     });
+    private static final Kind MAIL_URL = new Kind("empty, or imap://host[:port] or imaps://host[:port]", false, text -> {
+        if (!text.isEmpty() && !text.matches("imaps?://[^/?@\\s]+")) {
+            throw new IllegalArgumentException("not an IMAP URL");
+        }
+        return text;
+    });
     private static final Kind ENCRYPTION_KEY = new Kind("empty (a key file is made), or 32 bytes in base64", true, text -> {
         if (!text.isEmpty() && Base64.getDecoder().decode(text).length != 32) {
             throw new IllegalArgumentException("not 32 bytes");
@@ -236,6 +242,16 @@ public final class Settings {
         KINDS.put("failover.sync-timeout", INTERVAL);
         KINDS.put("failover.relay-interval", INTERVAL);
         KINDS.put("failover.peer-timeout", INTERVAL);
+        KINDS.put("concierge.default-region", REGION);
+        KINDS.put("imap.url", MAIL_URL);
+        KINDS.put("imap.user", TEXT);
+        KINDS.put("imap.password", SECRET);
+        KINDS.put("imap.folder", TEXT);
+        KINDS.put("imap.processed-folder", TEXT);
+        KINDS.put("imap.quarantine-folder", TEXT);
+        KINDS.put("imap.poll-delay", INTERVAL);
+        KINDS.put("imap.timeout", INTERVAL);
+        KINDS.put("imap.backoff-multiplier", NOT_NEGATIVE);
         KINDS.put("backup.interval", INTERVAL);
         KINDS.put("backup.initial-delay", MILLIS);
         KINDS.put("backup.retention", MILLIS);
@@ -257,7 +273,6 @@ public final class Settings {
         KINDS.put("smoobu.api-key", SECRET);
         KINDS.put("smoobu.base-url", URL);
         KINDS.put("smoobu.http-timeout", INTERVAL);
-        KINDS.put("concierge.default-region", REGION);
     }
 
     private final Map<String, Object> values = new LinkedHashMap<>();

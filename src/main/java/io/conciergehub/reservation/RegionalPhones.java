@@ -1,9 +1,6 @@
 package io.conciergehub.reservation;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.conciergehub.guest.Phones;
 import java.util.Locale;
 
@@ -36,16 +33,9 @@ final class RegionalPhones {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String e164;
-        try {
-            PhoneNumber number = LIBPHONENUMBER.parse(raw.strip(), region);
-            e164 = LIBPHONENUMBER.format(number, PhoneNumberFormat.E164);
-        } catch (NumberParseException notANumber) {
-            throw new UnreadableReservation("the guest's phone number is not a phone number (" + notANumber.getErrorType() + ")");
-        }
-        String normalized = Phones.normalize(e164);
+        String normalized = Phones.normalize(raw, region);
         if (normalized == null) {
-            throw new UnreadableReservation("the guest's phone number cannot exist (wrong length for its country)");
+            throw new UnreadableReservation("the guest's phone number cannot exist");
         }
         return normalized;
     }

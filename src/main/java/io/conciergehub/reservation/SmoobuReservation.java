@@ -1,9 +1,6 @@
 package io.conciergehub.reservation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.guest.Booking;
 import io.conciergehub.guest.Phones;
@@ -43,7 +40,6 @@ public record SmoobuReservation(String id, LocalDateTime modifiedAt, String refe
             .optionalStart().appendLiteral(' ').optionalEnd().optionalStart().appendLiteral('T').optionalEnd()
             .appendPattern("HH:mm").optionalStart().appendPattern(":ss").optionalEnd()
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd().toFormatter();
-    private static final PhoneNumberUtil LIBPHONENUMBER = PhoneNumberUtil.getInstance();
 
     /** The reservation id of a payload, as text: "data.id" (a number in Smoobu's payloads). */
     static String id(JsonNode reservation, String path) {
@@ -111,20 +107,7 @@ public record SmoobuReservation(String id, LocalDateTime modifiedAt, String refe
         if (raw == null) {
             return null;
         }
-        String phone = null;
-        if (PHONE_CHARACTERS.matcher(raw).matches()) {
-            String compact = raw.replaceAll("[ ()./-]", "");
-            if (compact.startsWith("+") || compact.startsWith("00")) {
-                phone = Phones.normalize(compact);
-            } else {
-                try {
-                    phone = Phones.normalize(LIBPHONENUMBER.format(LIBPHONENUMBER.parse(compact, region),
-                            PhoneNumberFormat.E164));
-                } catch (NumberParseException notANumber) {
-                    phone = null;
-                }
-            }
-        }
+        String phone = PHONE_CHARACTERS.matcher(raw).matches() ? Phones.normalize(raw, region) : null;
         if (phone == null) {
             // Not echoed: it may be a real number, and the answer is logged.
             throw HttpProblem.invalidField(path, "is not a phone number that can exist");

@@ -57,7 +57,12 @@ class BadSettingsStopTheStartTest {
                 Arguments.of("CONCIERGE_API_KEYS=short-key", "concierge.api-keys: entry 1 of 1 is a key of 9 characters"),
                 Arguments.of("FAILOVER_PEER_URL=https://standby.example.org FAILOVER_PEER_API_KEY=short",
                         "failover.peer-api-key must be the key (at least 24 characters)"),
-                Arguments.of("CONCIERGE_WORKERS=-1", "concierge.workers = '-1' is not a whole number from 1"));
+                Arguments.of("CONCIERGE_WORKERS=-1", "concierge.workers = '-1' is not a whole number from 1"),
+                Arguments.of("IMAP_URL=mail.example.org", "imap.url = 'mail.example.org' is not empty, or imap://host[:port]"
+                        + " or imaps://host[:port]"),
+                Arguments.of("IMAP_POLL_DELAY=often", "imap.poll-delay = 'often' is not a duration"),
+                Arguments.of("CONCIERGE_DEFAULT_REGION=Italy", "concierge.default-region = 'Italy' is not a two-letter"
+                        + " country code"));
     }
 
     @ParameterizedTest(name = "{0}")

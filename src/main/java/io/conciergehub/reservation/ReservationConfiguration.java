@@ -1,0 +1,64 @@
+package io.conciergehub.reservation;
+
+import io.conciergehub.mesh.BookingSync;
+import io.conciergehub.ops.Health;
+import io.conciergehub.ops.Metrics;
+import io.conciergehub.ops.Settings;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.SqliteIdempotentRepository;
+import java.time.Clock;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Registry;
+
+/** Reservations coming in: the confirmation e-mails of the mailbox (reservation-mail.camel.yaml) and their parsers. */
+public class ReservationConfiguration implements CamelConfiguration {
+
+    /** Read by the route's precondition: without imap.url the reservations-mail route does not exist. */
+    static final String MAIL_ENABLED = "imap.enabled";
+
+    @BindToRegistry(lazy = true)
+    public ReservationParsers reservationParsers(@PropertyInject("concierge.default-region") String region) {
+        return new ReservationParsers(region);
+    }
+
+    @BindToRegistry(lazy = true)
+    public ReservationMails reservationMails(ReservationParsers parsers, BookingSync bookingSync, Database db,
+            Metrics metrics, Clock clock) {
+        return new ReservationMails(parsers, bookingSync, db, metrics, clock);
+    }
+
+    /**
+     * Mails already taken in, by Message-ID. Always in the database, never expiring (the webhooks'
+     * Redis keys expire after 7 days; a mail may be forwarded again months later); the table
+     * replicates to the standby, so a failover books nothing twice either.
+     */
+    @BindToRegistry(lazy = true)
+    public IdempotentRepository reservationMailIdempotency(Database db) {
+        return new SqliteIdempotentRepository(db, "reservations-mail");
+    }
+
+    @BindToRegistry(lazy = true)
+    public MailboxWatch mailboxWatch() {
+        return new MailboxWatch();
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        Settings settings = registry.findSingleByType(Settings.class);
+        boolean enabled = !settings.text("imap.url").isEmpty();
+        context.getPropertiesComponent().addInitialProperty(MAIL_ENABLED, String.valueOf(enabled));
+        if (enabled) {
+            MailboxWatch watch = registry.findSingleByType(MailboxWatch.class);
+            registry.findSingleByType(Health.class).watch("mailbox", watch::problem);
+            Metrics metrics = registry.findSingleByType(Metrics.class);
+            for (String outcome : new String[] {"booked", "duplicate", "quarantined"}) {
+                metrics.reservationMailCounter(outcome);
+            }
+        }
+    }
+}

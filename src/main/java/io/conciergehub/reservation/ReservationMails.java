@@ -1,0 +1,141 @@
+package io.conciergehub.reservation;
+
+import io.conciergehub.guest.Booking;
+import io.conciergehub.guest.BookingRepository.MergeRefused;
+import io.conciergehub.mesh.BookingSync;
+import io.conciergehub.ops.Metrics;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mail.MailMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the {@code reservations-mail} route: a polled mail read as a {@link ReservationMail},
+ * its idempotency key, the booking it confirms stored through {@link BookingSync#store}, or its
+ * quarantine with the reason. Logs name a mail by its Message-ID only, never its text or guest.
+ */
+public final class ReservationMails {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReservationMails.class);
+    private static final int MAX_REASON = 500;
+
+    private final ReservationParsers parsers;
+    private final BookingSync bookingSync;
+    private final Database db;
+    private final Metrics metrics;
+    private final Clock clock;
+
+    public ReservationMails(ReservationParsers parsers, BookingSync bookingSync, Database db, Metrics metrics,
+            Clock clock) {
+        this.parsers = parsers;
+        this.bookingSync = bookingSync;
+        this.db = db;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** The polled mail (camel-mail's message) as the parsers read it: the first plain-text and HTML parts. */
+    public ReservationMail read(Exchange exchange) throws MessagingException, IOException {
+        MailMessage polled = exchange.getIn(MailMessage.class);
+        Message mail = polled.getOriginalMessage() != null ? polled.getOriginalMessage() : polled.getMessage();
+        String[] ids = mail.getHeader("Message-ID");
+        String messageId = ids != null && ids.length > 0 && !ids[0].isBlank() ? ids[0].trim() : null;
+        Address[] from = mail.getFrom();
+        String sender = from != null && from.length > 0
+                ? from[0] instanceof InternetAddress address ? address.getAddress() : from[0].toString() : null;
+        String[] bodies = new String[2];
+        bodies(mail, bodies);
+        return new ReservationMail(messageId, sender, mail.getSubject(), bodies[0], bodies[1]);
+    }
+
+    /** Fills text (0) and HTML (1) with the first of each kind, skipping attachments. */
+    private static void bodies(Part part, String[] bodies) throws MessagingException, IOException {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return;
+        }
+        if (part.isMimeType("text/plain") && bodies[0] == null) {
+            bodies[0] = String.valueOf(part.getContent());
+        } else if (part.isMimeType("text/html") && bodies[1] == null) {
+            bodies[1] = String.valueOf(part.getContent());
+        } else if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                bodies(multipart.getBodyPart(i), bodies);
+            }
+        } else if (part.isMimeType("message/rfc822") && part.getContent() instanceof Part forwarded) {
+            bodies(forwarded, bodies);
+        }
+    }
+
+    /**
+     * What makes two mails the same: the Message-ID (a second poll, a restart, a forwarded or
+     * re-sent copy keep it), or for a mail without one a digest of its sender, subject and text.
+     */
+    public String key(ReservationMail mail) {
+        if (mail.messageId() != null) {
+            return mail.messageId();
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {mail.from(), mail.subject(), mail.textBody(), mail.htmlBody()}) {
+                sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Parses the mail and stores its booking; {@link UnreadableReservation} when no parser reads it
+     * or the booking cannot be merged (e.g. a new guest without a phone number). A database
+     * failure propagates: the mail stays unread in the folder for the next poll.
+     */
+    public void book(ReservationMail mail) throws UnreadableReservation {
+        Booking booking = parsers.parse(mail);
+        try {
+            bookingSync.store(booking);
+        } catch (MergeRefused refused) {
+            throw new UnreadableReservation("not merged: " + refused.getMessage());
+        }
+        metrics.reservationMail("booked");
+        LOG.info("event=reservation.mail.booked messageId={} source={}", logged(key(mail)), booking.source());
+    }
+
+    /** A mail taken before (same key): nothing is stored again; the mail goes to the processed folder. */
+    public void duplicate(ReservationMail mail) {
+        metrics.reservationMail("duplicate");
+        LOG.info("event=reservation.mail.duplicate messageId={}", logged(key(mail)));
+    }
+
+    /** Records why the mail goes to the quarantine folder (its id and the reason, nothing of its text). */
+    public void quarantine(ReservationMail mail, Exception cause) {
+        String reason = cause == null || cause.getMessage() == null ? "unreadable" : cause.getMessage();
+        String stored = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+        String key = key(mail);
+        db.writeDurably(c -> Sql.insert(c, "INSERT INTO quarantined_mails (message_id, reason, quarantined_at)"
+                + " VALUES (?, ?, ?)", key, stored, clock.millis()));
+        metrics.reservationMail("quarantined");
+        LOG.warn("event=reservation.mail.quarantined messageId={} (reason in quarantined_mails)", logged(key));
+    }
+
+    /** A Message-ID as logged: without line breaks, at most 200 characters. */
+    private static String logged(String id) {
+        String flat = id.replaceAll("[\\r\\n\\t ]", "_");
+        return flat.length() > 200 ? flat.substring(0, 200) : flat;
+    }
+}
