@@ -61,8 +61,8 @@ class BadSettingsStopTheStartTest {
                 Arguments.of("IMAP_URL=mail.example.org", "imap.url = 'mail.example.org' is not empty, or imap://host[:port]"
                         + " or imaps://host[:port]"),
                 Arguments.of("IMAP_POLL_DELAY=often", "imap.poll-delay = 'often' is not a duration"),
-                Arguments.of("CONCIERGE_DEFAULT_REGION=Italy", "concierge.default-region = 'Italy' is not a two-letter"
-                        + " country code"));
+                Arguments.of("CONCIERGE_DEFAULT_REGION=Italy", "concierge.default-region = 'Italy' is not a country code"
+                        + " such as IT"));
     }
 
     @ParameterizedTest(name = "{0}")
