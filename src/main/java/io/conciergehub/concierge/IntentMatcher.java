@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +39,25 @@ final class IntentMatcher {
     record Scored(String intent, double score, String evidence, int position, boolean keyword) {
     }
 
-    private record Phrase(String text, List<String> stems) {
+    private record Phrase(String intent, String text, List<String> stems) {
     }
 
-    private record Example(String text, Set<String> stems) {
+    /** An example question, with its words' weights squared and summed once, at load. */
+    private record Example(String intent, String text, Set<String> stems, double norm) {
     }
 
-    private record Model(String intent, List<Phrase> keywords, List<Example> examples) {
+    /** How much of one example a clause shares. */
+    private static final class Overlap {
+        double sharedWeight;
+        int sharedWords;
+        boolean distinctiveWord;
     }
 
     private final TextAnalysis analysis;
-    private final List<Model> models = new ArrayList<>();
+    private final List<String> intents;
+    /** Keywords by their first word, examples by each of theirs: a clause is compared only with those sharing one. */
+    private final Map<String, List<Phrase>> keywordsByFirstStem = new HashMap<>();
+    private final Map<String, List<Example>> examplesByStem = new HashMap<>();
     private final Map<String, Double> weights = new HashMap<>();
     /** Words only one intent uses: one of them alone is evidence enough. */
     private final Set<String> distinctive = new HashSet<>();
@@ -55,19 +65,22 @@ final class IntentMatcher {
 
     IntentMatcher(TextAnalysis analysis, Map<String, KnowledgeBase.Intent> intents) {
         this.analysis = analysis;
+        this.intents = List.copyOf(intents.keySet());
         Map<String, Integer> intentsPerStem = new HashMap<>();
+        Map<String, List<Set<String>>> exampleStems = new LinkedHashMap<>();
         intents.forEach((name, intent) -> {
             List<Phrase> keywords = intent.keywords().stream()
-                    .map(k -> new Phrase(k, analysis.terms(k).stream().map(Term::stem).toList()))
+                    .map(k -> new Phrase(name, k, analysis.terms(k).stream().map(Term::stem).toList()))
                     .filter(p -> !p.stems().isEmpty()).toList();
-            List<Example> examples = intent.examples().stream()
-                    .map(e -> new Example(e, contentStems(analysis.terms(e)))).toList();
-            Model model = new Model(name, keywords, examples);
-            models.add(model);
+            keywords.forEach(k -> keywordsByFirstStem.computeIfAbsent(k.stems().get(0), f -> new ArrayList<>()).add(k));
             Set<String> stems = new HashSet<>();
             keywords.forEach(k -> stems.addAll(k.stems()));
-            examples.forEach(e -> stems.addAll(e.stems()));
-            stems.forEach(s -> intentsPerStem.merge(s, 1, Integer::sum));
+            for (String example : intent.examples()) {
+                Set<String> content = contentStems(analysis.terms(example));
+                exampleStems.computeIfAbsent(name + "\n" + example, e -> new ArrayList<>()).add(content);
+                stems.addAll(content);
+            }
+            stems.forEach(stem -> intentsPerStem.merge(stem, 1, Integer::sum));
         });
         int count = Math.max(1, intents.size());
         intentsPerStem.forEach((stem, n) -> {
@@ -77,6 +90,13 @@ final class IntentMatcher {
             }
         });
         this.unknownWeight = Math.log(1.0 + count);
+        exampleStems.forEach((key, stemSets) -> {
+            String[] intentAndText = key.split("\n", 2);
+            for (Set<String> stems : stemSets) {
+                Example example = new Example(intentAndText[0], intentAndText[1], stems, norm(stems));
+                stems.forEach(stem -> examplesByStem.computeIfAbsent(stem, e -> new ArrayList<>()).add(example));
+            }
+        });
     }
 
     /**
@@ -87,35 +107,51 @@ final class IntentMatcher {
     List<Scored> score(String clause, boolean keywordsOnly) {
         List<Term> terms = keywordsOnly ? analysis.terms(clause) : corrected(analysis.terms(clause));
         List<String> stems = terms.stream().map(Term::stem).toList();
-        Set<String> content = contentStems(terms);
-        double clauseNorm = norm(content);
+        Map<String, Phrase> keywordOf = new HashMap<>();
+        Map<String, Integer> keywordAt = new HashMap<>();
+        for (int i = 0; i < stems.size(); i++) {
+            for (Phrase phrase : keywordsByFirstStem.getOrDefault(stems.get(i), List.of())) {
+                Phrase found = keywordOf.get(phrase.intent());
+                if (startsAt(stems, i, phrase.stems()) && (found == null || phrase.stems().size() > found.stems().size())) {
+                    keywordOf.put(phrase.intent(), phrase);
+                    keywordAt.put(phrase.intent(), i);
+                }
+            }
+        }
+        Map<String, Example> closestOf = new HashMap<>();
+        Map<String, Double> similarityOf = new HashMap<>();
+        if (!keywordsOnly) {
+            Set<String> content = contentStems(terms);
+            double clauseNorm = norm(content);
+            Map<Example, Overlap> overlaps = new IdentityHashMap<>(); // an example is itself, not its words
+            for (String stem : content) {
+                double w = weight(stem);
+                for (Example example : examplesByStem.getOrDefault(stem, List.of())) {
+                    Overlap overlap = overlaps.computeIfAbsent(example, e -> new Overlap());
+                    overlap.sharedWeight += w * w;
+                    overlap.sharedWords++;
+                    overlap.distinctiveWord |= distinctive.contains(stem);
+                }
+            }
+            overlaps.forEach((example, overlap) -> {
+                double similarity = similarity(overlap, clauseNorm, example);
+                if (similarity > similarityOf.getOrDefault(example.intent(), 0.0)) {
+                    similarityOf.put(example.intent(), similarity);
+                    closestOf.put(example.intent(), example);
+                }
+            });
+        }
         List<Scored> scored = new ArrayList<>();
-        for (Model model : models) {
-            Phrase keyword = null;
-            int keywordAt = Integer.MAX_VALUE;
-            for (Phrase phrase : model.keywords()) {
-                int at = indexOf(stems, phrase.stems());
-                if (at >= 0 && (keyword == null || phrase.stems().size() > keyword.stems().size())) {
-                    keyword = phrase;
-                    keywordAt = at;
-                }
-            }
-            Example closest = null;
-            double similarity = 0;
-            for (Example example : keywordsOnly ? List.<Example>of() : model.examples()) {
-                double s = cosine(content, clauseNorm, example.stems());
-                if (s > similarity) {
-                    similarity = s;
-                    closest = example;
-                }
-            }
-            double keywordScore = keyword == null ? 0 : KEYWORD_SCORE;
-            double score = 1 - (1 - keywordScore) * (1 - similarity);
+        for (String intent : intents) {
+            Phrase keyword = keywordOf.get(intent);
+            double similarity = similarityOf.getOrDefault(intent, 0.0);
+            double score = 1 - (1 - (keyword == null ? 0 : KEYWORD_SCORE)) * (1 - similarity);
             if (score > 0) {
+                Example closest = closestOf.get(intent);
                 String evidence = keyword != null ? "keyword \"" + keyword.text() + "\""
                         : "example \"" + closest.text() + "\"";
-                int position = keyword != null ? keywordAt : firstShared(stems, closest.stems());
-                scored.add(new Scored(model.intent(), score, evidence, position, keyword != null));
+                int position = keyword != null ? keywordAt.get(intent) : firstShared(stems, closest.stems());
+                scored.add(new Scored(intent, score, evidence, position, keyword != null));
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
@@ -123,25 +159,12 @@ final class IntentMatcher {
     }
 
     /**
-     * The clause's similarity to an example; 0 unless they share two words, or one that only this
-     * intent uses: "a che ora" shares just "ora" with every question about a time.
+     * The clause's cosine similarity to an example; 0 unless they share two words, or one that only
+     * this intent uses: "a che ora" shares just "ora" with every question about a time.
      */
-    private double cosine(Set<String> clause, double clauseNorm, Set<String> example) {
-        if (clauseNorm == 0 || example.isEmpty()) {
-            return 0;
-        }
-        double shared = 0;
-        int sharedWords = 0;
-        boolean distinctiveWord = false;
-        for (String stem : example) {
-            if (clause.contains(stem)) {
-                double w = weight(stem);
-                shared += w * w;
-                sharedWords++;
-                distinctiveWord |= distinctive.contains(stem);
-            }
-        }
-        return sharedWords >= 2 || distinctiveWord ? shared / (clauseNorm * norm(example)) : 0;
+    private static double similarity(Overlap overlap, double clauseNorm, Example example) {
+        boolean enough = overlap.sharedWords >= 2 || overlap.distinctiveWord;
+        return enough && clauseNorm > 0 ? overlap.sharedWeight / (clauseNorm * example.norm()) : 0;
     }
 
     /** How many words of a clause are not stop words: whether it says something of its own. */
@@ -207,17 +230,16 @@ final class IntentMatcher {
         return content;
     }
 
-    private static int indexOf(List<String> stems, List<String> phrase) {
-        outer:
-        for (int i = 0; i + phrase.size() <= stems.size(); i++) {
-            for (int j = 0; j < phrase.size(); j++) {
-                if (!stems.get(i + j).equals(phrase.get(j))) {
-                    continue outer;
-                }
-            }
-            return i;
+    private static boolean startsAt(List<String> stems, int at, List<String> phrase) {
+        if (at + phrase.size() > stems.size()) {
+            return false;
         }
-        return -1;
+        for (int j = 0; j < phrase.size(); j++) {
+            if (!stems.get(at + j).equals(phrase.get(j))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int firstShared(List<String> stems, Set<String> example) {
