@@ -12,7 +12,6 @@ import io.conciergehub.mesh.MeshConfiguration;
 import io.conciergehub.messaging.MessagingConfiguration;
 import io.conciergehub.ops.OpsConfiguration;
 import io.conciergehub.ops.Settings;
-import io.conciergehub.reservation.SmoobuConfiguration;
 import io.conciergehub.reservation.ReservationConfiguration;
 import io.conciergehub.store.ConfigurationException;
 import io.conciergehub.store.StoreConfiguration;
@@ -111,7 +110,7 @@ public final class Application {
         return List.of(new HubConfiguration(clock), new StoreConfiguration(), new GuestConfiguration(),
                 new ApiConfiguration(), new EventsConfiguration(), new OpsConfiguration(), new MessagingConfiguration(),
                 new ConciergeConfiguration(), new MeshConfiguration(), new ReservationConfiguration(),
-                new SmoobuConfiguration(), new JourneyConfiguration(),
+                new JourneyConfiguration(),
                 new FailoverConfiguration());
     }
 

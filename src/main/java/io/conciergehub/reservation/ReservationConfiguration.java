@@ -1,5 +1,7 @@
 package io.conciergehub.reservation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.mesh.BookingSync;
 import io.conciergehub.ops.Health;
 import io.conciergehub.ops.Metrics;
@@ -7,6 +9,7 @@ import io.conciergehub.ops.Settings;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.SqliteIdempotentRepository;
 import java.time.Clock;
+import java.util.Locale;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -14,7 +17,10 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 
-/** Reservations coming in: the confirmation e-mails of the mailbox (reservation-mail.camel.yaml) and their parsers. */
+/**
+ * Reservations coming in: the confirmation e-mails of the mailbox (reservation-mail.camel.yaml) and
+ * their parsers, and Smoobu's webhook (reservation-smoobu.camel.yaml).
+ */
 public class ReservationConfiguration implements CamelConfiguration {
 
     /** Read by the route's precondition: without imap.url the reservations-mail route does not exist. */
@@ -39,6 +45,19 @@ public class ReservationConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public IdempotentRepository reservationMailIdempotency(Database db) {
         return new SqliteIdempotentRepository(db, "reservations-mail");
+    }
+
+    @BindToRegistry(lazy = true)
+    public SmoobuWebhook smoobuWebhook(@PropertyInject("smoobu.webhook-secret") String secret,
+            @PropertyInject("smoobu.api-key") String apiKey, ObjectMapper json) {
+        return new SmoobuWebhook(secret, apiKey, json);
+    }
+
+    /** @param region checked at start (ops/Settings): a country code libphonenumber knows */
+    @BindToRegistry(lazy = true)
+    public SmoobuReservations smoobuReservations(Database db, BookingSync bookingSync, BookingRepository bookings,
+            @PropertyInject("concierge.default-region") String region, Clock clock) {
+        return new SmoobuReservations(db, bookingSync, bookings, region.strip().toUpperCase(Locale.ROOT), clock);
     }
 
     @BindToRegistry(lazy = true)
