@@ -1,0 +1,78 @@
+package io.conciergehub.reservation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.Mailbox;
+import io.conciergehub.support.TestHub;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Booking.com's confirmation mail arrives in the reservations mailbox first; then Smoobu's webhook
+ * for the same reservation (its reference-id is Booking.com's number) with fields of its own:
+ * one guest, one booking; what Smoobu reports is taken, what it leaves out or sends empty stays.
+ */
+class TheSameGuestByEmailThenBySmoobuIsOneGuestWithOneBookingTest {
+
+    static final String PASSWORD = "mailbox-password-merge";
+    static final String SAMPLE = "booking.com/new-booking-en.eml";
+    static final String REFERENCE = "4711002233";
+    static final String PHONE = "+447700900123";
+
+    @RegisterExtension
+    @Order(1)
+    static final Mailbox mailbox = new Mailbox(PASSWORD);
+
+    @RegisterExtension
+    @Order(2)
+    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> Smoobu.configure(
+            mailbox.hubSettings(hub, PASSWORD, "200ms")));
+
+    @Test
+    void theMailThenSmoobuIsOneGuestWithOneMergedBooking() throws Exception {
+        try (InputStream in = SampleMails.class.getClassLoader().getResourceAsStream(SampleMails.ROOT + "/" + SAMPLE)) {
+            mailbox.deliver(new MimeMessage(Session.getInstance(new Properties()), in));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> env.hub().count(
+                "SELECT COUNT(*) FROM bookings WHERE external_id = '" + REFERENCE + "'") == 1);
+        long guests = env.hub().count("SELECT COUNT(*) FROM guests");
+
+        // Smoobu: more adults, its own apartment name; no e-mail, no children, no flight, no language.
+        HttpResponse<String> answer = Smoobu.post(env.hub(), Smoobu.webhook("newReservation", "88001",
+                "2026-11-02 10:20:00", "\"reference-id\":\"" + REFERENCE + "\",\"type\":\"reservation\","
+                        + "\"arrival\":\"2026-12-12\",\"departure\":\"2026-12-15\","
+                        + "\"apartment\":{\"id\":505300,\"name\":\"Suite 12 Sea View\"},"
+                        + "\"channel\":{\"id\":465614,\"name\":\"Booking.com\"},\"guest-name\":\"Emma F.\","
+                        + "\"email\":\"\",\"phone\":\"+44 7700 900123\",\"adults\":3"));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+
+        assertThat(env.hub().count("SELECT COUNT(*) FROM guests")).isEqualTo(guests);
+        assertThat(env.hub().count("SELECT COUNT(*) FROM bookings WHERE external_id IN ('" + REFERENCE + "', '88001')"))
+                .isEqualTo(1);
+        assertThat(env.hub().text("SELECT source || '|' || arrival || '|' || departure || '|' || adults || '|'"
+                + " || children || '|' || apartment || '|' || flight_number || '|' || status FROM bookings"
+                + " WHERE external_id = '" + REFERENCE + "'"))
+                .isEqualTo("booking.com|2026-12-12|2026-12-15|3|1|Suite 12 Sea View|BA2608|confirmed");
+
+        JsonNode found = new ObjectMapper().readTree(env.hub().postApi("/api/mesh/guests/query", TestHub.API_KEY,
+                "{\"phone\":\"" + PHONE + "\"}").body()).path("guests");
+        assertThat(found).hasSize(1);
+        JsonNode guest = found.get(0);
+        assertThat(guest.path("name").asText()).isEqualTo("Emma Fictional");
+        assertThat(guest.path("email").asText()).isEqualTo("emma.fictional@example.com");
+        assertThat(guest.path("language").asText()).isEqualTo("en");
+        assertThat(guest.path("bookings")).singleElement()
+                .satisfies(booking -> assertThat(booking.path("externalId").asText()).isEqualTo(REFERENCE));
+    }
+}
