@@ -147,10 +147,10 @@ public final class ConciergeService {
             return new Decision(messageId, guest.id(), text, language, language, "opt_in",
                     knowledge.reply("opted_in", language), Outbox.PURPOSE_REPLY, false, null, false);
         }
-        LanguageChoice choice = chooseLanguage(guest.language(), text);
-        Understanding understanding = knowledge.understand(text, choice.language());
-        // Words alone ("Parking?") tell a new guest's language when the detector cannot.
-        String language = choice.settled() || !understanding.understood() ? choice.language() : understanding.language();
+        Reading reading = read(guest.language(), text);
+        LanguageChoice choice = reading.choice();
+        Understanding understanding = reading.understanding();
+        String language = reading.language();
         String intents = understanding.intentNames();
         if (guest.optedOut()) {
             return new Decision(messageId, guest.id(), text, language, choice.remember(), intents, null, null, null,
@@ -169,10 +169,9 @@ public final class ConciergeService {
      * (null: unknown), and why; nothing is stored.
      */
     public Map<String, Object> preview(String text, String language) {
-        LanguageChoice choice = chooseLanguage(language, text);
-        Understanding understanding = knowledge.understand(text, choice.language());
-        String answerLanguage = choice.settled() || !understanding.understood() ? choice.language()
-                : understanding.language();
+        Reading reading = read(language, text);
+        Understanding understanding = reading.understanding();
+        String answerLanguage = reading.language();
         Map<String, Object> preview = new LinkedHashMap<>();
         preview.put("language", answerLanguage);
         preview.put("understoodIn", understanding.language());
@@ -182,6 +181,19 @@ public final class ConciergeService {
                 : knowledge.reply("unknown", answerLanguage));
         preview.put("needsAttention", !understanding.understood() || attention(understanding) != null);
         return preview;
+    }
+
+    /** The language settled, the message understood, and the language to answer in. */
+    private record Reading(LanguageChoice choice, Understanding understanding, String language) {
+    }
+
+    /** What a guest whose language is {@code known} (null: unknown) asks, and in which language to answer. */
+    private Reading read(String known, String text) {
+        LanguageChoice choice = chooseLanguage(known, text);
+        Understanding understanding = knowledge.understand(text, choice.language());
+        // Words alone ("Parking?") tell a new guest's language when the detector cannot.
+        String language = choice.settled() || !understanding.understood() ? choice.language() : understanding.language();
+        return new Reading(choice, understanding, language);
     }
 
     /**
