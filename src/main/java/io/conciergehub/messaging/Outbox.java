@@ -97,7 +97,7 @@ public final class Outbox {
         this.metrics = metrics;
         this.events = events;
         this.provider = provider;
-        this.windowTemplate = windowTemplate == null || windowTemplate.isBlank() ? null : windowTemplate.trim();
+        this.windowTemplate = blankToNull(windowTemplate);
         this.circuitOpenDelay = circuitOpenDelay;
         this.clock = clock;
     }
@@ -105,7 +105,7 @@ public final class Outbox {
     /** Writes an outbound message and its outbox row inside the caller's transaction. */
     public long enqueue(Connection c, long guestId, Long inReplyTo, String text, String language, String intent,
             String purpose, long now) throws SQLException {
-        return insert(c, guestId, inReplyTo, text, language, intent, purpose, null, null, now);
+        return insert(c, guestId, inReplyTo, text, language, intent, purpose, null, null, null, null, now);
     }
 
     /**
@@ -115,7 +115,7 @@ public final class Outbox {
     public long enqueueCommanded(Connection c, long guestId, String text, String templateName,
             Map<String, String> templateFields, String language, long now) throws SQLException {
         return insert(c, guestId, null, text, language, null, PURPOSE_COMMAND, templateName,
-                templateName == null ? null : fieldsJson(templateFields), now);
+                templateName == null ? null : fieldsJson(templateFields), null, null, now);
     }
 
     /**
@@ -126,22 +126,25 @@ public final class Outbox {
      */
     public long enqueueScheduled(Connection c, long guestId, String text, String language, String windowTemplate,
             String templateLanguage, Map<String, String> templateFields, long now) throws SQLException {
-        long outboxId = insert(c, guestId, null, text, language, null, PURPOSE_JOURNEY, null,
-                fieldsJson(templateFields), now);
-        Sql.update(c, "UPDATE outbox SET window_template = ?, template_language = ? WHERE id = ?",
-                windowTemplate == null || windowTemplate.isBlank() ? null : windowTemplate.trim(),
-                templateLanguage == null || templateLanguage.isBlank() ? null : templateLanguage.trim(), outboxId);
-        return outboxId;
+        return insert(c, guestId, null, text, language, null, PURPOSE_JOURNEY, null, fieldsJson(templateFields),
+                blankToNull(windowTemplate), blankToNull(templateLanguage), now);
     }
 
     private long insert(Connection c, long guestId, Long inReplyTo, String text, String language, String intent,
-            String purpose, String templateName, String templateFields, long now) throws SQLException {
+            String purpose, String templateName, String templateFields, String windowTemplate, String templateLanguage,
+            long now) throws SQLException {
         long messageId = Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, body, language, intent,"
                 + " status, in_reply_to, created_at, updated_at) VALUES (?, 'out', ?, ?, ?, ?, 'queued', ?, ?, ?)",
                 guestId, provider, guests.seal(text), language, intent, inReplyTo, now, now);
-        return Sql.insert(c, "INSERT INTO outbox (message_id, guest_id, purpose, template_name, template_fields, state,"
-                + " next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)", messageId,
-                guestId, purpose, templateName, guests.seal(templateFields), now, now, now);
+        return Sql.insert(c, "INSERT INTO outbox (message_id, guest_id, purpose, template_name, template_fields,"
+                + " window_template, template_language, state, next_attempt_at, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)", messageId, guestId, purpose, templateName,
+                guests.seal(templateFields), windowTemplate, templateLanguage, now, now, now);
+    }
+
+    /** A template setting as written: trimmed, null when empty. */
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /**
@@ -174,16 +177,16 @@ public final class Outbox {
             }
             boolean windowOpen = guest.lastInboundAt() != null && guest.lastInboundAt() > now - WINDOW.toMillis();
             // A scheduled message names its own template; any other falls back to messaging.window-template.
-            String template = Sql.one(c, "SELECT window_template FROM outbox WHERE id = ?",
-                    r -> Optional.ofNullable(r.getString(1)), outboxId).flatMap(t -> t).orElse(null);
-            String windowTemplate = template != null ? template : this.windowTemplate;
+            String windowTemplate = row.windowTemplate() != null ? row.windowTemplate() : this.windowTemplate;
             if (!windowOpen && windowTemplate == null) {
                 finish(c, outboxId, row.messageId(), "held", MessageStatus.HELD,
                         "24-hour window closed and messaging.window-template is not set", now);
                 LOG.warn("event=outbox.held outbox={} to={} reason=window-closed", outboxId, Phones.mask(guest.phone()));
                 return null;
             }
-            Sql.update(c, "UPDATE outbox SET template_name = ? WHERE id = ?", windowOpen ? null : windowTemplate, outboxId);
+            if (!windowOpen) {
+                Sql.update(c, "UPDATE outbox SET template_name = ? WHERE id = ?", windowTemplate, outboxId);
+            }
             return guest.phone();
         });
     }
@@ -294,7 +297,7 @@ public final class Outbox {
     /** The row and the rows merged into it, in their guest's line. */
     private static List<Row> withMerged(Connection c, Row row) throws SQLException {
         List<Row> rows = new ArrayList<>(List.of(row));
-        rows.addAll(Sql.list(c, "SELECT o.id, o.message_id, o.guest_id, o.purpose, o.template_name FROM outbox o"
+        rows.addAll(Sql.list(c, "SELECT " + ROW_COLUMNS.replaceAll("(\\w+)", "o.$1") + " FROM outbox o"
                 + " JOIN messages m ON m.id = o.message_id WHERE o.merged_into = ? AND o.state = 'merged'"
                 + " ORDER BY " + ORDER_KEY + ", o.id", Outbox::mapRow, row.id()));
         return rows;
@@ -496,13 +499,15 @@ public final class Outbox {
         }
     }
 
-    private record Row(long id, long messageId, long guestId, String purpose, String templateName) {
+    /** {@code windowTemplate}: the template a scheduled message goes as outside the 24-hour window. */
+    private record Row(long id, long messageId, long guestId, String purpose, String templateName,
+            String windowTemplate) {
     }
 
-    private static final String ROW_COLUMNS = "id, message_id, guest_id, purpose, template_name";
+    private static final String ROW_COLUMNS = "id, message_id, guest_id, purpose, template_name, window_template";
 
     private static Row mapRow(ResultSet r) throws SQLException {
-        return new Row(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5));
+        return new Row(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5), r.getString(6));
     }
 
     private static Row row(Connection c, long outboxId) throws SQLException {
