@@ -307,7 +307,9 @@ public final class Outbox {
      * Marks the start of a request to the provider, under this node's epoch, and returns what to
      * send. A node that is not active (fenced by a higher epoch) starts nothing.
      */
-    public OutboundMessage beginAttempt(@ExchangeProperty("outboxId") long outboxId) {
+    /** @param recipient the guest's phone, as {@link #claim} named it for the pacing (null: read it here) */
+    public OutboundMessage beginAttempt(@ExchangeProperty("outboxId") long outboxId,
+            @ExchangeProperty("recipient") String recipient) {
         long now = clock.millis();
         return db.write(c -> {
             long epoch = sendingEpoch.getAsLong();
@@ -325,7 +327,7 @@ public final class Outbox {
                     + " THEN o.template_language ELSE m.language END AS language"
                     + " FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?",
                     row -> new OutboundMessage(row.getLong("id"), row.getLong("message_id"),
-                            guests.findById(c, row.getLong("guest_id")).orElseThrow().phone(),
+                            recipient != null ? recipient : guests.findById(c, row.getLong("guest_id")).orElseThrow().phone(),
                             guests.open(row.getString("body")) + merged,
                             row.getString("language"), row.getString("template_name"),
                             fields(guests.open(row.getString("template_fields")))), outboxId).orElseThrow();

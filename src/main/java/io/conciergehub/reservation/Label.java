@@ -102,6 +102,8 @@ enum Label {
 
     /** Label → its language (null: any), in the order listed. */
     private final Map<String, String> labels = new LinkedHashMap<>();
+    /** The labels in order, listed once: every field of every mail asks for them. */
+    private final List<String> labelList;
 
     Label(String... languagesAndLabels) {
         String language = null;
@@ -112,10 +114,11 @@ enum Label {
                 labels.putIfAbsent(item, language);
             }
         }
+        labelList = List.copyOf(labels.keySet());
     }
 
     List<String> labels() {
-        return List.copyOf(labels.keySet());
+        return labelList;
     }
 
     /** The language of a label ("it" for "arrivo"), null if any language uses it or it is not this field's. */

@@ -57,7 +57,7 @@ class AnswersMergedIntoAnInterruptedSendAreNeitherLostNorRepeatedTest extends Ou
                 "Parking is free.");
         outbox.claim(rows.get(0));
         outbox.merge(rows.get(0));
-        outbox.beginAttempt(rows.get(0)); // the request is at the provider when the process dies
+        outbox.beginAttempt(rows.get(0), null); // the request is at the provider when the process dies
 
         outbox.recoverInterrupted();
         rows.forEach(this::dispatch);

@@ -50,7 +50,7 @@ class ConversationWindowTest {
         Setup setup = answerQueuedFor(Duration.ofHours(23), "");
 
         assertThat(setup.outbox().claim(setup.outboxId())).isEqualTo("+393331230000");
-        OutboundMessage message = setup.outbox().beginAttempt(setup.outboxId());
+        OutboundMessage message = setup.outbox().beginAttempt(setup.outboxId(), null);
 
         assertThat(message.isTemplate()).isFalse();
         assertThat(new SpokiRequests().build(message)).containsEntry("type", "Message")
@@ -76,7 +76,7 @@ class ConversationWindowTest {
         Setup setup = answerQueuedFor(Duration.ofHours(25), "4711");
 
         assertThat(setup.outbox().claim(setup.outboxId())).isEqualTo("+393331230000");
-        OutboundMessage message = setup.outbox().beginAttempt(setup.outboxId());
+        OutboundMessage message = setup.outbox().beginAttempt(setup.outboxId(), null);
 
         Map<String, Object> spoki = new SpokiRequests().build(message);
         assertThat(spoki).containsEntry("type", "Template").containsEntry("template", 4711L)
