@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -25,6 +26,10 @@ public final class CommandWorker {
     public static final String BREAKER = "command-execution";
     private static final Logger LOG = LoggerFactory.getLogger(CommandWorker.class);
 
+    /** The route that runs commands (mesh-commands.camel.yaml). */
+    public static final String ROUTE = "mesh-commands-worker";
+
+    private final BooleanSupplier suspended;
     private final Database db;
     private final CommandStore store;
     private final CommandActions actions;
@@ -32,8 +37,10 @@ public final class CommandWorker {
     private final int maxAttempts;
     private final Clock clock;
 
+    /** @param suspended whether the worker route is suspended: a command its last poll took stays queued */
     public CommandWorker(Database db, CommandStore store, CommandActions actions, Metrics metrics, int maxAttempts,
-            Clock clock) {
+            BooleanSupplier suspended, Clock clock) {
+        this.suspended = suspended;
         this.db = db;
         this.store = store;
         this.actions = actions;
@@ -42,9 +49,12 @@ public final class CommandWorker {
         this.clock = clock;
     }
 
-    /** queued → running. False when the command is not queued (another worker has it, or it is done). */
+    /**
+     * queued → running. False when the command is not queued (another worker has it, or it is done),
+     * or the worker route is suspended (the sweep hands it on after it is resumed).
+     */
     public boolean start(@ExchangeProperty("commandId") String id) {
-        return store.start(id);
+        return !suspended.getAsBoolean() && store.start(id);
     }
 
     /**

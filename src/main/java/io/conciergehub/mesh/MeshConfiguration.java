@@ -16,6 +16,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 
 /** The mesh gateway: commands and their worker, guest queries, booking sync, dead letters, stats. */
@@ -42,12 +43,12 @@ public class MeshConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public CommandWorker commandWorker(Database db, CommandStore store, GuestRepository guests,
+    public CommandWorker commandWorker(CamelContext context, Database db, CommandStore store, GuestRepository guests,
             BookingRepository bookings, Outbox outbox, WorkerControl workers, Metrics metrics, Clock clock,
             @PropertyInject("mesh.command-attempts") int maxAttempts,
             @PropertyInject("concierge.default-language") String defaultLanguage) {
         return new CommandWorker(db, store, new CommandActions(guests, bookings, outbox, workers, defaultLanguage),
-                metrics, maxAttempts, clock);
+                metrics, maxAttempts, RouteControl.suspended(context, CommandWorker.ROUTE), clock);
     }
 
     @BindToRegistry(lazy = true)

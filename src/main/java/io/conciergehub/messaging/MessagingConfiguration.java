@@ -10,19 +10,18 @@ import io.conciergehub.messaging.provider.SendFailureRecorder;
 import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
 import io.conciergehub.ops.Metrics;
+import io.conciergehub.ops.RouteControl;
 import io.conciergehub.store.DataDirLock;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.SqliteIdempotentRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.ServiceStatus;
 import org.apache.camel.spi.IdempotentRepository;
 
 /** Guests' messages in (the providers' webhooks, the inbox) and out (the outbox, the providers' requests). */
@@ -46,10 +45,8 @@ public class MessagingConfiguration implements CamelConfiguration {
             @PropertyInject("messaging.window-template") String windowTemplate,
             @PropertyInject("ms:messaging.circuit.open-duration") Duration circuitOpenDuration) {
         // PAUSE_WORKERS suspends the sender; a message handed to it just then stays queued.
-        BooleanSupplier sendingPaused = () -> context.getRouteController().getRouteStatus(Outbox.SENDER_ROUTE)
-                == ServiceStatus.Suspended;
         Outbox outbox = new Outbox(db, guests, metrics, events, storedProviderName(provider), windowTemplate,
-                circuitOpenDuration, sendingEpoch, sendingPaused, clock);
+                circuitOpenDuration, sendingEpoch, RouteControl.suspended(context, Outbox.SENDER_ROUTE), clock);
         metrics.gauge("concierge_outbox_depth", "Outbound messages waiting to be sent", outbox::depth);
         return outbox;
     }

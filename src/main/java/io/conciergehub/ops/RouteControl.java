@@ -1,6 +1,7 @@
 package io.conciergehub.ops;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
@@ -13,6 +14,14 @@ import org.slf4j.LoggerFactory;
  * place the failover logic, {@code PAUSE_WORKERS} and the operators' {@code /api/routes} use.
  */
 public final class RouteControl {
+
+    /**
+     * Whether the route is suspended now. A suspended seda consumer still hands on what its last
+     * poll took: a queue's worker asks this before it takes work, and leaves it queued.
+     */
+    public static BooleanSupplier suspended(CamelContext context, String routeId) {
+        return () -> context.getRouteController().getRouteStatus(routeId) == ServiceStatus.Suspended;
+    }
 
     /** The group of the routes that serve the API (this API, /health, /metrics). */
     public static final String API_GROUP = "api";
