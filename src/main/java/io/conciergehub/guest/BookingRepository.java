@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Bookings and the merge rules every reservation source follows:
  * <ul>
- *   <li>a booking is identified by {@code (source, externalId)}; reporting it again updates it;</li>
+ *   <li>a booking is identified by {@code (source, externalId)}; reporting it again updates it, and
+ *       so does a report whose external id is another source's reference for it (see {@link #setReference});</li>
  *   <li>its guest is found by phone (blind index), else by e-mail, else it stays the booking's
  *       current guest; a new guest needs a phone number (WhatsApp is how the hub reaches guests);</li>
  *   <li>booking fields reported overwrite stored ones (the channel is the authority on the
@@ -45,11 +46,11 @@ public final class BookingRepository {
     }
 
     public Upserted upsert(Connection c, Booking booking, long now) throws SQLException {
-        Optional<Stored> stored = Sql.one(c, "SELECT id, guest_id, arrival, departure, adults, children, apartment,"
-                + " flight_number, status FROM bookings WHERE source = ? AND external_id = ?", row -> new Stored(
-                        row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), (Integer) row.getObject(5),
-                        (Integer) row.getObject(6), row.getString(7), row.getString(8), row.getString(9)),
-                booking.source(), booking.externalId());
+        Optional<Stored> stored = stored(c, "source = ? AND external_id = ?", booking.source(), booking.externalId());
+        if (stored.isEmpty()) {
+            // The same reservation, reported first by a channel manager under its own id.
+            stored = stored(c, "reference = ? AND source <> ?", booking.externalId(), booking.source());
+        }
         boolean guestCreated = false;
         Long guestId = null;
         if (booking.phone() != null) {
@@ -89,6 +90,22 @@ public final class BookingRepository {
                 merged.arrival(), merged.departure(), merged.adults(), merged.children(), merged.apartment(),
                 merged.flightNumber(), merged.status(), now, old.id());
         return new Upserted(old.id(), guestId, Outcome.UPDATED, guestCreated, old.status(), merged.status());
+    }
+
+    private static Optional<Stored> stored(Connection c, String where, Object... values) throws SQLException {
+        return Sql.one(c, "SELECT id, guest_id, arrival, departure, adults, children, apartment, flight_number, status"
+                + " FROM bookings WHERE " + where + " ORDER BY updated_at DESC, id DESC LIMIT 1", row -> new Stored(
+                        row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), (Integer) row.getObject(5),
+                        (Integer) row.getObject(6), row.getString(7), row.getString(8), row.getString(9)), values);
+    }
+
+    /**
+     * Records another channel's number for the reservation a booking is (Smoobu's reference-id, e.g.
+     * the Booking.com number), so that channel's own report of it later updates this booking.
+     */
+    public void setReference(Connection c, long bookingId, String reference) throws SQLException {
+        Sql.update(c, "UPDATE bookings SET reference = ? WHERE id = ? AND reference IS NOT ?", reference, bookingId,
+                reference);
     }
 
     /** Which booking a stored row is: its id and the {@code (source, externalId)} that identifies it. */

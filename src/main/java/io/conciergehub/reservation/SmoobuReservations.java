@@ -118,6 +118,9 @@ public final class SmoobuReservations {
             // Status not reported: a new booking is confirmed, a known one keeps its status.
             Upserted done = bookingSync.store(c, reservation.booking(source, externalId, null));
             bookingId = done.bookingId();
+            if (SmoobuReservation.SOURCE.equals(source) && reservation.reference() != null) {
+                bookings.setReference(c, bookingId, reservation.reference());
+            }
             result = done.outcome().name().toLowerCase(Locale.ROOT);
         }
         Sql.update(c, "INSERT INTO smoobu_reservations (reservation_id, modified_at, cancelled, booking_id, updated_at)"

@@ -28,7 +28,7 @@ class NationalPhoneNumbersUseTheHotelsRegionTest {
     void theRegionDecidesWhatANationalNumberMeans() throws UnreadableReservation {
         String spanishMobile = "600 000 123";
         assertThat(phoneOf(new ReservationParsers("ES"), spanishMobile)).isEqualTo("+34600000123");
-        assertThat(phoneOf(new ReservationParsers("FR"), "06 39 98 12 34")).isEqualTo("+33639981234");
+        assertThat(phoneOf(new ReservationParsers("FR"), "06 12 34 56 78")).isEqualTo("+33612345678");
     }
 
     @Test

@@ -61,12 +61,23 @@ final class SampleMails {
         return name.substring(0, name.indexOf('/'));
     }
 
-    static ReservationMail read(String name) {
+    /** The sample as a mail, e.g. to deliver into a mailbox. */
+    static MimeMessage message(String name) {
         try (InputStream in = SampleMails.class.getClassLoader().getResourceAsStream(ROOT + "/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no sample mail " + name);
             }
-            MimeMessage message = new MimeMessage(SESSION, in);
+            return new MimeMessage(SESSION, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("sample mail " + name + " is not a mail", e);
+        }
+    }
+
+    static ReservationMail read(String name) {
+        try {
+            MimeMessage message = message(name);
             Bodies bodies = new Bodies();
             bodies.collect(message);
             Address[] from = message.getFrom();

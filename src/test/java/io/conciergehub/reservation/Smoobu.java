@@ -33,6 +33,19 @@ final class Smoobu {
                 + "\"" + (fields.isEmpty() ? "" : "," + fields) + "}}";
     }
 
+    /**
+     * The reservation of the Booking.com sample mail (booking.com/new-booking-en.eml, Emma Fictional)
+     * as Smoobu reports it: reference-id the Booking.com number, more adults, its own apartment name,
+     * a shortened name; no e-mail, children, flight or language.
+     */
+    static String bookingComSampleReservation(String reference) {
+        return "\"reference-id\":\"" + reference + "\",\"type\":\"reservation\","
+                + "\"arrival\":\"2026-12-12\",\"departure\":\"2026-12-15\","
+                + "\"apartment\":{\"id\":505300,\"name\":\"Suite 12 Sea View\"},"
+                + "\"channel\":{\"id\":465614,\"name\":\"Booking.com\"},\"guest-name\":\"Emma F.\","
+                + "\"email\":\"\",\"phone\":\"+44 7700 900123\",\"adults\":3";
+    }
+
     /** A reservation's usual fields: Booking.com through Smoobu, for Mario Rossi at Casa Mare. */
     static String reservation(String arrival, String departure, int adults) {
         return "\"reference-id\":\"HMABC123\",\"type\":\"reservation\",\"arrival\":\"" + arrival + "\",\"departure\":\""

@@ -8,12 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.Mailbox;
 import io.conciergehub.support.TestHub;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Properties;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,20 +37,13 @@ class TheSameGuestByEmailThenBySmoobuIsOneGuestWithOneBookingTest {
 
     @Test
     void theMailThenSmoobuIsOneGuestWithOneMergedBooking() throws Exception {
-        try (InputStream in = SampleMails.class.getClassLoader().getResourceAsStream(SampleMails.ROOT + "/" + SAMPLE)) {
-            mailbox.deliver(new MimeMessage(Session.getInstance(new Properties()), in));
-        }
+        mailbox.deliver(SampleMails.message(SAMPLE));
         await().atMost(Duration.ofSeconds(15)).until(() -> env.hub().count(
                 "SELECT COUNT(*) FROM bookings WHERE external_id = '" + REFERENCE + "'") == 1);
         long guests = env.hub().count("SELECT COUNT(*) FROM guests");
 
-        // Smoobu: more adults, its own apartment name; no e-mail, no children, no flight, no language.
         HttpResponse<String> answer = Smoobu.post(env.hub(), Smoobu.webhook("newReservation", "88001",
-                "2026-11-02 10:20:00", "\"reference-id\":\"" + REFERENCE + "\",\"type\":\"reservation\","
-                        + "\"arrival\":\"2026-12-12\",\"departure\":\"2026-12-15\","
-                        + "\"apartment\":{\"id\":505300,\"name\":\"Suite 12 Sea View\"},"
-                        + "\"channel\":{\"id\":465614,\"name\":\"Booking.com\"},\"guest-name\":\"Emma F.\","
-                        + "\"email\":\"\",\"phone\":\"+44 7700 900123\",\"adults\":3"));
+                "2026-11-02 10:20:00", Smoobu.bookingComSampleReservation(REFERENCE)));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 
         assertThat(env.hub().count("SELECT COUNT(*) FROM guests")).isEqualTo(guests);

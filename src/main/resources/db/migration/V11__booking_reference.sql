@@ -1,0 +1,6 @@
+-- Another channel's number for the same reservation: Smoobu's reference-id (e.g. the Booking.com
+-- number) on the booking Smoobu reported first under its own id. A confirmation e-mail or a sync
+-- that arrives later with that number as its external id updates this booking instead of creating
+-- a second one (guest/BookingRepository.upsert).
+ALTER TABLE bookings ADD COLUMN reference TEXT;
+CREATE INDEX bookings_reference ON bookings (reference) WHERE reference IS NOT NULL;
