@@ -90,14 +90,25 @@ public final class Fields {
         return node.asText().strip();
     }
 
+    /** A phone number in international form ("+39 333 …", "0039 …" or WhatsApp's "39333…"), as E.164. */
     public static String phone(JsonNode parent, String name, String path, boolean required) {
+        return phone(parent, name, path, required, null);
+    }
+
+    /**
+     * A phone number as E.164; with {@code region} (the hotel's, "IT") a national number ("333 123 4567")
+     * is read as one of that region, without it only international forms are numbers.
+     */
+    public static String phone(JsonNode parent, String name, String path, boolean required, String region) {
         String raw = text(parent, name, path, required, 32);
         if (raw == null) {
             return null;
         }
-        String phone = PHONE_CHARACTERS.matcher(raw).matches() ? Phones.normalize(raw) : null;
+        String phone = !PHONE_CHARACTERS.matcher(raw).matches() ? null
+                : region == null ? Phones.normalize(raw) : Phones.normalize(raw, region);
         if (phone == null) {
-            throw HttpProblem.invalidField(path, "is not a phone number in international form");
+            throw HttpProblem.invalidField(path, region == null ? "is not a phone number in international form"
+                    : "is not a phone number (international, or national in " + region + ")");
         }
         return phone;
     }

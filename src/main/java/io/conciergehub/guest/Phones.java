@@ -3,6 +3,7 @@ package io.conciergehub.guest;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.regex.Pattern;
 
 /** Phone numbers as the hub stores and compares them: E.164, a '+' and digits only. */
@@ -47,6 +48,11 @@ public final class Phones {
     /**
      * The same for a number as a person writes it, national ones ("333 123 4567", "0170 …") read as
      * numbers of {@code region} (the hotel's country, ISO 3166 "IT"); null if it cannot exist.
+     *
+     * <p>Without "+" or "00" a number is a national one when it is a valid number of the region
+     * (written with the region's trunk prefix, Germany's "0", where it has one); otherwise the digits
+     * must be a possible international number (WhatsApp's "4917…"). A national number must be valid,
+     * not merely possible: a typo in it would otherwise become another country's "+" number.
      */
     public static String normalize(String raw, String region) {
         if (raw == null || raw.isBlank()) {
@@ -56,12 +62,21 @@ public final class Phones {
         if (trimmed.startsWith("+") || trimmed.startsWith("00")) {
             return normalize(trimmed);
         }
+        PhoneNumber national;
         try {
-            return normalize(LIBPHONENUMBER.format(LIBPHONENUMBER.parse(trimmed, region),
-                    PhoneNumberUtil.PhoneNumberFormat.E164));
+            national = LIBPHONENUMBER.parse(trimmed, region);
         } catch (NumberParseException notANumber) {
             return null;
         }
+        String asNational = normalize(LIBPHONENUMBER.format(national, PhoneNumberUtil.PhoneNumberFormat.E164));
+        String asInternational = normalize(trimmed);
+        // Where national numbers start with a trunk prefix (Germany's "0"), digits without it are not one.
+        String trunk = LIBPHONENUMBER.getNddPrefixForRegion(region, true);
+        boolean writtenAsNational = trunk == null || trimmed.startsWith(trunk);
+        if (asNational != null && writtenAsNational && LIBPHONENUMBER.isValidNumber(national)) {
+            return asNational;
+        }
+        return asInternational;
     }
 
     private static boolean isPossible(String e164) {

@@ -38,8 +38,12 @@ public final class BookingSync {
     private final EventBuffer events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final String region;
 
-    public BookingSync(Database db, BookingRepository bookings, EventBuffer events, ObjectMapper json, Clock clock) {
+    /** @param region the hotel's region (concierge.default-region): national phone numbers are read as its numbers */
+    public BookingSync(Database db, BookingRepository bookings, EventBuffer events, ObjectMapper json, Clock clock,
+            String region) {
+        this.region = region;
         this.db = db;
         this.bookings = bookings;
         this.events = events;
@@ -108,7 +112,7 @@ public final class BookingSync {
         return done;
     }
 
-    private static Booking parse(JsonNode item, String path) {
+    private Booking parse(JsonNode item, String path) {
         if (!item.isObject()) {
             throw HttpProblem.invalidField(path, "must be an object");
         }
@@ -121,7 +125,7 @@ public final class BookingSync {
         return new Booking(Fields.token(item, "source", path + ".source", true),
                 Fields.token(item, "externalId", path + ".externalId", true),
                 Fields.text(item, "guestName", path + ".guestName", false, 200),
-                Fields.phone(item, "phone", path + ".phone", false), Fields.email(item, "email", path + ".email"),
+                Fields.phone(item, "phone", path + ".phone", false, region), Fields.email(item, "email", path + ".email"),
                 Fields.language(item, "language", path + ".language"), arrival, departure,
                 Fields.integer(item, "adults", path + ".adults", 0, 50),
                 Fields.integer(item, "children", path + ".children", 0, 50),

@@ -44,11 +44,16 @@ public final class CommandActions {
     private final BookingRepository bookings;
     private final Outbox outbox;
     private final WorkerControl workers;
+    private final String region;
 
-    /** @param defaultLanguage the language of a message to a guest whose language nobody told (concierge.default-language) */
+    /**
+     * @param defaultLanguage the language of a message to a guest whose language nobody told (concierge.default-language)
+     * @param region the hotel's region (concierge.default-region): national phone numbers are read as its numbers
+     */
     public CommandActions(GuestRepository guests, BookingRepository bookings, Outbox outbox, WorkerControl workers,
-            String defaultLanguage) {
+            String defaultLanguage, String region) {
         this.defaultLanguage = defaultLanguage;
+        this.region = region;
         this.guests = guests;
         this.bookings = bookings;
         this.outbox = outbox;
@@ -110,7 +115,7 @@ public final class CommandActions {
     }
 
     private Map<String, Object> sendMessage(Connection c, JsonNode message, long now) throws SQLException {
-        String phone = Fields.phone(message, "phone", "phone", true);
+        String phone = Fields.phone(message, "phone", "phone", true, region);
         GuestRepository.Resolved guest = guests.findOrCreate(c, phone, now);
         Guest stored = guests.findById(c, guest.id()).orElseThrow();
         // Queued even to a guest who opted out: the outbox holds it, and the command reports why.
@@ -124,7 +129,7 @@ public final class CommandActions {
 
     private long guestNamed(Connection c, JsonNode payload) throws SQLException {
         Long guestId = payload.hasNonNull("guestId") ? Long.valueOf(payload.get("guestId").asLong())
-                : guests.findIdByPhone(c, Fields.phone(payload, "phone", "phone", true)).orElse(null);
+                : guests.findIdByPhone(c, Fields.phone(payload, "phone", "phone", true, region)).orElse(null);
         if (guestId == null || !guests.exists(c, guestId)) {
             throw new Refused("no such guest");
         }

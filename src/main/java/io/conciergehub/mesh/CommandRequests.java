@@ -25,11 +25,16 @@ public final class CommandRequests {
 
     private final ObjectMapper json;
     private final boolean numericTemplates;
+    private final String region;
 
-    /** @param numericTemplates templates are named by Spoki's numeric ids (the provider is Spoki) */
-    public CommandRequests(ObjectMapper json, boolean numericTemplates) {
+    /**
+     * @param numericTemplates templates are named by Spoki's numeric ids (the provider is Spoki)
+     * @param region the hotel's region (concierge.default-region): national phone numbers are read as its numbers
+     */
+    public CommandRequests(ObjectMapper json, boolean numericTemplates, String region) {
         this.json = json;
         this.numericTemplates = numericTemplates;
+        this.region = region;
     }
 
     /** A single command: the whole body. */
@@ -106,7 +111,7 @@ public final class CommandRequests {
 
     private void checkMessage(JsonNode message, String path) {
         Fields.onlyKnown(message, path, Set.of("phone", "message", "template", "language", "customFields"));
-        Fields.phone(message, "phone", path + ".phone", true);
+        Fields.phone(message, "phone", path + ".phone", true, region);
         String text = Fields.text(message, "message", path + ".message", false, 4096);
         String template = Fields.token(message, "template", path + ".template", false);
         if ((text == null) == (template == null)) {
@@ -140,9 +145,9 @@ public final class CommandRequests {
         }
     }
 
-    private static void checkGuestNamed(JsonNode payload, String path) {
+    private void checkGuestNamed(JsonNode payload, String path) {
         Integer guestId = Fields.integer(payload, "guestId", path + ".guestId", 1, Integer.MAX_VALUE);
-        String phone = Fields.phone(payload, "phone", path + ".phone", false);
+        String phone = Fields.phone(payload, "phone", path + ".phone", false, region);
         if ((guestId == null) == (phone == null)) {
             throw HttpProblem.invalidField(path + ".guestId", "give either a guestId or a phone");
         }

@@ -34,11 +34,14 @@ public final class GuestQuery {
     private final Database db;
     private final GuestRepository guests;
     private final ObjectMapper json;
+    private final String region;
 
-    public GuestQuery(Database db, GuestRepository guests, ObjectMapper json) {
+    /** @param region the hotel's region (concierge.default-region): national phone numbers are read as its numbers */
+    public GuestQuery(Database db, GuestRepository guests, ObjectMapper json, String region) {
         this.db = db;
         this.guests = guests;
         this.json = json;
+        this.region = region;
     }
 
     public ApiResponse query(Exchange exchange) throws Exception {
@@ -47,7 +50,7 @@ public final class GuestQuery {
                 "needsAttention", "page", "pageSize"));
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        String phone = Fields.phone(body, "phone", "phone", false);
+        String phone = Fields.phone(body, "phone", "phone", false, region);
         if (phone != null) {
             where.append(" AND g.phone_hash = ?");
             args.add(guests.blindIndex(phone));

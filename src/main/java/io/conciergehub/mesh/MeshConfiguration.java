@@ -38,22 +38,23 @@ public class MeshConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public CommandApi commandApi(CommandStore store, CircuitBreakerRegistry breakers, ObjectMapper json,
             @PropertyInject("messaging.provider") String provider,
-            @PropertyInject("seconds:mesh.circuit.open-duration") long openSeconds) {
-        return new CommandApi(new CommandRequests(json, "spoki".equals(provider)), store, breakers, json, openSeconds);
+            @PropertyInject("seconds:mesh.circuit.open-duration") long openSeconds, @PropertyInject("concierge.default-region") String region) {
+        return new CommandApi(new CommandRequests(json, "spoki".equals(provider), region), store, breakers, json,
+                openSeconds);
     }
 
     @BindToRegistry(lazy = true)
     public CommandWorker commandWorker(CamelContext context, Database db, CommandStore store, GuestRepository guests,
             BookingRepository bookings, Outbox outbox, WorkerControl workers, Metrics metrics, Clock clock,
             @PropertyInject("mesh.command-attempts") int maxAttempts,
-            @PropertyInject("concierge.default-language") String defaultLanguage) {
-        return new CommandWorker(db, store, new CommandActions(guests, bookings, outbox, workers, defaultLanguage),
+            @PropertyInject("concierge.default-language") String defaultLanguage, @PropertyInject("concierge.default-region") String region) {
+        return new CommandWorker(db, store, new CommandActions(guests, bookings, outbox, workers, defaultLanguage, region),
                 metrics, maxAttempts, RouteControl.suspended(context, CommandWorker.ROUTE), clock);
     }
 
     @BindToRegistry(lazy = true)
-    public GuestQuery guestQuery(Database db, GuestRepository guests, ObjectMapper json) {
-        return new GuestQuery(db, guests, json);
+    public GuestQuery guestQuery(Database db, GuestRepository guests, ObjectMapper json, @PropertyInject("concierge.default-region") String region) {
+        return new GuestQuery(db, guests, json, region);
     }
 
     @BindToRegistry(lazy = true)
@@ -68,8 +69,8 @@ public class MeshConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public BookingSync bookingSync(Database db, BookingRepository bookings, EventBuffer events, ObjectMapper json,
-            Clock clock) {
-        return new BookingSync(db, bookings, events, json, clock);
+            Clock clock, @PropertyInject("concierge.default-region") String region) {
+        return new BookingSync(db, bookings, events, json, clock, region);
     }
 
     @BindToRegistry(lazy = true)
