@@ -5,11 +5,23 @@ import java.time.LocalDate;
 /**
  * A reservation as a channel (Smoobu, Booking.com, the cloud's sync) reports it. Any field but
  * {@code source} and {@code externalId} may be null: null means "not reported", never "clear it".
+ * {@code notes} is what the guest wrote with the booking (special requests).
  */
 public record Booking(String source, String externalId, String guestName, String phone, String email,
         String language, LocalDate arrival, LocalDate departure, Integer adults, Integer children, String apartment,
-        String flightNumber, String status) {
+        String flightNumber, String status, String notes) {
 
     public static final String CONFIRMED = "confirmed";
     public static final String CANCELLED = "cancelled";
+    /** Notes longer than this are cut: a channel's long text never keeps its booking out. */
+    public static final int MAX_NOTES = 2000;
+
+    /** A channel's notes as stored: stripped, at most {@link #MAX_NOTES} characters; null for none ("", "-"). */
+    public static String notes(String raw) {
+        String notes = raw == null ? "" : raw.strip();
+        if (notes.isEmpty() || notes.chars().allMatch(ch -> ch == '-' || ch == '–' || ch == '/')) {
+            return null;
+        }
+        return notes.length() > MAX_NOTES ? notes.substring(0, MAX_NOTES) : notes;
+    }
 }

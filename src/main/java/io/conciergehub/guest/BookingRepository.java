@@ -13,7 +13,7 @@ import java.util.Optional;
  *       so does a report whose external id is another source's reference for it (see {@link #setReference});</li>
  *   <li>its guest is found by phone (blind index), else by e-mail, else it stays the booking's
  *       current guest; a new guest needs a phone number (WhatsApp is how the hub reaches guests);</li>
- *   <li>booking fields reported overwrite stored ones (the channel is the authority on the
+ *   <li>booking fields reported (the guest's notes among them, sealed at rest) overwrite stored ones (the channel is the authority on the
  *       reservation), fields not reported keep their value;</li>
  *   <li>guest fields (name, e-mail, language) only fill what the guest lacks: what a guest told
  *       the hub, or the language they write in, wins over a booking form.</li>
@@ -35,8 +35,9 @@ public final class BookingRepository {
             String status) {
     }
 
+    /** A stored booking, its notes opened (sealed at rest). */
     private record Stored(long id, long guestId, String arrival, String departure, Integer adults, Integer children,
-            String apartment, String flightNumber, String status) {
+            String apartment, String flightNumber, String status, String notes) {
     }
 
     private final GuestRepository guests;
@@ -71,32 +72,37 @@ public final class BookingRepository {
         if (stored.isEmpty()) {
             String status = booking.status() == null ? Booking.CONFIRMED : booking.status();
             long id = Sql.insert(c, "INSERT INTO bookings (guest_id, source, external_id, arrival, departure, adults,"
-                    + " children, apartment, flight_number, status, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", guestId, booking.source(), booking.externalId(),
+                    + " children, apartment, flight_number, status, notes, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", guestId, booking.source(), booking.externalId(),
                     arrival, departure, booking.adults(), booking.children(), booking.apartment(),
-                    booking.flightNumber(), status, now, now);
+                    booking.flightNumber(), status, sealed(booking.notes()), now, now);
             return new Upserted(id, guestId, Outcome.CREATED, guestCreated, null, status);
         }
         Stored old = stored.get();
         Stored merged = new Stored(old.id(), guestId, or(arrival, old.arrival()), or(departure, old.departure()),
                 or(booking.adults(), old.adults()), or(booking.children(), old.children()),
                 or(booking.apartment(), old.apartment()), or(booking.flightNumber(), old.flightNumber()),
-                or(booking.status(), old.status()));
+                or(booking.status(), old.status()), or(booking.notes(), old.notes()));
         if (merged.equals(old)) {
             return new Upserted(old.id(), guestId, Outcome.UNCHANGED, guestCreated, old.status(), old.status());
         }
         Sql.update(c, "UPDATE bookings SET guest_id = ?, arrival = ?, departure = ?, adults = ?, children = ?,"
-                + " apartment = ?, flight_number = ?, status = ?, updated_at = ? WHERE id = ?", merged.guestId(),
-                merged.arrival(), merged.departure(), merged.adults(), merged.children(), merged.apartment(),
-                merged.flightNumber(), merged.status(), now, old.id());
+                + " apartment = ?, flight_number = ?, status = ?, notes = ?, updated_at = ? WHERE id = ?",
+                merged.guestId(), merged.arrival(), merged.departure(), merged.adults(), merged.children(),
+                merged.apartment(), merged.flightNumber(), merged.status(), sealed(merged.notes()), now, old.id());
         return new Upserted(old.id(), guestId, Outcome.UPDATED, guestCreated, old.status(), merged.status());
     }
 
-    private static Optional<Stored> stored(Connection c, String where, Object... values) throws SQLException {
-        return Sql.one(c, "SELECT id, guest_id, arrival, departure, adults, children, apartment, flight_number, status"
-                + " FROM bookings WHERE " + where + " ORDER BY updated_at DESC, id DESC LIMIT 1", row -> new Stored(
+    private Optional<Stored> stored(Connection c, String where, Object... values) throws SQLException {
+        return Sql.one(c, "SELECT id, guest_id, arrival, departure, adults, children, apartment, flight_number, status,"
+                + " notes FROM bookings WHERE " + where + " ORDER BY updated_at DESC, id DESC LIMIT 1", row -> new Stored(
                         row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), (Integer) row.getObject(5),
-                        (Integer) row.getObject(6), row.getString(7), row.getString(8), row.getString(9)), values);
+                        (Integer) row.getObject(6), row.getString(7), row.getString(8), row.getString(9),
+                        row.getString(10) == null ? null : guests.open(row.getString(10))), values);
+    }
+
+    private String sealed(String notes) {
+        return notes == null ? null : guests.seal(notes);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class BookingSync {
 
     static final int MAX_BOOKINGS = 500;
     private static final Set<String> FIELDS = Set.of("externalId", "source", "guestName", "phone", "email", "language",
-            "arrival", "departure", "adults", "children", "apartment", "flightNumber", "status");
+            "arrival", "departure", "adults", "children", "apartment", "flightNumber", "status", "notes");
     private static final Set<String> STATUSES = Set.of("confirmed", "pending", "cancelled");
 
     private final Database db;
@@ -131,6 +131,7 @@ public final class BookingSync {
                 Fields.integer(item, "children", path + ".children", 0, 50),
                 Fields.text(item, "apartment", path + ".apartment", false, 100),
                 Fields.flightNumber(item, "flightNumber", path + ".flightNumber"),
-                Fields.status(item, "status", path + ".status", STATUSES));
+                Fields.status(item, "status", path + ".status", STATUSES),
+                Fields.text(item, "notes", path + ".notes", false, Booking.MAX_NOTES));
     }
 }

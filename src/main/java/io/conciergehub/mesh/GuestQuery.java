@@ -123,7 +123,7 @@ public final class GuestQuery {
                     }, pageArgs.toArray());
             for (Map<String, Object> guest : found) {
                 guest.put("bookings", Sql.list(c, "SELECT source, external_id, arrival, departure, adults, children,"
-                        + " apartment, flight_number, status FROM bookings WHERE guest_id = ? ORDER BY arrival",
+                        + " apartment, flight_number, status, notes FROM bookings WHERE guest_id = ? ORDER BY arrival",
                         row -> {
                             Map<String, Object> booking = new LinkedHashMap<>();
                             booking.put("source", row.getString(1));
@@ -135,6 +135,10 @@ public final class GuestQuery {
                             booking.put("apartment", row.getString(7));
                             booking.put("flightNumber", row.getString(8));
                             booking.put("status", row.getString(9));
+                            if (personalData) {
+                                String notes = row.getString(10);
+                                booking.put("notes", notes == null ? null : guests.open(notes));
+                            }
                             return booking;
                         }, guest.get("id")));
             }

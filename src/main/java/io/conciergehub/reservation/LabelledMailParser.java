@@ -83,7 +83,8 @@ abstract class LabelledMailParser implements ReservationParser {
         return new Booking(source(), reference, guestName(fields), phones.normalize(fields.get(Label.PHONE)),
                 email(fields.get(Label.EMAIL)), language(mail, fields), arrival, departure, adults, children,
                 fields.get(Label.ROOM), FlightNumbers.find(fields.lines()),
-                isCancellation(mail, fields) ? Booking.CANCELLED : Booking.CONFIRMED);
+                isCancellation(mail, fields) ? Booking.CANCELLED : Booking.CONFIRMED,
+                Booking.notes(fields.get(Label.NOTES)));
     }
 
     private LocalDate date(LabelledFields fields, Label field, String name) throws UnreadableReservation {

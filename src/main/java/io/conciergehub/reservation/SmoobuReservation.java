@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public record SmoobuReservation(String id, LocalDateTime modifiedAt, String reference, boolean cancelled,
         boolean blocked, String guestName, String phone, String email, String language, LocalDate arrival,
-        LocalDate departure, Integer adults, Integer children, String apartment) {
+        LocalDate departure, Integer adults, Integer children, String apartment, String notes) {
 
     public static final String SOURCE = "smoobu";
 
@@ -74,7 +74,7 @@ public record SmoobuReservation(String id, LocalDateTime modifiedAt, String refe
         if (cancelled) {
             // Only the status changes: what else a cancellation carries can not keep it from applying.
             return new SmoobuReservation(id, modifiedAt, text(node, "reference-id"), true, blocked, null, null, null,
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, null);
         }
         LocalDate arrival = date(node, "arrival", path, !blocked);
         LocalDate departure = date(node, "departure", path, !blocked);
@@ -93,13 +93,13 @@ public record SmoobuReservation(String id, LocalDateTime modifiedAt, String refe
                 limited(name, 200, path + "guest-name"), phone(text(node, "phone"), region, path + "phone"),
                 email(text(node, "email"), path + "email"), language(text(node, "language")), arrival, departure,
                 count(node, "adults", path), count(node, "children", path),
-                limited(apartmentName, 100, path + "apartment.name"));
+                limited(apartmentName, 100, path + "apartment.name"), Booking.notes(text(node, "notice")));
     }
 
     /** The booking to store under {@code (source, externalId)}: the Smoobu one, or another channel's. */
     Booking booking(String source, String externalId, String status) {
         return new Booking(source, externalId, guestName, phone, email, language, arrival, departure, adults, children,
-                apartment, null, status);
+                apartment, null, status, notes);
     }
 
     /** A possible number in E.164 ("+39333…"), national numbers read in the hotel's region; null if none. */

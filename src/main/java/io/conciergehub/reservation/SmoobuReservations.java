@@ -106,7 +106,7 @@ public final class SmoobuReservations {
             if (target.isPresent()) {
                 Identity booking = target.get();
                 Upserted done = bookingSync.store(c, new Booking(booking.source(), booking.externalId(), null, null,
-                        null, null, null, null, null, null, null, null, Booking.CANCELLED));
+                        null, null, null, null, null, null, null, null, Booking.CANCELLED, null));
                 bookingId = done.bookingId();
             } else {
                 bookingId = null;

@@ -101,7 +101,7 @@ final class SampleMails {
             table.forEach((name, f) -> expected.put(name, new Booking(text(f, "source"), text(f, "externalId"),
                     text(f, "guestName"), text(f, "phone"), text(f, "email"), text(f, "language"),
                     date(f, "arrival"), date(f, "departure"), number(f, "adults"), number(f, "children"),
-                    text(f, "apartment"), text(f, "flightNumber"), text(f, "status"))));
+                    text(f, "apartment"), text(f, "flightNumber"), text(f, "status"), text(f, "notes"))));
             return expected;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -103,6 +103,12 @@ class SampleMailsOfEverySourceBecomeBookingsThroughTheMailboxTest {
                 soft.assertThat(booking.path("arrival").asText()).as(key(want)).isEqualTo(want.arrival().toString());
                 soft.assertThat(booking.path("departure").asText()).as(key(want)).isEqualTo(want.departure().toString());
                 soft.assertThat(booking.path("status").asText()).as(key(want)).isEqualTo(want.status());
+                soft.assertThat(booking.path("notes").isNull() ? null : booking.path("notes").asText())
+                        .as("notes of " + key(want)).isEqualTo(want.notes());
+            }
+            if (want.notes() != null) {
+                soft.assertThat(env.hub().text("SELECT notes" + where)).as("notes of " + key(want) + " at rest")
+                        .isNotBlank().doesNotContain(want.notes());
             }
             soft.assertThat(guest.path("name").asText()).as("name of " + key(want)).isEqualTo(want.guestName());
             if (want.email() != null) {
@@ -132,7 +138,8 @@ class SampleMailsOfEverySourceBecomeBookingsThroughTheMailboxTest {
                 or(cancel.language(), confirmed.language()), or(cancel.arrival(), confirmed.arrival()),
                 or(cancel.departure(), confirmed.departure()), or(cancel.adults(), confirmed.adults()),
                 or(cancel.children(), confirmed.children()), or(cancel.apartment(), confirmed.apartment()),
-                or(cancel.flightNumber(), confirmed.flightNumber()), "cancelled");
+                or(cancel.flightNumber(), confirmed.flightNumber()), "cancelled",
+                or(cancel.notes(), confirmed.notes()));
     }
 
     private static <T> T or(T value, T otherwise) {

@@ -3,9 +3,12 @@ package io.conciergehub.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.support.EventSinkStub;
 import io.conciergehub.support.GuestNames;
 import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.TestHub;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +42,9 @@ class SmoobuReservationsAreCreatedUpdatedAndCancelledTest {
         assertThat(booking()).isEqualTo("smoobu|2026-07-01|2026-07-05|2|1|Casa Mare|confirmed");
         assertThat(GuestNames.of(env.hub(), "+393331234567")).isEqualTo("Mario Rossi");
         assertThat(env.hub().text("SELECT language FROM guests")).isEqualTo("it");
+        JsonNode guest = new ObjectMapper().readTree(env.hub().postApi("/api/mesh/guests/query", TestHub.READ_KEY,
+                "{\"phone\":\"+393331234567\"}").body()).path("guests").get(0);
+        assertThat(guest.path("bookings").get(0).path("notes").asText()).as("Smoobu's notice").isEqualTo("Arrivo tardi");
 
         HttpResponse<String> updated = Smoobu.post(env.hub(), Smoobu.webhook("updateReservation", "291",
                 "2026-06-02 09:00:00", Smoobu.reservation("2026-07-01", "2026-07-06", 3)

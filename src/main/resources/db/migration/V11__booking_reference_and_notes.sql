@@ -4,3 +4,7 @@
 -- a second one (guest/BookingRepository.upsert).
 ALTER TABLE bookings ADD COLUMN reference TEXT;
 CREATE INDEX bookings_reference ON bookings (reference) WHERE reference IS NOT NULL;
+
+-- What the guest wrote with the booking ("arriving late", "a cot please"): sealed like every text a
+-- guest wrote (FieldCrypto.seal), shown to staff with the read scope only.
+ALTER TABLE bookings ADD COLUMN notes TEXT;
