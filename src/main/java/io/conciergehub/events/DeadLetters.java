@@ -2,7 +2,10 @@ package io.conciergehub.events;
 
 import io.conciergehub.store.Sql;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code dead_letters} table: what failed for good (outbound messages, events, commands),
@@ -10,6 +13,13 @@ import java.sql.SQLException;
  * item left its queue. {@code GET /api/mesh/dead-letters} lists them; a replay puts one back.
  */
 public final class DeadLetters {
+
+    /** A dead letter as stored; {@code replayedAt} null while it waits. */
+    public record Letter(long id, String source, String reference, String error, String payload, long createdAt,
+            Long replayedAt) {
+    }
+
+    private static final String COLUMNS = "id, source, reference, error, payload, created_at, replayed_at";
 
     private DeadLetters() {
     }
@@ -23,6 +33,28 @@ public final class DeadLetters {
             throws SQLException {
         Sql.insert(c, "INSERT INTO dead_letters (source, reference, error, payload, created_at) VALUES (?, ?, ?, ?, ?)",
                 source, reference, error, payload, now);
+    }
+
+    /** The newest dead letters first, at most {@code limit}; with {@code all} those replayed too. */
+    public static List<Letter> newest(Connection c, boolean all, int limit) throws SQLException {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM dead_letters" + (all ? "" : " WHERE replayed_at IS NULL")
+                + " ORDER BY id DESC LIMIT ?", DeadLetters::letter, limit);
+    }
+
+    public static Optional<Letter> find(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM dead_letters WHERE id = ?", DeadLetters::letter, id);
+    }
+
+    /** Marks a dead letter replayed, in the transaction that put its item back in its queue. */
+    public static void replayed(Connection c, long id, long now) throws SQLException {
+        Sql.update(c, "UPDATE dead_letters SET replayed_at = ? WHERE id = ?", now, id);
+    }
+
+    private static Letter letter(ResultSet row) throws SQLException {
+        long replayed = row.getLong("replayed_at");
+        Long replayedAt = row.wasNull() ? null : replayed;
+        return new Letter(row.getLong("id"), row.getString("source"), row.getString("reference"), row.getString("error"),
+                row.getString("payload"), row.getLong("created_at"), replayedAt);
     }
 
     /** Dead letters not replayed yet. */
