@@ -5,6 +5,7 @@ import io.conciergehub.guest.Booking;
 import io.conciergehub.guest.Guest;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import java.time.Clock;
@@ -51,15 +52,17 @@ public final class Journey {
     private final String defaultLanguage;
     private final String property;
     private final String checkInTime;
+    private final Metrics metrics;
 
     public Journey(Database db, GuestRepository guests, KnowledgeBase knowledge, Outbox outbox, Clock clock,
-            ZoneId zone, QuietHours quietHours, List<JourneyStep> steps, String defaultLanguage, String property,
+            Metrics metrics, ZoneId zone, QuietHours quietHours, List<JourneyStep> steps, String defaultLanguage, String property,
             String checkInTime) {
         this.db = db;
         this.guests = guests;
         this.knowledge = knowledge;
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
         this.zone = zone;
         this.quietHours = quietHours;
         this.steps = steps.stream().collect(Collectors.toMap(JourneyStep::name, Function.identity(),
@@ -146,6 +149,7 @@ public final class Journey {
             return queued;
         });
         if (outboxId != null) {
+            metrics.journeyStep(step.name());
             LOG.info("event=journey.step-queued booking={} step={} outbox={}", bookingId, step.name(), outboxId);
         }
         return outboxId;

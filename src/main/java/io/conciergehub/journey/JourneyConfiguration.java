@@ -3,6 +3,7 @@ package io.conciergehub.journey;
 import io.conciergehub.concierge.KnowledgeBase;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.Settings;
 import io.conciergehub.store.Database;
 import java.time.Clock;
@@ -18,13 +19,13 @@ public class JourneyConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public Journey journey(Database db, GuestRepository guests, KnowledgeBase knowledge, Outbox outbox, Clock clock,
-            Settings settings, @PropertyInject("concierge.default-language") String defaultLanguage,
+            Metrics metrics, Settings settings, @PropertyInject("concierge.default-language") String defaultLanguage,
             @PropertyInject(value = "hotel.name", defaultValue = "") String property,
             @PropertyInject(value = "hotel.check-in-time", defaultValue = "") String checkInTime) {
         List<JourneyStep> steps = List.of(step(settings, JourneyStep.WELCOME, "journey_welcome"),
                 step(settings, JourneyStep.PRE_ARRIVAL, "journey_pre_arrival"),
                 step(settings, JourneyStep.CHECK_OUT, "journey_check_out"));
-        return new Journey(db, guests, knowledge, outbox, clock, ZoneId.of(settings.text("concierge.timezone")),
+        return new Journey(db, guests, knowledge, outbox, clock, metrics, ZoneId.of(settings.text("concierge.timezone")),
                 QuietHours.parse(settings.text("journey.quiet-hours")), steps, defaultLanguage, property, checkInTime);
     }
 

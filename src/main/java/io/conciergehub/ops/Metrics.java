@@ -65,6 +65,11 @@ public final class Metrics {
                 outcome);
     }
 
+    /** A journey step's message queued for a guest (welcome, pre-arrival, check-out). */
+    public void journeyStep(String step) {
+        counter("concierge_journey_messages", "Guest journey messages queued, by step", "step", step).increment();
+    }
+
     public void eventForwarded(String outcome) {
         counter("concierge_events_forwarded", "Attempts to forward a domain event to the sink, by outcome",
                 "outcome", outcome).increment();

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestClock;
+import io.conciergehub.support.TestHub;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -84,5 +85,9 @@ class WelcomePreArrivalAndCheckOutGoOutOnceEachTest {
         List<String> steps = List.of("welcome", "pre-arrival", "check-out");
         assertThat(env.hub().count("SELECT COUNT(*) FROM journey_steps")).isEqualTo(6);
         assertThat(env.hub().text("SELECT group_concat(DISTINCT step) FROM journey_steps")).contains(steps);
+        String metrics = env.hub().get("/metrics", "X-API-Key", TestHub.API_KEY).body();
+        for (String step : steps) {
+            assertThat(metrics).contains("concierge_journey_messages_total{step=\"" + step + "\"} 2.0");
+        }
     }
 }
