@@ -15,6 +15,7 @@ import io.conciergehub.ops.Settings;
 import io.conciergehub.reservation.ReservationConfiguration;
 import io.conciergehub.store.ConfigurationException;
 import io.conciergehub.store.StoreConfiguration;
+import io.conciergehub.watchers.WatchersConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -110,7 +111,7 @@ public final class Application {
         return List.of(new HubConfiguration(clock), new StoreConfiguration(), new GuestConfiguration(),
                 new ApiConfiguration(), new EventsConfiguration(), new OpsConfiguration(), new MessagingConfiguration(),
                 new ConciergeConfiguration(), new MeshConfiguration(), new ReservationConfiguration(),
-                new JourneyConfiguration(),
+                new JourneyConfiguration(), new WatchersConfiguration(),
                 new FailoverConfiguration());
     }
 

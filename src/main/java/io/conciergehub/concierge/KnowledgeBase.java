@@ -51,10 +51,14 @@ public final class KnowledgeBase {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    /** Replies whose key starts so are the guest journey's: they may name the guest's own values too. */
-    public static final String JOURNEY_REPLY_PREFIX = "journey_";
-    /** The guest's own values a journey reply may name, filled per message by {@link #reply(String, String, Map)}. */
-    public static final Set<String> GUEST_PLACEHOLDERS = Set.of("guest_name", "arrival", "departure");
+    /**
+     * Replies whose key starts so are written to one guest (the journey's, the watchers' notices):
+     * they may name the guest's own values too.
+     */
+    public static final List<String> PER_GUEST_REPLY_PREFIXES = List.of("journey_", "notice_");
+    /** The guest's own values a per-guest reply may name, filled per message by {@link #reply(String, String, Map)}. */
+    public static final Set<String> GUEST_PLACEHOLDERS = Set.of("guest_name", "arrival", "departure", "flight",
+            "new_arrival", "delay_minutes");
     /** Where one question ends and the next may begin: punctuation, and "and" in the five languages. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[?!.;,\\n]+|\\s(?:and|also|e|ed|anche|poi|und|auch|et|aussi|y|tambien|también)\\s",
@@ -84,7 +88,7 @@ public final class KnowledgeBase {
             boolean hotelsOwn = own != null && Files.exists(own);
             LanguageFile file = load(yaml, hotelsOwn ? own : null, language);
             if (hotelsOwn) {
-                file = withBuiltInJourneyReplies(file, load(yaml, null, language));
+                file = withBuiltInPerGuestReplies(file, load(yaml, null, language));
             }
             requireFacts(hotelsOwn ? own.toString() : "knowledge/" + language + ".yaml (built in)", file);
             files.put(language, file);
@@ -101,13 +105,14 @@ public final class KnowledgeBase {
     }
 
     /**
-     * A hotel's own file written before the guest journey has no journey replies: the built-in
-     * ones of its language fill the gap (checked like the hotel's, since they name hotel facts).
+     * A hotel's own file written before the guest journey or the notices has none of their
+     * replies: the built-in ones of its language fill the gap (checked like the hotel's, since
+     * they name hotel facts).
      */
-    private static LanguageFile withBuiltInJourneyReplies(LanguageFile own, LanguageFile builtIn) {
+    private static LanguageFile withBuiltInPerGuestReplies(LanguageFile own, LanguageFile builtIn) {
         Map<String, String> replies = new LinkedHashMap<>(own.replies() == null ? Map.of() : own.replies());
         builtIn.replies().forEach((key, text) -> {
-            if (key.startsWith(JOURNEY_REPLY_PREFIX)) {
+            if (PER_GUEST_REPLY_PREFIXES.stream().anyMatch(key::startsWith)) {
                 replies.putIfAbsent(key, text);
             }
         });
@@ -171,7 +176,7 @@ public final class KnowledgeBase {
     private void requireFacts(String source, LanguageFile file) {
         file.intents().forEach((intent, entry) -> requireFacts(source, "intent " + intent, entry.answer()));
         file.replies().forEach((reply, text) -> requireFacts(source, "reply " + reply, text,
-                reply.startsWith(JOURNEY_REPLY_PREFIX)));
+                PER_GUEST_REPLY_PREFIXES.stream().anyMatch(reply::startsWith)));
     }
 
     private void requireFacts(String source, String where, String text) {
@@ -338,7 +343,7 @@ public final class KnowledgeBase {
     }
 
     /**
-     * A journey reply in the language (or English when the hotel's file lacks it), its guest
+     * A per-guest reply (the journey's, a notice) in the language (or English when the hotel's file lacks it), its guest
      * placeholders ({@link #GUEST_PLACEHOLDERS}) filled from {@code guestValues} (a missing value
      * reads as empty), then the hotel's facts.
      */

@@ -142,7 +142,7 @@ public final class Journey {
             fields.put("DEPARTURE", departure);
             fields.put("PROPERTY", property);
             fields.put("CHECKIN_TIME", checkInTime);
-            long queued = outbox.enqueueScheduled(c, guest.id(), text, language, step.template(),
+            long queued = outbox.enqueueScheduled(c, Outbox.PURPOSE_JOURNEY, guest.id(), text, language, step.template(),
                     step.templateLanguage(), fields, now);
             Sql.update(c, "UPDATE journey_steps SET outbox_id = ? WHERE booking_id = ? AND step = ?", queued,
                     bookingId, step.name());

@@ -48,6 +48,8 @@ public final class Outbox {
     public static final String PURPOSE_OPT_OUT = "opt-out-confirmation";
     public static final String PURPOSE_COMMAND = "command";
     public static final String PURPOSE_JOURNEY = "journey";
+    /** A notice the watchers send of a change in the world (a flight delay, a weather alert). */
+    public static final String PURPOSE_NOTICE = "notice";
     static final Duration WINDOW = Duration.ofHours(24);
     /** Between the answers merged into one message. */
     static final String ANSWER_SEPARATOR = "\n\n";
@@ -119,14 +121,15 @@ public final class Outbox {
     }
 
     /**
-     * Writes a scheduled message (the guest journey) inside the caller's transaction: the free
+     * Writes a scheduled message (the guest journey, a watcher's notice) inside the caller's transaction: the free
      * text goes while the guest's 24-hour window is open; when it is closed at the send, the
      * template {@code windowTemplate} (in {@code templateLanguage}, filled with
      * {@code templateFields}) goes instead, or, without one, the row is held like any free text.
      */
-    public long enqueueScheduled(Connection c, long guestId, String text, String language, String windowTemplate,
-            String templateLanguage, Map<String, String> templateFields, long now) throws SQLException {
-        return insert(c, guestId, null, text, language, null, PURPOSE_JOURNEY, null, fieldsJson(templateFields),
+    public long enqueueScheduled(Connection c, String purpose, long guestId, String text, String language,
+            String windowTemplate, String templateLanguage, Map<String, String> templateFields, long now)
+            throws SQLException {
+        return insert(c, guestId, null, text, language, null, purpose, null, fieldsJson(templateFields),
                 blankToNull(windowTemplate), blankToNull(templateLanguage), now);
     }
 

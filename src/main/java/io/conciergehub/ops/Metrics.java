@@ -65,6 +65,16 @@ public final class Metrics {
                 outcome);
     }
 
+    /** A call to FlightAware's AeroAPI: one result set, the unit it is paid by. */
+    public void flightawareCall() {
+        counter("concierge_flightaware_calls", "Calls to FlightAware AeroAPI (result sets paid for)").increment();
+    }
+
+    /** A flight notice queued for a guest: delay, cancelled, diverted. */
+    public void flightNotice(String kind) {
+        counter("concierge_flight_notices", "Flight notices queued for guests, by kind", "kind", kind).increment();
+    }
+
     /** A journey step's message queued for a guest (welcome, pre-arrival, check-out). */
     public void journeyStep(String step) {
         counter("concierge_journey_messages", "Guest journey messages queued, by step", "step", step).increment();

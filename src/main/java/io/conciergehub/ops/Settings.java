@@ -273,6 +273,18 @@ public final class Settings {
         KINDS.put("smoobu.api-key", SECRET);
         KINDS.put("smoobu.base-url", URL);
         KINDS.put("smoobu.http-timeout", INTERVAL);
+        KINDS.put("flightaware.base-url", URL);
+        KINDS.put("flightaware.api-key", SECRET);
+        KINDS.put("flightaware.cron", CRON);
+        KINDS.put("flightaware.timeout", INTERVAL);
+        KINDS.put("flightaware.max-retries", NOT_NEGATIVE);
+        KINDS.put("flightaware.retry-delay", MILLIS);
+        KINDS.put("flights.airports", TEXT);
+        KINDS.put("flights.window", INTERVAL);
+        KINDS.put("flights.delay-threshold", INTERVAL);
+        KINDS.put("flights.answer-cache", MILLIS);
+        KINDS.put("flights.notice-template", TEXT);
+        KINDS.put("flights.notice-template-language", TEXT);
     }
 
     private final Map<String, Object> values = new LinkedHashMap<>();

@@ -102,11 +102,6 @@ public final class SmoobuWebhook {
         return rereads && notice.kind() != SmoobuNotice.Kind.IGNORED;
     }
 
-    /** The request body of the http-call template: a GET sends none. */
-    public Map<String, Object> build() {
-        return Map.of();
-    }
-
     /**
      * The notice with the reservation as Smoobu's API answered it (the webhook's body only says
      * which one changed). 404: the reservation is not this account's, nothing is stored. Any other

@@ -40,10 +40,7 @@ final class Journeys {
 
     /** The guest writes now (by the hub's clock): their 24-hour window opens. */
     static void guestWrites(TestHub hub, TestClock clock, String phone, String text) throws Exception {
-        String body = Webhooks.spokiInbound(phone, text);
-        HttpResponse<String> answer = hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature",
-                Webhooks.spokiSignature(TestHub.SPOKI_SECRET, body, clock.instant().getEpochSecond()));
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        Webhooks.guestWritesOnSpoki(hub, clock, phone, text);
     }
 
     /** The free texts to the phone that name the guest: the journey's (the concierge's answers do not). */

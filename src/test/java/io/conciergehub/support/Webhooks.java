@@ -1,6 +1,8 @@
 package io.conciergehub.support;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -45,6 +47,16 @@ public final class Webhooks {
 
     public static String spokiSignature(String body) {
         return spokiSignature(TestHub.SPOKI_SECRET, body, Instant.now().getEpochSecond());
+    }
+
+    /** The guest writes on Spoki now, by {@code clock}: a signed webhook the hub must accept (their 24-hour window opens). */
+    public static void guestWritesOnSpoki(TestHub hub, Clock clock, String phone, String text) throws Exception {
+        String body = spokiInbound(phone, text);
+        HttpResponse<String> answer = hub.postJson("/webhooks/spoki", body, "X-Spoki-Signature",
+                spokiSignature(TestHub.SPOKI_SECRET, body, clock.instant().getEpochSecond()));
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("the hub refused the guest's message: " + answer.statusCode() + " " + answer.body());
+        }
     }
 
     public static String whatsappInbound(String messageId, String fromDigits, String name, String text) {

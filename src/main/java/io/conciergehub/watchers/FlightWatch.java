@@ -1,0 +1,204 @@
+package io.conciergehub.watchers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.concierge.KnowledgeBase;
+import io.conciergehub.guest.Booking;
+import io.conciergehub.guest.Guest;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.Metrics;
+import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the {@code flights} route: which flights to ask AeroAPI about (bookings arriving
+ * within {@code flights.window} with a flight number, not cancelled, guest not opted out, one
+ * question per flight), the answers kept for a poll interval, and what each guest on a flight is
+ * told: a delay of at least {@code flights.delay-threshold} against what they were last told, a
+ * cancellation or a diversion, each distinct change once (a {@code flight_notices} row written
+ * with the message). Early arrivals and small changes tell nobody.
+ */
+public final class FlightWatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlightWatch.class);
+    public static final String NOTIFIED_STATUS = "flight-delay-notified";
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** A guest on the flight: their booking and the day they arrive. */
+    public record Passenger(long bookingId, LocalDate arrival) {
+    }
+
+    /** One flight to ask about, and the guests on it. */
+    public record FlightCheck(String ident, List<Passenger> passengers) {
+    }
+
+    private record Answer(Instant fetchedAt, String body) {
+    }
+
+    /** The settings of the watch: {@code flights.*} and the notice template. */
+    public record Settings(Set<String> airports, Duration delayThreshold, Duration window, Duration cacheFor,
+            String noticeTemplate, String noticeTemplateLanguage, String defaultLanguage) {
+    }
+
+    private final Database db;
+    private final GuestRepository guests;
+    private final KnowledgeBase knowledge;
+    private final Outbox outbox;
+    private final Metrics metrics;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Settings settings;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+    public FlightWatch(Database db, GuestRepository guests, KnowledgeBase knowledge, Outbox outbox, Metrics metrics,
+            ObjectMapper json, Clock clock, ZoneId zone, Settings settings) {
+        this.db = db;
+        this.guests = guests;
+        this.knowledge = knowledge;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.json = json;
+        this.clock = clock;
+        this.zone = zone;
+        this.settings = settings;
+    }
+
+    /** The flights of the guests arriving within the window, each once with all its guests. */
+    public List<FlightCheck> due() {
+        Instant now = clock.instant();
+        String today = LocalDate.ofInstant(now, zone).toString();
+        String until = LocalDate.ofInstant(now.plus(settings.window()), zone).toString();
+        List<Map.Entry<String, Passenger>> rows = db.read(c -> Sql.list(c, "SELECT b.flight_number, b.id, b.arrival"
+                + " FROM bookings b JOIN guests g ON g.id = b.guest_id WHERE b.flight_number IS NOT NULL"
+                + " AND b.status <> ? AND g.opted_out = 0 AND b.arrival >= ? AND b.arrival <= ?"
+                + " ORDER BY b.flight_number, b.id", row -> Map.entry(row.getString(1),
+                        new Passenger(row.getLong(2), LocalDate.parse(row.getString(3)))),
+                Booking.CANCELLED, today, until));
+        Map<String, List<Passenger>> byFlight = new LinkedHashMap<>();
+        rows.forEach(row -> byFlight.computeIfAbsent(row.getKey(), flight -> new ArrayList<>()).add(row.getValue()));
+        List<FlightCheck> checks = new ArrayList<>();
+        byFlight.forEach((flight, passengers) -> checks.add(new FlightCheck(flight, passengers)));
+        return checks;
+    }
+
+    /** AeroAPI's answer for the flight when it was asked within the poll interval, else null: ask. */
+    public String cached(@ExchangeProperty("flight") FlightCheck flight) {
+        Answer answer = answers.get(flight.ident());
+        return answer != null && answer.fetchedAt().plus(settings.cacheFor()).isAfter(clock.instant()) ? answer.body()
+                : null;
+    }
+
+    /** Keeps AeroAPI's answer for the poll interval and counts the call (one result set). */
+    public String fetched(@ExchangeProperty("flight") FlightCheck flight, @Body String body) {
+        answers.put(flight.ident(), new Answer(clock.instant(), body));
+        answers.entrySet().removeIf(old -> old.getValue().fetchedAt().plus(settings.cacheFor()).isBefore(clock.instant()));
+        metrics.flightawareCall();
+        return body;
+    }
+
+    /** Tells each guest on the flight what changed, once per change; the outbox rows of the notices queued. */
+    public List<Long> tell(@ExchangeProperty("flight") FlightCheck flight, @Body String body) throws IOException {
+        JsonNode answer = json.readTree(body);
+        List<Long> queued = new ArrayList<>();
+        for (Passenger passenger : flight.passengers()) {
+            Optional<FlightStatus> status = FlightStatus.of(answer, passenger.arrival(), settings.airports(), zone);
+            if (status.isEmpty()) {
+                LOG.info("event=flights.not-found flight={} booking={}", flight.ident(), passenger.bookingId());
+                continue;
+            }
+            Long notice = db.writeDurably(c -> tell(c, flight.ident(), passenger, status.get()));
+            if (notice != null) {
+                LOG.info("event=flights.notice flight={} booking={} outbox={}", flight.ident(), passenger.bookingId(),
+                        notice);
+                queued.add(notice);
+            }
+        }
+        return queued;
+    }
+
+    private Long tell(Connection c, String flight, Passenger passenger, FlightStatus status) throws SQLException {
+        Optional<long[]> guestOf = Sql.one(c, "SELECT b.guest_id FROM bookings b JOIN guests g ON g.id = b.guest_id"
+                + " WHERE b.id = ? AND b.status <> ? AND g.opted_out = 0", row -> new long[] {row.getLong(1)},
+                passenger.bookingId(), Booking.CANCELLED);
+        if (guestOf.isEmpty()) {
+            return null; // cancelled or opted out since the selection
+        }
+        String day = passenger.arrival().toString();
+        String kind;
+        String key;
+        if (status.cancelled()) {
+            kind = "cancelled";
+            key = flight + "|" + day + "|cancelled";
+        } else if (status.diverted()) {
+            kind = "diverted";
+            key = flight + "|" + day + "|diverted";
+        } else {
+            Instant told = Sql.one(c, "SELECT expected_arrival FROM flight_notices WHERE booking_id = ? AND kind = 'delay'"
+                    + " ORDER BY notified_at DESC LIMIT 1", row -> Instant.ofEpochMilli(row.getLong(1)),
+                    passenger.bookingId()).orElse(status.scheduledArrival());
+            if (status.expectedArrival() == null
+                    || status.delayAfter(told).compareTo(settings.delayThreshold()) < 0) {
+                return null; // on time, early, or a small change
+            }
+            kind = "delay";
+            key = flight + "|" + day + "|delay|" + roundedToFiveMinutes(status.expectedArrival());
+        }
+        long now = clock.millis();
+        Long expected = status.expectedArrival() == null ? null : status.expectedArrival().toEpochMilli();
+        if (Sql.update(c, "INSERT INTO flight_notices (booking_id, notice_key, kind, expected_arrival, notified_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (booking_id, notice_key) DO NOTHING", passenger.bookingId(), key,
+                kind, expected, now) == 0) {
+            return null; // told before (on this node, or on the peer before a failover)
+        }
+        Guest guest = guests.findById(c, guestOf.get()[0]).orElseThrow();
+        String language = guest.language() == null || guest.language().isBlank() ? settings.defaultLanguage()
+                : guest.language();
+        String name = guest.name() == null ? "" : guest.name();
+        String newArrival = status.expectedArrival() == null ? ""
+                : CLOCK_TIME.format(status.expectedArrival().atZone(zone));
+        String delayMinutes = status.expectedArrival() == null ? ""
+                : String.valueOf(Math.max(0, status.delayAfter(status.scheduledArrival()).toMinutes()));
+        String text = knowledge.reply("notice_flight_" + kind, language, Map.of("guest_name", name, "flight", flight,
+                "new_arrival", newArrival, "delay_minutes", delayMinutes));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("FLIGHT", flight);
+        fields.put("NEW_ARRIVAL", newArrival);
+        fields.put("DELAY_MINUTES", delayMinutes);
+        fields.put("GUEST_NAME", name);
+        long queued = outbox.enqueueScheduled(c, Outbox.PURPOSE_NOTICE, guest.id(), text, language,
+                settings.noticeTemplate(), settings.noticeTemplateLanguage(), fields, now);
+        Sql.update(c, "UPDATE flight_notices SET outbox_id = ? WHERE booking_id = ? AND notice_key = ?", queued,
+                passenger.bookingId(), key);
+        guests.update(c, guest.id(), null, null, null, NOTIFIED_STATUS, null, now);
+        metrics.flightNotice(kind);
+        return queued;
+    }
+
+    private static String roundedToFiveMinutes(Instant time) {
+        long minutes = time.getEpochSecond() / 60;
+        return Instant.ofEpochSecond(Math.round(minutes / 5.0) * 5 * 60).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+}

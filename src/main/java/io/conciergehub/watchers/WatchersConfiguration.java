@@ -1,0 +1,47 @@
+package io.conciergehub.watchers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.concierge.KnowledgeBase;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.Metrics;
+import io.conciergehub.ops.Settings;
+import io.conciergehub.store.Database;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+
+/** The watchers: flights (watchers-flights.camel.yaml). */
+public class WatchersConfiguration implements CamelConfiguration {
+
+    /** Read by the route's precondition: without flightaware.api-key the flights route does not exist. */
+    static final String FLIGHTS_ENABLED = "flightaware.enabled";
+
+    @BindToRegistry(lazy = true)
+    public FlightWatch flightWatch(Database db, GuestRepository guests, KnowledgeBase knowledge, Outbox outbox,
+            Metrics metrics, ObjectMapper json, Clock clock, Settings settings,
+            @PropertyInject("concierge.default-language") String defaultLanguage) {
+        Set<String> airports = Arrays.stream(settings.text("flights.airports").split(","))
+                .map(code -> code.strip().toUpperCase(Locale.ROOT)).filter(code -> !code.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        return new FlightWatch(db, guests, knowledge, outbox, metrics, json, clock,
+                ZoneId.of(settings.text("concierge.timezone")), new FlightWatch.Settings(airports,
+                        settings.duration("flights.delay-threshold"), settings.duration("flights.window"),
+                        settings.duration("flights.answer-cache"), settings.text("flights.notice-template"),
+                        settings.text("flights.notice-template-language"), defaultLanguage));
+    }
+
+    @Override
+    public void configure(CamelContext context) {
+        Settings settings = context.getRegistry().findSingleByType(Settings.class);
+        context.getPropertiesComponent().addInitialProperty(FLIGHTS_ENABLED,
+                String.valueOf(!settings.text("flightaware.api-key").isEmpty()));
+    }
+}

@@ -1,0 +1,51 @@
+package io.conciergehub.watchers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.support.SpokiStub;
+import io.conciergehub.support.TestClock;
+import io.conciergehub.support.TestHub;
+import io.conciergehub.support.Webhooks;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/** What the flight tests share: guests booked on a flight through the mesh API, what they were sent. */
+final class Flights {
+
+    private Flights() {
+    }
+
+    static void book(TestHub hub, String externalId, String name, String phone, String language, String arrival,
+            String flight) throws Exception {
+        HttpResponse<String> answer = hub.postApi("/api/mesh/sync/bookings", TestHub.API_KEY, "{\"bookings\":[{"
+                + "\"externalId\":\"" + externalId + "\",\"source\":\"direct\",\"guestName\":\"" + name + "\","
+                + "\"phone\":\"" + phone + "\",\"language\":\"" + language + "\",\"arrival\":\"" + arrival + "\""
+                + (flight == null ? "" : ",\"flightNumber\":\"" + flight + "\"") + "}]}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    /** The guest writes now (by the hub's clock): their 24-hour window opens. */
+    static void guestWrites(TestHub hub, TestClock clock, String phone, String text) throws Exception {
+        Webhooks.guestWritesOnSpoki(hub, clock, phone, text);
+    }
+
+    /** Runs a mesh command to its end, as an outside system does; its final status. */
+    static String command(TestHub hub, String command) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String id = json.readTree(hub.postApi("/api/mesh/commands", TestHub.API_KEY, command).body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !status(hub, json, id).matches("queued|running"));
+        return status(hub, json, id);
+    }
+
+    private static String status(TestHub hub, ObjectMapper json, String id) throws Exception {
+        return json.readTree(hub.getApi("/api/mesh/commands/" + id, TestHub.API_KEY).body()).path("status").asText();
+    }
+
+    /** The free texts sent to the phone that name the flight: its notices (the concierge's answers do not). */
+    static List<String> notices(SpokiStub spoki, String phone, String flight) {
+        return spoki.textsTo(phone).stream().filter(text -> text.contains(flight)).toList();
+    }
+}
