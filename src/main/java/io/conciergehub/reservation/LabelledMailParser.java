@@ -117,7 +117,8 @@ abstract class LabelledMailParser implements ReservationParser {
         return m.find() ? m.group() : null;
     }
 
-    private static String email(String raw) {
+    /** The first e-mail address in the value, lower-case; null if none. */
+    static String email(String raw) {
         if (raw == null) {
             return null;
         }

@@ -18,8 +18,9 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 
 /**
- * Reservations coming in: the confirmation e-mails of the mailbox (reservation-mail.camel.yaml) and
- * their parsers, and Smoobu's webhook (reservation-smoobu.camel.yaml).
+ * Reservations coming in: the confirmation e-mails of the mailbox (reservation-mail.camel.yaml),
+ * their parsers and the model's reading of the mails no parser recognises, and Smoobu's webhook
+ * (reservation-smoobu.camel.yaml).
  */
 public class ReservationConfiguration implements CamelConfiguration {
 
@@ -35,6 +36,14 @@ public class ReservationConfiguration implements CamelConfiguration {
     public ReservationMails reservationMails(ReservationParsers parsers, BookingSync bookingSync, Database db,
             Metrics metrics, Clock clock) {
         return new ReservationMails(parsers, bookingSync, db, metrics, clock);
+    }
+
+    /** Mails no parser recognises go to the model when llm.base-url is set (as the concierge's questions do). */
+    @BindToRegistry(lazy = true)
+    public ReservationExtraction reservationExtraction(@PropertyInject("llm.base-url") String llmUrl,
+            @PropertyInject("llm.model") String model, @PropertyInject("concierge.default-region") String region,
+            ObjectMapper json) {
+        return new ReservationExtraction(!llmUrl.isEmpty(), model, region, json);
     }
 
     /**
@@ -75,7 +84,7 @@ public class ReservationConfiguration implements CamelConfiguration {
             MailboxWatch watch = registry.findSingleByType(MailboxWatch.class);
             registry.findSingleByType(Health.class).watch("mailbox", watch::problem);
             Metrics metrics = registry.findSingleByType(Metrics.class);
-            for (String outcome : new String[] {"booked", "duplicate", "quarantined"}) {
+            for (String outcome : new String[] {"booked", "extracted", "duplicate", "quarantined"}) {
                 metrics.reservationMailCounter(outcome);
             }
         }

@@ -2,6 +2,7 @@ package io.conciergehub.reservation;
 
 import io.conciergehub.guest.Booking;
 import io.conciergehub.guest.BookingRepository.MergeRefused;
+import io.conciergehub.api.RemoteCallException;
 import io.conciergehub.mesh.BookingSync;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
@@ -18,15 +19,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.mail.MailMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The steps of the {@code reservations-mail} route: a polled mail read as a {@link ReservationMail},
- * its idempotency key, the booking it confirms stored through {@link BookingSync#store}, or its
- * quarantine with the reason. Logs name a mail by its Message-ID only, never its text or guest.
+ * its idempotency key, the booking it confirms (read by the parsers, or by the model through
+ * {@link ReservationExtraction}) stored through {@link BookingSync#store}, or its quarantine with the
+ * reason. Logs name a mail by its Message-ID only, never its text or guest.
  */
 public final class ReservationMails {
 
@@ -101,18 +105,28 @@ public final class ReservationMails {
     }
 
     /**
-     * Parses the mail and stores its booking; {@link UnreadableReservation} when no parser reads it
-     * or the booking cannot be merged (e.g. a new guest without a phone number). A database
-     * failure propagates: the mail stays unread in the folder for the next poll.
+     * The booking the mail confirms or cancels, read by the parsers.
+     *
+     * @throws UnrecognisedReservation when no parser recognises the mail (the model may read it)
+     * @throws UnreadableReservation when the parser that recognised it cannot read it
      */
-    public void book(ReservationMail mail) throws UnreadableReservation {
-        Booking booking = parsers.parse(mail);
+    public Booking parse(ReservationMail mail) throws UnreadableReservation {
+        return parsers.parse(mail);
+    }
+
+    /**
+     * Stores the mail's booking (the parsers' or the model's reading); {@link UnreadableReservation}
+     * when it cannot be merged (e.g. a new guest without a phone number). A database failure
+     * propagates: the mail stays unread in the folder for the next poll.
+     */
+    public void store(@ExchangeProperty("reservationMail") ReservationMail mail, @Body Booking booking)
+            throws UnreadableReservation {
         try {
             bookingSync.store(booking);
         } catch (MergeRefused refused) {
             throw new UnreadableReservation("not merged: " + refused.getMessage());
         }
-        metrics.reservationMail("booked");
+        metrics.reservationMail(ReservationExtraction.SOURCE.equals(booking.source()) ? "extracted" : "booked");
         LOG.info("event=reservation.mail.booked messageId={} source={}", logged(key(mail)), booking.source());
     }
 
@@ -122,9 +136,14 @@ public final class ReservationMails {
         LOG.info("event=reservation.mail.duplicate messageId={}", logged(key(mail)));
     }
 
-    /** Records why the mail goes to the quarantine folder (its id and the reason, nothing of its text). */
+    /**
+     * Records why the mail goes to the quarantine folder (its id and the reason, nothing of its text).
+     * The model refusing the request (a 4xx) is named by its status only: its answer may quote the mail.
+     */
     public void quarantine(ReservationMail mail, Exception cause) {
-        String reason = cause == null || cause.getMessage() == null ? "unreadable" : cause.getMessage();
+        String reason = cause instanceof RemoteCallException refused
+                ? ReservationExtraction.SOURCE + ": the model refused the request (HTTP " + refused.getStatus() + ")"
+                : cause == null || cause.getMessage() == null ? "unreadable" : cause.getMessage();
         String stored = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
         String key = key(mail);
         db.writeDurably(c -> Sql.insert(c, "INSERT INTO quarantined_mails (message_id, reason, quarantined_at)"

@@ -28,9 +28,9 @@ public final class ReservationParsers {
      * The booking the mail confirms or cancels, read by the first parser that recognises it, or by
      * the generic reader when none does.
      *
-     * @throws UnreadableReservation with the recognising parser's reason, or "no parser recognises
-     *         this mail" (with the generic reader's reason) when neither a source nor the generic
-     *         reader can read it
+     * @throws UnreadableReservation with the recognising parser's reason
+     * @throws UnrecognisedReservation "no parser recognises this mail" (with the generic reader's
+     *         reason) when neither a source nor the generic reader can read it
      */
     public Booking parse(ReservationMail mail) throws UnreadableReservation {
         for (ReservationParser parser : specific) {
@@ -39,12 +39,12 @@ public final class ReservationParsers {
             }
         }
         if (!generic.recognises(mail)) {
-            throw new UnreadableReservation("no parser recognises this mail (no labelled booking number or arrival)");
+            throw new UnrecognisedReservation("no parser recognises this mail (no labelled booking number or arrival)");
         }
         try {
             return generic.parse(mail);
         } catch (UnreadableReservation unreadable) {
-            throw new UnreadableReservation("no parser recognises this mail (" + unreadable.getMessage() + ")");
+            throw new UnrecognisedReservation("no parser recognises this mail (" + unreadable.getMessage() + ")");
         }
     }
 

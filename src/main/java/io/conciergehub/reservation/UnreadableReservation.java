@@ -1,7 +1,7 @@
 package io.conciergehub.reservation;
 
 /** A mail no parser could read as a booking; the reason goes with it to the quarantine folder. */
-public final class UnreadableReservation extends Exception {
+public class UnreadableReservation extends Exception {
 
     public UnreadableReservation(String reason) {
         super(reason);

@@ -6,12 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,17 +31,27 @@ public final class HubWithAModel implements BeforeAllCallback, AfterAllCallback 
     public static final String KEY = "llm-secret-key";
     private static final AtomicInteger GUEST = new AtomicInteger();
 
-    private final String[] properties;
+    private final UnaryOperator<TestHub.Builder> settings;
     private WireMockServer llm;
     private TestHub hub;
 
-    private HubWithAModel(String[] properties) {
-        this.properties = properties;
+    private HubWithAModel(UnaryOperator<TestHub.Builder> settings) {
+        this.settings = settings;
     }
 
     /** Hub properties as key, value, key, value ... on top of the model's settings. */
     public static HubWithAModel withProperties(String... properties) {
-        return new HubWithAModel(properties);
+        return withSettings(hub -> {
+            for (int i = 0; i < properties.length; i += 2) {
+                hub.property(properties[i], properties[i + 1]);
+            }
+            return hub;
+        });
+    }
+
+    /** Hub settings on top of the model's (e.g. a {@link Mailbox}'s). */
+    public static HubWithAModel withSettings(UnaryOperator<TestHub.Builder> settings) {
+        return new HubWithAModel(settings);
     }
 
     @Override
@@ -48,10 +61,7 @@ public final class HubWithAModel implements BeforeAllCallback, AfterAllCallback 
         TestHub.Builder builder = TestHub.builder().property("llm.base-url", llm.baseUrl() + "/v1")
                 .property("llm.api-key", KEY).property("llm.model", "test-model").property("llm.retry-delay", "200")
                 .property("hotel.wifi-password", "Sole2026");
-        for (int i = 0; i < properties.length; i += 2) {
-            builder.property(properties[i], properties[i + 1]);
-        }
-        hub = builder.start();
+        hub = settings.apply(builder).start();
     }
 
     @Override
@@ -72,10 +82,23 @@ public final class HubWithAModel implements BeforeAllCallback, AfterAllCallback 
 
     /** The model's answer: a chat completion with this content. */
     public static ResponseDefinitionBuilder completion(String content) {
+        return chatCompletion("\"" + content + "\"");
+    }
+
+    /** The model's answer: a chat completion whose content is this JSON object (as JSON-object mode returns it). */
+    public static ResponseDefinitionBuilder jsonCompletion(String object) {
+        try {
+            return chatCompletion(new ObjectMapper().writeValueAsString(object));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ResponseDefinitionBuilder chatCompletion(String contentAsJson) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
                 {"id":"chatcmpl-1","object":"chat.completion","model":"test-model",
-                 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}]}"""
-                .formatted(content));
+                 "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}]}"""
+                .formatted(contentAsJson));
     }
 
     /** Sends a guest message and returns the text the guest received. */
