@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PAUSE_WORKERS and RESUME_WORKERS: suspends and resumes the routes of group {@code cloud}, the
- * ones that talk to the outside on their own (the outbox sender, event forwarding). Work keeps
- * arriving and queues up durably while they are paused; a restart resumes them.
+ * cloud-facing work the hub does on its own (event forwarding, the flight watch). Work keeps
+ * arriving and queues up durably while they are paused; a restart resumes them. Messages to guests
+ * (group {@code consumers}) are never paused: a guest is answered whatever the hour.
  */
 public final class WorkerControl {
 

@@ -20,9 +20,7 @@ class CommandExecutionTest {
     static final HubUnderTest env = HubUnderTest.withLogProvider(TestHub.Builder::scopedKeys);
 
     static JsonNode runToEnd(String command) throws Exception {
-        String id = Commands.submit(env.hub(), command);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !status(id).path("status").asText().matches("queued|running"));
-        return status(id);
+        return Commands.runToEnd(env.hub(), command);
     }
 
     static JsonNode status(String id) throws Exception {
@@ -66,23 +64,6 @@ class CommandExecutionTest {
         assertThat(done.path("result").path("messages")).hasSize(2);
         await().atMost(Duration.ofSeconds(10)).until(() -> OutboundLog.to(env.hub(), "+393351110001").size() == 1
                 && OutboundLog.to(env.hub(), "+393351110002").size() == 1);
-    }
-
-    @Test
-    void pausedWorkersHoldMessagesUntilResumed() throws Exception {
-        assertThat(runToEnd("{\"action\":\"PAUSE_WORKERS\"}").path("status").asText()).isEqualTo("succeeded");
-        assertThat(MeshJson.body(env.hub().getApi("/api/mesh/stats", TestHub.READ_KEY)).path("workersPaused").asBoolean())
-                .isTrue();
-
-        String phone = "+393351110003";
-        String id = Commands.submit(env.hub(), "{\"action\":\"SEND_MESSAGE\",\"payload\":{\"phone\":\"" + phone
-                + "\",\"template\":\"reminder\"}}");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                .until(() -> OutboundLog.to(env.hub(), phone).isEmpty());
-        assertThat(status(id).path("status").asText()).as("its message waits for the paused sender").isEqualTo("running");
-
-        assertThat(runToEnd("{\"action\":\"RESUME_WORKERS\"}").path("status").asText()).isEqualTo("succeeded");
-        await().atMost(Duration.ofSeconds(15)).until(() -> OutboundLog.to(env.hub(), phone).size() == 1);
     }
 
     @Test

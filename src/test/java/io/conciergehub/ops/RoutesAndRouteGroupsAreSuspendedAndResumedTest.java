@@ -40,8 +40,7 @@ class RoutesAndRouteGroupsAreSuspendedAndResumedTest {
         assertThat(ids(suspended.path("routes"))).isEqualTo(cloud);
         List<String> taking = stream(suspended.path("routes")).filter(route -> route.path("state").asText()
                 .equals("Suspended")).map(route -> route.path("id").asText()).toList();
-        assertThat(taking).contains("outbox-dispatch", "outbox-sweep", "events-poll", "events-drain")
-                .doesNotContain("outbox-attempt", "events-send");
+        assertThat(taking).contains("events-poll", "events-drain").doesNotContain("events-send");
         for (String id : cloud) {
             assertThat(routes.state(id)).as(id).isEqualTo(taking.contains(id) ? "Suspended" : "Started");
         }
