@@ -58,7 +58,7 @@ public final class KnowledgeBase {
     public static final List<String> PER_GUEST_REPLY_PREFIXES = List.of("journey_", "notice_");
     /** The guest's own values a per-guest reply may name, filled per message by {@link #reply(String, String, Map)}. */
     public static final Set<String> GUEST_PLACEHOLDERS = Set.of("guest_name", "arrival", "departure", "flight",
-            "new_arrival", "delay_minutes");
+            "new_arrival", "delay_minutes", "alert", "alert_from", "alert_until");
     /** Where one question ends and the next may begin: punctuation, and "and" in the five languages. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[?!.;,\\n]+|\\s(?:and|also|e|ed|anche|poi|und|auch|et|aussi|y|tambien|también)\\s",

@@ -70,6 +70,16 @@ public final class Metrics {
         counter("concierge_flightaware_calls", "Calls to FlightAware AeroAPI (result sets paid for)").increment();
     }
 
+    /** A call to OpenWeather's One Call API (paid beyond its free calls a day). */
+    public void openweatherCall() {
+        counter("concierge_openweather_calls", "Calls to OpenWeather One Call").increment();
+    }
+
+    /** A weather alert queued for a guest. */
+    public void weatherNotice() {
+        counter("concierge_weather_notices", "Weather alerts queued for guests").increment();
+    }
+
     /** A flight notice queued for a guest: delay, cancelled, diverted. */
     public void flightNotice(String kind) {
         counter("concierge_flight_notices", "Flight notices queued for guests, by kind", "kind", kind).increment();

@@ -64,6 +64,16 @@ public final class Settings {
         });
     }
 
+    private static Kind coordinate(String form, double limit) {
+        return new Kind(form, false, text -> {
+            double value = Double.parseDouble(text);
+            if (!(Math.abs(value) <= limit)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return value;
+        });
+    }
+
     private static Kind choice(String... choices) {
         Set<String> allowed = Set.of(choices);
         return new Kind("one of " + String.join(", ", choices), false, text -> {
@@ -133,6 +143,8 @@ public final class Settings {
         }
         return text;
     });
+    private static final Kind LATITUDE = coordinate("a latitude such as 41.9028", 90);
+    private static final Kind LONGITUDE = coordinate("a longitude such as 12.4964", 180);
     private static final Kind TIME_ZONE = new Kind("a time zone such as Europe/Rome", false, ZoneId::of);
     private static final Kind CRON = new Kind("a Quartz cron expression such as 0 * * * * ?", false, text -> {
         if (text.trim().split("\\s+").length < 6) {
@@ -285,6 +297,14 @@ public final class Settings {
         KINDS.put("flights.answer-cache", MILLIS);
         KINDS.put("flights.notice-template", TEXT);
         KINDS.put("flights.notice-template-language", TEXT);
+        KINDS.put("openweather.base-url", URL);
+        KINDS.put("openweather.api-key", SECRET);
+        KINDS.put("openweather.lat", LATITUDE);
+        KINDS.put("openweather.lon", LONGITUDE);
+        KINDS.put("openweather.cron", CRON);
+        KINDS.put("openweather.timeout", INTERVAL);
+        KINDS.put("weather.notice-template", TEXT);
+        KINDS.put("weather.notice-template-language", TEXT);
     }
 
     private final Map<String, Object> values = new LinkedHashMap<>();

@@ -2,11 +2,8 @@ package io.conciergehub.watchers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.conciergehub.concierge.KnowledgeBase;
 import io.conciergehub.guest.Booking;
-import io.conciergehub.guest.Guest;
 import io.conciergehub.guest.GuestRepository;
-import io.conciergehub.messaging.Outbox;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
@@ -59,13 +56,12 @@ public final class FlightWatch {
 
     /** The settings of the watch: {@code flights.*} and the notice template. */
     public record Settings(Set<String> airports, Duration delayThreshold, Duration window, Duration cacheFor,
-            String noticeTemplate, String noticeTemplateLanguage, String defaultLanguage) {
+            Notices.Template template) {
     }
 
     private final Database db;
     private final GuestRepository guests;
-    private final KnowledgeBase knowledge;
-    private final Outbox outbox;
+    private final Notices notices;
     private final Metrics metrics;
     private final ObjectMapper json;
     private final Clock clock;
@@ -73,12 +69,11 @@ public final class FlightWatch {
     private final Settings settings;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
-    public FlightWatch(Database db, GuestRepository guests, KnowledgeBase knowledge, Outbox outbox, Metrics metrics,
-            ObjectMapper json, Clock clock, ZoneId zone, Settings settings) {
+    FlightWatch(Database db, GuestRepository guests, Notices notices, Metrics metrics, ObjectMapper json, Clock clock,
+            ZoneId zone, Settings settings) {
         this.db = db;
         this.guests = guests;
-        this.knowledge = knowledge;
-        this.outbox = outbox;
+        this.notices = notices;
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
@@ -173,26 +168,20 @@ public final class FlightWatch {
                 kind, expected, now) == 0) {
             return null; // told before (on this node, or on the peer before a failover)
         }
-        Guest guest = guests.findById(c, guestOf.get()[0]).orElseThrow();
-        String language = guest.language() == null || guest.language().isBlank() ? settings.defaultLanguage()
-                : guest.language();
-        String name = guest.name() == null ? "" : guest.name();
+        long guestId = guestOf.get()[0];
         String newArrival = status.expectedArrival() == null ? ""
                 : CLOCK_TIME.format(status.expectedArrival().atZone(zone));
         String delayMinutes = status.expectedArrival() == null ? ""
                 : String.valueOf(Math.max(0, status.delayAfter(status.scheduledArrival()).toMinutes()));
-        String text = knowledge.reply("notice_flight_" + kind, language, Map.of("guest_name", name, "flight", flight,
-                "new_arrival", newArrival, "delay_minutes", delayMinutes));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("FLIGHT", flight);
         fields.put("NEW_ARRIVAL", newArrival);
         fields.put("DELAY_MINUTES", delayMinutes);
-        fields.put("GUEST_NAME", name);
-        long queued = outbox.enqueueScheduled(c, Outbox.PURPOSE_NOTICE, guest.id(), text, language,
-                settings.noticeTemplate(), settings.noticeTemplateLanguage(), fields, now);
+        long queued = notices.queue(c, guestId, "notice_flight_" + kind, Map.of("flight", flight, "new_arrival",
+                newArrival, "delay_minutes", delayMinutes), null, fields, settings.template(), now);
         Sql.update(c, "UPDATE flight_notices SET outbox_id = ? WHERE booking_id = ? AND notice_key = ?", queued,
                 passenger.bookingId(), key);
-        guests.update(c, guest.id(), null, null, null, NOTIFIED_STATUS, null, now);
+        guests.update(c, guestId, null, null, null, NOTIFIED_STATUS, null, now);
         metrics.flightNotice(kind);
         return queued;
     }

@@ -18,24 +18,39 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 
-/** The watchers: flights (watchers-flights.camel.yaml). */
+/** The watchers: flights (watchers-flights.camel.yaml) and weather alerts (watchers-weather.camel.yaml). */
 public class WatchersConfiguration implements CamelConfiguration {
 
     /** Read by the route's precondition: without flightaware.api-key the flights route does not exist. */
     static final String FLIGHTS_ENABLED = "flightaware.enabled";
+    /** Read by the route's precondition: without openweather.api-key the weather route does not exist. */
+    static final String WEATHER_ENABLED = "openweather.enabled";
 
     @BindToRegistry(lazy = true)
-    public FlightWatch flightWatch(Database db, GuestRepository guests, KnowledgeBase knowledge, Outbox outbox,
-            Metrics metrics, ObjectMapper json, Clock clock, Settings settings,
+    public Notices notices(GuestRepository guests, KnowledgeBase knowledge, Outbox outbox,
             @PropertyInject("concierge.default-language") String defaultLanguage) {
+        return new Notices(guests, knowledge, outbox, defaultLanguage);
+    }
+
+    @BindToRegistry(lazy = true)
+    public FlightWatch flightWatch(Database db, GuestRepository guests, Notices notices, Metrics metrics,
+            ObjectMapper json, Clock clock, Settings settings) {
         Set<String> airports = Arrays.stream(settings.text("flights.airports").split(","))
                 .map(code -> code.strip().toUpperCase(Locale.ROOT)).filter(code -> !code.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
-        return new FlightWatch(db, guests, knowledge, outbox, metrics, json, clock,
-                ZoneId.of(settings.text("concierge.timezone")), new FlightWatch.Settings(airports,
-                        settings.duration("flights.delay-threshold"), settings.duration("flights.window"),
-                        settings.duration("flights.answer-cache"), settings.text("flights.notice-template"),
-                        settings.text("flights.notice-template-language"), defaultLanguage));
+        return new FlightWatch(db, guests, notices, metrics, json, clock, ZoneId.of(settings.text("concierge.timezone")),
+                new FlightWatch.Settings(airports, settings.duration("flights.delay-threshold"),
+                        settings.duration("flights.window"), settings.duration("flights.answer-cache"),
+                        new Notices.Template(settings.text("flights.notice-template"),
+                                settings.text("flights.notice-template-language"))));
+    }
+
+    @BindToRegistry(lazy = true)
+    public WeatherWatch weatherWatch(Database db, Notices notices, Metrics metrics, ObjectMapper json, Clock clock,
+            Settings settings) {
+        return new WeatherWatch(db, notices, metrics, json, clock, ZoneId.of(settings.text("concierge.timezone")),
+                new Notices.Template(settings.text("weather.notice-template"),
+                        settings.text("weather.notice-template-language")));
     }
 
     @Override
@@ -43,5 +58,7 @@ public class WatchersConfiguration implements CamelConfiguration {
         Settings settings = context.getRegistry().findSingleByType(Settings.class);
         context.getPropertiesComponent().addInitialProperty(FLIGHTS_ENABLED,
                 String.valueOf(!settings.text("flightaware.api-key").isEmpty()));
+        context.getPropertiesComponent().addInitialProperty(WEATHER_ENABLED,
+                String.valueOf(!settings.text("openweather.api-key").isEmpty()));
     }
 }

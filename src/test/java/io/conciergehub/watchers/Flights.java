@@ -20,14 +20,19 @@ final class Flights {
 
     static void book(TestHub hub, String externalId, String name, String phone, String language, String arrival,
             String flight) throws Exception {
-        HttpResponse<String> answer = hub.postApi("/api/mesh/sync/bookings", TestHub.API_KEY, "{\"bookings\":[{"
-                + "\"externalId\":\"" + externalId + "\",\"source\":\"direct\",\"guestName\":\"" + name + "\","
+        sync(hub, "{\"externalId\":\"" + externalId + "\",\"source\":\"direct\",\"guestName\":\"" + name + "\","
                 + "\"phone\":\"" + phone + "\",\"language\":\"" + language + "\",\"arrival\":\"" + arrival + "\""
-                + (flight == null ? "" : ",\"flightNumber\":\"" + flight + "\"") + "}]}");
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                + (flight == null ? "" : ",\"flightNumber\":\"" + flight + "\"") + "}");
     }
 
-    /** The guest writes now (by the hub's clock): their 24-hour window opens. */
+    /** One booking through the sync API, which must merge it. */
+    static void sync(TestHub hub, String booking) throws Exception {
+        HttpResponse<String> answer = hub.postApi("/api/mesh/sync/bookings", TestHub.API_KEY,
+                "{\"bookings\":[" + booking + "]}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"merged\":1");
+    }
+
     static void guestWrites(TestHub hub, TestClock clock, String phone, String text) throws Exception {
         Webhooks.guestWritesOnSpoki(hub, clock, phone, text);
     }

@@ -45,7 +45,7 @@ class OneQuestionPerFlightForAllItsGuestsAndNoneWhilePausedTest {
         assertThat(Flights.command(env.hub(), "{\"action\":\"UPDATE_GUEST\",\"payload\":{\"phone\":\"+393331230005\","
                 + "\"updates\":{\"optedOut\":true}}}")).isEqualTo("succeeded");
         Flights.book(env.hub(), "Q-5", "Eva", "+393331230005", "en", "2027-04-02", "BA2608");
-        sync("{\"externalId\":\"Q-6\",\"source\":\"direct\",\"phone\":\"+393331230006\",\"status\":\"cancelled\","
+        Flights.sync(env.hub(), "{\"externalId\":\"Q-6\",\"source\":\"direct\",\"phone\":\"+393331230006\",\"status\":\"cancelled\","
                 + "\"arrival\":\"2027-04-02\",\"flightNumber\":\"U21234\"}");
         Flights.book(env.hub(), "Q-7", "Gil", "+393331230007", "en", "2027-04-20", "FR8341");
         Flights.book(env.hub(), "Q-1", "Ada", "+393331230001", "it", "2027-04-02", "AZ608");
@@ -73,10 +73,5 @@ class OneQuestionPerFlightForAllItsGuestsAndNoneWhilePausedTest {
         assertThat(aeroapi.questions("FR8341")).as("arriving in 18 days").isZero();
         assertThat(env.hub().get("/metrics", "X-API-Key", TestHub.API_KEY).body())
                 .contains("concierge_flightaware_calls_total " + (aeroapi.questions("AZ608") + aeroapi.questions("LH1234")) + ".0");
-    }
-
-    private static void sync(String booking) throws Exception {
-        assertThat(env.hub().postApi("/api/mesh/sync/bookings", TestHub.API_KEY, "{\"bookings\":[" + booking + "]}")
-                .statusCode()).isEqualTo(200);
     }
 }

@@ -1,0 +1,54 @@
+package io.conciergehub.watchers;
+
+import io.conciergehub.concierge.KnowledgeBase;
+import io.conciergehub.guest.Guest;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.messaging.Outbox;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A watcher's notice to one guest, queued in the caller's transaction: the knowledge base's
+ * {@code notice_*} reply in the guest's language (the hotel's default when unknown), or outside the
+ * guest's 24-hour window the watcher's template with its custom fields.
+ */
+final class Notices {
+
+    /** A notice's template: its name or id (empty: held for staff outside the window) and language. */
+    record Template(String name, String language) {
+    }
+
+    private final GuestRepository guests;
+    private final KnowledgeBase knowledge;
+    private final Outbox outbox;
+    private final String defaultLanguage;
+
+    Notices(GuestRepository guests, KnowledgeBase knowledge, Outbox outbox, String defaultLanguage) {
+        this.guests = guests;
+        this.knowledge = knowledge;
+        this.outbox = outbox;
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    /**
+     * @param values the reply's per-guest placeholders besides {guest_name}
+     * @param fields the template's custom fields besides GUEST_NAME
+     * @param lead   text after the reply, as provided (a weather service's own words), or null
+     * @return the outbox row
+     */
+    long queue(Connection c, long guestId, String reply, Map<String, String> values, String lead,
+            Map<String, String> fields, Template template, long now) throws SQLException {
+        Guest guest = guests.findById(c, guestId).orElseThrow();
+        String language = guest.language() == null || guest.language().isBlank() ? defaultLanguage : guest.language();
+        String name = guest.name() == null ? "" : guest.name();
+        Map<String, String> guestValues = new LinkedHashMap<>(values);
+        guestValues.put("guest_name", name);
+        String text = knowledge.reply(reply, language, guestValues) + (lead == null ? "" : "\n\n" + lead);
+        Map<String, String> templateFields = new LinkedHashMap<>(fields);
+        templateFields.put("GUEST_NAME", name);
+        return outbox.enqueueScheduled(c, Outbox.PURPOSE_NOTICE, guestId, text, language, template.name(),
+                template.language(), templateFields, now);
+    }
+}

@@ -1,0 +1,131 @@
+package io.conciergehub.watchers;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.conciergehub.support.HubLog;
+import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.TestClock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * OpenWeather's One Call answer carries a thunderstorm warning, later a second alert: each goes once
+ * to each guest in house or arriving within 24 hours, as a lead sentence in their language and the
+ * alert's own text, or as the template outside their 24-hour window; guests who left, arrive later,
+ * cancelled or opted out get nothing, and the key in the URL reaches no log.
+ */
+class AWeatherAlertIsToldOnceToTheGuestsInHouseOrArrivingTest {
+
+    static final TestClock clock = TestClock.at(LocalDateTime.parse("2027-06-10T10:00"));
+    static final String API_KEY = "openweather-appid-9c1f2e";
+    static final String PATH = "/data/3.0/onecall";
+    static final long NOW = clock.instant().getEpochSecond();
+    static final String STORM = """
+            {"sender_name":"Protezione Civile / MeteoAM","event":"Yellow thunderstorm warning","start":%d,"end":%d,
+             "description":"Temporali forti attesi nel pomeriggio.","tags":["Thunderstorm"]}"""
+            .formatted(NOW + 3600, NOW + 10 * 3600);
+    static final String HEAT = """
+            {"sender_name":"Protezione Civile / MeteoAM","event":"Orange heat warning","start":%d,"end":%d,
+             "description":"Ondata di calore.","tags":["Extreme high temperature"]}"""
+            .formatted(NOW + 20 * 3600, NOW + 40 * 3600);
+    static final String IN_HOUSE = "+393331230101";
+    static final String ARRIVING = "+4915123450102";
+    static final WireMockServer openweather = new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        openweather.start();
+        answer("");
+    }
+
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> hub.clock(clock)
+            .property("openweather.base-url", openweather.baseUrl()).property("openweather.api-key", API_KEY)
+            .property("openweather.cron", "* * * * * ?").property("weather.notice-template", "4001")
+            .property("journey.welcome.enabled", "false").property("journey.pre-arrival.enabled", "false")
+            .property("journey.check-out.enabled", "false"));
+
+    @AfterAll
+    static void stopStub() {
+        openweather.stop();
+    }
+
+    @Test
+    void eachAlertGoesOnceToEachGuestConcerned() throws Exception {
+        stay("W-1", "Giulia Verdi", IN_HOUSE, "it", "2027-06-08", "2027-06-12");
+        stay("W-2", "Jonas Berg", ARRIVING, "de", "2027-06-11", "2027-06-14");
+        stay("W-3", "Later Guest", "+393331230103", "en", "2027-06-20", "2027-06-22");
+        stay("W-4", "Left Guest", "+393331230104", "en", "2027-06-05", "2027-06-09");
+        stay("W-5", "Opted Out", "+393331230105", "en", "2027-06-09", "2027-06-11");
+        Flights.command(env.hub(), "{\"action\":\"UPDATE_GUEST\",\"payload\":{\"phone\":\"+393331230105\","
+                + "\"updates\":{\"optedOut\":true}}}");
+        Flights.sync(env.hub(), "{\"externalId\":\"W-6\",\"source\":\"direct\",\"phone\":\"+393331230106\","
+                + "\"arrival\":\"2027-06-10\",\"departure\":\"2027-06-12\",\"status\":\"cancelled\"}");
+        Flights.guestWrites(env.hub(), clock, IN_HOUSE, "Buongiorno");
+        answer(STORM);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> alerts(IN_HOUSE).size() == 1 && templates(ARRIVING).size() == 1);
+        assertThat(alerts(IN_HOUSE).get(0)).startsWith("Gentile Giulia Verdi, un'allerta meteo")
+                .contains("Yellow thunderstorm warning", "11:00", "Temporali forti attesi nel pomeriggio.");
+        JsonNode template = templates(ARRIVING).get(0);
+        assertThat(template.path("template").asLong()).isEqualTo(4001);
+        assertThat(template.path("custom_fields").path("EVENT").asText()).isEqualTo("Yellow thunderstorm warning");
+        assertThat(template.path("custom_fields").path("GUEST_NAME").asText()).isEqualTo("Jonas Berg");
+
+        int asked = questions();
+        await().atMost(Duration.ofSeconds(15)).until(() -> questions() >= asked + 2);
+        answer(STORM + "," + HEAT);
+        await().atMost(Duration.ofSeconds(15)).until(() -> alerts(IN_HOUSE).size() == 2 && templates(ARRIVING).size() == 2);
+        int again = questions();
+        await().atMost(Duration.ofSeconds(15)).until(() -> questions() >= again + 2);
+
+        assertThat(alerts(IN_HOUSE)).hasSize(2);
+        assertThat(templates(ARRIVING)).hasSize(2);
+        assertThat(env.hub().count("SELECT COUNT(*) FROM weather_notices")).isEqualTo(4);
+        for (String other : new String[] {"+393331230103", "+393331230104", "+393331230105", "+393331230106"}) {
+            assertThat(env.spoki().sentTo(other)).as(other).isZero();
+        }
+        assertThat(openweather.findAll(getRequestedFor(urlPathEqualTo(PATH))).get(0).queryParameter("appid")
+                .firstValue()).isEqualTo(API_KEY);
+        assertThat(HubLog.text()).doesNotContain(API_KEY);
+    }
+
+    private static void answer(String alerts) {
+        openweather.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"lat\":41.9,\"lon\":12.5,"
+                        + "\"timezone\":\"Europe/Rome\",\"current\":{\"dt\":" + NOW + ",\"temp\":24.1},\"alerts\":["
+                        + alerts + "]}")));
+    }
+
+    private static int questions() {
+        return openweather.findAll(getRequestedFor(urlPathEqualTo(PATH))).size();
+    }
+
+    private static void stay(String id, String name, String phone, String language, String arrival, String departure)
+            throws Exception {
+        Flights.sync(env.hub(), "{\"externalId\":\"" + id + "\",\"source\":\"direct\",\"guestName\":\"" + name
+                + "\",\"phone\":\"" + phone + "\",\"language\":\"" + language + "\",\"arrival\":\"" + arrival
+                + "\",\"departure\":\"" + departure + "\"}");
+    }
+
+    /** The free texts to the phone that carry an alert. */
+    private static List<String> alerts(String phone) {
+        return env.spoki().textsTo(phone).stream().filter(text -> text.contains("warning")).toList();
+    }
+
+    private static List<JsonNode> templates(String phone) {
+        return env.spoki().sentBodies().stream().filter(b -> phone.equals(b.path("phone").asText()))
+                .filter(b -> "Template".equals(b.path("type").asText())).toList();
+    }
+}
