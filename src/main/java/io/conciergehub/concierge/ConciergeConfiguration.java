@@ -12,6 +12,8 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /** The concierge: which language a guest writes, what they ask, and the answer (from the knowledge base, or a model). */
 public class ConciergeConfiguration implements CamelConfiguration {
@@ -58,6 +60,17 @@ public class ConciergeConfiguration implements CamelConfiguration {
             @PropertyInject("llm.base-url") String llmUrl) {
         return new ConciergeService(db, guests, knowledge, languages, outbox, alerts, defaultLanguage,
                 !llmUrl.isEmpty(), clock);
+    }
+
+    /**
+     * The guest messages a concierge worker is deciding (or has decided) in this process: the sweep
+     * hands a message that waits longer than 2 s (one the model is still answering) to the queue
+     * again, and a second worker must not ask the model the same question meanwhile. A failed
+     * decision leaves it (the sweep's next try is taken).
+     */
+    @BindToRegistry(lazy = true)
+    public IdempotentRepository conciergeInFlight() {
+        return MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
     }
 
     /** Off while neither alerts.slack-webhook-url nor alerts.email-to is set. */

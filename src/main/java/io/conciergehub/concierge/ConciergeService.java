@@ -138,6 +138,11 @@ public final class ConciergeService {
         Optional<String> optOut = knowledge.optOutLanguage(text);
         if (optOut.isPresent()) {
             String language = languageOf(guest, optOut.get());
+            if (guest.optedOut()) {
+                // One confirmation per opt-out: a repeated STOP is read, and answered with nothing.
+                return new Decision(messageId, guest.id(), text, language, language, "opt_out", null, null, true,
+                        null, false);
+            }
             return new Decision(messageId, guest.id(), text, language, language, "opt_out",
                     knowledge.reply("opted_out", language), Outbox.PURPOSE_OPT_OUT, true, null, false);
         }

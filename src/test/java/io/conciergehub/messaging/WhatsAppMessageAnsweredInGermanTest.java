@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.conciergehub.support.TestHub;
+import io.conciergehub.support.WhatsAppCloudStub;
 import io.conciergehub.support.Webhooks;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,30 +23,28 @@ import org.junit.jupiter.api.Test;
 
 class WhatsAppMessageAnsweredInGermanTest {
 
-    static final String PHONE_NUMBER_ID = "106540352242922";
-    static final String SEND_PATH = "/v21.0/" + PHONE_NUMBER_ID + "/messages";
-    static final String TOKEN = "system-user-token";
+    static final String SEND_PATH = WhatsAppCloudStub.SEND_PATH;
+    static final String TOKEN = WhatsAppCloudStub.TOKEN;
 
+    static WhatsAppCloudStub stub;
     static WireMockServer meta;
     static TestHub hub;
 
     @BeforeAll
     static void start() throws Exception {
-        meta = new WireMockServer(wireMockConfig().dynamicPort());
-        meta.start();
+        stub = new WhatsAppCloudStub();
+        meta = stub.server();
         meta.stubFor(post(urlEqualTo(SEND_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"+491701234567\","
                         + "\"wa_id\":\"491701234567\"}],\"messages\":[{\"id\":\"wamid.HBgLNDkxNzAxMjM0NTY3\"}]}")));
-        hub = TestHub.builder().property("messaging.provider", "whatsapp-cloud")
-                .property("whatsapp.base-url", meta.baseUrl()).property("whatsapp.api-version", "v21.0")
-                .property("whatsapp.phone-number-id", PHONE_NUMBER_ID).property("whatsapp.token", TOKEN).start();
+        hub = stub.configure(TestHub.builder()).start();
     }
 
     @AfterAll
     static void stop() {
         hub.close();
-        meta.stop();
+        stub.close();
     }
 
     @Test

@@ -19,6 +19,13 @@ public final class Conversations {
         return hub.count("SELECT guest_id FROM messages WHERE direction = 'in' ORDER BY id DESC LIMIT 1");
     }
 
+    /** The guest at {@code phone} writes {@code text}; returns the provider's id of the message (its text is stored sealed). */
+    public static String guestWrites(TestHub hub, String phone, String text) throws Exception {
+        String id = "msg-" + java.util.UUID.randomUUID();
+        assertThat(hub.postSpoki(Webhooks.spokiInbound("ev-" + id, id, phone, text)).statusCode()).isEqualTo(200);
+        return id;
+    }
+
     /** Makes the guest's messages {@code age} older, as if the conversation had happened then. */
     public static void backdate(HubClient hub, long guestId, Duration age) throws Exception {
         hub.update("UPDATE messages SET created_at = created_at - " + age.toMillis() + " WHERE guest_id = " + guestId);

@@ -1,6 +1,7 @@
 package io.conciergehub.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -34,6 +35,12 @@ public final class EventSinkStub implements AutoCloseable {
 
     public EventSinkStub answer(ResponseDefinitionBuilder response) {
         server.stubFor(post(urlEqualTo(PATH)).willReturn(response));
+        return this;
+    }
+
+    /** Answers the events whose body contains {@code text} (e.g. an event's id) so; others as before. */
+    public EventSinkStub answerFor(String text, ResponseDefinitionBuilder response) {
+        server.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing(text)).atPriority(1).willReturn(response));
         return this;
     }
 

@@ -69,6 +69,16 @@ public final class Webhooks {
                 .formatted(name, fromDigits, fromDigits, messageId, Instant.now().getEpochSecond(), quote(text));
     }
 
+    /** A WhatsApp Cloud status update of the message {@code wamid} ({@code sent}, {@code delivered}, {@code read}, {@code failed}). */
+    public static String whatsappStatus(String wamid, String recipientDigits, String status) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"WABA-1","changes":[{"field":"messages","value":{
+                  "messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"390612345678","phone_number_id":"106540352242922"},
+                  "statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"%s"}]}}]}]}"""
+                .formatted(wamid, status, Instant.now().getEpochSecond(), recipientDigits);
+    }
+
     public static String whatsappSignature(String body) {
         return "sha256=" + hmacHex(TestHub.WHATSAPP_APP_SECRET, body);
     }
