@@ -2,6 +2,7 @@ package io.conciergehub.api;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
@@ -35,6 +36,27 @@ public final class HttpRequests {
         HttpServerRequest request = request(message);
         SocketAddress address = request == null ? null : request.remoteAddress();
         return address == null ? null : address.hostAddress();
+    }
+
+    /** Whether the connection itself is TLS (a proxy in front is told by its forwarded headers instead). */
+    public static boolean overTls(Message message) {
+        HttpServerRequest request = request(message);
+        return request != null && request.isSSL();
+    }
+
+    /**
+     * Adds a header to the HTTP response itself, beside those Camel writes from the message: for
+     * {@code Set-Cookie}, which Camel's header filter keeps off responses, and which may repeat.
+     */
+    public static void addResponseHeader(Exchange exchange, String name, String value) {
+        // A bean's answer may have replaced the message; the request's own stays the "in" message.
+        HttpServerRequest request = request(exchange.getMessage());
+        if (request == null) {
+            request = request(exchange.getIn());
+        }
+        if (request != null) {
+            request.response().headers().add(name, value);
+        }
     }
 
     private static HttpServerRequest request(Message message) {
