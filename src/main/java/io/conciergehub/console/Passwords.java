@@ -34,13 +34,11 @@ public final class Passwords {
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
-    /** Verified against when a login names no account, so that it takes as long as a wrong password. */
-    private final String decoy;
+    /** Hashed with when a login names no account, so that it takes as long as a wrong password. */
+    private final byte[] decoySalt = new byte[SALT_BYTES];
 
     public Passwords() {
-        byte[] unguessable = new byte[24];
-        random.nextBytes(unguessable);
-        this.decoy = hash(B64.encodeToString(unguessable));
+        random.nextBytes(decoySalt);
     }
 
     /** Why {@code password} may not be a staff password, or empty when it may. Never repeats the password. */
@@ -84,7 +82,7 @@ public final class Passwords {
 
     /** Spends a verification's time on nothing: a login for a name no account has. Always false. */
     public boolean verifyNothing(String password) {
-        verify(decoy, password == null ? "" : password);
+        argon2(password == null ? "" : password, decoySalt, MEMORY_KIB, ITERATIONS, PARALLELISM);
         return false;
     }
 
