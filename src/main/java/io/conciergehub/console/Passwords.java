@@ -15,7 +15,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * string format {@code $argon2id$v=19$m=32768,t=3,p=1$<salt>$<hash>}, with a random 16-byte salt
  * per password. The parameters travel with each hash, so stronger ones apply to new passwords
  * without touching the old. 32 MiB, 3 passes, 1 lane cost about 80 ms on the hub's two-core
- * machine (OWASP's minimum is 19 MiB and 2 passes): slow for a guesser, quick enough for a login.
+ * machine when quiet, 125 ms when busy (OWASP's minimum, 19 MiB and 2 passes, costs 40 ms): slow
+ * for a guesser, quick enough for a login.
  * Verification compares in constant time.
  */
 public final class Passwords {
