@@ -2,7 +2,6 @@ package io.conciergehub.api;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
@@ -47,13 +46,10 @@ public final class HttpRequests {
     /**
      * Adds a header to the HTTP response itself, beside those Camel writes from the message: for
      * {@code Set-Cookie}, which Camel's header filter keeps off responses, and which may repeat.
+     * Call it while the message is still the request's (before a bean's answer replaces it).
      */
-    public static void addResponseHeader(Exchange exchange, String name, String value) {
-        // A bean's answer may have replaced the message; the request's own stays the "in" message.
-        HttpServerRequest request = request(exchange.getMessage());
-        if (request == null) {
-            request = request(exchange.getIn());
-        }
+    public static void addResponseHeader(Message message, String name, String value) {
+        HttpServerRequest request = request(message);
         if (request != null) {
             request.response().headers().add(name, value);
         }

@@ -47,7 +47,7 @@ public final class ConsoleGate {
     public void admit(Exchange exchange, String scopes) {
         Message in = exchange.getMessage();
         boolean withKey = HttpRequests.header(in, "X-API-Key") != null || HttpRequests.header(in, "Authorization") != null;
-        if (withKey || ConsoleCookies.read(in, ConsoleCookies.SESSION) == null) {
+        if (withKey) {
             apiGate.admit(exchange, scopes);
         } else {
             apiGate.admitAs(exchange, scopes, message -> sessionCaller(exchange));
@@ -71,7 +71,11 @@ public final class ConsoleGate {
 
     private Caller sessionCaller(Exchange exchange) {
         Message in = exchange.getMessage();
-        SessionTokens.Claims claims = tokens.verify(ConsoleCookies.read(in, ConsoleCookies.SESSION)).orElseThrow(() ->
+        String token = ConsoleCookies.read(in, ConsoleCookies.SESSION);
+        if (token == null) {
+            throw HttpProblem.unauthorized("a console session (log in, or refresh it) or an API key is required");
+        }
+        SessionTokens.Claims claims = tokens.verify(token).orElseThrow(() ->
                 HttpProblem.unauthorized("the console session has expired or is not valid; refresh it or log in"));
         StaffAccount account = sessions.liveAccount(claims.sid())
                 .filter(live -> live.name().equalsIgnoreCase(claims.name()))

@@ -150,7 +150,7 @@ public final class SessionApi {
      * header filter keeps Set-Cookie off the headers it copies from the message).
      */
     private static void setCookies(Exchange exchange, List<String> cookies) {
-        cookies.forEach(cookie -> HttpRequests.addResponseHeader(exchange, "Set-Cookie", cookie));
+        cookies.forEach(cookie -> HttpRequests.addResponseHeader(exchange.getMessage(), "Set-Cookie", cookie));
     }
 
     private boolean secure(Message in) {
