@@ -2,6 +2,8 @@ package io.conciergehub;
 
 import io.conciergehub.api.ApiConfiguration;
 import io.conciergehub.concierge.ConciergeConfiguration;
+import io.conciergehub.console.ConsoleConfiguration;
+import io.conciergehub.console.StaffCommand;
 import io.conciergehub.events.EventsConfiguration;
 import io.conciergehub.failover.FailoverConfiguration;
 import io.conciergehub.failover.PairCommand;
@@ -30,14 +32,14 @@ import org.apache.camel.main.Main;
 
 /**
  * Starts the hub ({@code run}, the default), or runs an operator's sub-command on its data
- * directory: {@code backup}, {@code restore <file|latest>}. {@code concierge.role} (env
+ * directory: {@code backup}, {@code restore <file|latest>}, {@code re-pair}, {@code staff …}. {@code concierge.role} (env
  * {@code CONCIERGE_ROLE}) selects the profile, i.e. {@code application-<role>.properties} on top
  * of {@code application.properties}; {@code HTTP_PORT} is accepted for {@code camel.server.port}.
  */
 public final class Application {
 
     private static final String USAGE = """
-            usage: java -jar concierge-hub.jar [run | backup | restore <file|latest> | re-pair]
+            usage: java -jar concierge-hub.jar [run | backup | restore <file|latest> | re-pair | staff ...]
               run                     start the hub (the default)
               backup                  write a verified snapshot of <data-dir>/hub.db to <data-dir>/backups;
                                       the hub may be running
@@ -45,6 +47,11 @@ public final class Application {
                                       replaced database beside it; the hub must be stopped
               re-pair                 forget the peer node this node is paired with (its node id), to pair with
                                       a rebuilt peer; the hub must be stopped
+              staff add <name> --role admin|staff
+                                      create a console account; the password is read from standard input
+                                      (asked twice when typed); the hub must be stopped
+              staff password <name> | staff disable <name> | staff enable <name> | staff list
+                                      reset a password, disable or enable an account, list the accounts
             The data dir is concierge.data-dir (env CONCIERGE_DATA_DIR), ./data by default.""";
 
     private Application() {
@@ -89,6 +96,10 @@ public final class Application {
         if (args.length == 1 && args[0].equals("re-pair")) {
             return new PairCommand(dataDir, System.out, System.err).rePair();
         }
+        if (args[0].equals("staff")) {
+            return new StaffCommand(dataDir, setting("concierge.encryption-key"), System.in, System.console(), System.out,
+                    System.err).run(Arrays.asList(args).subList(1, args.length));
+        }
         System.err.println(USAGE);
         return 2;
     }
@@ -111,7 +122,7 @@ public final class Application {
         return List.of(new HubConfiguration(clock), new StoreConfiguration(), new GuestConfiguration(),
                 new ApiConfiguration(), new EventsConfiguration(), new OpsConfiguration(), new MessagingConfiguration(),
                 new ConciergeConfiguration(), new MeshConfiguration(), new ReservationConfiguration(),
-                new JourneyConfiguration(), new WatchersConfiguration(),
+                new JourneyConfiguration(), new WatchersConfiguration(), new ConsoleConfiguration(),
                 new FailoverConfiguration());
     }
 

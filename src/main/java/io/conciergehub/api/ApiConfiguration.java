@@ -27,9 +27,14 @@ public class ApiConfiguration implements CamelConfiguration {
             @PropertyInject("api.public-rate-limit") int publicLimit,
             @PropertyInject("ms:api.rate-limit-window") long windowMillis,
             @PropertyInject("api.client-ip-header") String clientIpHeader) {
+        return new ApiGate(apiKeys, rateLimiter(registry, clock), apiLimit, webhookLimit, publicLimit, windowMillis,
+                clientIpHeader, json);
+    }
+
+    /** Request counters in Redis when configured (shared by both nodes), in memory otherwise. */
+    public static RateLimiter rateLimiter(Registry registry, Clock clock) {
         RedissonClient redis = StoreConfiguration.redis(registry);
-        RateLimiter limiter = redis != null ? new RedisRateLimiter(redis, "concierge:rate:", clock) : new RateLimiter(clock);
-        return new ApiGate(apiKeys, limiter, apiLimit, webhookLimit, publicLimit, windowMillis, clientIpHeader, json);
+        return redis != null ? new RedisRateLimiter(redis, "concierge:rate:", clock) : new RateLimiter(clock);
     }
 
     @BindToRegistry(lazy = true)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.ApiKeys.Caller;
 import io.conciergehub.api.ApiKeys.Scope;
 import java.util.Arrays;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -65,13 +66,27 @@ public final class ApiGate {
     }
 
     private void admit(Exchange exchange, String scopes, String ipBucket, boolean limitPerKey) {
+        // From the request's headers only: never from its query string, nor from Camel's headers.
+        admit(exchange, scopes, ipBucket, limitPerKey, in -> apiKeys.authenticate(HttpRequests.header(in, "X-API-Key"),
+                HttpRequests.header(in, "Authorization")).orElseThrow(() ->
+                HttpProblem.unauthorized("a valid API key is required (X-API-Key or Authorization: Bearer)")));
+    }
+
+    /**
+     * Admits a caller that another credential identifies (a staff console session): the same rate
+     * limits per client IP and per caller, scopes and audit line as an API key's. {@code authenticate}
+     * answers the caller or throws the refusal (401, 403).
+     */
+    public void admitAs(Exchange exchange, String scopes, Function<Message, Caller> authenticate) {
+        admit(exchange, scopes, "api-ip:", true, authenticate);
+    }
+
+    private void admit(Exchange exchange, String scopes, String ipBucket, boolean limitPerKey,
+            Function<Message, Caller> authenticate) {
         Message in = exchange.getMessage();
         auditAs(exchange);
         count(in, ipBucket + clientIp(in), limitPerKey ? apiLimit : webhookLimit);
-        // From the request's headers only: never from its query string, nor from Camel's headers.
-        Caller caller = apiKeys.authenticate(HttpRequests.header(in, "X-API-Key"),
-                HttpRequests.header(in, "Authorization")).orElseThrow(() ->
-                HttpProblem.unauthorized("a valid API key is required (X-API-Key or Authorization: Bearer)"));
+        Caller caller = authenticate.apply(in);
         exchange.setProperty(CALLER, caller);
         if (limitPerKey) {
             count(in, "api-key:" + caller.keyId(), apiLimit);
@@ -91,6 +106,11 @@ public final class ApiGate {
         count(exchange.getMessage(), "public-ip:" + clientIp(exchange.getMessage()), publicLimit);
     }
 
+    /** Whether the hub sits behind a proxy it trusts to set the client's headers (api.client-ip-header is set). */
+    public boolean behindProxy() {
+        return clientIpHeader != null;
+    }
+
     private void count(Message in, String bucket, int limit) {
         RateLimiter.Window window = limiter.hit(bucket, windowMillis);
         long resetSeconds = Math.max(1, (window.resetMillis() + 999) / 1000);
@@ -108,7 +128,8 @@ public final class ApiGate {
         }
     }
 
-    private String clientIp(Message in) {
+    /** The client's address: the configured proxy header's first entry (api.client-ip-header), else the connection's. */
+    public String clientIp(Message in) {
         if (clientIpHeader != null) {
             String forwarded = HttpRequests.header(in, clientIpHeader);
             if (forwarded != null && !forwarded.isBlank()) {

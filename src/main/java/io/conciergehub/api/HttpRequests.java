@@ -37,6 +37,24 @@ public final class HttpRequests {
         return address == null ? null : address.hostAddress();
     }
 
+    /** Whether the connection itself is TLS (a proxy in front is told by its forwarded headers instead). */
+    public static boolean overTls(Message message) {
+        HttpServerRequest request = request(message);
+        return request != null && request.isSSL();
+    }
+
+    /**
+     * Adds a header to the HTTP response itself, beside those Camel writes from the message: for
+     * {@code Set-Cookie}, which Camel's header filter keeps off responses, and which may repeat.
+     * Call it while the message is still the request's (before a bean's answer replaces it).
+     */
+    public static void addResponseHeader(Message message, String name, String value) {
+        HttpServerRequest request = request(message);
+        if (request != null) {
+            request.response().headers().add(name, value);
+        }
+    }
+
     private static HttpServerRequest request(Message message) {
         return message instanceof HttpMessage http ? http.getRequest() : null;
     }

@@ -131,6 +131,14 @@ public final class Settings {
         return text;
     });
 
+    /** HS256 wants a key of 256 bits at least. */
+    private static final Kind JWT_SECRET = new Kind("empty (a key file is made), or at least 32 characters", true, text -> {
+        if (!text.isEmpty() && text.length() < 32) {
+            throw new IllegalArgumentException("too short");
+        }
+        return text;
+    });
+
     private static final Kind TIME_OF_DAY = new Kind("a time of day such as 08:30", false, LocalTime::parse);
     private static final Kind TIME_RANGE = new Kind("empty, or two times of day such as 22:00-08:00", false, text -> {
         if (!text.isEmpty()) {
@@ -305,6 +313,14 @@ public final class Settings {
         KINDS.put("openweather.timeout", INTERVAL);
         KINDS.put("weather.notice-template", TEXT);
         KINDS.put("weather.notice-template-language", TEXT);
+        KINDS.put("console.jwt-secret", JWT_SECRET);
+        KINDS.put("console.session-ttl", OPEN_DURATION);
+        KINDS.put("console.refresh-ttl", OPEN_DURATION);
+        KINDS.put("console.login-rate-limit", POSITIVE);
+        KINDS.put("console.login-account-rate-limit", POSITIVE);
+        KINDS.put("console.login-rate-window", INTERVAL);
+        KINDS.put("console.lockout-after", POSITIVE);
+        KINDS.put("console.lockout-duration", OPEN_DURATION);
     }
 
     private final Map<String, Object> values = new LinkedHashMap<>();
@@ -350,6 +366,10 @@ public final class Settings {
         }
         if (millis("messaging.redelivery-delay") > millis("messaging.max-redelivery-delay")) {
             throw new ConfigurationException("messaging.redelivery-delay is longer than messaging.max-redelivery-delay");
+        }
+        if (millis("console.refresh-ttl") < millis("console.session-ttl")) {
+            throw new ConfigurationException("console.refresh-ttl is shorter than console.session-ttl: a session would"
+                    + " end before its first refresh");
         }
         if (millis("failover.timeout") <= millis("failover.heartbeat-interval")) {
             throw new ConfigurationException("failover.timeout must be longer than failover.heartbeat-interval, or a"

@@ -1,11 +1,8 @@
 package io.conciergehub.store;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -81,19 +78,7 @@ public final class FieldCrypto {
         if (configuredBase64 != null && !configuredBase64.isBlank()) {
             return new FieldCrypto(Base64.getDecoder().decode(configuredBase64.trim()));
         }
-        Path keyFile = dataDir.resolve(KEY_FILE);
-        try {
-            if (!Files.exists(keyFile)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                PrivateFiles.directory(dataDir);
-                PrivateFiles.write(keyFile, Base64.getEncoder().encodeToString(key).getBytes(StandardCharsets.US_ASCII),
-                        StandardOpenOption.CREATE_NEW);
-            }
-            return new FieldCrypto(Base64.getDecoder().decode(Files.readString(keyFile).trim()));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read or create the key file " + keyFile, e);
-        }
+        return new FieldCrypto(PrivateFiles.generatedKey(dataDir.resolve(KEY_FILE)));
     }
 
     public String encrypt(String plain) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +88,25 @@ public final class PrivateFiles {
     public static void write(Path file, byte[] bytes, OpenOption... options) throws IOException {
         try (OutputStream out = newOutputStream(file, options)) {
             out.write(bytes);
+        }
+    }
+
+    /**
+     * The key kept in {@code file} (32 random bytes, base64), made at the first call, mode 0600:
+     * the encryption key's and the console's JWT key's file in the data directory.
+     */
+    public static byte[] generatedKey(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                directory(file.toAbsolutePath().getParent());
+                write(file, Base64.getEncoder().encodeToString(key).getBytes(StandardCharsets.US_ASCII),
+                        StandardOpenOption.CREATE_NEW);
+            }
+            return Base64.getDecoder().decode(Files.readString(file).trim());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot read or create the key file " + file, e);
         }
     }
 

@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** /openapi.json describes every operation of the mesh API, the peer API and /api/routes, and how to authenticate. */
+/**
+ * /openapi.json describes every operation of the mesh API, the peer API, /api/routes and the staff
+ * console's, and how to authenticate.
+ */
 class OpenApiDocumentTest {
 
     @RegisterExtension
@@ -43,9 +46,23 @@ class OpenApiDocumentTest {
         assertThat(paths.path("/api/routes/{id}/resume").has("post")).isTrue();
         assertThat(paths.path("/api/routes/groups/{group}/suspend").has("post")).isTrue();
         assertThat(paths.path("/api/routes/groups/{group}/resume").has("post")).isTrue();
+        // The staff console (console.camel.yaml): sessions, and its API.
+        assertThat(paths.path("/console/session").has("post")).isTrue();
+        assertThat(paths.path("/console/session").has("delete")).isTrue();
+        assertThat(paths.path("/console/session/refresh").has("post")).isTrue();
+        assertThat(paths.path("/console/session/logout-everywhere").has("post")).isTrue();
+        assertThat(paths.path("/api/console/me").has("get")).isTrue();
+        assertThat(paths.path("/api/console/staff").has("get")).isTrue();
+        assertThat(paths.path("/api/console/staff").has("post")).isTrue();
+        for (String change : new String[] {"disable", "enable", "password"}) {
+            assertThat(paths.path("/api/console/staff/{name}/" + change).has("post")).as(change).isTrue();
+        }
         JsonNode scheme = document.path("components").path("securitySchemes").path("apiKey");
         assertThat(scheme.path("in").asText()).isEqualTo("header");
         assertThat(scheme.path("name").asText()).isEqualTo("X-API-Key");
+        JsonNode session = document.path("components").path("securitySchemes").path("consoleSession");
+        assertThat(session.path("in").asText()).isEqualTo("cookie");
+        assertThat(session.path("name").asText()).isEqualTo("console_session");
     }
 
     @Test

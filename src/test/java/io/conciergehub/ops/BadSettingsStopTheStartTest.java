@@ -33,6 +33,9 @@ class BadSettingsStopTheStartTest {
                 Arguments.of("CONCIERGE_ENCRYPTION_KEY=short", "concierge.encryption-key is not empty (a key file is made),"
                         + " or 32 bytes in base64"),
                 Arguments.of("CONCIERGE_ROLE=standby", "concierge.role = 'standby' needs failover.peer-url"),
+                Arguments.of("CONSOLE_JWT_SECRET=short", "console.jwt-secret is not empty (a key file is made), or at"
+                        + " least 32 characters"),
+                Arguments.of("CONSOLE_REFRESH_TTL=5m", "console.refresh-ttl is shorter than console.session-ttl"),
                 Arguments.of("CONCIERGE_ROLE=leader", "concierge.role = 'leader' is not one of primary, standby"),
                 Arguments.of("MESSAGING_PROVIDER=twilio", "messaging.provider = 'twilio' is not one of log, spoki,"
                         + " whatsapp-cloud"),

@@ -27,13 +27,20 @@ public final class HubCommand {
 
     /** With more settings in the environment, as an operator sets them. */
     public static Result run(Path dataDir, Map<String, String> environment, String... args) throws Exception {
+        return runWithInput(dataDir, environment, "", args);
+    }
+
+    /** With {@code input} on its standard input (piped: no terminal), as {@code echo … | java -jar …} gives it. */
+    public static Result runWithInput(Path dataDir, Map<String, String> environment, String input, String... args)
+            throws Exception {
         List<String> launch = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
                 Application.class.getName()));
         launch.addAll(List.of(args));
         Path out = Files.createTempFile("hub-command-", ".out");
         Path err = Files.createTempFile("hub-command-", ".err");
+        Path in = Files.writeString(Files.createTempFile("hub-command-", ".in"), input);
         ProcessBuilder builder = new ProcessBuilder(HubJvm.quick(launch)).redirectOutput(out.toFile())
-                .redirectError(err.toFile());
+                .redirectError(err.toFile()).redirectInput(in.toFile());
         builder.environment().put("CONCIERGE_DATA_DIR", dataDir.toString());
         builder.environment().putAll(environment);
         Process process = builder.start();

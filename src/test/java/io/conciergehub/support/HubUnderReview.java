@@ -71,7 +71,16 @@ public final class HubUnderReview implements BeforeAllCallback, AfterAllCallback
                 new Operation("POST", "/observe/jolokia", null, TestHub.READ_KEY),
                 new Operation("GET", "/observe/jolokia/list", null, TestHub.COMMANDS_KEY),
                 // The hand-back, for operators (the peer's signed calls: PeerCallsAreThePairsAloneTest).
-                new Operation("POST", "/api/mesh/failover/handback", null, TestHub.EVENTS_KEY));
+                new Operation("POST", "/api/mesh/failover/handback", null, TestHub.EVENTS_KEY),
+                // The staff console's API: an API key as here, or a console session (console/*Test).
+                new Operation("GET", "/api/console/me", null, TestHub.COMMANDS_KEY),
+                new Operation("GET", "/api/console/staff", null, TestHub.READ_KEY),
+                new Operation("POST", "/api/console/staff", "{\"name\":\"ann\",\"role\":\"staff\","
+                        + "\"password\":\"a long enough passphrase\"}", TestHub.READ_KEY),
+                new Operation("POST", "/api/console/staff/ann/disable", null, TestHub.COMMANDS_KEY),
+                new Operation("POST", "/api/console/staff/ann/enable", null, TestHub.SYNC_KEY),
+                new Operation("POST", "/api/console/staff/ann/password", "{\"password\":\"another long passphrase\"}",
+                        TestHub.EVENTS_KEY));
     }
 
     public static Stream<Operation> operationsWithBody() {

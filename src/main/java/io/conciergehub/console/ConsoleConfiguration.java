@@ -1,0 +1,64 @@
+package io.conciergehub.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.ApiGate;
+import io.conciergehub.api.ApiConfiguration;
+import io.conciergehub.store.DataDirLock;
+import io.conciergehub.store.Database;
+import java.time.Clock;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+
+/** The staff console: accounts, sessions, their gate (docs/console.md). */
+public class ConsoleConfiguration implements CamelConfiguration {
+
+    @BindToRegistry(lazy = true)
+    public Passwords passwords() {
+        return new Passwords();
+    }
+
+    @BindToRegistry(lazy = true)
+    public StaffAccounts staffAccounts(Database db, Clock clock) {
+        return new StaffAccounts(db, clock);
+    }
+
+    @BindToRegistry(lazy = true)
+    public StaffSessions staffSessions(Database db, Clock clock,
+            @PropertyInject("ms:console.refresh-ttl") long refreshTtlMillis) {
+        return new StaffSessions(db, clock, refreshTtlMillis);
+    }
+
+    /** The JWT key: console.jwt-secret, or the data directory's console-jwt.key (made at the first start). */
+    @BindToRegistry(lazy = true)
+    public SessionTokens sessionTokens(DataDirLock dataDir, Clock clock,
+            @PropertyInject("console.jwt-secret") String secret,
+            @PropertyInject("ms:console.session-ttl") long ttlMillis) {
+        return SessionTokens.fromConfiguredOrFile(secret, dataDir.directory(), clock, ttlMillis);
+    }
+
+    @BindToRegistry(lazy = true)
+    public ConsoleGate consoleGate(ApiGate apiGate, SessionTokens tokens, StaffSessions sessions) {
+        return new ConsoleGate(apiGate, tokens, sessions);
+    }
+
+    /** Login attempts counted in Redis when configured (both nodes share them), in memory otherwise. */
+    @BindToRegistry(lazy = true)
+    public SessionApi consoleSessions(StaffAccounts accounts, StaffSessions sessions, SessionTokens tokens,
+            Passwords passwords, ApiGate apiGate, ObjectMapper json, Clock clock, Registry registry,
+            @PropertyInject("console.login-rate-limit") int perAddress,
+            @PropertyInject("console.login-account-rate-limit") int perAccount,
+            @PropertyInject("ms:console.login-rate-window") long windowMillis,
+            @PropertyInject("console.lockout-after") int lockoutAfter,
+            @PropertyInject("ms:console.lockout-duration") long lockoutMillis) {
+        LoginGuard guard = new LoginGuard(ApiConfiguration.rateLimiter(registry, clock), clock, perAddress, perAccount, windowMillis, lockoutAfter,
+                lockoutMillis);
+        return new SessionApi(accounts, sessions, tokens, passwords, guard, apiGate, json, clock);
+    }
+
+    @BindToRegistry(lazy = true)
+    public StaffApi staffApi(StaffAccounts accounts, Passwords passwords, ObjectMapper json, Clock clock) {
+        return new StaffApi(accounts, passwords, json, clock);
+    }
+}
