@@ -65,6 +65,16 @@ public final class Metrics {
                 outcome);
     }
 
+    /** The watchers' counters, made at 0 so dashboards and alerts can rely on them. */
+    public void watcherCounters() {
+        counter("concierge_flightaware_calls", "Calls to FlightAware AeroAPI (result sets paid for)");
+        counter("concierge_openweather_calls", "Calls to OpenWeather One Call");
+        counter("concierge_weather_notices", "Weather alerts queued for guests");
+        for (String kind : new String[] {"delay", "cancelled", "diverted"}) {
+            counter("concierge_flight_notices", "Flight notices queued for guests, by kind", "kind", kind);
+        }
+    }
+
     /** A call to FlightAware's AeroAPI: one result set, the unit it is paid by. */
     public void flightawareCall() {
         counter("concierge_flightaware_calls", "Calls to FlightAware AeroAPI (result sets paid for)").increment();

@@ -56,6 +56,7 @@ public class WatchersConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         Settings settings = context.getRegistry().findSingleByType(Settings.class);
+        context.getRegistry().findSingleByType(Metrics.class).watcherCounters();
         context.getPropertiesComponent().addInitialProperty(FLIGHTS_ENABLED,
                 String.valueOf(!settings.text("flightaware.api-key").isEmpty()));
         context.getPropertiesComponent().addInitialProperty(WEATHER_ENABLED,
