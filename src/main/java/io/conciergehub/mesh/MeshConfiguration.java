@@ -8,6 +8,7 @@ import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.messaging.Inbox;
 import io.conciergehub.messaging.Outbox;
 import io.conciergehub.ops.Metrics;
+import io.conciergehub.ops.CostMeter;
 import io.conciergehub.ops.NodeStatus;
 import io.conciergehub.ops.RouteControl;
 import io.conciergehub.store.Database;
@@ -82,7 +83,7 @@ public class MeshConfiguration implements CamelConfiguration {
     /** @param node what the failover logic (a higher layer, which binds it) says of this node's role */
     @BindToRegistry(lazy = true)
     public MeshStats meshStats(Database db, Inbox inbox, Outbox outbox, CommandStore commands, EventBuffer events,
-            CircuitBreakerRegistry breakers, WorkerControl workers, NodeStatus node) {
-        return new MeshStats(db, inbox, outbox, commands, events, breakers, workers, node);
+            CircuitBreakerRegistry breakers, WorkerControl workers, NodeStatus node, CostMeter costs) {
+        return new MeshStats(db, inbox, outbox, commands, events, breakers, workers, node, costs);
     }
 }

@@ -5,6 +5,7 @@ import io.conciergehub.events.DeadLetters;
 import io.conciergehub.events.EventBuffer;
 import io.conciergehub.messaging.Inbox;
 import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.CostMeter;
 import io.conciergehub.ops.NodeStatus;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 public final class MeshStats {
 
     private final Database db;
+    private final CostMeter costs;
     private final Inbox inbox;
     private final Outbox outbox;
     private final CommandStore commands;
@@ -27,8 +29,9 @@ public final class MeshStats {
     private final NodeStatus node;
 
     public MeshStats(Database db, Inbox inbox, Outbox outbox, CommandStore commands, EventBuffer events,
-            CircuitBreakerRegistry breakers, WorkerControl workers, NodeStatus node) {
+            CircuitBreakerRegistry breakers, WorkerControl workers, NodeStatus node, CostMeter costs) {
         this.db = db;
+        this.costs = costs;
         this.inbox = inbox;
         this.outbox = outbox;
         this.commands = commands;
@@ -67,6 +70,7 @@ public final class MeshStats {
         breakers.getAllCircuitBreakers().forEach(b -> circuits.put(b.getName(), b.getState().name().toLowerCase(Locale.ROOT)));
         stats.put("circuits", circuits);
         stats.put("workersPaused", workers.paused());
+        stats.put("costs", costs.monthToDate());
         return ApiResponse.ok(stats);
     }
 }

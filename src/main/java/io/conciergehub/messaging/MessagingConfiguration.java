@@ -9,6 +9,7 @@ import io.conciergehub.messaging.provider.ProviderResponses;
 import io.conciergehub.messaging.provider.SendFailureRecorder;
 import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
+import io.conciergehub.ops.CostMeter;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.RouteControl;
 import io.conciergehub.store.DataDirLock;
@@ -43,9 +44,9 @@ public class MessagingConfiguration implements CamelConfiguration {
             Clock clock, @BeanInject("sendingEpoch") LongSupplier sendingEpoch,
             @PropertyInject("messaging.provider") String provider,
             @PropertyInject("messaging.window-template") String windowTemplate,
-            @PropertyInject("ms:messaging.circuit.open-duration") Duration circuitOpenDuration) {
-        // PAUSE_WORKERS suspends the sender; a message handed to it just then stays queued.
-        Outbox outbox = new Outbox(db, guests, metrics, events, storedProviderName(provider), windowTemplate,
+            @PropertyInject("ms:messaging.circuit.open-duration") Duration circuitOpenDuration, CostMeter costs) {
+        // A suspended sender (route control, a node turning passive): a message handed to it just then stays queued.
+        Outbox outbox = new Outbox(db, guests, metrics, costs, events, storedProviderName(provider), windowTemplate,
                 circuitOpenDuration, sendingEpoch, RouteControl.suspended(context, Outbox.SENDER_ROUTE), clock);
         metrics.gauge("concierge_outbox_depth", "Outbound messages waiting to be sent", outbox::depth);
         return outbox;

@@ -8,6 +8,7 @@ import io.conciergehub.events.EventBuffer;
 import io.conciergehub.guest.Guest;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.guest.Phones;
+import io.conciergehub.ops.CostMeter;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
@@ -69,6 +70,7 @@ public final class Outbox {
     private final Database db;
     private final GuestRepository guests;
     private final Metrics metrics;
+    private final CostMeter costs;
     private final EventBuffer events;
     private final String provider;
     private final String windowTemplate;
@@ -86,10 +88,11 @@ public final class Outbox {
 
     /** @param sendingEpoch the epoch this node sends under, or -1 when it must not send (failover) */
     /**
-     * @param sendingPaused whether PAUSE_WORKERS suspended the sender: a row handed to it in the
-     *                      moment its consumer stops is left queued, for the sweep after RESUME_WORKERS
+     * @param sendingPaused whether the sender is suspended (route control): a row handed to it in the
+     *                      moment its consumer stops is left queued, for the sweep once it is resumed
      */
-    public Outbox(Database db, GuestRepository guests, Metrics metrics, EventBuffer events, String provider,
+    public Outbox(Database db, GuestRepository guests, Metrics metrics, CostMeter costs, EventBuffer events,
+            String provider,
             String windowTemplate, Duration circuitOpenDelay, LongSupplier sendingEpoch, BooleanSupplier sendingPaused,
             Clock clock) {
         this.sendingEpoch = sendingEpoch;
@@ -97,6 +100,7 @@ public final class Outbox {
         this.db = db;
         this.guests = guests;
         this.metrics = metrics;
+        this.costs = costs;
         this.events = events;
         this.provider = provider;
         this.windowTemplate = blankToNull(windowTemplate);
@@ -354,6 +358,9 @@ public final class Outbox {
             Row row = row(c, outboxId);
             Sql.update(c, "UPDATE outbox SET state = 'done', send_started_at = NULL, last_error = NULL, updated_at = ?"
                     + " WHERE id = ?", now, outboxId);
+            if (row.templateName() != null) {
+                costs.charge(c, CostMeter.Item.TEMPLATE, 1);
+            }
             for (Row sent : withMerged(c, row)) {
                 events.publish(c, "message.sent", Map.of("messageId", sent.messageId(), "guestId", sent.guestId(),
                         "purpose", sent.purpose()));

@@ -65,6 +65,12 @@ public final class Metrics {
                 outcome);
     }
 
+    /** What paid calls cost, by item (flightaware, llm, template), in the budget's currency. */
+    public void cost(String item, double amount) {
+        counter("concierge_costs", "What paid calls cost, by item, in the budget's currency", "item", item)
+                .increment(amount);
+    }
+
     /** The watchers' counters, made at 0 so dashboards and alerts can rely on them. */
     public void watcherCounters() {
         counter("concierge_flightaware_calls", "Calls to FlightAware AeroAPI (result sets paid for)");

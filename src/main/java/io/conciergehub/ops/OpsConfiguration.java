@@ -12,8 +12,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.apache.camel.BindToRegistry;
@@ -46,6 +49,15 @@ public class OpsConfiguration implements CamelConfiguration {
     }
 
     /** What the event buffer (a lower layer, which cannot name {@link Metrics}) calls on each forwarding attempt. */
+    @BindToRegistry(lazy = true)
+    public CostMeter costMeter(Database db, ObjectMapper json, Metrics metrics, Clock clock, Settings settings) {
+        return new CostMeter(db, json, metrics, clock, ZoneId.of(settings.text("concierge.timezone")), new CostMeter.Prices(
+                Map.of(CostMeter.Item.FLIGHTAWARE, settings.decimal("costs.flightaware-per-call"),
+                        CostMeter.Item.LLM, settings.decimal("costs.llm-per-1k-tokens"),
+                        CostMeter.Item.TEMPLATE, settings.decimal("costs.template-message")),
+                settings.decimal("costs.monthly-budget")));
+    }
+
     @BindToRegistry(value = "eventForwarded", lazy = true)
     public Consumer<String> eventForwarded(Metrics metrics) {
         return metrics::eventForwarded;

@@ -64,10 +64,10 @@ public final class Settings {
         });
     }
 
-    private static Kind coordinate(String form, double limit) {
+    private static Kind decimal(String form, double min, double max) {
         return new Kind(form, false, text -> {
             double value = Double.parseDouble(text);
-            if (!(Math.abs(value) <= limit)) {
+            if (!(value >= min && value <= max)) {
                 throw new IllegalArgumentException("out of range");
             }
             return value;
@@ -151,8 +151,9 @@ public final class Settings {
         }
         return text;
     });
-    private static final Kind LATITUDE = coordinate("a latitude such as 41.9028", 90);
-    private static final Kind LONGITUDE = coordinate("a longitude such as 12.4964", 180);
+    private static final Kind AMOUNT = decimal("an amount of money such as 0.005, not negative", 0, Double.MAX_VALUE);
+    private static final Kind LATITUDE = decimal("a latitude such as 41.9028", -90, 90);
+    private static final Kind LONGITUDE = decimal("a longitude such as 12.4964", -180, 180);
     private static final Kind TIME_ZONE = new Kind("a time zone such as Europe/Rome", false, ZoneId::of);
     private static final Kind CRON = new Kind("a Quartz cron expression such as 0 * * * * ?", false, text -> {
         if (text.trim().split("\\s+").length < 6) {
@@ -313,6 +314,10 @@ public final class Settings {
         KINDS.put("openweather.timeout", INTERVAL);
         KINDS.put("weather.notice-template", TEXT);
         KINDS.put("weather.notice-template-language", TEXT);
+        KINDS.put("costs.flightaware-per-call", AMOUNT);
+        KINDS.put("costs.llm-per-1k-tokens", AMOUNT);
+        KINDS.put("costs.template-message", AMOUNT);
+        KINDS.put("costs.monthly-budget", AMOUNT);
         KINDS.put("console.jwt-secret", JWT_SECRET);
         KINDS.put("console.session-ttl", OPEN_DURATION);
         KINDS.put("console.refresh-ttl", OPEN_DURATION);
@@ -419,6 +424,11 @@ public final class Settings {
 
     public Duration duration(String key) {
         return (Duration) known(key, values);
+    }
+
+    /** A number with decimals (a price, a budget, a coordinate). */
+    public double decimal(String key) {
+        return (Double) known(key, values);
     }
 
     public long millis(String key) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.guest.Booking;
 import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.ops.CostMeter;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
@@ -63,14 +64,16 @@ public final class FlightWatch {
     private final GuestRepository guests;
     private final Notices notices;
     private final Metrics metrics;
+    private final CostMeter costs;
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
     private final Settings settings;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
-    FlightWatch(Database db, GuestRepository guests, Notices notices, Metrics metrics, ObjectMapper json, Clock clock,
-            ZoneId zone, Settings settings) {
+    FlightWatch(Database db, GuestRepository guests, Notices notices, Metrics metrics, CostMeter costs,
+            ObjectMapper json, Clock clock, ZoneId zone, Settings settings) {
+        this.costs = costs;
         this.db = db;
         this.guests = guests;
         this.notices = notices;
@@ -111,6 +114,7 @@ public final class FlightWatch {
         answers.put(flight.ident(), new Answer(clock.instant(), body));
         answers.entrySet().removeIf(old -> old.getValue().fetchedAt().plus(settings.cacheFor()).isBefore(clock.instant()));
         metrics.flightawareCall();
+        costs.charge(CostMeter.Item.FLIGHTAWARE, 1);
         return body;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.concierge.KnowledgeBase;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.CostMeter;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.Settings;
 import io.conciergehub.store.Database;
@@ -34,11 +35,11 @@ public class WatchersConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public FlightWatch flightWatch(Database db, GuestRepository guests, Notices notices, Metrics metrics,
-            ObjectMapper json, Clock clock, Settings settings) {
+            CostMeter costs, ObjectMapper json, Clock clock, Settings settings) {
         Set<String> airports = Arrays.stream(settings.text("flights.airports").split(","))
                 .map(code -> code.strip().toUpperCase(Locale.ROOT)).filter(code -> !code.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
-        return new FlightWatch(db, guests, notices, metrics, json, clock, ZoneId.of(settings.text("concierge.timezone")),
+        return new FlightWatch(db, guests, notices, metrics, costs, json, clock, ZoneId.of(settings.text("concierge.timezone")),
                 new FlightWatch.Settings(airports, settings.duration("flights.delay-threshold"),
                         settings.duration("flights.window"), settings.duration("flights.answer-cache"),
                         new Notices.Template(settings.text("flights.notice-template"),

@@ -37,5 +37,7 @@ class AnUnknownQuestionIsAnsweredByTheModelTest {
         assertThat(sent.path("messages").path(0).path("content").asText()).contains("in Italian", "Sole2026");
         assertThat(sent.path("messages").path(1).path("content").asText()).isEqualTo("Avete una spa o una piscina?");
         assertThat(env.hub().count("SELECT COUNT(*) FROM guests WHERE needs_attention = 1")).as("the one guest").isZero();
+        assertThat(env.hub().count("SELECT SUM(units) FROM cost_days WHERE item = 'llm'")).as("the answer's tokens")
+                .isEqualTo(1000);
     }
 }

@@ -7,6 +7,7 @@ import io.conciergehub.events.EventBuffer;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.messaging.provider.SpokiRequests;
 import io.conciergehub.messaging.provider.WhatsAppCloudRequests;
+import io.conciergehub.ops.CostMeter;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +37,9 @@ class ConversationWindowTest {
         GuestRepository guests = new GuestRepository(crypto);
         Metrics metrics = new Metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         EventBuffer noSink = new EventBuffer(db, new ObjectMapper(), crypto, metrics::eventForwarded, false, 10, 1000, 1000, Clock.systemUTC());
-        Outbox outbox = new Outbox(db, guests, metrics, noSink, "spoki", windowTemplate, Duration.ofSeconds(30),
+        CostMeter costs = new CostMeter(db, new ObjectMapper(), metrics, Clock.systemUTC(), ZoneOffset.UTC,
+                new CostMeter.Prices(Map.of(), 0));
+        Outbox outbox = new Outbox(db, guests, metrics, costs, noSink, "spoki", windowTemplate, Duration.ofSeconds(30),
                 () -> 1, () -> false, Clock.systemUTC()); // a single node, active under epoch 1, sending
         long outboxId = db.write(c -> {
             long guestId = guests.touchInbound(c, "+393331230000", "Mario", NOW - ago.toMillis()).id();

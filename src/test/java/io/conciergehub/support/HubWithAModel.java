@@ -97,7 +97,8 @@ public final class HubWithAModel implements BeforeAllCallback, AfterAllCallback 
     private static ResponseDefinitionBuilder chatCompletion(String contentAsJson) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
                 {"id":"chatcmpl-1","object":"chat.completion","model":"test-model",
-                 "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}]}"""
+                 "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":900,"completion_tokens":100,"total_tokens":1000}}"""
                 .formatted(contentAsJson));
     }
 
