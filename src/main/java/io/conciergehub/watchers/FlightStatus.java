@@ -26,10 +26,11 @@ import java.util.Set;
  *
  * @param scheduledArrival the timetable's arrival at the gate (or runway when the gate time is unknown)
  * @param expectedArrival  the arrival now expected: actual once landed, else estimated, else scheduled
+ * @param landed           a leg of it touched down (actual_on or actual_in): nothing more will change for the guest
  * @param destination      the airport the flight was scheduled to reach (IATA code when known)
  */
 public record FlightStatus(String flightId, Instant scheduledArrival, Instant expectedArrival, boolean cancelled,
-        boolean diverted, String destination) {
+        boolean diverted, boolean landed, String destination) {
 
     /** The guest's flight among AeroAPI's answer, empty when none arrives at the hotel's airports that day. */
     static Optional<FlightStatus> of(JsonNode answer, LocalDate arrivalDay, Set<String> airports, ZoneId zone) {
@@ -56,7 +57,8 @@ public record FlightStatus(String flightId, Instant scheduledArrival, Instant ex
                     "scheduled_on");
             JsonNode destination = leg.path("destination");
             String code = destination.path("code_iata").asText(destination.path("code").asText(""));
-            candidates.add(new FlightStatus(id, scheduled, expected, cancelled, diverted, code));
+            boolean landed = entries.stream().anyMatch(entry -> time(entry, "actual_on", "actual_in") != null);
+            candidates.add(new FlightStatus(id, scheduled, expected, cancelled, diverted, landed, code));
         });
         return candidates.stream().min(Comparator.comparing(flight -> Duration.between(day, flight.scheduledArrival()).abs()));
     }

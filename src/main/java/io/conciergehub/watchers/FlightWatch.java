@@ -70,6 +70,8 @@ public final class FlightWatch {
     private final ZoneId zone;
     private final Settings settings;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    /** Flights landed or cancelled for every guest on them: nothing to ask any more (a restart asks once again). */
+    private final Set<String> settled = ConcurrentHashMap.newKeySet();
 
     FlightWatch(Database db, GuestRepository guests, Notices notices, Metrics metrics, CostMeter costs,
             ObjectMapper json, Clock clock, ZoneId zone, Settings settings) {
@@ -98,7 +100,13 @@ public final class FlightWatch {
         Map<String, List<Passenger>> byFlight = new LinkedHashMap<>();
         rows.forEach(row -> byFlight.computeIfAbsent(row.getKey(), flight -> new ArrayList<>()).add(row.getValue()));
         List<FlightCheck> checks = new ArrayList<>();
-        byFlight.forEach((flight, passengers) -> checks.add(new FlightCheck(flight, passengers)));
+        settled.retainAll(byFlight.entrySet().stream().map(flight -> settledKey(flight.getKey(), flight.getValue()))
+                .toList());
+        byFlight.forEach((flight, passengers) -> {
+            if (!settled.contains(settledKey(flight, passengers))) {
+                checks.add(new FlightCheck(flight, passengers));
+            }
+        });
         return checks;
     }
 
@@ -122,8 +130,10 @@ public final class FlightWatch {
     public List<Long> tell(@ExchangeProperty("flight") FlightCheck flight, @Body String body) throws IOException {
         JsonNode answer = json.readTree(body);
         List<Long> queued = new ArrayList<>();
+        boolean allSettled = true;
         for (Passenger passenger : flight.passengers()) {
             Optional<FlightStatus> status = FlightStatus.of(answer, passenger.arrival(), settings.airports(), zone);
+            allSettled &= status.isPresent() && (status.get().landed() || status.get().cancelled());
             if (status.isEmpty()) {
                 LOG.info("event=flights.not-found flight={} booking={}", flight.ident(), passenger.bookingId());
                 continue;
@@ -135,7 +145,16 @@ public final class FlightWatch {
                 queued.add(notice);
             }
         }
+        if (allSettled) {
+            settled.add(settledKey(flight.ident(), flight.passengers()));
+        }
         return queued;
+    }
+
+    /** The flight with the days its guests arrive: a guest booked later on another day of it asks again. */
+    private static String settledKey(String flight, List<Passenger> passengers) {
+        return flight + passengers.stream().map(passenger -> "|" + passenger.arrival()).distinct().sorted()
+                .reduce("", String::concat);
     }
 
     private Long tell(Connection c, String flight, Passenger passenger, FlightStatus status) throws SQLException {
