@@ -52,11 +52,17 @@ public final class FlightWatch {
     public record FlightCheck(String ident, List<Passenger> passengers) {
     }
 
-    private record Answer(Instant fetchedAt, String body) {
+    /** @param nearestArrival the soonest expected arrival of a guest on it, once read; null before */
+    private record Answer(Instant fetchedAt, String body, Instant nearestArrival) {
     }
 
     /** The settings of the watch: {@code flights.*} and the notice template. */
+    /**
+     * @param cacheFor       how long an answer is reused while a guest's arrival is near
+     * @param farCacheFor    how long it is reused while every guest's arrival is more than {@code near} away
+     */
     public record Settings(Set<String> airports, Duration delayThreshold, Duration window, Duration cacheFor,
+            Duration farCacheFor, Duration near,
             Notices.Template template) {
     }
 
@@ -110,17 +116,26 @@ public final class FlightWatch {
         return checks;
     }
 
-    /** AeroAPI's answer for the flight when it was asked within the poll interval, else null: ask. */
+    /**
+     * AeroAPI's answer for the flight when it is still fresh, else null: ask. Fresh means younger than
+     * flights.answer-cache, or than flights.far-answer-cache while every guest's arrival on it is more
+     * than flights.near away: a far-off flight's estimate changes little, and every question is paid.
+     */
     public String cached(@ExchangeProperty("flight") FlightCheck flight) {
         Answer answer = answers.get(flight.ident());
-        return answer != null && answer.fetchedAt().plus(settings.cacheFor()).isAfter(clock.instant()) ? answer.body()
-                : null;
+        return answer != null && freshUntil(answer).isAfter(clock.instant()) ? answer.body() : null;
+    }
+
+    private Instant freshUntil(Answer answer) {
+        boolean far = answer.nearestArrival() != null
+                && answer.nearestArrival().isAfter(answer.fetchedAt().plus(settings.near()));
+        return answer.fetchedAt().plus(far ? settings.farCacheFor() : settings.cacheFor());
     }
 
     /** Keeps AeroAPI's answer for the poll interval and counts the call (one result set). */
     public String fetched(@ExchangeProperty("flight") FlightCheck flight, @Body String body) {
-        answers.put(flight.ident(), new Answer(clock.instant(), body));
-        answers.entrySet().removeIf(old -> old.getValue().fetchedAt().plus(settings.cacheFor()).isBefore(clock.instant()));
+        answers.entrySet().removeIf(old -> freshUntil(old.getValue()).isBefore(clock.instant()));
+        answers.put(flight.ident(), new Answer(clock.instant(), body, null));
         metrics.flightawareCall();
         costs.charge(CostMeter.Item.FLIGHTAWARE, 1);
         return body;
@@ -131,9 +146,12 @@ public final class FlightWatch {
         JsonNode answer = json.readTree(body);
         List<Long> queued = new ArrayList<>();
         boolean allSettled = true;
+        Instant nearest = null;
         for (Passenger passenger : flight.passengers()) {
             Optional<FlightStatus> status = FlightStatus.of(answer, passenger.arrival(), settings.airports(), zone);
             allSettled &= status.isPresent() && (status.get().landed() || status.get().cancelled());
+            Instant arrival = status.map(FlightStatus::expectedArrival).orElse(null);
+            nearest = arrival == null || nearest != null && nearest.isBefore(arrival) ? nearest : arrival;
             if (status.isEmpty()) {
                 LOG.info("event=flights.not-found flight={} booking={}", flight.ident(), passenger.bookingId());
                 continue;
@@ -148,6 +166,9 @@ public final class FlightWatch {
         if (allSettled) {
             settled.add(settledKey(flight.ident(), flight.passengers()));
         }
+        Instant soonest = nearest;
+        answers.computeIfPresent(flight.ident(), (ident, fetched) -> new Answer(fetched.fetchedAt(), fetched.body(),
+                soonest));
         return queued;
     }
 

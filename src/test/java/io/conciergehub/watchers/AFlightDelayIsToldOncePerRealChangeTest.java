@@ -34,7 +34,7 @@ class AFlightDelayIsToldOncePerRealChangeTest {
 
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withSpoki(hub -> aeroapi.configure(hub.clock(clock))
-            .property("flights.answer-cache", "0s").property("flights.airports", "FCO, LIRA")
+            .property("flights.answer-cache", "0s").property("flights.far-answer-cache", "0s").property("flights.airports", "FCO, LIRA")
             .property("flights.notice-template", "3001"));
 
     @AfterAll

@@ -30,7 +30,7 @@ class CancelledAndDivertedFlightsAreToldOnceTest {
 
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withSpoki(hub -> aeroapi.configure(hub.clock(clock))
-            .property("flights.answer-cache", "0s").property("flights.airports", "LIRF"));
+            .property("flights.answer-cache", "0s").property("flights.far-answer-cache", "0s").property("flights.airports", "LIRF"));
 
     @AfterAll
     static void stopStub() {
