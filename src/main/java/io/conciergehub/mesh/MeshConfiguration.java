@@ -75,6 +75,11 @@ public class MeshConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
+    public WeeklyReport weeklyReport(Database db, Clock clock) {
+        return new WeeklyReport(db, clock);
+    }
+
+    @BindToRegistry(lazy = true)
     public DeadLetterApi deadLetterApi(Database db, Outbox outbox, EventBuffer events, CommandStore commands,
             Clock clock) {
         return new DeadLetterApi(db, outbox, events, commands, clock);
