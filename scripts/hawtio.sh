@@ -76,8 +76,10 @@ PAGE
 echo "hawtio: open http://127.0.0.1:$port/concierge-hub/ (Hawtio connected to $hub; user: any, password: an admin API key)"
 cd "$cache"
 # user.home: Hawtio keeps its Jetty work files under ~/.hawtio; here they stay in the cache.
-# Hawtio's proxy reaches only the hosts it is told of: loopback, and the hub's.
+# Hawtio's proxy reaches only the hosts it is told of: loopback, and the hub's (not every address
+# of this machine, which it would add by itself).
 exec java ${HAWTIO_JAVA_OPTS:--Xmx256m} -Djava.awt.headless=true -Duser.home="$cache" \
-  -Dhawtio.authenticationEnabled=false -Dhawtio.proxyAllowlist="localhost,127.0.0.1,${host//[\[\]]/}" \
+  -Dhawtio.authenticationEnabled=false -Dhawtio.localAddressProbing=false \
+  -Dhawtio.proxyAllowlist="localhost,127.0.0.1,${host//[\[\]]/}" \
   -cp "$lib/*" "$here/hawtio/HawtioLauncher.java" --host 127.0.0.1 --port "$port" \
   --war "$lib/hawtio-default-$version.war" --plugins-dir "$cache/plugins"
