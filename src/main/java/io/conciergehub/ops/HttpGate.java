@@ -45,8 +45,9 @@ public final class HttpGate implements AuthenticationHandler {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpGate.class);
-    /** The headers a gate reports to the caller, as every API answer does. */
-    private static final Pattern REPORTED = Pattern.compile("ratelimit-|retry-after", Pattern.CASE_INSENSITIVE);
+    /** The headers a gate reports to the caller, as every API answer does, and an authentication challenge. */
+    private static final Pattern REPORTED = Pattern.compile("ratelimit-|retry-after|www-authenticate$",
+            Pattern.CASE_INSENSITIVE);
 
     private final CamelContext context;
     private final ObjectMapper json;

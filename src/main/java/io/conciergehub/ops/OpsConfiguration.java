@@ -117,7 +117,7 @@ public class OpsConfiguration implements CamelConfiguration {
         // Before the routes are added: their MBeans are made as they are.
         ApiRoutesStayUp.install(context);
         // The API gate in front of Jolokia (/observe/*).
-        ObserveGate.install(context, apiGate, json);
+        ObserveGate.install(context, apiGate, registry.findSingleByType(ApiKeys.class), json);
         // /health answers 503 JSON until the hub has started, not the server's 404 page.
         HealthWhileStarting.install(context, registry.findSingleByType(NodeStatus.class)::started);
         // Connections: idle ones closed, requests framed two ways refused.

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Even with an admin key, Jolokia allows only what jolokia-access.xml allows (reading Camel and JVM
- * MBeans, route and circuit breaker operations), and nothing else of Camel's management server is
- * served.
+ * MBeans, route and circuit breaker operations, the context's route dump and statistics that
+ * Hawtio's Camel plugin shows), and nothing else of Camel's management server is served.
  */
 class JolokiaServesOnlyWhatItsPolicyAllowsTest {
 
@@ -47,6 +47,27 @@ class JolokiaServesOnlyWhatItsPolicyAllowsTest {
         assertThat(heapDump).doesNotExist();
         assertThat(jolokia.read(route, "State").path("value").asText()).isEqualTo("Started");
         assertThat(env.hub().get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void hawtiosCamelPluginGetsTheRoutesAndTheirStatisticsWithoutResolvedPlaceholders() throws Exception {
+        Jolokia jolokia = new Jolokia(env.hub());
+        String context = jolokia.mbean("org.apache.camel:type=context,*", "concierge-hub");
+
+        // As Hawtio's route diagram and source views ask: placeholders stay placeholders.
+        String routes = jolokia.exec(context, "dumpRoutesAsXml()").path("value").asText();
+        assertThat(routes).contains("id=\"events-poll\"", "{{");
+        // (Without the processors' statistics: with them, over a hundred routes take seconds.)
+        String stats = jolokia.exec(context, "dumpRoutesStatsAsXml", false, false).path("value").asText();
+        assertThat(stats).contains("<routeStat", "events-poll");
+        assertThat(jolokia.exec(context, "dumpRoutesStatsAsXml(boolean,boolean)", false, false)
+                .path("status").asInt()).isEqualTo(200);
+
+        assertRefused(jolokia.exec(context, "dumpRoutesAsXml(boolean)", true));
+        assertRefused(jolokia.exec(context, "dumpRoutesAsXml(boolean,boolean)", true, false));
+        assertRefused(jolokia.exec(context, "dumpRoutesAsXml", true));
+        assertRefused(jolokia.exec(context, "dumpRoutesAsYaml(boolean,boolean,boolean)", true, true, true));
+        assertRefused(jolokia.exec(context, "suspend()"));
     }
 
     @Test
