@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Exchange;
 
 /**
  * {@code GET /api/mesh/reports/weekly}: the last seven days at a glance, for the hotel: new guests,
@@ -59,5 +60,50 @@ public final class WeeklyReport {
                     Outbox.PURPOSE_OPT_OUT, from));
             return ApiResponse.ok(report);
         });
+    }
+
+    /**
+     * The report as a small HTML page: the figures in a table and the messages and bookings as SVG
+     * bars. No script and no style from elsewhere (the answer forbids both); every value is escaped.
+     */
+    @SuppressWarnings("unchecked")
+    public void page(Exchange exchange) {
+        Map<String, Object> report = (Map<String, Object>) exchange.getMessage().getBody(ApiResponse.class).body();
+        Map<String, Object> bars = new LinkedHashMap<>();
+        bars.put("messages in", report.get("messagesIn"));
+        bars.put("messages out", report.get("messagesOut"));
+        ((Map<String, Object>) report.get("bookingsBySource")).forEach((source, count) -> bars.put("bookings " + source, count));
+        long max = Math.max(1, bars.values().stream().mapToLong(value -> ((Number) value).longValue()).max().orElse(1));
+        StringBuilder chart = new StringBuilder();
+        int y = 0;
+        for (Map.Entry<String, Object> bar : bars.entrySet()) {
+            long value = ((Number) bar.getValue()).longValue();
+            chart.append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(escape(bar.getKey())).append("</text>")
+                    .append("<rect x=\"150\" y=\"").append(y + 2).append("\" height=\"14\" width=\"")
+                    .append(300 * value / max).append("\" fill=\"#4a7\"/>")
+                    .append("<text x=\"").append(156 + 300 * value / max).append("\" y=\"").append(y + 14).append("\">")
+                    .append(value).append("</text>");
+            y += 20;
+        }
+        StringBuilder rows = new StringBuilder();
+        report.forEach((name, value) -> {
+            if (!(value instanceof Map)) {
+                rows.append("<tr><th>").append(escape(name)).append("</th><td>")
+                        .append(escape(value == null ? "-" : String.valueOf(value))).append("</td></tr>");
+            }
+        });
+        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Concierge Hub: the week"
+                + "</title></head><body><h1>The week</h1><table>" + rows + "</table><svg xmlns=\"http://www.w3.org/2000/svg\""
+                + " width=\"520\" height=\"" + y + "\" font-family=\"sans-serif\" font-size=\"12\">" + chart
+                + "</svg></body></html>";
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
+        exchange.getMessage().setHeader("Content-Security-Policy", "default-src 'none'");
+        exchange.getMessage().setBody(html);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

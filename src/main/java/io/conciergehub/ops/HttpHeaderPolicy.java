@@ -18,7 +18,7 @@ public final class HttpHeaderPolicy implements HeaderFilterStrategy {
 
     /** What an answer may carry besides Content-Type and Content-Length, which Camel sets itself. */
     static final Set<String> ANSWER_HEADERS = Set.of("location", "idempotent-replayed", "retry-after", "ratelimit-limit", "ratelimit-remaining",
-            "ratelimit-reset", "cache-control", "content-disposition");
+            "ratelimit-reset", "cache-control", "content-disposition", "content-security-policy");
     private static final Set<String> CREDENTIALS = Set.of("x-api-key", "authorization", "cookie", "x-peer-signature");
 
     @Override

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GET /api/mesh/reports/weekly (read scope): the week's new guests, bookings by source, messages in
- * and out, the share of guests' messages answered and the median time to the answer, opt-outs.
+ * and out, the share of guests' messages answered and the median time to the answer, opt-outs; as
+ * JSON, or as a page with a chart for a browser.
  */
 class TheWeeklyReportCountsTheLastSevenDaysTest {
 
@@ -33,7 +34,8 @@ class TheWeeklyReportCountsTheLastSevenDaysTest {
         env.hub().postSpoki(Webhooks.spokiInbound("+393331237001", "A che ora è il check-in?"));
         env.hub().postSpoki(Webhooks.spokiInbound("+393331237002", "Is there parking?"));
         env.hub().postSpoki(Webhooks.spokiInbound("+393331237003", "STOP"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> env.spoki().sentBodies().size() == 3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> env.hub().count(
+                "SELECT COUNT(*) FROM outbox WHERE state = 'done'") == 3);
 
         JsonNode report = MeshJson.body(env.hub().getApi("/api/mesh/reports/weekly", TestHub.READ_KEY));
         assertThat(report.path("newGuests").asLong()).isEqualTo(3);
@@ -44,5 +46,12 @@ class TheWeeklyReportCountsTheLastSevenDaysTest {
         assertThat(report.path("medianAnswerSeconds").asDouble()).isBetween(0.0, 15.0);
         assertThat(report.path("optOuts").asLong()).isEqualTo(1);
         assertThat(env.hub().getApi("/api/mesh/reports/weekly", TestHub.SYNC_KEY).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> page = env.hub().get("/api/mesh/reports/weekly", "X-API-Key", TestHub.READ_KEY,
+                "Accept", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'");
+        assertThat(page.body()).contains("<svg", "bookings airbnb", "optOuts").doesNotContain("<script");
     }
 }
