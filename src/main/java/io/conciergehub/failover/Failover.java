@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -69,6 +70,7 @@ public final class Failover implements NodeStatus {
     private final Duration heardWithin;
     private Activation activation = (epoch, reason) -> { };
     private KeyMismatch keyMismatchFound = peerNode -> { };
+    private BooleanSupplier cloudHeld = () -> false;
 
     private volatile boolean active;
     // Between release() and the peer's take-over: not consuming, still shipping the last changes.
@@ -119,6 +121,11 @@ public final class Failover implements NodeStatus {
 
     public void onKeyMismatch(KeyMismatch alert) {
         this.keyMismatchFound = alert;
+    }
+
+    /** While {@code held} says so (the stored pause of the workers), a node that becomes active keeps {@code cloud} suspended. */
+    public void holdCloudWhile(BooleanSupplier held) {
+        this.cloudHeld = held;
     }
 
     public String nodeId() {
@@ -481,7 +488,12 @@ public final class Failover implements NodeStatus {
 
     private void startConsumers() throws Exception {
         routes.startGroup(CONSUMERS);
-        routes.startGroup(CLOUD);
+        if (cloudHeld.getAsBoolean()) {
+            routes.suspendGroup(CLOUD); // those a single node started with the others; the rest stay stopped
+            LOG.info("event=failover.cloud-held reason=\"the workers are paused\"");
+        } else {
+            routes.startGroup(CLOUD);
+        }
     }
 
     private void stopConsumers() throws Exception {

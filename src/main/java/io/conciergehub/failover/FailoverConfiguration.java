@@ -6,6 +6,7 @@ import io.conciergehub.api.ApiKeys;
 import io.conciergehub.events.EventBuffer;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.mesh.CommandStore;
+import io.conciergehub.mesh.WorkerControl;
 import io.conciergehub.messaging.Outbox;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.ReadyLine;
@@ -152,6 +153,12 @@ public class FailoverConfiguration implements CamelConfiguration {
         // failover logic to make this node active (the routes are created after this configuration).
         context.getPropertiesComponent().addInitialProperty("failover.consumers-autostart",
                 String.valueOf(!failover.peerConfigured()));
+        // The cloud-facing work likewise, and not at all while the stored pause says paused: the
+        // node that takes the role (at start-up or a failover) keeps it paused.
+        WorkerControl workers = registry.findSingleByType(WorkerControl.class);
+        failover.holdCloudWhile(workers::held);
+        context.getPropertiesComponent().addInitialProperty("failover.cloud-autostart",
+                String.valueOf(!failover.peerConfigured() && !workers.held()));
         // Made now: its triggers are on the replicated tables before any route writes to them.
         registry.findSingleByType(ChangeCapture.class);
         recoverOnActivation(registry, failover);

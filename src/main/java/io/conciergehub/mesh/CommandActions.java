@@ -62,12 +62,13 @@ public final class CommandActions {
 
     /**
      * The actions on route control, which waits for in-flight exchanges that may need the database:
-     * run outside any transaction. Null for the other actions.
+     * run outside any transaction. Null for the other actions. The pause is stored with the submitting
+     * key's id ({@code keyId}): who paused.
      */
-    Map<String, Object> control(Action action) throws Exception {
+    Map<String, Object> control(Action action, String keyId) throws Exception {
         return switch (action) {
-            case PAUSE_WORKERS -> Map.of("paused", workers.pause());
-            case RESUME_WORKERS -> Map.of("resumed", workers.resume());
+            case PAUSE_WORKERS -> Map.of("paused", workers.pause(keyId));
+            case RESUME_WORKERS -> Map.of("resumed", workers.resume(keyId));
             default -> null;
         };
     }

@@ -203,6 +203,11 @@ public final class CommandStore {
                 now));
     }
 
+    /** Whether the worker runs a command now. */
+    public boolean anyRunning() {
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM commands WHERE state = 'running'")) > 0;
+    }
+
     /** Commands waiting or running. */
     public long queued() {
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM commands WHERE state IN ('queued', 'running')"));

@@ -66,7 +66,7 @@ public final class CommandWorker {
         if (command == null) {
             return List.of();
         }
-        Map<String, Object> controlResult = actions.control(command.action());
+        Map<String, Object> controlResult = actions.control(command.action(), command.keyId());
         long now = clock.millis();
         List<Long> queued = new ArrayList<>();
         String outcome = db.write(c -> {

@@ -7,6 +7,7 @@ import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.messaging.Inbox;
 import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.Health;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.CostMeter;
 import io.conciergehub.ops.NodeStatus;
@@ -15,6 +16,7 @@ import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -23,9 +25,18 @@ import org.apache.camel.PropertyInject;
 /** The mesh gateway: commands and their worker, guest queries, booking sync, dead letters, stats. */
 public class MeshConfiguration implements CamelConfiguration {
 
+    /** Its pause as gauges: {@code concierge_workers_paused} 0/1, and 1 for the reason it is paused by. */
     @BindToRegistry(lazy = true)
-    public WorkerControl workerControl(RouteControl routeControl) {
-        return new WorkerControl(routeControl);
+    public WorkerControl workerControl(RouteControl routeControl, Database db, Clock clock, Metrics metrics) {
+        WorkerControl workers = new WorkerControl(routeControl, db, clock);
+        metrics.gauge("concierge_workers_paused", "1 while the cloud-facing work (route group cloud) is paused, else 0",
+                () -> workers.paused() ? 1 : 0);
+        for (String reason : List.of(WorkerControl.NIGHT, WorkerControl.IDLE, WorkerControl.COMMAND)) {
+            metrics.gauge("concierge_workers_pause_reason", "1 for the reason the cloud-facing work is paused"
+                    + " (night, idle: the schedule; command: PAUSE_WORKERS), else 0",
+                    () -> reason.equals(workers.state().reason()) ? 1 : 0, "reason", reason);
+        }
+        return workers;
     }
 
     @BindToRegistry(lazy = true)
@@ -90,5 +101,12 @@ public class MeshConfiguration implements CamelConfiguration {
     public MeshStats meshStats(Database db, Inbox inbox, Outbox outbox, CommandStore commands, EventBuffer events,
             CircuitBreakerRegistry breakers, WorkerControl workers, NodeStatus node, CostMeter costs) {
         return new MeshStats(db, inbox, outbox, commands, events, breakers, workers, node, costs);
+    }
+
+    /** /health names the workers' pause (who, why, since): a detail, not a fault. */
+    @Override
+    public void configure(CamelContext context) {
+        WorkerControl workers = context.getRegistry().findSingleByType(WorkerControl.class);
+        context.getRegistry().findSingleByType(Health.class).detail("workers", () -> workers.state().view());
     }
 }

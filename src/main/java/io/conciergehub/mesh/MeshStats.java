@@ -69,7 +69,12 @@ public final class MeshStats {
         Map<String, String> circuits = new TreeMap<>();
         breakers.getAllCircuitBreakers().forEach(b -> circuits.put(b.getName(), b.getState().name().toLowerCase(Locale.ROOT)));
         stats.put("circuits", circuits);
-        stats.put("workersPaused", workers.paused());
+        WorkerControl.Pause pause = workers.state();
+        stats.put("workersPaused", workers.paused()); // an operator's /api/routes suspension counts too
+        // Who paused or last resumed them (schedule-night, schedule-idle, schedule, command:<key id>), why, since when.
+        stats.put("workersPausedBy", pause.by());
+        stats.put("workersPauseReason", pause.reason());
+        stats.put("workersPausedSince", pause.since() == null ? null : pause.since().toString());
         stats.put("costs", costs.monthToDate());
         return ApiResponse.ok(stats);
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
@@ -22,8 +23,8 @@ import org.redisson.client.codec.StringCodec;
 /**
  * {@code /health}: 503 DOWN while the hub starts and when the database cannot take a write, 200 DEGRADED with reasons when
  * Redis is unreachable, a provider circuit is open, the peer encrypts with another key or a watched component
- * (the reservations mailbox) reports trouble, 200 UP otherwise. Anyone may read the status;
- * the details (role, checks, depths) need an API key.
+ * (the reservations mailbox) reports trouble, 200 UP otherwise (a detail such as the workers' pause is no fault).
+ * Anyone may read the status; the details (role, checks, depths) need an API key.
  */
 public final class Health {
 
@@ -36,6 +37,7 @@ public final class Health {
     private final String provider;
     private final List<String> alertChannels;
     private final List<Watched> watched = new CopyOnWriteArrayList<>();
+    private final Map<String, Supplier<Object>> details = new ConcurrentHashMap<>();
 
     /** A component of a higher layer that reports its own trouble (e.g. the reservations mailbox). */
     private record Watched(String name, Supplier<Optional<String>> problem) {
@@ -60,6 +62,14 @@ public final class Health {
      */
     public void watch(String name, Supplier<Optional<String>> problem) {
         watched.add(new Watched(name, problem));
+    }
+
+    /**
+     * Shows a state of a higher layer under {@code checks.<name>} that is no fault, whatever it says
+     * (e.g. the workers' pause: who paused them, why, since when): the status does not change.
+     */
+    public void detail(String name, Supplier<Object> state) {
+        details.put(name, state);
     }
 
     /** What this node knows of its peer: configured, reachable, its role and epoch, when last heard. */
@@ -132,6 +142,13 @@ public final class Health {
             checks.put(component.name(), problem.isPresent() ? "DEGRADED" : "UP");
             problem.ifPresent(reason -> reasons.add(component.name() + ": " + reason));
         }
+        details.forEach((name, state) -> {
+            try {
+                checks.put(name, state.get());
+            } catch (RuntimeException unreadable) { // the database's trouble is reported above
+                checks.put(name, "unknown");
+            }
+        });
         checks.put("provider", provider);
         checks.put("staffAlerts", alertChannels.isEmpty() ? "not configured" : alertChannels);
 

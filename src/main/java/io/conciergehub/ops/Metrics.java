@@ -160,8 +160,8 @@ public final class Metrics {
                 .register(registry)).record(Duration.ofMillis(elapsed));
     }
 
-    public void gauge(String name, String description, Supplier<Number> value) {
-        Gauge.builder(name, value).description(description).register(registry);
+    public void gauge(String name, String description, Supplier<Number> value, String... tags) {
+        Gauge.builder(name, value).description(description).tags(tags).register(registry);
     }
 
     /**

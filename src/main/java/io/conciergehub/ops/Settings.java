@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.PropertiesFunction;
+import org.quartz.CronExpression;
 
 /**
  * The hub's settings, each read and checked once, before anything touches the data directory. A
@@ -156,7 +157,7 @@ public final class Settings {
     private static final Kind LONGITUDE = decimal("a longitude such as 12.4964", -180, 180);
     private static final Kind TIME_ZONE = new Kind("a time zone such as Europe/Rome", false, ZoneId::of);
     private static final Kind CRON = new Kind("a Quartz cron expression such as 0 * * * * ?", false, text -> {
-        if (text.trim().split("\\s+").length < 6) {
+        if (text.trim().split("\\s+").length < 6 || !CronExpression.isValidExpression(text)) {
             throw new IllegalArgumentException("not a Quartz cron");
         }
         return text;
@@ -320,6 +321,12 @@ public final class Settings {
         KINDS.put("costs.llm-per-1k-tokens", AMOUNT);
         KINDS.put("costs.template-message", AMOUNT);
         KINDS.put("costs.monthly-budget", AMOUNT);
+        KINDS.put("schedules.enabled", BOOLEAN);
+        KINDS.put("schedules.check-cron", CRON);
+        KINDS.put("schedules.pause-cron", CRON);
+        KINDS.put("schedules.resume-cron", CRON);
+        KINDS.put("schedules.idle-after", OPEN_DURATION);
+        KINDS.put("schedules.arrivals-window", INTERVAL);
         KINDS.put("console.jwt-secret", JWT_SECRET);
         KINDS.put("console.session-ttl", OPEN_DURATION);
         KINDS.put("console.refresh-ttl", OPEN_DURATION);

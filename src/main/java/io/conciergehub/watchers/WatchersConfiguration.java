@@ -3,11 +3,14 @@ package io.conciergehub.watchers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.concierge.KnowledgeBase;
 import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.mesh.CommandStore;
+import io.conciergehub.mesh.WorkerControl;
 import io.conciergehub.messaging.Outbox;
 import io.conciergehub.ops.CostMeter;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.Settings;
 import io.conciergehub.store.Database;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -19,7 +22,10 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 
-/** The watchers: flights (watchers-flights.camel.yaml) and weather alerts (watchers-weather.camel.yaml). */
+/**
+ * The watchers: flights (watchers-flights.camel.yaml), weather alerts (watchers-weather.camel.yaml),
+ * and the night and idle pause of the cloud-facing work (watchers-schedules.camel.yaml).
+ */
 public class WatchersConfiguration implements CamelConfiguration {
 
     /** Read by the route's precondition: without flightaware.api-key the flights route does not exist. */
@@ -53,6 +59,14 @@ public class WatchersConfiguration implements CamelConfiguration {
         return new WeatherWatch(db, notices, metrics, json, clock, ZoneId.of(settings.text("concierge.timezone")),
                 new Notices.Template(settings.text("weather.notice-template"),
                         settings.text("weather.notice-template-language")));
+    }
+
+    @BindToRegistry(lazy = true)
+    public Schedules schedules(Database db, WorkerControl workers, CommandStore commands, Clock clock,
+            Settings settings) throws ParseException {
+        return new Schedules(db, workers, commands, clock, ZoneId.of(settings.text("concierge.timezone")),
+                new Schedules.Settings(settings.text("schedules.pause-cron"), settings.text("schedules.resume-cron"),
+                        settings.duration("schedules.idle-after"), settings.duration("schedules.arrivals-window")));
     }
 
     @Override
