@@ -91,29 +91,33 @@ public final class CostMeter {
     /** This month so far: the cost per item, the total and the budget. */
     public Map<String, Object> monthToDate() {
         YearMonth month = YearMonth.now(clock.withZone(zone));
+        // One query for the month; an item without a call this month reads as zeros.
+        Map<String, Map<String, Object>> spent = new LinkedHashMap<>();
+        db.read(c -> Sql.list(c, "SELECT item, SUM(calls), SUM(units), SUM(cost) FROM cost_days WHERE day >= ? AND day <= ?"
+                + " GROUP BY item", row -> Map.entry(row.getString(1), line(row.getLong(2), row.getLong(3),
+                        row.getDouble(4))), month.atDay(1).toString(), month.atEndOfMonth().toString()))
+                .forEach(item -> spent.put(item.getKey(), item.getValue()));
         Map<String, Object> byItem = new LinkedHashMap<>();
-        double total = db.read(c -> {
-            double sum = 0;
-            for (Item item : Item.values()) {
-                Map<String, Object> spent = Sql.one(c, "SELECT COALESCE(SUM(calls), 0), COALESCE(SUM(units), 0),"
-                        + " COALESCE(SUM(cost), 0) FROM cost_days WHERE item = ? AND day >= ? AND day <= ?", row -> {
-                            Map<String, Object> line = new LinkedHashMap<>();
-                            line.put("calls", row.getLong(1));
-                            line.put("units", row.getLong(2));
-                            line.put("cost", round(row.getDouble(3)));
-                            return line;
-                        }, item.label(), month.atDay(1).toString(), month.atEndOfMonth().toString()).orElseThrow();
-                byItem.put(item.label(), spent);
-                sum += (double) spent.get("cost");
-            }
-            return sum;
-        });
+        double total = 0;
+        for (Item item : Item.values()) {
+            Map<String, Object> line = spent.getOrDefault(item.label(), line(0, 0, 0));
+            byItem.put(item.label(), line);
+            total += (double) line.get("cost");
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("month", month.toString());
         answer.put("spent", round(total));
         answer.put("budget", prices.monthlyBudget());
         answer.put("byItem", byItem);
         return answer;
+    }
+
+    private static Map<String, Object> line(long calls, long units, double cost) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("calls", calls);
+        line.put("units", units);
+        line.put("cost", round(cost));
+        return line;
     }
 
     private static double round(double amount) {
