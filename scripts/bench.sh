@@ -14,6 +14,8 @@
 #       latency while 100 webhooks/s reach the primary
 #     - failover time: kill -9 of the primary -> the standby's first answer at the provider, for a
 #       message posted to the standby right after the kill (BENCH_FAILOVER_TIMEOUT, default 10 s)
+#   scripts/bench.sh flights    (Watchers) AeroAPI calls a day and their cost for a simulated
+#     40-room hotel, with and without the night and idle pauses (a simulated clock: no waiting)
 #   scripts/bench.sh            webhooks and mesh
 # The hub talks to a local stub (Spoki's send API and the event sink) that records arrival times.
 # Everything listens on 127.0.0.1; the run stops by itself.
@@ -199,10 +201,18 @@ bench_failover() {
   kill "$standby_pid"; wait "$standby_pid" || true
 }
 
+# The flight watch's own beans on a simulated clock (src/test/.../watchers/FlightCallsSimulation).
+bench_flights() {
+  mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=test
+  java -cp "target/test-classes:target/classes:$(cat "$work/classpath.txt")" \
+    io.conciergehub.watchers.FlightCallsSimulation 2> "$work/flights.log"
+}
+
 case "${1:-all}" in
   webhooks) bench_webhooks ;;
+  flights) bench_flights ;;
   mesh) bench_mesh ;;
   failover) bench_failover ;;
   all) bench_webhooks; bench_mesh ;;
-  *) echo "usage: scripts/bench.sh [webhooks|mesh|failover|all]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh [webhooks|mesh|failover|flights|all]" >&2; exit 2 ;;
 esac

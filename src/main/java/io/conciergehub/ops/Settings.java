@@ -306,7 +306,6 @@ public final class Settings {
         KINDS.put("flights.delay-threshold", INTERVAL);
         KINDS.put("flights.answer-cache", MILLIS);
         KINDS.put("flights.far-answer-cache", MILLIS);
-        KINDS.put("flights.near", MILLIS);
         KINDS.put("flights.notice-template", TEXT);
         KINDS.put("flights.notice-template-language", TEXT);
         KINDS.put("openweather.base-url", URL);

@@ -56,14 +56,14 @@ public final class FlightWatch {
     private record Answer(Instant fetchedAt, String body, Instant nearestArrival) {
     }
 
-    /** The settings of the watch: {@code flights.*} and the notice template. */
     /**
-     * @param cacheFor       how long an answer is reused while a guest's arrival is near
-     * @param farCacheFor    how long it is reused while every guest's arrival is more than {@code near} away
+     * The settings of the watch: {@code flights.*} and the notice template.
+     *
+     * @param cacheFor    the shortest time an answer is reused (a poll sooner pays nothing)
+     * @param farCacheFor the longest time an answer is reused, however far off the flight lands
      */
     public record Settings(Set<String> airports, Duration delayThreshold, Duration window, Duration cacheFor,
-            Duration farCacheFor, Duration near,
-            Notices.Template template) {
+            Duration farCacheFor, Notices.Template template) {
     }
 
     private final Database db;
@@ -117,9 +117,10 @@ public final class FlightWatch {
     }
 
     /**
-     * AeroAPI's answer for the flight when it is still fresh, else null: ask. Fresh means younger than
-     * flights.answer-cache, or than flights.far-answer-cache while every guest's arrival on it is more
-     * than flights.near away: a far-off flight's estimate changes little, and every question is paid.
+     * AeroAPI's answer for the flight when it is still fresh, else null: ask. An answer is fresh for a
+     * quarter of the time its nearest guest then had until landing, at least flights.answer-cache and
+     * at most flights.far-answer-cache: a far-off estimate changes little, every question is paid, and
+     * the last hour is asked about at every poll.
      */
     public String cached(@ExchangeProperty("flight") FlightCheck flight) {
         Answer answer = answers.get(flight.ident());
@@ -127,9 +128,11 @@ public final class FlightWatch {
     }
 
     private Instant freshUntil(Answer answer) {
-        boolean far = answer.nearestArrival() != null
-                && answer.nearestArrival().isAfter(answer.fetchedAt().plus(settings.near()));
-        return answer.fetchedAt().plus(far ? settings.farCacheFor() : settings.cacheFor());
+        Duration quarterOfTheWait = answer.nearestArrival() == null ? Duration.ZERO
+                : Duration.between(answer.fetchedAt(), answer.nearestArrival()).dividedBy(4);
+        Duration fresh = quarterOfTheWait.compareTo(settings.farCacheFor()) > 0 ? settings.farCacheFor()
+                : quarterOfTheWait.compareTo(settings.cacheFor()) < 0 ? settings.cacheFor() : quarterOfTheWait;
+        return answer.fetchedAt().plus(fresh);
     }
 
     /** Keeps AeroAPI's answer for the poll interval and counts the call (one result set). */

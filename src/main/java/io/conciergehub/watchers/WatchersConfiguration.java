@@ -88,7 +88,7 @@ public class WatchersConfiguration implements CamelConfiguration {
         return new FlightWatch(db, guests, notices, metrics, costs, json, clock, ZoneId.of(settings.text("concierge.timezone")),
                 new FlightWatch.Settings(airports, settings.duration("flights.delay-threshold"),
                         settings.duration("flights.window"), settings.duration("flights.answer-cache"),
-                        settings.duration("flights.far-answer-cache"), settings.duration("flights.near"),
+                        settings.duration("flights.far-answer-cache"),
                         new Notices.Template(settings.text("flights.notice-template"),
                                 settings.text("flights.notice-template-language"))));
     }

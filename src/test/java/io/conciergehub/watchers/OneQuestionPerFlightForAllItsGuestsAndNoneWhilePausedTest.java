@@ -28,7 +28,7 @@ class OneQuestionPerFlightForAllItsGuestsAndNoneWhilePausedTest {
 
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withSpoki(hub -> aeroapi.configure(hub.clock(clock))
-            .property("flights.answer-cache", "10m").property("flights.near", "24h"));
+            .property("flights.answer-cache", "10m").property("flights.far-answer-cache", "10m"));
 
     @AfterAll
     static void stopStub() {

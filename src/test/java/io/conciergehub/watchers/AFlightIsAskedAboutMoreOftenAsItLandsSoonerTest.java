@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A flight landing more than flights.near (6 h) from now is asked about every flights.far-answer-cache
- * (2 h); once it is near, every flights.answer-cache (10 min); once landed, never again.
+ * An answer about a flight is reused for a quarter of the time until it lands (at most
+ * flights.far-answer-cache, at least flights.answer-cache): twelve hours away it is asked about
+ * again after three hours, nine hours away after about two and a quarter, in its last half hour at
+ * every poll; once landed, never again.
  */
-class AFarOffFlightIsAskedAboutLessOftenTest {
+class AFlightIsAskedAboutMoreOftenAsItLandsSoonerTest {
 
     static final TestClock clock = TestClock.at(LocalDateTime.parse("2027-04-02T06:00"));
     /** 18:00 in Rome: twelve hours away at the start. */
@@ -31,31 +33,37 @@ class AFarOffFlightIsAskedAboutLessOftenTest {
     }
 
     @Test
-    void farOffEveryTwoHoursNearEveryTenMinutesLandedNever() throws Exception {
+    void aQuarterOfTheWaitThenEveryPollThenNever() throws Exception {
         aeroapi.answer("AZ608", AeroApiStub.toRome("AZ608", SCHEDULED, SCHEDULED));
         Flights.book(env.hub(), "L-1", "Ada", "+393331238001", "it", "2027-04-02", "AZ608");
         asked(1);
 
-        clock.advance(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(175));
         stillAsked(1);
-        clock.advance(Duration.ofMinutes(110)); // 2 h after the first question, 10 h before landing
+        clock.advance(Duration.ofMinutes(6)); // 3 h after the first question, 9 h before landing
         asked(2);
-
-        clock.advance(Duration.ofHours(5)); // 5 h before landing: near
+        clock.advance(Duration.ofMinutes(130));
+        stillAsked(2);
+        clock.advance(Duration.ofMinutes(6)); // 2 h 16 min later
         asked(3);
-        clock.advance(Duration.ofMinutes(11));
+
+        clock.moveTo(LocalDateTime.parse("2027-04-02T17:30")); // half an hour before landing
         asked(4);
+        clock.advance(Duration.ofMinutes(11));
+        asked(5);
 
         aeroapi.answer("AZ608", AeroApiStub.toRome("AZ608", SCHEDULED, SCHEDULED)
                 .replace("\"actual_in\":null", "\"actual_in\":\"2027-04-02T15:58:00Z\""));
         clock.advance(Duration.ofMinutes(11));
-        asked(5);
+        asked(6);
         clock.advance(Duration.ofMinutes(11));
-        stillAsked(5);
+        stillAsked(6);
     }
-
     private static void asked(int times) {
         await().atMost(Duration.ofSeconds(15)).until(() -> aeroapi.questions("AZ608") == times);
+        // ... and the hub has taken the answer in (it charges the call as it keeps it), before the clock moves on
+        await().atMost(Duration.ofSeconds(15)).until(() -> env.hub().count("SELECT COALESCE(SUM(calls), 0) FROM cost_days"
+                + " WHERE item = 'flightaware'") == times);
     }
 
     private static void stillAsked(int times) {
