@@ -84,8 +84,8 @@ public class OpsConfiguration implements CamelConfiguration {
 
     /** Route control for operators: /api/routes. */
     @BindToRegistry(lazy = true)
-    public RouteApi routeApi(RouteControl routeControl) {
-        return new RouteApi(routeControl);
+    public RouteApi routeApi(RouteControl routeControl, StoredPauses pauses) {
+        return new RouteApi(routeControl, pauses);
     }
 
     /** @param node what the failover logic (a higher layer, which binds it) says of this node's role */

@@ -56,7 +56,12 @@ public final class RouteControl {
 
     /** Starts the group's routes that are not running: stopped ones are started, suspended ones resumed. */
     public List<String> startGroup(String group) throws Exception {
-        List<String> ids = groupRouteIds(group);
+        return startGroup(group, List.of());
+    }
+
+    /** The same but for the routes {@code except} names, which are left as they are. */
+    public List<String> startGroup(String group, java.util.Collection<String> except) throws Exception {
+        List<String> ids = groupRouteIds(group).stream().filter(id -> !except.contains(id)).toList();
         for (String id : ids) {
             start(id);
         }
