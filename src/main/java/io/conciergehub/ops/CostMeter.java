@@ -20,7 +20,8 @@ import org.apache.camel.Body;
  * Every paid call, metered: FlightAware AeroAPI result sets at {@code costs.flightaware-per-call}, LLM
  * tokens (the answer's {@code usage.total_tokens}) at {@code costs.llm-per-1k-tokens}, WhatsApp
  * template messages at {@code costs.template-message}. Stored per day and item ({@code cost_days})
- * and counted for Prometheus; the month so far is set against {@code costs.monthly-budget}. Amounts
+ * and counted for Prometheus ({@code concierge_paid_calls_total{item}}, the one count of paid calls,
+ * and {@code concierge_costs_total{item}}); the month so far is set against {@code costs.monthly-budget}. Amounts
  * are in the budget's currency, whatever it is.
  */
 public final class CostMeter {
@@ -60,6 +61,7 @@ public final class CostMeter {
         this.prices = prices;
         for (Item item : Item.values()) {
             metrics.cost(item.label(), 0);
+            metrics.paidCall(item.label(), 0);
         }
     }
 
@@ -86,6 +88,7 @@ public final class CostMeter {
                 + " ON CONFLICT (day, item) DO UPDATE SET calls = calls + 1, units = units + excluded.units,"
                 + " cost = cost + excluded.cost", LocalDate.now(clock.withZone(zone)).toString(), item.label(), units, cost);
         metrics.cost(item.label(), cost);
+        metrics.paidCall(item.label(), 1);
     }
 
     /** This month so far: the cost per item, the total and the budget. */
