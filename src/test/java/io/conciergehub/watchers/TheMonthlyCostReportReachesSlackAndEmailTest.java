@@ -3,15 +3,11 @@ package io.conciergehub.watchers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import io.conciergehub.support.HubUnderTest;
-import io.conciergehub.support.StaffChannels;
+import io.conciergehub.support.HubWithStaffChannels;
 import io.conciergehub.support.TestClock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,16 +20,7 @@ class TheMonthlyCostReportReachesSlackAndEmailTest {
     static final TestClock clock = TestClock.at(LocalDateTime.parse("2027-04-20T10:00"));
 
     @RegisterExtension
-    @Order(1)
-    static final GreenMailExtension smtp = StaffChannels.smtp();
-
-    @RegisterExtension
-    @Order(2)
-    static final WireMockExtension slack = StaffChannels.slack();
-
-    @RegisterExtension
-    @Order(3)
-    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> StaffChannels.configure(hub.clock(clock), slack, smtp)
+    static final HubWithStaffChannels env = HubWithStaffChannels.withSettings(hub -> hub.clock(clock)
             .property("costs.template-message", "0.40").property("reports.monthly-cron", "* * * * * ?"));
 
     @Test
@@ -47,9 +34,9 @@ class TheMonthlyCostReportReachesSlackAndEmailTest {
 
         // Midnight in Rome, still April 30th in UTC: the month is the hotel's.
         clock.moveTo(LocalDateTime.parse("2027-05-01T00:30"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> april(StaffChannels.slackTexts(slack)).size() == 1
-                && april(StaffChannels.mails(smtp)).size() == 1);
-        for (String report : List.of(april(StaffChannels.slackTexts(slack)).get(0), april(StaffChannels.mails(smtp)).get(0))) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> april(env.slackTexts()).size() == 1
+                && april(env.mails()).size() == 1);
+        for (String report : List.of(april(env.slackTexts()).get(0), april(env.mails()).get(0))) {
             assertThat(report).contains("Concierge Hub: the costs of 2027-04 (2027-04-01 to 2027-04-30)",
                     "- paid calls: 2, cost: 0.80", "- cost per guest: 0.40 (2 guests)", "- template: 2 calls, 0.80",
                     "- llm: 0 calls, 0.00");

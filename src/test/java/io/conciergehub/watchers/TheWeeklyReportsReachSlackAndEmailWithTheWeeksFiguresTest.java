@@ -5,16 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import io.conciergehub.support.HubUnderTest;
-import io.conciergehub.support.StaffChannels;
+import io.conciergehub.support.HubWithStaffChannels;
 import io.conciergehub.support.TestClock;
 import io.conciergehub.support.TestHub;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,16 +25,7 @@ class TheWeeklyReportsReachSlackAndEmailWithTheWeeksFiguresTest {
     static final String WEEK = "(2027-03-30 to 2027-04-05)";
 
     @RegisterExtension
-    @Order(1)
-    static final GreenMailExtension smtp = StaffChannels.smtp();
-
-    @RegisterExtension
-    @Order(2)
-    static final WireMockExtension slack = StaffChannels.slack();
-
-    @RegisterExtension
-    @Order(3)
-    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> StaffChannels.configure(hub.clock(clock), slack, smtp)
+    static final HubWithStaffChannels env = HubWithStaffChannels.withSettings(hub -> hub.clock(clock)
             .property("costs.template-message", "0.40").property("reports.weekly-cron", "* * * * * ?"));
 
     @Test
@@ -49,12 +36,12 @@ class TheWeeklyReportsReachSlackAndEmailWithTheWeeksFiguresTest {
                 + "\"template\":\"1234\"}}")).isEqualTo("succeeded");
 
         clock.moveTo(LocalDateTime.parse("2027-04-06T08:30:30"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> reports(StaffChannels.slackTexts(slack)).size() == 2
-                && reports(StaffChannels.mails(smtp)).size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> reports(env.slackTexts()).size() == 2
+                && reports(env.mails()).size() == 2);
         JsonNode api = new ObjectMapper().readTree(env.hub().getApi("/api/mesh/reports/weekly", TestHub.API_KEY).body());
         assertThat(api.path("newGuests").asLong()).isEqualTo(2);
 
-        for (List<String> channel : List.of(reports(StaffChannels.slackTexts(slack)), reports(StaffChannels.mails(smtp)))) {
+        for (List<String> channel : List.of(reports(env.slackTexts()), reports(env.mails()))) {
             String guests = channel.stream().filter(text -> text.contains("the week's guests")).findFirst().orElseThrow();
             assertThat(guests).contains("- new guests: " + api.path("newGuests").asLong(),
                     "- bookings from direct: " + api.path("bookingsBySource").path("direct").asLong(),
@@ -68,7 +55,7 @@ class TheWeeklyReportsReachSlackAndEmailWithTheWeeksFiguresTest {
 
         // The cron fires every second: still one of each for the day.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
-                .until(() -> reports(StaffChannels.slackTexts(slack)).size() == 2);
+                .until(() -> reports(env.slackTexts()).size() == 2);
     }
 
     private static List<String> reports(List<String> texts) {
