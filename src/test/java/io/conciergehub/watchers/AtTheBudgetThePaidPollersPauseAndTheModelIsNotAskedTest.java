@@ -62,7 +62,7 @@ class AtTheBudgetThePaidPollersPauseAndTheModelIsNotAskedTest {
         assertThat(env.hub().get("/health", "X-API-Key", TestHub.API_KEY).body())
                 .contains("\"paidPollers\":{\"paused\":true,\"by\":\"budget\",\"reason\":\"budget\"");
         assertThat(env.hub().get("/metrics", "X-API-Key", TestHub.API_KEY).body())
-                .contains("concierge_paid_pollers_paused 1.0");
+                .contains("concierge_paid_pollers_paused 1.0", "concierge_costs_month 1.0", "concierge_costs_budget 1.0");
 
         int asked = aeroapi.questions("AZ608");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> aeroapi.questions("AZ608") == asked);
