@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -204,8 +205,16 @@ public final class WorkerControl implements StoredPauses {
         return state().paused();
     }
 
-    /** Whether the work is paused now: by the stored pause, or an operator suspended a route of it (/api/routes). */
+    /**
+     * Whether the work is paused now: by the stored pause, or an operator suspended a route of it
+     * (/api/routes). The paid pollers the budget holds are the budget's pause, shown on their own.
+     */
     public boolean paused() {
-        return held() || routes.anySuspended(GROUP);
+        if (held()) {
+            return true;
+        }
+        boolean paidHeld = paidHeld();
+        return routes.groupRouteIds(GROUP).stream().filter(id -> !(paidHeld && PAID_POLLERS.contains(id)))
+                .anyMatch(id -> routes.status(id) == ServiceStatus.Suspended);
     }
 }

@@ -98,10 +98,6 @@ public final class RouteControl {
         }
     }
 
-    public boolean anySuspended(String group) {
-        return groupRouteIds(group).stream().anyMatch(id -> status(id) == ServiceStatus.Suspended);
-    }
-
     /** Whether the route serves the API (group {@code api}, or a REST entry route, in no group): it stays up. */
     public boolean servesApi(String routeId) {
         Route route = context.getRoute(routeId);

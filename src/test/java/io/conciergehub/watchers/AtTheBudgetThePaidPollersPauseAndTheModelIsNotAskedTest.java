@@ -59,6 +59,9 @@ class AtTheBudgetThePaidPollersPauseAndTheModelIsNotAskedTest {
         assertThat(paidPollers().path("reason").asText()).isEqualTo("budget");
         assertThat(status("flights")).isEqualTo(ServiceStatus.Suspended);
         assertThat(status("events-poll")).as("the other cloud-facing work goes on").isEqualTo(ServiceStatus.Started);
+        assertThat(Pauses.paused(env.hub())).as("the workers are not paused").isFalse();
+        assertThat(env.hub().postApi("/api/routes/flights/resume", TestHub.API_KEY, "").statusCode())
+                .as("route control does not bypass the budget").isEqualTo(409);
         assertThat(env.hub().get("/health", "X-API-Key", TestHub.API_KEY).body())
                 .contains("\"paidPollers\":{\"paused\":true,\"by\":\"budget\",\"reason\":\"budget\"");
         assertThat(env.hub().get("/metrics", "X-API-Key", TestHub.API_KEY).body())
