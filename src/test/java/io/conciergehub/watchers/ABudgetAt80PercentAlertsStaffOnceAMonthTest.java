@@ -40,7 +40,7 @@ class ABudgetAt80PercentAlertsStaffOnceAMonthTest {
         assertThat(env.recipients()).containsExactly(HubWithStaffChannels.STAFF);
 
         // Checked every second, still one alert this month.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                 .until(() -> env.slackTexts().size() == 1 && env.mails().size() == 1);
 
         clock.moveTo(LocalDateTime.parse("2027-05-02T09:00"));

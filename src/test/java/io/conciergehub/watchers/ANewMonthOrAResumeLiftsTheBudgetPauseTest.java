@@ -47,7 +47,7 @@ class ANewMonthOrAResumeLiftsTheBudgetPauseTest {
             assertThat(flights(hub)).isEqualTo(ServiceStatus.Started);
             assertThat(paidPollers(hub).path("by").asText()).startsWith("command:");
             // Still over budget, checked every second: the operator's resume holds for the month.
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                     .until(() -> flights(hub) == ServiceStatus.Started && !paidPollers(hub).path("paused").asBoolean());
 
             clock.moveTo(LocalDateTime.parse("2027-08-20T10:00"));

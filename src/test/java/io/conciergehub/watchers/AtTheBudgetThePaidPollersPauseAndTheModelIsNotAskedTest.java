@@ -68,7 +68,7 @@ class AtTheBudgetThePaidPollersPauseAndTheModelIsNotAskedTest {
                 .contains("concierge_paid_pollers_paused 1.0", "concierge_costs_month 1.0", "concierge_costs_budget 1.0");
 
         int asked = aeroapi.questions("AZ608");
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> aeroapi.questions("AZ608") == asked);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> aeroapi.questions("AZ608") == asked);
 
         String answer = ask("+393331270003", "C'è un campo da golf vicino all'hotel?");
         assertThat(answer).isNotEqualTo(MODEL_ANSWER).isNotBlank();

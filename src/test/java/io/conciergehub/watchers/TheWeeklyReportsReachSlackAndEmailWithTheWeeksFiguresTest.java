@@ -54,7 +54,7 @@ class TheWeeklyReportsReachSlackAndEmailWithTheWeeksFiguresTest {
         }
 
         // The cron fires every second: still one of each for the day.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                 .until(() -> reports(env.slackTexts()).size() == 2);
     }
 
