@@ -317,6 +317,7 @@ public final class Settings {
         KINDS.put("openweather.timeout", INTERVAL);
         KINDS.put("weather.notice-template", TEXT);
         KINDS.put("weather.notice-template-language", TEXT);
+        KINDS.put("notifications.batch-window", INTERVAL);
         KINDS.put("costs.flightaware-per-call", AMOUNT);
         KINDS.put("costs.llm-per-1k-tokens", AMOUNT);
         KINDS.put("costs.template-message", AMOUNT);

@@ -132,6 +132,24 @@ public final class Database implements AutoCloseable {
     /** Opens {@code fileName} in the data directory with the Flyway migrations at {@code migrations} and these Java ones. */
     public static Database open(Path dataDir, String fileName, String migrations, boolean durableAcks,
             JavaMigration... javaMigrations) {
+        Path file = privateFile(dataDir, fileName);
+        return new Database(file, migrations, javaMigrations, migrated(pool(file), migrations, javaMigrations),
+                durableAcks);
+    }
+
+    /**
+     * A migrated file of the data directory for a library that runs its own transactions on it
+     * (camel-sql's aggregation repository): a plain data source, one connection per use, nothing to
+     * close. Nothing else may write to that file.
+     */
+    public static SQLiteDataSource ownedByALibrary(Path dataDir, String fileName, String migrations) {
+        SQLiteDataSource dataSource = sqlite(privateFile(dataDir, fileName), 5000);
+        Flyway.configure().dataSource(dataSource).locations(migrations).load().migrate();
+        return dataSource;
+    }
+
+    /** The file in the data directory, made (with the directory) readable by this user alone. */
+    private static Path privateFile(Path dataDir, String fileName) {
         Path file = dataDir.resolve(fileName);
         try {
             PrivateFiles.directory(dataDir);
@@ -140,8 +158,7 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create " + file.toAbsolutePath(), e);
         }
-        return new Database(file, migrations, javaMigrations, migrated(pool(file), migrations, javaMigrations),
-                durableAcks);
+        return file;
     }
 
     /**

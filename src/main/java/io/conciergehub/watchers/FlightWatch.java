@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * question per flight), the answers kept for a poll interval, and what each guest on a flight is
  * told: a delay of at least {@code flights.delay-threshold} against what they were last told, a
  * cancellation or a diversion, each distinct change once (a {@code flight_notices} row written
- * with the message). Early arrivals and small changes tell nobody.
+ * once the notice waits in the guest's batch, see {@link NoticeBatches}). Early arrivals and small changes tell nobody.
  */
 public final class FlightWatch {
 
@@ -140,10 +140,11 @@ public final class FlightWatch {
         return body;
     }
 
-    /** Tells each guest on the flight what changed, once per change; the outbox rows of the notices queued. */
-    public List<Long> tell(@ExchangeProperty("flight") FlightCheck flight, @Body String body) throws IOException {
+    /** What each guest on the flight is to be told, once per change: the notices, each with its record. */
+    public List<NoticeBatches.Pending> tell(@ExchangeProperty("flight") FlightCheck flight, @Body String body)
+            throws IOException {
         JsonNode answer = json.readTree(body);
-        List<Long> queued = new ArrayList<>();
+        List<NoticeBatches.Pending> notices = new ArrayList<>();
         boolean allSettled = true;
         Instant nearest = null;
         for (Passenger passenger : flight.passengers()) {
@@ -155,12 +156,10 @@ public final class FlightWatch {
                 LOG.info("event=flights.not-found flight={} booking={}", flight.ident(), passenger.bookingId());
                 continue;
             }
-            Long notice = db.writeDurably(c -> tell(c, flight.ident(), passenger, status.get()));
-            if (notice != null) {
-                LOG.info("event=flights.notice flight={} booking={} outbox={}", flight.ident(), passenger.bookingId(),
-                        notice);
-                queued.add(notice);
-            }
+            db.read(c -> tell(c, flight.ident(), passenger, status.get())).ifPresent(notice -> {
+                LOG.info("event=flights.notice flight={} booking={}", flight.ident(), passenger.bookingId());
+                notices.add(notice);
+            });
         }
         if (allSettled) {
             settled.add(settledKey(flight.ident(), flight.passengers()));
@@ -168,7 +167,7 @@ public final class FlightWatch {
         Instant soonest = nearest;
         answers.computeIfPresent(flight.ident(), (ident, fetched) -> new Answer(fetched.fetchedAt(), fetched.body(),
                 soonest));
-        return queued;
+        return notices;
     }
 
     /** The flight with the days its guests arrive: a guest booked later on another day of it asks again. */
@@ -177,12 +176,13 @@ public final class FlightWatch {
                 .reduce("", String::concat);
     }
 
-    private Long tell(Connection c, String flight, Passenger passenger, FlightStatus status) throws SQLException {
+    private Optional<NoticeBatches.Pending> tell(Connection c, String flight, Passenger passenger, FlightStatus status)
+            throws SQLException {
         Optional<long[]> guestOf = Sql.one(c, "SELECT b.guest_id FROM bookings b JOIN guests g ON g.id = b.guest_id"
                 + " WHERE b.id = ? AND b.status <> ? AND g.opted_out = 0", row -> new long[] {row.getLong(1)},
                 passenger.bookingId(), Booking.CANCELLED);
         if (guestOf.isEmpty()) {
-            return null; // cancelled or opted out since the selection
+            return Optional.empty(); // cancelled or opted out since the selection
         }
         String day = passenger.arrival().toString();
         String kind;
@@ -199,17 +199,14 @@ public final class FlightWatch {
                     passenger.bookingId()).orElse(status.scheduledArrival());
             if (status.expectedArrival() == null
                     || status.delayAfter(told).compareTo(settings.delayThreshold()) < 0) {
-                return null; // on time, early, or a small change
+                return Optional.empty(); // on time, early, or a small change
             }
             kind = "delay";
             key = flight + "|" + day + "|delay|" + roundedToFiveMinutes(status.expectedArrival());
         }
-        long now = clock.millis();
-        Long expected = status.expectedArrival() == null ? null : status.expectedArrival().toEpochMilli();
-        if (Sql.update(c, "INSERT INTO flight_notices (booking_id, notice_key, kind, expected_arrival, notified_at)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (booking_id, notice_key) DO NOTHING", passenger.bookingId(), key,
-                kind, expected, now) == 0) {
-            return null; // told before (on this node, or on the peer before a failover)
+        if (Sql.one(c, "SELECT 1 FROM flight_notices WHERE booking_id = ? AND notice_key = ?", row -> true,
+                passenger.bookingId(), key).isPresent()) {
+            return Optional.empty(); // told before (on this node, or on the peer before a failover)
         }
         long guestId = guestOf.get()[0];
         String newArrival = status.expectedArrival() == null ? ""
@@ -220,13 +217,21 @@ public final class FlightWatch {
         fields.put("FLIGHT", flight);
         fields.put("NEW_ARRIVAL", newArrival);
         fields.put("DELAY_MINUTES", delayMinutes);
-        long queued = notices.queue(c, guestId, "notice_flight_" + kind, Map.of("flight", flight, "new_arrival",
-                newArrival, "delay_minutes", delayMinutes), null, fields, settings.template(), now);
-        Sql.update(c, "UPDATE flight_notices SET outbox_id = ? WHERE booking_id = ? AND notice_key = ?", queued,
-                passenger.bookingId(), key);
-        guests.update(c, guestId, null, null, null, NOTIFIED_STATUS, null, now);
-        metrics.flightNotice(kind);
-        return queued;
+        Notice notice = notices.compose(c, guestId, "flight|" + flight + "|" + day, "notice_flight_" + kind,
+                Map.of("flight", flight, "new_arrival", newArrival, "delay_minutes", delayMinutes), null, fields,
+                settings.template());
+        Long expected = status.expectedArrival() == null ? null : status.expectedArrival().toEpochMilli();
+        String told = kind;
+        return Optional.of(new NoticeBatches.Pending(notice, record -> {
+            long now = clock.millis();
+            if (Sql.update(record, "INSERT INTO flight_notices (booking_id, notice_key, kind, expected_arrival,"
+                    + " notified_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (booking_id, notice_key) DO NOTHING",
+                    passenger.bookingId(), key, told, expected, now) > 0) {
+                guests.update(record, guestId, null, null, null, NOTIFIED_STATUS, null, now);
+                metrics.flightNotice(told);
+            }
+            return null;
+        }));
     }
 
     private static String roundedToFiveMinutes(Instant time) {

@@ -3,16 +3,15 @@ package io.conciergehub.watchers;
 import io.conciergehub.concierge.KnowledgeBase;
 import io.conciergehub.guest.Guest;
 import io.conciergehub.guest.GuestRepository;
-import io.conciergehub.messaging.Outbox;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A watcher's notice to one guest, queued in the caller's transaction: the knowledge base's
- * {@code notice_*} reply in the guest's language (the hotel's default when unknown), or outside the
- * guest's 24-hour window the watcher's template with its custom fields.
+ * Composes a watcher's notice to one guest: the knowledge base's {@code notice_*} reply in the
+ * guest's language (the hotel's default when unknown), and for outside the guest's 24-hour window
+ * the watcher's template with its custom fields.
  */
 final class Notices {
 
@@ -22,24 +21,22 @@ final class Notices {
 
     private final GuestRepository guests;
     private final KnowledgeBase knowledge;
-    private final Outbox outbox;
     private final String defaultLanguage;
 
-    Notices(GuestRepository guests, KnowledgeBase knowledge, Outbox outbox, String defaultLanguage) {
+    Notices(GuestRepository guests, KnowledgeBase knowledge, String defaultLanguage) {
         this.guests = guests;
         this.knowledge = knowledge;
-        this.outbox = outbox;
         this.defaultLanguage = defaultLanguage;
     }
 
     /**
-     * @param values the reply's per-guest placeholders besides {guest_name}
-     * @param fields the template's custom fields besides GUEST_NAME
-     * @param lead   text after the reply, as provided (a weather service's own words), or null
-     * @return the outbox row
+     * @param subject what it is about (see {@link Notice#subject})
+     * @param values  the reply's per-guest placeholders besides {guest_name}
+     * @param fields  the template's custom fields besides GUEST_NAME
+     * @param lead    text after the reply, as provided (a weather service's own words), or null
      */
-    long queue(Connection c, long guestId, String reply, Map<String, String> values, String lead,
-            Map<String, String> fields, Template template, long now) throws SQLException {
+    Notice compose(Connection c, long guestId, String subject, String reply, Map<String, String> values, String lead,
+            Map<String, String> fields, Template template) throws SQLException {
         Guest guest = guests.findById(c, guestId).orElseThrow();
         String language = guest.language() == null || guest.language().isBlank() ? defaultLanguage : guest.language();
         String name = guest.name() == null ? "" : guest.name();
@@ -48,7 +45,6 @@ final class Notices {
         String text = knowledge.reply(reply, language, guestValues) + (lead == null ? "" : "\n\n" + lead);
         Map<String, String> templateFields = new LinkedHashMap<>(fields);
         templateFields.put("GUEST_NAME", name);
-        return outbox.enqueueScheduled(c, Outbox.PURPOSE_NOTICE, guestId, text, language, template.name(),
-                template.language(), templateFields, now);
+        return new Notice(guestId, subject, text, language, template.name(), template.language(), templateFields);
     }
 }

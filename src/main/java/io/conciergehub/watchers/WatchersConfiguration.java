@@ -11,7 +11,11 @@ import io.conciergehub.messaging.Outbox;
 import io.conciergehub.ops.CostMeter;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.Settings;
+import io.conciergehub.store.DataDirLock;
 import io.conciergehub.store.Database;
+import io.conciergehub.store.FieldCrypto;
+import io.conciergehub.store.SqliteAggregationRepository;
+import io.conciergehub.store.StoreConfiguration;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -23,11 +27,15 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.redis.processor.aggregate.RedisAggregationRepository;
+import org.apache.camel.spi.AggregationRepository;
+import org.redisson.api.RedissonClient;
 
 /**
  * The watchers: flights (watchers-flights.camel.yaml), weather alerts (watchers-weather.camel.yaml),
- * the night and idle pause of the cloud-facing work (watchers-schedules.camel.yaml), the budget
- * (watchers-budget.camel.yaml) and the reports to staff (watchers-reports.camel.yaml).
+ * the notices they send in batches (watchers-notices.camel.yaml), the night and idle pause of the
+ * cloud-facing work (watchers-schedules.camel.yaml), the budget (watchers-budget.camel.yaml) and
+ * the reports to staff (watchers-reports.camel.yaml).
  */
 public class WatchersConfiguration implements CamelConfiguration {
 
@@ -35,11 +43,43 @@ public class WatchersConfiguration implements CamelConfiguration {
     static final String FLIGHTS_ENABLED = "flightaware.enabled";
     /** Read by the route's precondition: without openweather.api-key the weather route does not exist. */
     static final String WEATHER_ENABLED = "openweather.enabled";
+    private static final int NOTICE_BATCH_ATTEMPTS = 3;
+    private static final String NOTICE_BATCH_DROPPED = "direct:notice-batches-dropped";
 
     @BindToRegistry(lazy = true)
-    public Notices notices(GuestRepository guests, KnowledgeBase knowledge, Outbox outbox,
+    public Notices notices(GuestRepository guests, KnowledgeBase knowledge,
             @PropertyInject("concierge.default-language") String defaultLanguage) {
-        return new Notices(guests, knowledge, outbox, defaultLanguage);
+        return new Notices(guests, knowledge, defaultLanguage);
+    }
+
+    @BindToRegistry(lazy = true)
+    public NoticeBatches noticeBatches(Database db, Outbox outbox, ObjectMapper json, FieldCrypto crypto,
+            Clock clock) {
+        return new NoticeBatches(db, outbox, json, crypto, clock);
+    }
+
+    /**
+     * Where guests' notices wait for their batch: Redis when configured (both nodes see it, so a
+     * standby that takes over sends what the primary had batched), else a SQLite file of the node's
+     * own. A completed batch that fails to be queued is tried again (recovery) a few times, then
+     * dropped with a warning (its guest was erased, say).
+     */
+    @BindToRegistry(lazy = true)
+    public AggregationRepository noticeBatchRepository(CamelContext context, DataDirLock dataDir) {
+        RedissonClient redis = StoreConfiguration.redis(context.getRegistry());
+        if (redis != null) {
+            RedisAggregationRepository repository = new RedisAggregationRepository();
+            repository.setRedisson(redis);
+            repository.setMapName("concierge:notice-batches");
+            repository.setMaximumRedeliveries(NOTICE_BATCH_ATTEMPTS);
+            repository.setDeadLetterUri(NOTICE_BATCH_DROPPED);
+            return repository;
+        }
+        SqliteAggregationRepository repository = new SqliteAggregationRepository(
+                Database.ownedByALibrary(dataDir.directory(), "notice-batches.db", "classpath:db/batches"), "batches");
+        repository.setMaximumRedeliveries(NOTICE_BATCH_ATTEMPTS);
+        repository.setDeadLetterUri(NOTICE_BATCH_DROPPED);
+        return repository;
     }
 
     @BindToRegistry(lazy = true)

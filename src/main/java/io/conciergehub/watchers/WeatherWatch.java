@@ -56,48 +56,52 @@ public final class WeatherWatch {
         this.template = template;
     }
 
-    /** Tells each guest concerned of each alert once; the outbox rows of the notices queued. */
-    public List<Long> tell(@Body String body) throws IOException {
+    /** What each guest concerned is to be told of each alert not told yet: the notices, each with its record. */
+    public List<NoticeBatches.Pending> tell(@Body String body) throws IOException {
         metrics.openweatherCall();
-        List<Long> queued = new ArrayList<>();
+        List<NoticeBatches.Pending> notices = new ArrayList<>();
         for (JsonNode node : json.readTree(body).path("alerts")) {
             Alert alert = alert(node);
             if (alert == null || alert.end() != null && alert.end().isBefore(clock.instant())) {
                 continue;
             }
-            List<Long> told = db.writeDurably(c -> tell(c, alert));
+            List<NoticeBatches.Pending> told = db.read(c -> tell(c, alert));
             if (!told.isEmpty()) {
                 LOG.info("event=weather.alert-told guests={}", told.size());
             }
-            queued.addAll(told);
+            notices.addAll(told);
         }
-        return queued;
+        return notices;
     }
 
-    private List<Long> tell(Connection c, Alert alert) throws SQLException {
+    private List<NoticeBatches.Pending> tell(Connection c, Alert alert) throws SQLException {
         Instant now = clock.instant();
         String today = LocalDate.ofInstant(now, zone).toString();
         String arrivingBy = LocalDate.ofInstant(now.plusSeconds(24 * 3600), zone).toString();
         List<Long> guests = Sql.list(c, "SELECT DISTINCT b.guest_id FROM bookings b JOIN guests g ON g.id = b.guest_id"
                 + " WHERE b.status <> ? AND g.opted_out = 0 AND b.arrival <= ? AND (b.departure IS NULL OR b.departure >= ?)"
                 + " ORDER BY b.guest_id", row -> row.getLong(1), Booking.CANCELLED, arrivingBy, today);
-        List<Long> queued = new ArrayList<>();
+        List<NoticeBatches.Pending> notices = new ArrayList<>();
         String from = alert.start() == null ? "" : WHEN.format(alert.start().atZone(zone));
         String until = alert.end() == null ? "" : WHEN.format(alert.end().atZone(zone));
         for (long guestId : guests) {
-            if (Sql.update(c, "INSERT INTO weather_notices (guest_id, alert_key, notified_at) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (guest_id, alert_key) DO NOTHING", guestId, alert.key(), now.toEpochMilli()) == 0) {
+            if (Sql.one(c, "SELECT 1 FROM weather_notices WHERE guest_id = ? AND alert_key = ?", row -> true, guestId,
+                    alert.key()).isPresent()) {
                 continue;
             }
-            long outboxId = notices.queue(c, guestId, "notice_weather", Map.of("alert", alert.event(),
-                    "alert_from", from, "alert_until", until), alert.description(), Map.of("EVENT", alert.event(),
-                    "FROM", from, "UNTIL", until), template, now.toEpochMilli());
-            Sql.update(c, "UPDATE weather_notices SET outbox_id = ? WHERE guest_id = ? AND alert_key = ?", outboxId,
-                    guestId, alert.key());
-            metrics.weatherNotice();
-            queued.add(outboxId);
+            Notice notice = this.notices.compose(c, guestId, "weather|" + alert.key(), "notice_weather",
+                    Map.of("alert", alert.event(), "alert_from", from, "alert_until", until), alert.description(),
+                    Map.of("EVENT", alert.event(), "FROM", from, "UNTIL", until), template);
+            notices.add(new NoticeBatches.Pending(notice, record -> {
+                if (Sql.update(record, "INSERT INTO weather_notices (guest_id, alert_key, notified_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (guest_id, alert_key) DO NOTHING", guestId, alert.key(),
+                        clock.millis()) > 0) {
+                    metrics.weatherNotice();
+                }
+                return null;
+            }));
         }
-        return queued;
+        return notices;
     }
 
     private static Alert alert(JsonNode node) {

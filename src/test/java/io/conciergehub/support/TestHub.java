@@ -68,6 +68,8 @@ public final class TestHub extends HubClient implements AutoCloseable {
             // A test whose clock (or the real one) passes 02:00 would find the cloud-facing work paused
             // by the night schedule: the tests of the schedule turn it on (watchers/Pauses).
             properties.put("schedules.enabled", "false");
+            // Notices go after a second instead of two minutes; the batch tests set their own window.
+            properties.put("notifications.batch-window", "1s");
         }
 
         public Builder property(String key, String value) {

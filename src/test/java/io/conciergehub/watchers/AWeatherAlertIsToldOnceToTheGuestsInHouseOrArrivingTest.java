@@ -1,15 +1,9 @@
 package io.conciergehub.watchers;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.conciergehub.support.HubLog;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestClock;
@@ -29,36 +23,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AWeatherAlertIsToldOnceToTheGuestsInHouseOrArrivingTest {
 
     static final TestClock clock = TestClock.at(LocalDateTime.parse("2027-06-10T10:00"));
-    static final String API_KEY = "openweather-appid-9c1f2e";
-    static final String PATH = "/data/3.0/onecall";
     static final long NOW = clock.instant().getEpochSecond();
-    static final String STORM = """
-            {"sender_name":"Protezione Civile / MeteoAM","event":"Yellow thunderstorm warning","start":%d,"end":%d,
-             "description":"Temporali forti attesi nel pomeriggio.","tags":["Thunderstorm"]}"""
-            .formatted(NOW + 3600, NOW + 10 * 3600);
-    static final String HEAT = """
-            {"sender_name":"Protezione Civile / MeteoAM","event":"Orange heat warning","start":%d,"end":%d,
-             "description":"Ondata di calore.","tags":["Extreme high temperature"]}"""
-            .formatted(NOW + 20 * 3600, NOW + 40 * 3600);
+    static final String STORM = OpenWeatherStub.alert("Yellow thunderstorm warning", NOW + 3600, NOW + 10 * 3600,
+            "Temporali forti attesi nel pomeriggio.");
+    static final String HEAT = OpenWeatherStub.alert("Orange heat warning", NOW + 20 * 3600, NOW + 40 * 3600,
+            "Ondata di calore.");
     static final String IN_HOUSE = "+393331230101";
     static final String ARRIVING = "+4915123450102";
-    static final WireMockServer openweather = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        openweather.start();
-        answer("");
-    }
+    static final OpenWeatherStub openweather = new OpenWeatherStub(NOW);
 
     @RegisterExtension
-    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> hub.clock(clock)
-            .property("openweather.base-url", openweather.baseUrl()).property("openweather.api-key", API_KEY)
-            .property("openweather.cron", "* * * * * ?").property("weather.notice-template", "4001")
-            .property("journey.welcome.enabled", "false").property("journey.pre-arrival.enabled", "false")
-            .property("journey.check-out.enabled", "false"));
+    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> openweather.configure(hub.clock(clock))
+            .property("weather.notice-template", "4001"));
 
     @AfterAll
     static void stopStub() {
-        openweather.stop();
+        openweather.close();
     }
 
     @Test
@@ -73,7 +53,7 @@ class AWeatherAlertIsToldOnceToTheGuestsInHouseOrArrivingTest {
         Flights.sync(env.hub(), "{\"externalId\":\"W-6\",\"source\":\"direct\",\"phone\":\"+393331230106\","
                 + "\"arrival\":\"2027-06-10\",\"departure\":\"2027-06-12\",\"status\":\"cancelled\"}");
         Flights.guestWrites(env.hub(), clock, IN_HOUSE, "Buongiorno");
-        answer(STORM);
+        openweather.alerts(STORM);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> alerts(IN_HOUSE).size() == 1 && templates(ARRIVING).size() == 1);
         assertThat(alerts(IN_HOUSE).get(0)).startsWith("Gentile Giulia Verdi, un'allerta meteo")
@@ -83,12 +63,12 @@ class AWeatherAlertIsToldOnceToTheGuestsInHouseOrArrivingTest {
         assertThat(template.path("custom_fields").path("EVENT").asText()).isEqualTo("Yellow thunderstorm warning");
         assertThat(template.path("custom_fields").path("GUEST_NAME").asText()).isEqualTo("Jonas Berg");
 
-        int asked = questions();
-        await().atMost(Duration.ofSeconds(15)).until(() -> questions() >= asked + 2);
-        answer(STORM + "," + HEAT);
+        int asked = openweather.questions();
+        await().atMost(Duration.ofSeconds(15)).until(() -> openweather.questions() >= asked + 2);
+        openweather.alerts(STORM + "," + HEAT);
         await().atMost(Duration.ofSeconds(15)).until(() -> alerts(IN_HOUSE).size() == 2 && templates(ARRIVING).size() == 2);
-        int again = questions();
-        await().atMost(Duration.ofSeconds(15)).until(() -> questions() >= again + 2);
+        int again = openweather.questions();
+        await().atMost(Duration.ofSeconds(15)).until(() -> openweather.questions() >= again + 2);
 
         assertThat(alerts(IN_HOUSE)).hasSize(2);
         assertThat(templates(ARRIVING)).hasSize(2);
@@ -96,20 +76,9 @@ class AWeatherAlertIsToldOnceToTheGuestsInHouseOrArrivingTest {
         for (String other : new String[] {"+393331230103", "+393331230104", "+393331230105", "+393331230106"}) {
             assertThat(env.spoki().sentTo(other)).as(other).isZero();
         }
-        assertThat(openweather.findAll(getRequestedFor(urlPathEqualTo(PATH))).get(0).queryParameter("appid")
-                .firstValue()).isEqualTo(API_KEY);
-        assertThat(HubLog.text()).doesNotContain(API_KEY);
-    }
-
-    private static void answer(String alerts) {
-        openweather.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"lat\":41.9,\"lon\":12.5,"
-                        + "\"timezone\":\"Europe/Rome\",\"current\":{\"dt\":" + NOW + ",\"temp\":24.1},\"alerts\":["
-                        + alerts + "]}")));
-    }
-
-    private static int questions() {
-        return openweather.findAll(getRequestedFor(urlPathEqualTo(PATH))).size();
+        assertThat(openweather.requests().get(0).queryParameter("appid").firstValue())
+                .isEqualTo(OpenWeatherStub.API_KEY);
+        assertThat(HubLog.text()).doesNotContain(OpenWeatherStub.API_KEY);
     }
 
     private static void stay(String id, String name, String phone, String language, String arrival, String departure)
