@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * per channel until that channel took it; a failed attempt is tried again later, with back-off.
  * An alert whose flag staff already cleared is withdrawn, not sent; one no channel took within
  * {@code alerts.give-up-after} is abandoned (the guest stays flagged in the guest query).
+ *
+ * <p>The hub's own notices to staff (the budget alert, the cost and guest reports) take the same
+ * way: {@link #notice} stores one per key, and the same route delivers it per channel.
  */
 public final class StaffAlerts {
 
@@ -69,6 +72,30 @@ public final class StaffAlerts {
                 slack ? 1 : 0, email ? 1 : 0, now, now, now);
     }
 
+    /** Whether a staff channel (Slack, e-mail) is configured: else nothing is stored, nothing sent. */
+    public boolean configured() {
+        return slack || email;
+    }
+
+    /**
+     * A notice of the hub's own to staff, delivered like an alert; once per {@code key}, whoever
+     * asks again (a second node, a cron that fires twice). Answers whether it was stored now.
+     */
+    public boolean notice(String key, String subject, String text) {
+        if (!configured()) {
+            return false;
+        }
+        long now = clock.millis();
+        boolean stored = db.write(c -> Sql.update(c, "INSERT INTO staff_alerts (notice_key, reason, subject, text,"
+                + " slack_pending, email_pending, next_attempt_at, created_at, updated_at) VALUES (?, 'notice', ?, ?, ?, ?,"
+                + " ?, ?, ?) ON CONFLICT (notice_key) DO NOTHING", key, subject, text, slack ? 1 : 0, email ? 1 : 0, now,
+                now, now)) == 1;
+        if (stored) {
+            LOG.info("event=alert.notice key={}", key);
+        }
+        return stored;
+    }
+
     /** Alerts with a channel still pending whose next attempt is due. */
     public List<Long> due() {
         if (!slack && !email) {
@@ -86,8 +113,15 @@ public final class StaffAlerts {
     public Alert alert(@Body long id) {
         long now = clock.millis();
         Alert alert = db.read(c -> Sql.one(c, "SELECT a.id, a.slack_pending, a.email_pending, a.reason, a.guest_id,"
-                + " a.created_at, g.name, g.language, g.needs_attention, g.attention_since, m.body FROM staff_alerts a"
-                + " JOIN guests g ON g.id = a.guest_id LEFT JOIN messages m ON m.id = a.message_id WHERE a.id = ?", row -> {
+                + " a.created_at, a.notice_key, a.subject, a.text, g.name, g.language, g.needs_attention,"
+                + " g.attention_since, m.body FROM staff_alerts a LEFT JOIN guests g ON g.id = a.guest_id"
+                + " LEFT JOIN messages m ON m.id = a.message_id WHERE a.id = ?", row -> {
+                    if (row.getString("notice_key") != null) { // the hub's own notice: as it was written
+                        return row.getLong("created_at") + giveUpAfterMillis < now
+                                ? new Alert(row.getLong("id"), false, false, ABANDONED, null)
+                                : new Alert(row.getLong("id"), row.getInt("slack_pending") == 1,
+                                        row.getInt("email_pending") == 1, row.getString("subject"), row.getString("text"));
+                    }
                     boolean current = row.getInt("needs_attention") == 1
                             && row.getLong("attention_since") <= row.getLong("created_at");
                     if (!current) {

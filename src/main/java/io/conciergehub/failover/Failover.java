@@ -71,6 +71,7 @@ public final class Failover implements NodeStatus {
     private Activation activation = (epoch, reason) -> { };
     private KeyMismatch keyMismatchFound = peerNode -> { };
     private BooleanSupplier cloudHeld = () -> false;
+    private java.util.concurrent.Callable<?> cloudStart; // null: the whole group
 
     private volatile boolean active;
     // Between release() and the peer's take-over: not consuming, still shipping the last changes.
@@ -126,6 +127,11 @@ public final class Failover implements NodeStatus {
     /** While {@code held} says so (the stored pause of the workers), a node that becomes active keeps {@code cloud} suspended. */
     public void holdCloudWhile(BooleanSupplier held) {
         this.cloudHeld = held;
+    }
+
+    /** How {@code cloud} is started when this node becomes active: through the stored pauses (the budget's holds some routes). */
+    public void startCloudWith(java.util.concurrent.Callable<?> start) {
+        this.cloudStart = start;
     }
 
     public String nodeId() {
@@ -491,6 +497,8 @@ public final class Failover implements NodeStatus {
         if (cloudHeld.getAsBoolean()) {
             routes.suspendGroup(CLOUD); // those a single node started with the others; the rest stay stopped
             LOG.info("event=failover.cloud-held reason=\"the workers are paused\"");
+        } else if (cloudStart != null) {
+            cloudStart.call();
         } else {
             routes.startGroup(CLOUD);
         }

@@ -157,6 +157,7 @@ public class FailoverConfiguration implements CamelConfiguration {
         // node that takes the role (at start-up or a failover) keeps it paused.
         WorkerControl workers = registry.findSingleByType(WorkerControl.class);
         failover.holdCloudWhile(workers::held);
+        failover.startCloudWith(workers::apply);
         context.getPropertiesComponent().addInitialProperty("failover.cloud-autostart",
                 String.valueOf(!failover.peerConfigured() && !workers.held()));
         // Made now: its triggers are on the replicated tables before any route writes to them.

@@ -36,6 +36,8 @@ public class MeshConfiguration implements CamelConfiguration {
                     + " (night, idle: the schedule; command: PAUSE_WORKERS), else 0",
                     () -> reason.equals(workers.state().reason()) ? 1 : 0, "reason", reason);
         }
+        metrics.gauge("concierge_paid_pollers_paused", "1 while the budget's stored pause holds the paid pollers"
+                + " (routes flights, weather) and the LLM, else 0", () -> workers.paidHeld() ? 1 : 0);
         return workers;
     }
 
@@ -103,10 +105,11 @@ public class MeshConfiguration implements CamelConfiguration {
         return new MeshStats(db, inbox, outbox, commands, events, breakers, workers, node, costs);
     }
 
-    /** /health names the workers' pause (who, why, since): a detail, not a fault. */
+    /** /health names the workers' pause and the budget's of the paid pollers (who, why, since): details, not faults. */
     @Override
     public void configure(CamelContext context) {
         WorkerControl workers = context.getRegistry().findSingleByType(WorkerControl.class);
         context.getRegistry().findSingleByType(Health.class).detail("workers", () -> workers.state().view());
+        context.getRegistry().findSingleByType(Health.class).detail("paidPollers", () -> workers.paidState().view());
     }
 }

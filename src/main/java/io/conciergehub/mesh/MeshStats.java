@@ -75,6 +75,8 @@ public final class MeshStats {
         stats.put("workersPausedBy", pause.by());
         stats.put("workersPauseReason", pause.reason());
         stats.put("workersPausedSince", pause.since() == null ? null : pause.since().toString());
+        // The budget's pause of the paid pollers (flights, weather) and the LLM: paused, by, reason, since.
+        stats.put("paidPollers", workers.paidState().view());
         stats.put("costs", costs.monthToDate());
         return ApiResponse.ok(stats);
     }

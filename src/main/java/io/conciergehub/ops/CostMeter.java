@@ -20,7 +20,8 @@ import org.apache.camel.Body;
  * Every paid call, metered: FlightAware AeroAPI result sets at {@code costs.flightaware-per-call}, LLM
  * tokens (the answer's {@code usage.total_tokens}) at {@code costs.llm-per-1k-tokens}, WhatsApp
  * template messages at {@code costs.template-message}. Stored per day and item ({@code cost_days})
- * and counted for Prometheus; the month so far is set against {@code costs.monthly-budget}. Amounts
+ * and counted for Prometheus ({@code concierge_paid_calls_total{item}}, the one count of paid calls,
+ * and {@code concierge_costs_total{item}}); the month so far is set against {@code costs.monthly-budget}. Amounts
  * are in the budget's currency, whatever it is.
  */
 public final class CostMeter {
@@ -60,6 +61,7 @@ public final class CostMeter {
         this.prices = prices;
         for (Item item : Item.values()) {
             metrics.cost(item.label(), 0);
+            metrics.paidCall(item.label(), 0);
         }
     }
 
@@ -86,30 +88,53 @@ public final class CostMeter {
                 + " ON CONFLICT (day, item) DO UPDATE SET calls = calls + 1, units = units + excluded.units,"
                 + " cost = cost + excluded.cost", LocalDate.now(clock.withZone(zone)).toString(), item.label(), units, cost);
         metrics.cost(item.label(), cost);
+        metrics.paidCall(item.label(), 1);
     }
 
     /** This month so far: the cost per item, the total and the budget. */
     public Map<String, Object> monthToDate() {
         YearMonth month = YearMonth.now(clock.withZone(zone));
-        // One query for the month; an item without a call this month reads as zeros.
+        Map<String, Object> period = between(month.atDay(1), month.atEndOfMonth());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("month", month.toString());
+        answer.put("spent", period.get("spent"));
+        answer.put("budget", prices.monthlyBudget());
+        answer.put("byItem", period.get("byItem"));
+        return answer;
+    }
+
+    /**
+     * The days {@code from} to {@code to} (both included, in the hotel's time zone): the calls and
+     * cost per item, and in all ({@code calls}, {@code spent}). The reports' figures.
+     */
+    public Map<String, Object> between(LocalDate from, LocalDate to) {
+        // One query for the period; an item without a call in it reads as zeros.
         Map<String, Map<String, Object>> spent = new LinkedHashMap<>();
         db.read(c -> Sql.list(c, "SELECT item, SUM(calls), SUM(units), SUM(cost) FROM cost_days WHERE day >= ? AND day <= ?"
                 + " GROUP BY item", row -> Map.entry(row.getString(1), line(row.getLong(2), row.getLong(3),
-                        row.getDouble(4))), month.atDay(1).toString(), month.atEndOfMonth().toString()))
+                        row.getDouble(4))), from.toString(), to.toString()))
                 .forEach(item -> spent.put(item.getKey(), item.getValue()));
         Map<String, Object> byItem = new LinkedHashMap<>();
         double total = 0;
+        long calls = 0;
         for (Item item : Item.values()) {
             Map<String, Object> line = spent.getOrDefault(item.label(), line(0, 0, 0));
             byItem.put(item.label(), line);
             total += (double) line.get("cost");
+            calls += (long) line.get("calls");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("month", month.toString());
+        answer.put("from", from.toString());
+        answer.put("to", to.toString());
+        answer.put("calls", calls);
         answer.put("spent", round(total));
-        answer.put("budget", prices.monthlyBudget());
         answer.put("byItem", byItem);
         return answer;
+    }
+
+    /** The hotel's time zone, in which days and months are counted. */
+    public ZoneId zone() {
+        return zone;
     }
 
     private static Map<String, Object> line(long calls, long units, double cost) {

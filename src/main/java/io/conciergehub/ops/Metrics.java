@@ -73,7 +73,6 @@ public final class Metrics {
 
     /** The watchers' counters, made at 0 so dashboards and alerts can rely on them. */
     public void watcherCounters() {
-        counter("concierge_flightaware_calls", "Calls to FlightAware AeroAPI (result sets paid for)");
         counter("concierge_openweather_calls", "Calls to OpenWeather One Call");
         counter("concierge_weather_notices", "Weather alerts queued for guests");
         for (String kind : new String[] {"delay", "cancelled", "diverted"}) {
@@ -81,9 +80,13 @@ public final class Metrics {
         }
     }
 
-    /** A call to FlightAware's AeroAPI: one result set, the unit it is paid by. */
-    public void flightawareCall() {
-        counter("concierge_flightaware_calls", "Calls to FlightAware AeroAPI (result sets paid for)").increment();
+    /**
+     * A paid call as the cost meter counted it (flightaware, llm, template): the one count of paid
+     * calls; {@code concierge_costs_total} is what they cost.
+     */
+    public void paidCall(String item, long calls) {
+        counter("concierge_paid_calls", "Paid calls (AeroAPI result sets, LLM answers, template messages), by item",
+                "item", item).increment(calls);
     }
 
     /** A call to OpenWeather's One Call API (paid beyond its free calls a day). */

@@ -51,11 +51,17 @@ public class OpsConfiguration implements CamelConfiguration {
     /** What the event buffer (a lower layer, which cannot name {@link Metrics}) calls on each forwarding attempt. */
     @BindToRegistry(lazy = true)
     public CostMeter costMeter(Database db, ObjectMapper json, Metrics metrics, Clock clock, Settings settings) {
-        return new CostMeter(db, json, metrics, clock, ZoneId.of(settings.text("concierge.timezone")), new CostMeter.Prices(
-                Map.of(CostMeter.Item.FLIGHTAWARE, settings.decimal("costs.flightaware-per-call"),
+        CostMeter costs = new CostMeter(db, json, metrics, clock, ZoneId.of(settings.text("concierge.timezone")),
+                new CostMeter.Prices(Map.of(CostMeter.Item.FLIGHTAWARE, settings.decimal("costs.flightaware-per-call"),
                         CostMeter.Item.LLM, settings.decimal("costs.llm-per-1k-tokens"),
                         CostMeter.Item.TEMPLATE, settings.decimal("costs.template-message")),
-                settings.decimal("costs.monthly-budget")));
+                        settings.decimal("costs.monthly-budget")));
+        // The month against the budget, for the dashboard: counters restart with the process, these do not.
+        metrics.gauge("concierge_costs_month", "What this month's paid calls cost so far (cost_days, hotel time)",
+                () -> (Number) costs.monthToDate().get("spent"));
+        metrics.gauge("concierge_costs_budget", "The month's budget (costs.monthly-budget; 0: none)",
+                () -> settings.decimal("costs.monthly-budget"));
+        return costs;
     }
 
     @BindToRegistry(value = "eventForwarded", lazy = true)
@@ -84,8 +90,8 @@ public class OpsConfiguration implements CamelConfiguration {
 
     /** Route control for operators: /api/routes. */
     @BindToRegistry(lazy = true)
-    public RouteApi routeApi(RouteControl routeControl) {
-        return new RouteApi(routeControl);
+    public RouteApi routeApi(RouteControl routeControl, StoredPauses pauses) {
+        return new RouteApi(routeControl, pauses);
     }
 
     /** @param node what the failover logic (a higher layer, which binds it) says of this node's role */

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * {@code /api/routes}: the routes with their group and state, and suspending and resuming a route
  * or a route group through {@link RouteControl}. What serves the API stays up: the routes of group
  * {@code api} and the REST entry routes before them cannot be suspended here, or an operator would
- * lock themselves out.
+ * lock themselves out. Nor does it start what a stored pause holds (the workers' pause of group
+ * {@code cloud}, the budget's of the paid pollers): that would undo the pause unseen while it still
+ * says paused; RESUME_WORKERS lifts it.
  */
 public final class RouteApi {
 
@@ -20,9 +22,11 @@ public final class RouteApi {
     private static final Logger LOG = LoggerFactory.getLogger(RouteApi.class);
 
     private final RouteControl routes;
+    private final StoredPauses pauses;
 
-    public RouteApi(RouteControl routes) {
+    public RouteApi(RouteControl routes, StoredPauses pauses) {
         this.routes = routes;
+        this.pauses = pauses;
     }
 
     public ApiResponse list(@Header("group") String group) {
@@ -43,6 +47,7 @@ public final class RouteApi {
 
     public ApiResponse resume(@Header("id") String id) throws Exception {
         known(id);
+        refuseIfHeld(List.of(id));
         routes.start(id);
         LOG.info("event=routes.route-resumed route={} state={}", id, routes.status(id));
         return ApiResponse.ok(known(id));
@@ -58,9 +63,19 @@ public final class RouteApi {
     }
 
     public ApiResponse resumeGroup(@Header("group") String group) throws Exception {
-        members(group);
+        refuseIfHeld(members(group).stream().map(RouteState::id).toList());
         routes.startGroup(group);
         return ApiResponse.ok(new GroupState(group, members(group)));
+    }
+
+    /** 409 when a stored pause holds one of the routes: starting it would bypass the pause. */
+    private void refuseIfHeld(List<String> ids) {
+        for (String id : ids) {
+            String held = pauses.holds(id);
+            if (held != null) {
+                throw HttpProblem.conflict("route '" + id + "' stays suspended: " + held);
+            }
+        }
     }
 
     private RouteState known(String id) {

@@ -56,7 +56,12 @@ public final class RouteControl {
 
     /** Starts the group's routes that are not running: stopped ones are started, suspended ones resumed. */
     public List<String> startGroup(String group) throws Exception {
-        List<String> ids = groupRouteIds(group);
+        return startGroup(group, List.of());
+    }
+
+    /** The same but for the routes {@code except} names, which are left as they are. */
+    public List<String> startGroup(String group, java.util.Collection<String> except) throws Exception {
+        List<String> ids = groupRouteIds(group).stream().filter(id -> !except.contains(id)).toList();
         for (String id : ids) {
             start(id);
         }
@@ -91,10 +96,6 @@ public final class RouteControl {
         if (status(routeId) == ServiceStatus.Started) {
             controller().suspendRoute(routeId);
         }
-    }
-
-    public boolean anySuspended(String group) {
-        return groupRouteIds(group).stream().anyMatch(id -> status(id) == ServiceStatus.Suspended);
     }
 
     /** Whether the route serves the API (group {@code api}, or a REST entry route, in no group): it stays up. */

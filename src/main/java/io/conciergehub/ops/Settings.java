@@ -321,6 +321,10 @@ public final class Settings {
         KINDS.put("costs.llm-per-1k-tokens", AMOUNT);
         KINDS.put("costs.template-message", AMOUNT);
         KINDS.put("costs.monthly-budget", AMOUNT);
+        KINDS.put("costs.alert-percent", PERCENT);
+        KINDS.put("costs.check-cron", CRON);
+        KINDS.put("reports.weekly-cron", CRON);
+        KINDS.put("reports.monthly-cron", CRON);
         KINDS.put("schedules.enabled", BOOLEAN);
         KINDS.put("schedules.check-cron", CRON);
         KINDS.put("schedules.pause-cron", CRON);

@@ -135,11 +135,10 @@ public final class FlightWatch {
         return answer.fetchedAt().plus(fresh);
     }
 
-    /** Keeps AeroAPI's answer for the poll interval and counts the call (one result set). */
+    /** Keeps AeroAPI's answer for the poll interval and meters the call (one result set; the cost meter counts it). */
     public String fetched(@ExchangeProperty("flight") FlightCheck flight, @Body String body) {
         answers.entrySet().removeIf(old -> freshUntil(old.getValue()).isBefore(clock.instant()));
         answers.put(flight.ident(), new Answer(clock.instant(), body, null));
-        metrics.flightawareCall();
         costs.charge(CostMeter.Item.FLIGHTAWARE, 1);
         return body;
     }

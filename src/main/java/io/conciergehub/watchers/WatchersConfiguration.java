@@ -2,8 +2,10 @@ package io.conciergehub.watchers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.concierge.KnowledgeBase;
+import io.conciergehub.concierge.StaffAlerts;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.mesh.CommandStore;
+import io.conciergehub.mesh.WeeklyReport;
 import io.conciergehub.mesh.WorkerControl;
 import io.conciergehub.messaging.Outbox;
 import io.conciergehub.ops.CostMeter;
@@ -31,8 +33,9 @@ import org.redisson.api.RedissonClient;
 
 /**
  * The watchers: flights (watchers-flights.camel.yaml), weather alerts (watchers-weather.camel.yaml),
- * the notices they send in batches (watchers-notices.camel.yaml), and the night and idle pause of
- * the cloud-facing work (watchers-schedules.camel.yaml).
+ * the notices they send in batches (watchers-notices.camel.yaml), the night and idle pause of the
+ * cloud-facing work (watchers-schedules.camel.yaml), the budget (watchers-budget.camel.yaml) and
+ * the reports to staff (watchers-reports.camel.yaml).
  */
 public class WatchersConfiguration implements CamelConfiguration {
 
@@ -107,6 +110,17 @@ public class WatchersConfiguration implements CamelConfiguration {
         return new Schedules(db, workers, commands, clock, ZoneId.of(settings.text("concierge.timezone")),
                 new Schedules.Settings(settings.text("schedules.pause-cron"), settings.text("schedules.resume-cron"),
                         settings.duration("schedules.idle-after"), settings.duration("schedules.arrivals-window")));
+    }
+
+    @BindToRegistry(lazy = true)
+    public Budget budget(WorkerControl workers, CostMeter costs, StaffAlerts alerts, Clock clock, Settings settings) {
+        return new Budget(workers, costs, alerts, clock, ZoneId.of(settings.text("concierge.timezone")),
+                settings.count("costs.alert-percent"));
+    }
+
+    @BindToRegistry(lazy = true)
+    public Reports reports(Database db, CostMeter costs, WeeklyReport weekly, StaffAlerts alerts, Clock clock) {
+        return new Reports(db, costs, weekly, alerts, clock);
     }
 
     @Override

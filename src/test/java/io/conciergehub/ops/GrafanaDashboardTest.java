@@ -48,8 +48,10 @@ class GrafanaDashboardTest {
         subjects.put("replication lag", new String[] {"(?i).*replication lag.*", "concierge_replication_lag_seconds"});
         subjects.put("event buffer", new String[] {"(?i).*event buffer.*", "concierge_event_buffer_size"});
         subjects.put("dead letters", new String[] {"(?i).*dead letters.*", "concierge_dead_letters"});
-        subjects.put("paid API calls", new String[] {"(?i).*paid api calls.*", "concierge_flightaware_calls_total"});
+        subjects.put("paid API calls", new String[] {"(?i).*paid api calls.*", "concierge_paid_calls_total"});
         subjects.put("notices sent", new String[] {"(?i).*notices sent.*", "concierge_flight_notices_total"});
+        subjects.put("budget spent", new String[] {"(?i).*budget spent.*", "concierge_costs_budget"});
+        subjects.put("paid pollers paused", new String[] {"(?i).*paid pollers paused.*", "concierge_paid_pollers_paused"});
 
         subjects.forEach((subject, expected) -> {
             List<String> queried = panels.stream().filter(panel -> panel.path("title").asText().matches(expected[0]))

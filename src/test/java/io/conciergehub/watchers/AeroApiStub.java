@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.conciergehub.support.TestHub;
@@ -38,6 +39,22 @@ final class AeroApiStub implements AutoCloseable {
         server.stubFor(get(urlPathEqualTo("/flights/" + ident)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"links\":null,\"num_pages\":1,\"flights\":[" + String.join(",", legs) + "]}")));
+    }
+
+    /** The flight's first question fails with {@code status}; the next ones get these entries. */
+    void failsOnceThenAnswers(String ident, int status, String... legs) {
+        String scenario = "first-" + ident;
+        server.stubFor(get(urlPathEqualTo("/flights/" + ident)).inScenario(scenario).whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(status)).willSetStateTo("answering"));
+        server.stubFor(get(urlPathEqualTo("/flights/" + ident)).inScenario(scenario).whenScenarioStateIs("answering")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"links\":null,\"num_pages\":1,\"flights\":[" + String.join(",", legs) + "]}")));
+    }
+
+    /** Every question about the flight is refused with {@code status}. */
+    void refuses(String ident, int status) {
+        server.stubFor(get(urlPathEqualTo("/flights/" + ident)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json").withBody("{\"title\":\"refused\"}")));
     }
 
     /** How many times the flight was asked about. */

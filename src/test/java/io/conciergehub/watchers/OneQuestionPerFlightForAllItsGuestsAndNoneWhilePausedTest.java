@@ -72,6 +72,6 @@ class OneQuestionPerFlightForAllItsGuestsAndNoneWhilePausedTest {
         assertThat(aeroapi.questions("U21234")).as("cancelled").isZero();
         assertThat(aeroapi.questions("FR8341")).as("arriving in 18 days").isZero();
         assertThat(env.hub().get("/metrics", "X-API-Key", TestHub.API_KEY).body())
-                .contains("concierge_flightaware_calls_total " + (aeroapi.questions("AZ608") + aeroapi.questions("LH1234")) + ".0");
+                .contains("concierge_paid_calls_total{item=\"flightaware\"} " + (aeroapi.questions("AZ608") + aeroapi.questions("LH1234")) + ".0");
     }
 }

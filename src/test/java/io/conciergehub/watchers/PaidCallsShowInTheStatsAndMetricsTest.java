@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The month's costs in /api/mesh/stats and /metrics: each AeroAPI question the flight watch asked,
- * each WhatsApp template sent, at their configured prices, against the budget.
+ * each WhatsApp template sent, at their configured prices, against the budget. The cost meter is the
+ * one count of paid calls: {@code concierge_paid_calls_total{item}} says what the stats say.
  */
 class PaidCallsShowInTheStatsAndMetricsTest {
 
@@ -52,6 +53,10 @@ class PaidCallsShowInTheStatsAndMetricsTest {
         assertThat(costs.path("spent").asDouble()).isEqualTo(0.05);
         assertThat(env.hub().get("/metrics", "X-API-Key", TestHub.API_KEY).body())
                 .contains("concierge_costs_total{item=\"flightaware\"} 0.01", "concierge_costs_total{item=\"template\"} 0.04",
-                        "concierge_costs_total{item=\"llm\"} 0.0");
+                        "concierge_costs_total{item=\"llm\"} 0.0")
+                // One count of paid calls, the cost meter's: the same calls as the stats show.
+                .contains("concierge_paid_calls_total{item=\"flightaware\"} 1.0",
+                        "concierge_paid_calls_total{item=\"template\"} 1.0", "concierge_paid_calls_total{item=\"llm\"} 0.0")
+                .doesNotContain("concierge_flightaware_calls");
     }
 }
