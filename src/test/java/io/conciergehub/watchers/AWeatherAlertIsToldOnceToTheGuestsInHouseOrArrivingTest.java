@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.conciergehub.support.HubLog;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestClock;
 import java.time.Duration;
@@ -98,7 +97,7 @@ class AWeatherAlertIsToldOnceToTheGuestsInHouseOrArrivingTest {
         }
         assertThat(openweather.findAll(getRequestedFor(urlPathEqualTo(PATH))).get(0).queryParameter("appid")
                 .firstValue()).isEqualTo(API_KEY);
-        assertThat(HubLog.text()).doesNotContain(API_KEY);
+        assertThat(env.hub().log().text()).doesNotContain(API_KEY);
     }
 
     private static void answer(String alerts) {
