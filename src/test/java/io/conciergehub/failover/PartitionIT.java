@@ -9,7 +9,6 @@ import io.conciergehub.support.NodePair;
 import io.conciergehub.support.SpokiStub;
 import io.conciergehub.support.TestHub;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -23,17 +22,16 @@ class PartitionIT {
 
     @Test
     void bothNodesAreActiveDuringAPartitionAndOneGivesWayWhenItHeals() throws Exception {
-        Path log = Files.createTempFile("hub-partition-", ".log");
         int primaryPort = TestHub.freePort();
         int standbyPort = TestHub.freePort();
         try (SpokiStub spoki = new SpokiStub();
              LinkProxy toStandby = new LinkProxy(standbyPort);
              LinkProxy toPrimary = new LinkProxy(primaryPort)) {
             NodePair nodes = new NodePair(spoki);
-            try (HubProcess primary = HubProcess.start(Files.createTempDirectory("hub-primary-"),
-                    nodes.node("primary", toStandby.port()), log, primaryPort);
-                 HubProcess standby = HubProcess.start(Files.createTempDirectory("hub-standby-"),
-                         nodes.node("standby", toPrimary.port()), log, standbyPort)) {
+            try (HubProcess primary = HubProcess.start("PartitionIT-primary", Files.createTempDirectory("hub-primary-"),
+                    nodes.node("primary", toStandby.port()), primaryPort);
+                 HubProcess standby = HubProcess.start("PartitionIT-standby", Files.createTempDirectory("hub-standby-"),
+                         nodes.node("standby", toPrimary.port()), standbyPort)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> nodes.settled(primary, standby));
 
                 toStandby.cut();
