@@ -8,6 +8,9 @@ import io.conciergehub.events.DeadLetters.Letter;
 import io.conciergehub.events.EventBuffer;
 import io.conciergehub.messaging.Outbox;
 import io.conciergehub.store.Database;
+import io.conciergehub.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,17 +49,41 @@ public final class DeadLetterApi {
         boolean all = "true".equals(exchange.getMessage().getHeader("all", String.class));
         int limit = 100;
         List<Map<String, Object>> letters = new ArrayList<>();
-        for (Letter letter : db.read(c -> DeadLetters.newest(c, all, limit))) {
-            Map<String, Object> shown = new LinkedHashMap<>();
-            shown.put("id", letter.id());
-            shown.put("source", letter.source());
-            shown.put("reference", letter.reference());
-            shown.put("error", letter.error());
-            shown.put("createdAt", Instant.ofEpochMilli(letter.createdAt()).toString());
-            shown.put("replayedAt", letter.replayedAt() == null ? null : Instant.ofEpochMilli(letter.replayedAt()).toString());
-            letters.add(shown);
-        }
+        db.read(c -> {
+            for (Letter letter : DeadLetters.newest(c, all, limit)) {
+                Map<String, Object> shown = new LinkedHashMap<>();
+                shown.put("id", letter.id());
+                shown.put("source", letter.source());
+                shown.put("reference", letter.reference());
+                if ("outbox".equals(letter.source())) {
+                    shown.putAll(recipient(c, letter.reference()));
+                }
+                shown.put("error", letter.error());
+                shown.put("createdAt", Instant.ofEpochMilli(letter.createdAt()).toString());
+                shown.put("replayedAt", letter.replayedAt() == null ? null : Instant.ofEpochMilli(letter.replayedAt()).toString());
+                letters.add(shown);
+            }
+            return null;
+        });
         return ApiResponse.ok(Map.of("deadLetters", letters));
+    }
+
+    /**
+     * Whom a failed send was for: the guest, and the provider's id of the guest message it answered
+     * ({@code null} for a message nobody asked for), so staff can tell which conversation to check.
+     */
+    private static Map<String, Object> recipient(Connection c, String outboxId) throws SQLException {
+        Map<String, Object> recipient = new LinkedHashMap<>();
+        recipient.put("guestId", null);
+        recipient.put("inReplyTo", null);
+        for (Map.Entry<Long, String> row : Sql.list(c, "SELECT o.guest_id, q.provider_message_id FROM outbox o"
+                + " JOIN messages m ON m.id = o.message_id LEFT JOIN messages q ON q.id = m.in_reply_to WHERE o.id = ?",
+                row -> new java.util.AbstractMap.SimpleEntry<>(row.getLong(1), row.getString(2)),
+                Long.parseLong(outboxId))) {
+            recipient.put("guestId", row.getKey());
+            recipient.put("inReplyTo", row.getValue());
+        }
+        return recipient;
     }
 
     public Replayed replay(Exchange exchange) {

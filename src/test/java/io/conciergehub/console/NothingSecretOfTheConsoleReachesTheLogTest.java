@@ -3,7 +3,6 @@ package io.conciergehub.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conciergehub.support.ConsoleBrowser;
-import io.conciergehub.support.HubLog;
 import io.conciergehub.support.HubUnderTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class NothingSecretOfTheConsoleReachesTheLogTest {
         browser.send("POST", "/api/console/staff/olga/password", "{\"password\":\"new-password-xyzzy-3\"}");
         String hash = env.hub().text("SELECT password_hash FROM staff_accounts WHERE name = 'olga'");
 
-        String log = HubLog.text();
+        String log = env.hub().log().text();
 
         assertThat(log).doesNotContain(ConsoleBrowser.PASSWORD, "wrong-password-xyzzy", "my-password-typed-as-name",
                 "new-password-xyzzy", hash.substring(hash.lastIndexOf('$') + 1), firstJwt,

@@ -9,7 +9,6 @@ import io.conciergehub.support.NodePair;
 import io.conciergehub.support.SpokiStub;
 import io.conciergehub.support.TestHub;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -23,22 +22,21 @@ class PartitionIT {
 
     @Test
     void bothNodesAreActiveDuringAPartitionAndOneGivesWayWhenItHeals() throws Exception {
-        Path log = Files.createTempFile("hub-partition-", ".log");
         int primaryPort = TestHub.freePort();
         int standbyPort = TestHub.freePort();
         try (SpokiStub spoki = new SpokiStub();
              LinkProxy toStandby = new LinkProxy(standbyPort);
              LinkProxy toPrimary = new LinkProxy(primaryPort)) {
             NodePair nodes = new NodePair(spoki);
-            try (HubProcess primary = HubProcess.start(Files.createTempDirectory("hub-primary-"),
-                    nodes.node("primary", toStandby.port()), log, primaryPort);
-                 HubProcess standby = HubProcess.start(Files.createTempDirectory("hub-standby-"),
-                         nodes.node("standby", toPrimary.port()), log, standbyPort)) {
+            try (HubProcess primary = HubProcess.start("PartitionIT-primary", Files.createTempDirectory("hub-primary-"),
+                    nodes.node("primary", toStandby.port()), primaryPort);
+                 HubProcess standby = HubProcess.start("PartitionIT-standby", Files.createTempDirectory("hub-standby-"),
+                         nodes.node("standby", toPrimary.port()), standbyPort)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> nodes.settled(primary, standby));
 
                 toStandby.cut();
                 toPrimary.cut();
-                await().atMost(NodePair.TIMEOUT.plusSeconds(5)).until(() -> nodes.active(standby));
+                await().atMost(NodePair.TIMEOUT.plusSeconds(15)).until(() -> nodes.active(standby));
                 assertThat(nodes.active(primary)).as("the primary does not know it was replaced").isTrue();
                 assertThat(nodes.health(standby).path("epoch").asLong()).as("the standby raised the epoch")
                         .isGreaterThan(nodes.health(primary).path("epoch").asLong());
@@ -56,10 +54,13 @@ class PartitionIT {
                 await().atMost(Duration.ofSeconds(60)).until(() -> nodes.active(primary) && !nodes.active(standby)
                         && nodes.guestKnown(primary, "+393339000002") && nodes.guestKnown(standby, "+393339000001"));
                 int total = spoki.sends().size();
-                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                         .until(() -> spoki.sends().size() == total);
+                // By identity: each guest answered once, nobody else, nothing dead-lettered.
                 assertThat(spoki.sentTo("+393339000001")).isEqualTo(1);
                 assertThat(spoki.sentTo("+393339000002")).isEqualTo(1);
+                assertThat(spoki.sends()).as("sends to anyone").hasSize(2);
+                assertThat(nodes.deadLetters(primary)).isEmpty();
             }
         }
     }

@@ -7,6 +7,7 @@ import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.PeerCalls;
 import io.conciergehub.support.TestHub;
 import io.conciergehub.support.Webhooks;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A single hub has no peer, so it has no peer API: the calls that fenced it (a heartbeat claiming
  * a higher epoch) and fed it rows (a change batch) are answered 404, whatever key or signature
- * they carry, and the hub goes on answering guests.
+ * they carry, and the hub goes on answering guests. An operator's hand-back has nobody to hand to: 409.
  */
 class PeerApiIsClosedWithoutAPeerTest {
 
@@ -38,6 +39,15 @@ class PeerApiIsClosedWithoutAPeerTest {
         }
         assertThat(env.hub().getApi("/api/mesh/sync/snapshots/hub-20260101T000000.000Z.db.gz", TestHub.SYNC_KEY)
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aHandBackHasNobodyToHandToAndIsAConflict() throws Exception {
+        HttpResponse<String> answer = env.hub().postApi("/api/mesh/failover/handback", TestHub.API_KEY, "");
+
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.body()).contains("no peer is configured");
+        assertThat(env.hub().getApi("/health", TestHub.READ_KEY).body()).contains("\"active\":true");
     }
 
     @Test

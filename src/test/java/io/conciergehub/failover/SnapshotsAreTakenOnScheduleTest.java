@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class SnapshotsAreTakenOnScheduleTest {
 
-    static final Path LOG = Path.of("target/test-logs/hub.log");
-
     @Test
     void theHubWritesSnapshotsEveryIntervalAndCarriesOnAfterAFailure() throws Exception {
         Path dataDir = Files.createTempDirectory("hub-snapshots-");
@@ -27,7 +25,7 @@ class SnapshotsAreTakenOnScheduleTest {
         Files.writeString(backups, "in the way");
         try (TestHub hub = TestHub.builder().dataDir(dataDir).property("backup.initial-delay", "100")
                 .property("backup.interval", "500").start()) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(LOG).lines().anyMatch(
+            await().atMost(Duration.ofSeconds(20)).until(() -> hub.log().lines().stream().anyMatch(
                     line -> line.contains("event=snapshot.failed") && line.contains(backups.toAbsolutePath().toString())));
 
             Files.delete(backups);

@@ -5,35 +5,30 @@ import static org.awaitility.Awaitility.await;
 
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestHub;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every API request leaves one log line naming the key by its id; every command leaves rows in the audit table. */
 class AuditTrailTest {
 
-    static final Path LOG = Path.of("target/test-logs/hub.log");
-
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withLogProvider(TestHub.Builder::scopedKeys);
 
     @Test
     void requestsAreLoggedWithMethodPathKeyIdStatusAndDuration() throws Exception {
-        // The log is shared with the tests that ran before and with those running in other forks now.
-        int before = auditLines().size();
+        // The hub (and its log) is shared by the tests of this class.
+        int before = env.hub().log().auditLines().size();
         env.hub().postApi("/api/mesh/commands", TestHub.COMMANDS_KEY, "{\"action\":\"TEST\"}");
         env.hub().getApi("/api/mesh/stats", TestHub.COMMANDS_KEY);
         env.hub().getApi("/api/mesh/stats", "wrong-key");
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(auditLinesSince(before))
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(env.hub().log().auditLinesSince(before))
                 .anyMatch(line -> line.matches(".*method=POST path=/api/mesh/commands key=[0-9a-f]{8} status=202"
                         + " durationMs=\\d+.*"))
                 .anyMatch(line -> line.matches(".*method=GET path=/api/mesh/stats key=[0-9a-f]{8} status=403.*"))
                 .anyMatch(line -> line.matches(".*method=GET path=/api/mesh/stats key=- status=401.*")));
-        assertThat(String.join("\n", auditLinesSince(before))).doesNotContain(TestHub.COMMANDS_KEY, "wrong-key");
+        assertThat(String.join("\n", env.hub().log().auditLinesSince(before))).doesNotContain(TestHub.COMMANDS_KEY, "wrong-key");
     }
 
     @Test
@@ -47,14 +42,5 @@ class AuditTrailTest {
                 + id + "' ORDER BY id)")).isEqualTo("queued,succeeded");
         assertThat(env.hub().text("SELECT DISTINCT key_id FROM audit WHERE reference = '" + id + "'"))
                 .matches("[0-9a-f]{8}");
-    }
-
-    static List<String> auditLines() throws Exception {
-        return Files.readAllLines(LOG, java.nio.charset.StandardCharsets.UTF_8).stream().filter(line -> line.contains("event=api.request")).toList();
-    }
-
-    static List<String> auditLinesSince(int count) throws Exception {
-        List<String> lines = auditLines();
-        return lines.subList(count, lines.size());
     }
 }

@@ -13,7 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** GET /api/mesh/dead-letters lists what failed for good; a replay sends it once more, once. */
+/** GET /api/mesh/dead-letters lists what failed for good, a failed answer with its guest and the message it answered; a replay sends it once more, once. */
 class DeadLetterReplayTest {
 
     @RegisterExtension
@@ -24,11 +24,16 @@ class DeadLetterReplayTest {
     @Test
     void aRejectedAnswerIsListedAndSentAfterAReplay() throws Exception {
         String phone = "+393351230001";
-        env.hub().postSpoki(Webhooks.spokiInbound(phone, "A che ora è la colazione?"));
+        String messageId = "msg-colazione-" + System.nanoTime();
+        env.hub().postSpoki(Webhooks.spokiInbound("ev-" + messageId, messageId, phone, "A che ora è la colazione?"));
         await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters().size() == 1);
         JsonNode letter = deadLetters().get(0);
         assertThat(letter.path("source").asText()).isEqualTo("outbox");
         assertThat(letter.path("error").asText()).contains("400");
+        // It names whom the failed answer was for: the guest, and the guest's message it answered.
+        assertThat(letter.path("inReplyTo").asText()).isEqualTo(messageId);
+        assertThat(letter.path("guestId").asLong()).isEqualTo(MeshJson.body(env.hub().postApi("/api/mesh/guests/query",
+                TestHub.API_KEY, "{\"phone\":\"" + phone + "\"}")).path("guests").get(0).path("id").asLong());
 
         env.spoki().answer(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"accepted\":true,\"id\":1}"));

@@ -3,7 +3,6 @@ package io.conciergehub.mesh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conciergehub.support.EventSinkStub;
-import io.conciergehub.support.HubLog;
 import io.conciergehub.support.HubUnderReview;
 import io.conciergehub.support.HubUnderReview.Operation;
 import io.conciergehub.support.SpokiStub;
@@ -42,7 +41,7 @@ class NothingSecretIsShownOrLoggedTest {
                 .isEqualTo(401);
         assertThat(env.call(operation, body, "application/json", "X-API-Key", operation.keyWithoutScope()).statusCode())
                 .isEqualTo(403);
-        String log = HubLog.text();
+        String log = env.hub().log().text();
 
         assertThat(log).doesNotContain(TestHub.API_KEY, TestHub.COMMANDS_KEY, TestHub.EVENTS_KEY, TestHub.READ_KEY,
                 TestHub.SYNC_KEY, TestHub.PEER_KEY, EventSinkStub.TOKEN, TestHub.SPOKI_SECRET, TestHub.WHATSAPP_APP_SECRET,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.conciergehub.support.HubLog;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.Jolokia;
 import io.conciergehub.support.TestHub;
@@ -55,13 +54,13 @@ class JolokiaIsBehindTheApiGateTest {
 
     @Test
     void eachRequestLeavesAnAuditLine() throws Exception {
-        int before = HubLog.auditLines().size(); // the log is shared with the tests that ran before
+        int before = env.hub().log().auditLines().size(); // the hub is shared by the tests of this class
         new Jolokia(env.hub()).call("{\"type\":\"version\"}");
         env.hub().postJson(PATH, "{\"type\":\"version\"}", "Authorization", "Bearer " + TestHub.READ_KEY);
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(HubLog.auditLinesSince(before))
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(env.hub().log().auditLinesSince(before))
                 .anyMatch(line -> line.matches(".*method=POST path=/observe/jolokia key=[0-9a-f]{8} status=200 .*"))
                 .anyMatch(line -> line.matches(".*method=POST path=/observe/jolokia key=[0-9a-f]{8} status=403 .*")));
-        assertThat(String.join("\n", HubLog.auditLinesSince(before))).doesNotContain(TestHub.API_KEY, TestHub.READ_KEY);
+        assertThat(String.join("\n", env.hub().log().auditLinesSince(before))).doesNotContain(TestHub.API_KEY, TestHub.READ_KEY);
     }
 }

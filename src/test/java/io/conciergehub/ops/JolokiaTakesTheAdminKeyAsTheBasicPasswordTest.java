@@ -4,7 +4,6 @@ import static io.conciergehub.support.Jolokia.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.conciergehub.support.HubLog;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestHub;
 import java.net.http.HttpResponse;
@@ -30,7 +29,7 @@ class JolokiaTakesTheAdminKeyAsTheBasicPasswordTest {
 
     @Test
     void theAdminKeyAsTheBasicPasswordGetsIn() throws Exception {
-        int before = HubLog.auditLines().size(); // the log is shared with the tests that ran before
+        int before = env.hub().log().auditLines().size(); // the hub is shared by the tests of this class
         HttpResponse<String> admin = basic("hawtio:" + TestHub.API_KEY);
         HttpResponse<String> anyUser = basic("someone else:" + TestHub.API_KEY);
         HttpResponse<String> readKey = basic("hawtio:" + TestHub.READ_KEY);
@@ -41,9 +40,9 @@ class JolokiaTakesTheAdminKeyAsTheBasicPasswordTest {
         assertThat(readKey.statusCode()).isEqualTo(403);
         assertThat(readKey.body()).contains("\"error\":\"forbidden\"", "admin");
         assertThat(admin.headers().firstValue("WWW-Authenticate")).isEmpty();
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(HubLog.auditLinesSince(before))
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(env.hub().log().auditLinesSince(before))
                 .anyMatch(line -> line.matches(".*method=POST path=/observe/jolokia key=[0-9a-f]{8} status=200 .*")));
-        assertThat(String.join("\n", HubLog.auditLinesSince(before)))
+        assertThat(String.join("\n", env.hub().log().auditLinesSince(before)))
                 .doesNotContain(TestHub.API_KEY, TestHub.READ_KEY, encoded("hawtio:" + TestHub.API_KEY));
     }
 

@@ -36,7 +36,7 @@ class LogLinesCannotBeForgedTest {
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withLogProvider();
 
-    /** The hub's log from this test on, written through the layout of the configured file appender. */
+    /** The hub's log from this test on, written through the layout of the tests' hub logs (HubLog: the console's). */
     private final StringWriter written = new StringWriter();
     private WriterAppender capture;
 
@@ -45,7 +45,7 @@ class LogLinesCannotBeForgedTest {
         LoggerContext logs = (LoggerContext) LogManager.getContext(false);
         Configuration config = logs.getConfiguration();
         capture = WriterAppender.newBuilder().setName("forgery-capture").setTarget(written)
-                .setLayout(config.getAppender("file").getLayout()).build();
+                .setLayout(config.getAppender("console").getLayout()).build(); // the layout of every hub log of the tests (HubLog)
         capture.start();
         config.getRootLogger().addAppender(capture, null, null);
         logs.updateLoggers();
@@ -77,7 +77,7 @@ class LogLinesCannotBeForgedTest {
     @Test
     void theConfiguredLayoutsKeepEveryEventOnOneEscapedLine() throws Exception {
         LoggerContext logs = (LoggerContext) LogManager.getContext(false);
-        Layout<?> testLayout = logs.getConfiguration().getAppender("file").getLayout();
+        Layout<?> testLayout = logs.getConfiguration().getAppender("console").getLayout(); // also every HubLog file's
         Properties production = productionLog4j();
         Layout<?> productionLayout = PatternLayout.newBuilder().withConfiguration(logs.getConfiguration())
                 .withPattern(production.getProperty("appender.console.layout.pattern"))

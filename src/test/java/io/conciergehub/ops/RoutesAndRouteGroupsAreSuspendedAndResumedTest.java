@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.conciergehub.support.HubLog;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.RouteApi;
 import io.conciergehub.support.TestHub;
@@ -31,7 +30,7 @@ class RoutesAndRouteGroupsAreSuspendedAndResumedTest {
 
     @Test
     void groupCloudIsSuspendedAndResumed() throws Exception {
-        int audited = HubLog.auditLines().size(); // the log is shared with the tests that ran before
+        int audited = env.hub().log().auditLines().size(); // the hub is shared by the tests of this class
         List<String> cloud = ids(body(env.hub().getApi("/api/routes?group=cloud", TestHub.API_KEY), 200));
 
         JsonNode suspended = body(env.hub().postApi("/api/routes/groups/cloud/suspend", TestHub.API_KEY, ""), 200);
@@ -51,7 +50,7 @@ class RoutesAndRouteGroupsAreSuspendedAndResumedTest {
         JsonNode resumed = body(env.hub().postApi("/api/routes/groups/cloud/resume", TestHub.API_KEY, ""), 200);
         assertThat(ids(resumed.path("routes"))).isEqualTo(cloud);
         assertThat(routes.states("cloud")).containsOnly("Started");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(HubLog.auditLines().stream().skip(audited))
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(env.hub().log().auditLines().stream().skip(audited))
                 .anyMatch(line -> line.matches(
                         ".*method=POST path=/api/routes/groups/cloud/suspend key=[0-9a-f]{8} status=200 .*")));
     }

@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.conciergehub.support.HubLog;
 import io.conciergehub.support.HubUnderTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +60,7 @@ class ASmoobuReservationIsReReadFromTheApiWhenAKeyIsSetTest {
         api.verify(1, getRequestedFor(urlEqualTo("/api/reservations/701")).withHeader("Api-Key", equalTo(API_KEY)));
         assertThat(api.findAll(getRequestedFor(urlEqualTo("/api/reservations/701"))).get(0).getAllHeaderKeys())
                 .as("nothing of the webhook's request goes on to Smoobu").doesNotContain("token");
-        assertThat(HubLog.text()).doesNotContain(API_KEY);
+        assertThat(env.hub().log().text()).doesNotContain(API_KEY);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.conciergehub.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conciergehub.support.HubLog;
 import io.conciergehub.support.HubUnderTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class AWrongSmoobuTokenIsRefusedAndStoresNothingTest {
         // The right token: stored, and its URL is not in the log either.
         assertThat(Smoobu.post(env.hub(), webhook).statusCode()).isEqualTo(200);
         assertThat(env.hub().count("SELECT COUNT(*) FROM bookings")).isEqualTo(1);
-        assertThat(HubLog.text()).contains("event=smoobu.applied").doesNotContain(WRONG, Smoobu.SECRET,
+        assertThat(env.hub().log().text()).contains("event=smoobu.applied").doesNotContain(WRONG, Smoobu.SECRET,
                 Smoobu.SECRET.substring(0, 10));
     }
 }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.support.Mailbox;
 import io.conciergehub.support.TestHub;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 class TheMailServerDownThenUpDegradesThenRecoversTest {
 
     static final String HUB_PASSWORD = "Imap-Secret-Pass-7731";
-    static final Path LOG = Path.of("target/test-logs/hub.log");
     static final ObjectMapper JSON = new ObjectMapper();
     // The mail server first knows another password than the hub's.
     static final Mailbox mailbox = new Mailbox("an-older-password");
@@ -43,6 +40,7 @@ class TheMailServerDownThenUpDegradesThenRecoversTest {
     void aRefusedLoginAndAServerOutageDegradeTheHubUntilTheyAreMended() throws Exception {
         mailbox.deliver("<wait-1@bookings.example>", "New reservation WAIT01",
                 Mailbox.confirmation("WAIT01", "Carla Neri", "+39 333 444 0001", "2026-12-01", "2026-12-03"));
+        TestHub started;
         try (TestHub hub = mailbox.hubSettings(TestHub.builder(), HUB_PASSWORD, "300ms")
                 .property("imap.backoff-multiplier", "1").start()) {
             // Wrong password: degraded with the reason, the mail waits unread, the API still answers.
@@ -79,9 +77,10 @@ class TheMailServerDownThenUpDegradesThenRecoversTest {
             await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(health(hub).path("status").asText())
                     .isEqualTo("UP"));
             assertThat(hub.count("SELECT COUNT(*) FROM bookings")).isEqualTo(3);
+            started = hub;
         }
 
-        String log = Files.readString(LOG);
+        String log = started.log().text();
         assertThat(log).contains("event=reservation.mailbox.failing", "event=reservation.mailbox.recovered")
                 .doesNotContain(HUB_PASSWORD);
     }

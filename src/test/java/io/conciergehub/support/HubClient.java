@@ -32,6 +32,10 @@ public class HubClient {
         return dataDir;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }

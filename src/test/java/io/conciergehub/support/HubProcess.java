@@ -18,10 +18,25 @@ public final class HubProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final HubLog log;
 
-    private HubProcess(Process process, int port) {
+    private HubProcess(Process process, int port, HubLog log) {
         this.process = process;
         this.port = port;
+        this.log = log;
+    }
+
+    /** The jar on a free port, its output in a log file of its own ({@link #log()}). */
+    public static HubProcess start(String name, Path dataDir, Map<String, String> environment) throws Exception {
+        return start(name, dataDir, environment, TestHub.freePort());
+    }
+
+    /** The jar on a port chosen beforehand, its output in a log file of its own ({@link #log()}). */
+    public static HubProcess start(String name, Path dataDir, Map<String, String> environment, int port)
+            throws Exception {
+        HubLog log = HubLog.forProcess(name);
+        return start(HubJvm.asInProduction(List.of("-jar", System.getProperty("hub.jar", "target/concierge-hub.jar"))),
+                dataDir, environment, log, port);
     }
 
     public static HubProcess start(Path dataDir, Map<String, String> environment, Path log) throws Exception {
@@ -32,7 +47,7 @@ public final class HubProcess implements AutoCloseable {
     public static HubProcess start(Path dataDir, Map<String, String> environment, Path log, int port)
             throws Exception {
         return start(HubJvm.asInProduction(List.of("-jar", System.getProperty("hub.jar", "target/concierge-hub.jar"))),
-                dataDir, environment, log, port);
+                dataDir, environment, HubLog.of(log), port);
     }
 
     /**
@@ -41,18 +56,18 @@ public final class HubProcess implements AutoCloseable {
      */
     public static HubProcess fromClasses(Path dataDir, Map<String, String> environment, Path log) throws Exception {
         return start(HubJvm.quick(List.of("-Dlog4j2.configurationFile=classpath:log4j2.properties", "-cp",
-                System.getProperty("java.class.path"), Application.class.getName())), dataDir, environment, log,
-                TestHub.freePort());
+                System.getProperty("java.class.path"), Application.class.getName())), dataDir, environment,
+                HubLog.of(log), TestHub.freePort());
     }
 
-    private static HubProcess start(List<String> command, Path dataDir, Map<String, String> environment, Path log,
+    private static HubProcess start(List<String> command, Path dataDir, Map<String, String> environment, HubLog log,
             int port) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).directory(new File("."));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile())).directory(new File("."));
         builder.environment().putAll(environment);
         builder.environment().put("HTTP_PORT", String.valueOf(port));
         builder.environment().put("CONCIERGE_DATA_DIR", dataDir.toString());
-        HubProcess hub = new HubProcess(builder.start(), port);
+        HubProcess hub = new HubProcess(builder.start(), port, log);
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(
                 HttpRequest.newBuilder(URI.create(hub.url("/health"))).build(),
@@ -73,11 +88,18 @@ public final class HubProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** This process's output (its log). */
+    public HubLog log() {
+        return log;
+    }
+
+    /** Stops the process (if the test did not kill it), then checks its log for the tests' secrets. */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
             process.waitFor();
         }
+        log.assertNoSecrets();
     }
 }

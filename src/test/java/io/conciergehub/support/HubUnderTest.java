@@ -47,7 +47,7 @@ public final class HubUnderTest implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        TestHub.Builder builder = TestHub.builder();
+        TestHub.Builder builder = TestHub.builder().name(context.getRequiredTestClass().getSimpleName());
         if (stubSetup != null) {
             spoki = new SpokiStub();
             stubSetup.accept(spoki);

@@ -13,12 +13,16 @@ public final class InProcessPair implements AutoCloseable {
 
     public static final int HEARTBEAT_MILLIS = 300;
 
-    private final TestHub primary;
+    private final String primaryKey;
+    private final int standbyPort;
+    private TestHub primary;
     private final TestHub standby;
 
-    private InProcessPair(TestHub primary, TestHub standby) {
+    private InProcessPair(TestHub primary, TestHub standby, String primaryKey, int standbyPort) {
         this.primary = primary;
         this.standby = standby;
+        this.primaryKey = primaryKey;
+        this.standbyPort = standbyPort;
     }
 
     /** Both nodes with one encryption key, as a pair should be. */
@@ -56,7 +60,7 @@ public final class InProcessPair implements AutoCloseable {
         TestHub standby = standbySettings.apply(node("standby", standbyPort, primaryPort, standbyKey)).start();
         try {
             return new InProcessPair(primarySettings.apply(node("primary", primaryPort, standbyPort, primaryKey)).start(),
-                    standby);
+                    standby, primaryKey, standbyPort);
         } catch (Exception | Error e) {
             standby.close();
             throw e;
@@ -84,6 +88,16 @@ public final class InProcessPair implements AutoCloseable {
 
     public TestHub standby() {
         return standby;
+    }
+
+    /**
+     * The primary started again (after the test closed it) on its port and data directory, with
+     * these settings too: a primary that returns.
+     */
+    public TestHub restartPrimary(UnaryOperator<TestHub.Builder> settings) throws Exception {
+        primary = settings.apply(node("primary", primary.port(), standbyPort, primaryKey).dataDir(primary.dataDir()))
+                .start();
+        return primary;
     }
 
     @Override

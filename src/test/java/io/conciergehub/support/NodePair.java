@@ -8,8 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,7 +50,12 @@ public final class NodePair {
 
     /** A signed Spoki guest message; the status the node answered. */
     public int post(HubProcess hub, String phone, String text) throws Exception {
-        String body = Webhooks.spokiInbound(phone, text);
+        return post(hub, phone, "msg-" + java.util.UUID.randomUUID(), text);
+    }
+
+    /** A signed Spoki guest message with the provider's message id {@code messageId}; the status the node answered. */
+    public int post(HubProcess hub, String phone, String messageId, String text) throws Exception {
+        String body = Webhooks.spokiInbound("ev-" + messageId, messageId, phone, text);
         return http.send(HttpRequest.newBuilder(URI.create(hub.url("/webhooks/spoki")))
                 .header("Content-Type", "application/json").header("X-Spoki-Signature", Webhooks.spokiSignature(body))
                 .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -78,22 +85,26 @@ public final class NodePair {
         return health(hub).path("active").asBoolean();
     }
 
-    /** Dead letters of sends that were at the provider when a node died: maybe delivered, never repeated. */
-    public long uncertainSends(HubProcess hub) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(hub.url("/api/mesh/dead-letters")))
+    /**
+     * Dead letters of sends that were at the provider when a node died: maybe delivered, never
+     * repeated. Each names the guest message it answered ({@code inReplyTo}, the provider's id).
+     */
+    public List<JsonNode> uncertainSends(HubProcess hub) throws Exception {
+        return deadLetters(hub).stream().filter(letter -> "outbox".equals(letter.path("source").asText())
+                && letter.path("error").asText().contains("may have been delivered")).toList();
+    }
+
+    /** Every dead letter of the node, replayed or not. */
+    public List<JsonNode> deadLetters(HubProcess hub) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(hub.url("/api/mesh/dead-letters?all=true")))
                 .header("X-API-Key", TestHub.API_KEY).build(), HttpResponse.BodyHandlers.ofString());
-        // A refused look (a 429, say) must fail, not read as "no uncertain sends".
         if (answer.statusCode() != 200) {
+            // A refused look (a 429, say) must fail, not read as "no dead letters".
             throw new IllegalStateException("dead letters answered " + answer.statusCode());
         }
-        long uncertain = 0;
-        for (JsonNode letter : JSON.readTree(answer.body()).path("deadLetters")) {
-            if ("outbox".equals(letter.path("source").asText())
-                    && letter.path("error").asText().contains("may have been delivered")) {
-                uncertain++;
-            }
-        }
-        return uncertain;
+        List<JsonNode> letters = new ArrayList<>();
+        JSON.readTree(answer.body()).path("deadLetters").forEach(letters::add);
+        return letters;
     }
 
     /** Whether the node's database knows the guest with this phone number. */

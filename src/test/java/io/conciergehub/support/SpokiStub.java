@@ -72,6 +72,17 @@ public final class SpokiStub implements AutoCloseable {
         return sentBodies().stream().filter(b -> phone.equals(b.path("phone").asText())).count();
     }
 
+    /** When the stub received each send to this phone, oldest first. */
+    public List<java.time.Instant> sendTimesTo(String phone) {
+        return sends().stream().filter(r -> {
+            try {
+                return phone.equals(json.readTree(r.getBodyAsString()).path("phone").asText());
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).map(r -> r.getLoggedDate().toInstant()).sorted().toList();
+    }
+
     /** The texts sent to this phone, in the order the stub received them. */
     public List<String> textsTo(String phone) {
         return sentBodies().stream().filter(b -> phone.equals(b.path("phone").asText()))

@@ -38,10 +38,12 @@ public final class TestHub extends HubClient implements AutoCloseable {
     static final Map<String, String> QUICK_STOP = Map.of(HubJvm.SEDA_POLL_TIMEOUT, HubJvm.QUICK_POLL_MILLIS);
 
     private final Main main;
+    private final HubLog log;
 
-    private TestHub(Main main, int port, Path dataDir) {
+    private TestHub(Main main, int port, Path dataDir, HubLog log) {
         super(port, dataDir);
         this.main = main;
+        this.log = log;
     }
 
     public static Builder builder() {
@@ -53,6 +55,7 @@ public final class TestHub extends HubClient implements AutoCloseable {
         private Path dataDir;
         private int port;
         private Clock clock;
+        private String name;
 
         private Builder() {
             properties.put("concierge.api-keys", API_KEY);
@@ -101,6 +104,12 @@ public final class TestHub extends HubClient implements AutoCloseable {
             return this;
         }
 
+        /** The name its log file starts with (without it, the test class's that starts it, or "hub"). */
+        public Builder name(String logName) {
+            this.name = logName;
+            return this;
+        }
+
         /** The hub's clock (HubConfiguration's {@code clock}, which every bean takes) instead of the system's. */
         public Builder clock(Clock chosen) {
             this.clock = chosen;
@@ -114,8 +123,23 @@ public final class TestHub extends HubClient implements AutoCloseable {
             properties.forEach(main::addOverrideProperty);
             main.addOverrideProperty("concierge.data-dir", dir.toString());
             main.addOverrideProperty("camel.server.port", String.valueOf(port));
-            main.start();
-            return new TestHub(main, port, dir);
+            HubLog log = HubLog.capture((name != null ? name : testClass()) + "-" + port);
+            try {
+                main.start();
+            } catch (Exception | Error e) {
+                log.close();
+                throw e;
+            }
+            return new TestHub(main, port, dir, log);
+        }
+
+        /** The simple name of the test class starting this hub, for the name of its log file. */
+        private static String testClass() {
+            return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                    .filter(name -> !name.startsWith(TestHub.class.getPackageName() + "."))
+                    .filter(name -> name.startsWith("io.conciergehub.")).findFirst()
+                    .map(name -> name.substring(name.lastIndexOf('.') + 1).replaceAll("\\$.*", ""))
+                    .orElse("hub"));
         }
     }
 
@@ -129,8 +153,19 @@ public final class TestHub extends HubClient implements AutoCloseable {
         return main.getCamelContext();
     }
 
+    /** This hub's log: what the test's JVM logged from the hub's start to its stop. */
+    public HubLog log() {
+        return log;
+    }
+
+    /** Stops the hub, then checks its log for the tests' secrets. */
     @Override
     public void close() {
-        main.stop();
+        try {
+            main.stop();
+        } finally {
+            log.close();
+        }
+        log.assertNoSecrets();
     }
 }

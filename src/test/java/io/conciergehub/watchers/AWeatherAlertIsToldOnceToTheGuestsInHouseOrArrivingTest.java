@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.conciergehub.support.HubLog;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestClock;
 import java.time.Duration;
@@ -78,7 +77,7 @@ class AWeatherAlertIsToldOnceToTheGuestsInHouseOrArrivingTest {
         }
         assertThat(openweather.requests().get(0).queryParameter("appid").firstValue())
                 .isEqualTo(OpenWeatherStub.API_KEY);
-        assertThat(HubLog.text()).doesNotContain(OpenWeatherStub.API_KEY);
+        assertThat(env.hub().log().text()).doesNotContain(OpenWeatherStub.API_KEY);
     }
 
     private static void stay(String id, String name, String phone, String language, String arrival, String departure)

@@ -1,0 +1,49 @@
+package io.conciergehub.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.conciergehub.support.InProcessPair;
+import io.conciergehub.support.SpokiStub;
+import io.conciergehub.support.TestHub;
+import io.conciergehub.support.Webhooks;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both nodes take webhooks, so a tunnel may point at both: the passive standby keeps a guest's
+ * message, acknowledges it and relays it to the active primary, which answers it once. API writes
+ * to the passive node, a hand-back among them, are refused with 503.
+ */
+class APassiveNodeRelaysWebhooksAndRefusesWritesTest {
+
+    @Test
+    void theStandbyAcknowledgesAGuestMessageThePrimaryAnswersAndRefusesWrites() throws Exception {
+        try (SpokiStub spoki = new SpokiStub();
+             InProcessPair pair = InProcessPair.withOneKey(spoki::configure, spoki::configure)) {
+            String phone = "+393337770001";
+            String messageId = "msg-relayed-" + System.nanoTime();
+
+            HttpResponse<String> acknowledged = pair.standby().postSpoki(
+                    Webhooks.spokiInbound("ev-" + messageId, messageId, phone, "What time is breakfast?"));
+
+            assertThat(acknowledged.statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(15)).until(() -> spoki.sentTo(phone) == 1);
+            assertThat(pair.primary().count("SELECT COUNT(*) FROM messages WHERE direction = 'in'"
+                    + " AND provider_message_id = '" + messageId + "'")).as("the guest's message, at the primary")
+                    .isEqualTo(1);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> spoki.sends().size() == 1);
+
+            HttpResponse<String> command = pair.standby().postApi("/api/mesh/commands", TestHub.API_KEY,
+                    "{\"action\":\"SEND_MESSAGE\",\"payload\":{\"phone\":\"" + phone + "\",\"message\":\"Hello\"}}");
+            assertThat(command.statusCode()).isEqualTo(503);
+            assertThat(command.body()).contains("passive");
+            assertThat(pair.standby().postApi("/api/mesh/failover/handback", TestHub.API_KEY, "").statusCode())
+                    .as("a hand-back asked of the passive node").isEqualTo(503);
+            assertThat(pair.primary().postApi("/api/mesh/commands", TestHub.API_KEY, "{\"action\":\"TEST\"}")
+                    .statusCode()).as("the same kind of write at the active node").isEqualTo(202);
+            assertThat(spoki.sentTo(phone)).as("nothing was sent for the refused command").isEqualTo(1);
+        }
+    }
+}
