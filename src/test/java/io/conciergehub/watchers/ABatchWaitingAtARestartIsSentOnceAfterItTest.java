@@ -44,9 +44,10 @@ class ABatchWaitingAtARestartIsSentOnceAfterItTest {
 
             try (TestHub hub = start(spoki, aeroapi, clock, dataDir, redisUrl)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> Flights.notices(spoki, LUCA, "AZ608").size() == 1);
+                // The watch, asking again, finds the change told: nothing more goes.
                 int asked = aeroapi.questions("AZ608");
-                await().atMost(Duration.ofSeconds(15)).until(() -> aeroapi.questions("AZ608") >= asked + 3);
-                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                await().atMost(Duration.ofSeconds(15)).until(() -> aeroapi.questions("AZ608") >= asked + 2);
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                         .until(() -> Flights.notices(spoki, LUCA, "AZ608").size() == 1);
                 assertThat(Flights.notices(spoki, LUCA, "AZ608").get(0)).contains("AZ608", "50 minuti");
                 assertThat(hub.count("SELECT COUNT(*) FROM outbox WHERE purpose = 'notice'")).isEqualTo(1);
@@ -58,7 +59,7 @@ class ABatchWaitingAtARestartIsSentOnceAfterItTest {
             throws Exception {
         return aeroapi.configure(spoki.configure(TestHub.builder())).clock(clock).dataDir(dataDir)
                 .property("flights.answer-cache", "0s").property("flights.far-answer-cache", "0s")
-                .property("notifications.batch-window", "8s")
+                .property("notifications.batch-window", "5s")
                 .property("concierge.redis-url", redisUrl).start();
     }
 }

@@ -30,7 +30,7 @@ class NoticesToOneGuestWithinTheBatchWindowGoAsOneMessageTest {
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withSpoki(hub -> openweather.configure(aeroapi.configure(hub
             .clock(clock))).property("flights.answer-cache", "0s").property("flights.far-answer-cache", "0s")
-            .property("notifications.batch-window", "5s"));
+            .property("notifications.batch-window", "3s"));
 
     @AfterAll
     static void stopStubs() {
@@ -58,7 +58,7 @@ class NoticesToOneGuestWithinTheBatchWindowGoAsOneMessageTest {
                 "Temporali forti attesi nel pomeriggio.");
         assertThat(env.spoki().textsTo(ANNA).get(1)).contains("Yellow thunderstorm warning").doesNotContain("AZ608");
         // Both were told, so the next polls tell nothing more.
-        await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(9))
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> env.spoki().textsTo(LUCA).size() == 2 && env.spoki().textsTo(ANNA).size() == 2);
         assertThat(env.hub().count("SELECT COUNT(*) FROM outbox WHERE purpose = 'notice'")).isEqualTo(2);
     }
