@@ -46,6 +46,7 @@ public final class MeshStats {
         stats.put("role", node.role());
         stats.put("active", node.active());
         stats.put("epoch", node.epoch());
+        stats.put("peer", node.peerView());
         db.read(c -> {
             Map<String, Map<String, Long>> messages = new TreeMap<>();
             Sql.list(c, "SELECT direction, status, COUNT(*) FROM messages GROUP BY direction, status", row -> {

@@ -7,7 +7,6 @@ import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,23 +69,6 @@ public final class Health {
      */
     public void detail(String name, Supplier<Object> state) {
         details.put(name, state);
-    }
-
-    /** What this node knows of its peer: configured, reachable, its role and epoch, when last heard. */
-    private Map<String, Object> peer() {
-        Map<String, Object> peer = new LinkedHashMap<>();
-        peer.put("configured", node.peerConfigured());
-        if (node.peerConfigured()) {
-            peer.put("reachable", node.peerReachable());
-            peer.put("sameEncryptionKey", !node.keyMismatch());
-            node.heardPeer().ifPresent(known -> {
-                peer.put("role", known.role());
-                peer.put("epoch", known.epoch());
-                peer.put("active", known.active());
-                peer.put("lastHeard", Instant.ofEpochMilli(known.heardAt()).toString());
-            });
-        }
-        return peer;
     }
 
     public void respond(Exchange exchange) throws Exception {
@@ -161,7 +143,7 @@ public final class Health {
             body.put("role", node.role());
             body.put("active", node.active());
             body.put("epoch", node.epoch());
-            body.put("peer", peer());
+            body.put("peer", node.peerView());
             body.put("replicationLag", node.lagMillis());
             body.put("reasons", reasons);
             body.put("checks", checks);

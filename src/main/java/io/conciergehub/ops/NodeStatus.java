@@ -1,5 +1,8 @@
 package io.conciergehub.ops;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,4 +37,26 @@ public interface NodeStatus {
 
     /** The peer's state when it was last heard, or empty before that. */
     Optional<HeardPeer> heardPeer();
+
+    /**
+     * What this node knows of its peer, as health and the stats show it: configured, reachable, the
+     * same encryption key, how far behind this node's copy is, and the peer's role, epoch and when
+     * it was last heard.
+     */
+    default Map<String, Object> peerView() {
+        Map<String, Object> peer = new LinkedHashMap<>();
+        peer.put("configured", peerConfigured());
+        if (peerConfigured()) {
+            peer.put("reachable", peerReachable());
+            peer.put("sameEncryptionKey", !keyMismatch());
+            peer.put("lagMillis", lagMillis());
+            heardPeer().ifPresent(known -> {
+                peer.put("role", known.role());
+                peer.put("epoch", known.epoch());
+                peer.put("active", known.active());
+                peer.put("lastHeard", Instant.ofEpochMilli(known.heardAt()).toString());
+            });
+        }
+        return peer;
+    }
 }
