@@ -200,7 +200,7 @@ public final class InboxApi {
             if (guest.optedOut()) {
                 throw new HttpProblem(409, "opted_out", "the guest opted out of messages: nothing can be sent to them");
             }
-            requireFree(c, guestId, caller, force);
+            Optional<String> holder = requireFree(c, guestId, caller, force).filter(held -> !held.equals(caller.keyId()));
             if (template == null && Outbox.windowOpenUntil(guest.lastInboundAt(), now) == null) {
                 throw HttpProblem.unprocessable("window_closed", "template", "the guest's 24-hour window is closed:"
                         + " only a template (with its fields) may go to them now");
@@ -216,8 +216,8 @@ public final class InboxApi {
                     + " resolved_at = NULL, resolved_by = NULL, updated_at = ? WHERE id = ?",
                     caller.keyId(), caller.keyId(), now, now, guestId);
             CommandStore.audit(c, caller.keyId(), "console.inbox.reply", "guest:" + guestId,
-                    "queued:message:" + queued + (template != null ? ":template" : "") + (cleared ? ":flag-cleared" : ""),
-                    now);
+                    "queued:message:" + queued + (template != null ? ":template" : "") + (cleared ? ":flag-cleared" : "")
+                    + holder.map(held -> ":forced:from:" + held).orElse(""), now);
             toSend.add(outboxId);
             return queued;
         });
