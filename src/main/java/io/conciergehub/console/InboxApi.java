@@ -186,6 +186,7 @@ public final class InboxApi {
         long now = clock.millis();
         List<Long> toSend = new ArrayList<>();
         long messageId = db.write(c -> {
+            toSend.clear(); // only what the committed transaction queued
             Sql.update(c, "DELETE FROM console_replies WHERE created_at < ?", now - KEY_LIFETIME.toMillis());
             Optional<Replied> earlier = Sql.one(c, "SELECT message_id, request_hash FROM console_replies"
                     + " WHERE account = ? AND idempotency_key = ?", row -> new Replied(row.getLong(1), row.getString(2)),
