@@ -22,7 +22,8 @@ public final class HttpErrors {
         HttpProblem problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, HttpProblem.class);
         LOG.info("event=http.refused route={} status={} error={}", exchange.getFromRouteId(), problem.getStatus(),
                 problem.getError());
-        answer(exchange, problem.getStatus(), problem.getError(), problem.getDetail(), problem.getField());
+        answer(exchange, problem.getStatus(), problem.getError(), problem.getDetail(), problem.getField(),
+                problem.getMore());
     }
 
     public void malformedJson(Exchange exchange) throws Exception {
@@ -38,16 +39,18 @@ public final class HttpErrors {
     }
 
     private void answer(Exchange exchange, int status, String error, String detail) throws Exception {
-        answer(exchange, status, error, detail, null);
+        answer(exchange, status, error, detail, null, Map.of());
     }
 
-    private void answer(Exchange exchange, int status, String error, String detail, String field) throws Exception {
+    private void answer(Exchange exchange, int status, String error, String detail, String field,
+            Map<String, String> more) throws Exception {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("detail", detail);
         if (field != null) {
             body.put("field", field);
         }
+        body.putAll(more);
         writeJson(exchange, json, status, body);
     }
 

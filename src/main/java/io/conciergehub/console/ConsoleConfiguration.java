@@ -3,6 +3,10 @@ package io.conciergehub.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.ApiGate;
 import io.conciergehub.api.ApiConfiguration;
+import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.journey.Journey;
+import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.NodeStatus;
 import io.conciergehub.store.DataDirLock;
 import io.conciergehub.store.Database;
 import java.time.Clock;
@@ -60,5 +64,15 @@ public class ConsoleConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public StaffApi staffApi(StaffAccounts accounts, Passwords passwords, ObjectMapper json, Clock clock) {
         return new StaffApi(accounts, passwords, json, clock);
+    }
+
+    /** The inbox: conversations, replies through the outbox, takes and resolutions (docs/console.md "Inbox"). */
+    @BindToRegistry(lazy = true)
+    public InboxApi consoleInbox(Database db, GuestRepository guests, Outbox outbox, Journey journey, NodeStatus node,
+            ObjectMapper json, Clock clock, @PropertyInject("failover.peer-url") String peerUrl,
+            @PropertyInject("messaging.provider") String provider,
+            @PropertyInject("concierge.default-language") String defaultLanguage) {
+        return new InboxApi(db, guests, outbox, journey, node, json, clock, peerUrl, "spoki".equals(provider),
+                defaultLanguage);
     }
 }

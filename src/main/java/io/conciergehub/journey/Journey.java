@@ -8,6 +8,8 @@ import io.conciergehub.messaging.Outbox;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,11 +17,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
@@ -157,6 +161,47 @@ public final class Journey {
 
     private record Candidate(long guestId, String status, LocalDate arrival, LocalDate departure, long bookedAt,
             boolean optedOut) {
+    }
+
+    /**
+     * A guest's journey as staff see it (the console's conversation view), inside the caller's
+     * transaction: per booking, oldest arrival first, each step that is on, with when it is due
+     * (null: a date it needs is unknown) and its state: {@code queued} once it went to the outbox
+     * (the message's own state says the rest), {@code skipped} when it will not go (a cancelled
+     * booking, a guest who opted out), {@code due} when it waits for the next run (or the end of
+     * the quiet hours), {@code scheduled} before it is due.
+     */
+    public List<Map<String, Object>> plan(Connection c, long guestId) throws SQLException {
+        long now = clock.millis();
+        List<Map<String, Object>> plan = new ArrayList<>();
+        List<PlannedBooking> bookings = Sql.list(c, "SELECT b.id, COALESCE(b.reference, b.external_id), b.status,"
+                + " b.arrival, b.departure, b.created_at, g.opted_out FROM bookings b JOIN guests g ON g.id = b.guest_id"
+                + " WHERE b.guest_id = ? ORDER BY b.arrival, b.id", r -> new PlannedBooking(r.getLong(1), r.getString(2),
+                        Booking.CANCELLED.equals(r.getString(3)) || r.getInt(7) != 0, date(r.getString(4)),
+                        date(r.getString(5)), r.getLong(6)), guestId);
+        for (PlannedBooking booking : bookings) {
+            Set<String> queued = Set.copyOf(Sql.list(c, "SELECT step FROM journey_steps WHERE booking_id = ?",
+                    r -> r.getString(1), booking.id()));
+            for (JourneyStep step : steps.values()) {
+                if (!step.enabled()) {
+                    continue;
+                }
+                Long due = step.dueAt(booking.bookedAt(), booking.arrival(), booking.departure(), zone);
+                String state = queued.contains(step.name()) ? "queued" : booking.skipped() ? "skipped"
+                        : due != null && due <= now ? "due" : "scheduled";
+                Map<String, Object> planned = new LinkedHashMap<>();
+                planned.put("step", step.name());
+                planned.put("dueAt", due == null ? null : Instant.ofEpochMilli(due).toString());
+                planned.put("state", state);
+                planned.put("reference", booking.reference());
+                plan.add(planned);
+            }
+        }
+        return plan;
+    }
+
+    private record PlannedBooking(long id, String reference, boolean skipped, LocalDate arrival, LocalDate departure,
+            long bookedAt) {
     }
 
     private static LocalDate date(String text) {

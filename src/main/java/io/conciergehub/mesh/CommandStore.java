@@ -214,7 +214,7 @@ public final class CommandStore {
     }
 
     /** One row of the audit table: who ({@code keyId}) did what to which {@code reference}, and how it ended. */
-    static void audit(Connection c, String keyId, String action, String reference, String outcome, long now)
+    public static void audit(Connection c, String keyId, String action, String reference, String outcome, long now)
             throws SQLException {
         Sql.insert(c, "INSERT INTO audit (at, key_id, action, reference, outcome) VALUES (?, ?, ?, ?, ?)", now, keyId,
                 action, reference, outcome);

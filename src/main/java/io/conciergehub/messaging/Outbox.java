@@ -51,6 +51,8 @@ public final class Outbox {
     public static final String PURPOSE_JOURNEY = "journey";
     /** A notice the watchers send of a change in the world (a flight delay, a weather alert). */
     public static final String PURPOSE_NOTICE = "notice";
+    /** A staff member's reply from the console (console/InboxApi); the message names them (sent_by). */
+    public static final String PURPOSE_STAFF = "staff";
     static final Duration WINDOW = Duration.ofHours(24);
     /** Between the answers merged into one message. */
     static final String ANSWER_SEPARATOR = "\n\n";
@@ -111,7 +113,30 @@ public final class Outbox {
     /** Writes an outbound message and its outbox row inside the caller's transaction. */
     public long enqueue(Connection c, long guestId, Long inReplyTo, String text, String language, String intent,
             String purpose, long now) throws SQLException {
-        return insert(c, guestId, inReplyTo, text, language, intent, purpose, null, null, null, null, now);
+        return insert(c, guestId, inReplyTo, text, language, intent, purpose, null, null, null, null, null, now);
+    }
+
+    /**
+     * Writes a staff member's reply inside the caller's transaction: free text (which the send holds
+     * if the guest's 24-hour window has closed meanwhile) or a template with its fields. The message
+     * names who wrote it ({@code sentBy}, {@code staff:<name>}). Returns the outbox row.
+     */
+    public long enqueueByStaff(Connection c, long guestId, String text, String templateName,
+            Map<String, String> templateFields, String language, String sentBy, long now) throws SQLException {
+        return insert(c, guestId, null, text, language, null, PURPOSE_STAFF, templateName,
+                templateName == null ? null : fieldsJson(templateFields), null, null, sentBy, now);
+    }
+
+    /**
+     * Until when free text may go to a guest who last wrote at {@code lastInboundAt} (WhatsApp's
+     * 24-hour customer-service window), or null when it is closed at {@code now} or never opened.
+     */
+    public static Long windowOpenUntil(Long lastInboundAt, long now) {
+        if (lastInboundAt == null) {
+            return null;
+        }
+        long until = lastInboundAt + WINDOW.toMillis();
+        return until > now ? until : null;
     }
 
     /**
@@ -121,7 +146,7 @@ public final class Outbox {
     public long enqueueCommanded(Connection c, long guestId, String text, String templateName,
             Map<String, String> templateFields, String language, long now) throws SQLException {
         return insert(c, guestId, null, text, language, null, PURPOSE_COMMAND, templateName,
-                templateName == null ? null : fieldsJson(templateFields), null, null, now);
+                templateName == null ? null : fieldsJson(templateFields), null, null, null, now);
     }
 
     /**
@@ -134,15 +159,15 @@ public final class Outbox {
             String windowTemplate, String templateLanguage, Map<String, String> templateFields, long now)
             throws SQLException {
         return insert(c, guestId, null, text, language, null, purpose, null, fieldsJson(templateFields),
-                blankToNull(windowTemplate), blankToNull(templateLanguage), now);
+                blankToNull(windowTemplate), blankToNull(templateLanguage), null, now);
     }
 
     private long insert(Connection c, long guestId, Long inReplyTo, String text, String language, String intent,
             String purpose, String templateName, String templateFields, String windowTemplate, String templateLanguage,
-            long now) throws SQLException {
+            String sentBy, long now) throws SQLException {
         long messageId = Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, body, language, intent,"
-                + " status, in_reply_to, created_at, updated_at) VALUES (?, 'out', ?, ?, ?, ?, 'queued', ?, ?, ?)",
-                guestId, provider, guests.seal(text), language, intent, inReplyTo, now, now);
+                + " status, in_reply_to, sent_by, created_at, updated_at) VALUES (?, 'out', ?, ?, ?, ?, 'queued', ?, ?, ?, ?)",
+                guestId, provider, guests.seal(text), language, intent, inReplyTo, sentBy, now, now);
         return Sql.insert(c, "INSERT INTO outbox (message_id, guest_id, purpose, template_name, template_fields,"
                 + " window_template, template_language, state, next_attempt_at, created_at, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)", messageId, guestId, purpose, templateName,
@@ -182,7 +207,7 @@ public final class Outbox {
             if (row.templateName() != null) {
                 return guest.phone(); // a template: allowed outside the window
             }
-            boolean windowOpen = guest.lastInboundAt() != null && guest.lastInboundAt() > now - WINDOW.toMillis();
+            boolean windowOpen = windowOpenUntil(guest.lastInboundAt(), now) != null;
             // A scheduled message names its own template; any other falls back to messaging.window-template.
             String windowTemplate = row.windowTemplate() != null ? row.windowTemplate() : this.windowTemplate;
             if (!windowOpen && windowTemplate == null) {
@@ -457,9 +482,7 @@ public final class Outbox {
         List<Progress> progress = new ArrayList<>();
         for (long outboxId : outboxIds) {
             // A merged row went (or goes) out with its head: it reads as the head.
-            Sql.one(c, "SELECT o.message_id, COALESCE(h.state, o.state) AS state,"
-                    + " CASE WHEN h.id IS NULL THEN o.last_error ELSE h.last_error END AS last_error, m.status"
-                    + " FROM outbox o JOIN messages m ON m.id = o.message_id"
+            Sql.one(c, "SELECT " + PROGRESS_COLUMNS + " FROM outbox o JOIN messages m ON m.id = o.message_id"
                     + " LEFT JOIN outbox h ON o.state = 'merged' AND h.id = o.merged_into WHERE o.id = ?",
                     Outbox::progress, outboxId)
                     .ifPresent(progress::add);
@@ -467,10 +490,25 @@ public final class Outbox {
         return progress;
     }
 
-    private static Progress progress(ResultSet row) throws SQLException {
+    /**
+     * What {@link #progress(ResultSet)} reads, from a query over {@code messages m} joined with
+     * {@link #PROGRESS_JOIN} (or with its outbox row {@code o} and that row's head {@code h}).
+     */
+    public static final String PROGRESS_COLUMNS = "m.id AS message_id, COALESCE(h.state, o.state) AS state,"
+            + " CASE WHEN h.id IS NULL THEN o.last_error ELSE h.last_error END AS last_error, m.status";
+    /** Each message's outbox row, if it has one, and the head a merged row went with. */
+    public static final String PROGRESS_JOIN = " LEFT JOIN outbox o ON o.message_id = m.id"
+            + " LEFT JOIN outbox h ON o.state = 'merged' AND h.id = o.merged_into";
+
+    /**
+     * A message's status and why it is held or failed, from a row of {@link #PROGRESS_COLUMNS}; a
+     * message without an outbox row (one the guest wrote) reads as its status.
+     */
+    public static Progress progress(ResultSet row) throws SQLException {
         long messageId = row.getLong("message_id");
         String status = row.getString("status");
-        return switch (row.getString("state")) {
+        String state = row.getString("state");
+        return switch (state == null ? "" : state) {
             // The outbox holds only free text for a guest whose 24-hour window is closed.
             case "held" -> new Progress(messageId, MessageStatus.HELD.dbValue(), Progress.WINDOW_CLOSED);
             // Cancelled at the send: the guest had opted out. Not a failure, nothing went out.

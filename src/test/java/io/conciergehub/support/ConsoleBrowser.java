@@ -70,7 +70,17 @@ public final class ConsoleBrowser {
         return send(method, path, json, true);
     }
 
+    /** POST with the console's header and these headers too (e.g. an Idempotency-Key). */
+    public HttpResponse<String> post(String path, String json, String... headers) throws Exception {
+        return send("POST", path, json, true, headers);
+    }
+
     public HttpResponse<String> send(String method, String path, String json, boolean consoleHeader) throws Exception {
+        return send(method, path, json, consoleHeader, new String[0]);
+    }
+
+    private HttpResponse<String> send(String method, String path, String json, boolean consoleHeader,
+            String[] headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.url(path))).timeout(Duration.ofSeconds(10))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
@@ -86,6 +96,9 @@ public final class ConsoleBrowser {
         }
         if (!extraHeaders.isEmpty()) {
             request.headers(extraHeaders.toArray(String[]::new));
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         response.headers().allValues("Set-Cookie").forEach(this::keep);
