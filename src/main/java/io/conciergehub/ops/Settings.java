@@ -339,6 +339,10 @@ public final class Settings {
         KINDS.put("console.login-rate-window", INTERVAL);
         KINDS.put("console.lockout-after", POSITIVE);
         KINDS.put("console.lockout-duration", OPEN_DURATION);
+        KINDS.put("console.live-poll", INTERVAL);
+        KINDS.put("console.live-heartbeat", OPEN_DURATION);
+        KINDS.put("console.live-batch", POSITIVE);
+        KINDS.put("console.live-keep", OPEN_DURATION);
     }
 
     private final Map<String, Object> values = new LinkedHashMap<>();

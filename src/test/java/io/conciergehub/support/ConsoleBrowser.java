@@ -114,7 +114,8 @@ public final class ConsoleBrowser {
         }
     }
 
-    private String cookieHeader(String path) {
+    /** The Cookie header this browser sends to {@code path} (empty without cookies for it). */
+    public String cookieHeader(String path) {
         List<String> sent = new ArrayList<>();
         cookies.forEach((key, value) -> {
             String cookiePath = key.substring(key.indexOf(' ') + 1);
