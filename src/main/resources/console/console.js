@@ -90,7 +90,7 @@
   var state = {
     me: null, socket: null, lastSeq: 0, events: 0, attempts: 0, reconnectTimer: null, refreshTimer: null,
     watchdog: null, lastFrameAt: 0, passive: false, open: null, refetchTimer: null, replyKey: null,
-    replyDraft: null, loggedOut: false
+    replyDraft: null, loggedOut: false, listStale: false, conversationStale: false
   };
 
   // --- HTTP -------------------------------------------------------------------------------------
@@ -306,15 +306,23 @@
     });
   }
 
-  // Several events in a moment (a message, its answer, their states): one refetch.
+  // Several events in a moment (a message, its answer, their states): one refetch, and at most one
+  // every REFETCH_GAP ms, so that a busy hour stays far inside the API's rate limit per account.
+  var REFETCH_GAP = 1500;
+  var lastRefetch = 0;
+
   function scheduleRefetch(guestId) {
-    if (state.refetchTimer && guestId !== null) { return; }
-    clearTimeout(state.refetchTimer);
+    if (guestId === null || guestId === undefined || guestId === state.open) { state.conversationStale = true; }
+    state.listStale = true;
+    if (state.refetchTimer) { return; }
+    var wait = Math.max(100, lastRefetch + REFETCH_GAP - Date.now());
     state.refetchTimer = setTimeout(function () {
       state.refetchTimer = null;
-      loadList();
-      if (state.open !== null) { loadConversation(state.open); }
-    }, 150);
+      lastRefetch = Date.now();
+      if (state.listStale) { state.listStale = false; loadList(); }
+      if (state.conversationStale && state.open !== null) { loadConversation(state.open); }
+      state.conversationStale = false;
+    }, wait);
   }
 
   // --- Inbox ------------------------------------------------------------------------------------

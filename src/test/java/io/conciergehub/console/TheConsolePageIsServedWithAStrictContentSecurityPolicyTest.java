@@ -1,0 +1,63 @@
+package io.conciergehub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conciergehub.support.HubUnderTest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The console's page comes from the hub itself, at /console on its own port: its HTML, script and
+ * style, each with a Content-Security-Policy that allows only the hub's own files (no inline script,
+ * no inline style, no CDN, nothing may frame it), and the page has no inline script to need one.
+ */
+class TheConsolePageIsServedWithAStrictContentSecurityPolicyTest {
+
+    private static final Pattern SCRIPT = Pattern.compile("<script\\b([^>]*)>(.*?)</script>", Pattern.DOTALL);
+
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withLogProvider();
+
+    @Test
+    void everyFileOfThePageCarriesThePolicy() throws Exception {
+        Map<String, String> types = Map.of("/console", "text/html", "/console/console.js", "text/javascript",
+                "/console/console.css", "text/css");
+        for (Map.Entry<String, String> file : types.entrySet()) {
+            HttpResponse<String> page = env.hub().get(file.getKey());
+            assertThat(page.statusCode()).as(file.getKey()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith(file.getValue()));
+            String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(policy).contains("default-src 'none'", "script-src 'self'", "style-src 'self'",
+                    "connect-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline", "unsafe-eval", "http");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
+        }
+        assertThat(env.hub().request("POST", "/console").statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void thePageHasNoInlineScriptAndLoadsNothingFromElsewhere() throws Exception {
+        String html = env.hub().get("/console").body();
+        Matcher scripts = SCRIPT.matcher(html);
+        int count = 0;
+        while (scripts.find()) {
+            count++;
+            assertThat(scripts.group(1)).contains("src=\"/console/");
+            assertThat(scripts.group(2)).isBlank();
+        }
+        assertThat(count).isEqualTo(1);
+        assertThat(html).doesNotContainPattern("(?i)\\son[a-z]+=").doesNotContainPattern("(?i)\\sstyle=")
+                .doesNotContainPattern("(?i)(src|href)=\"(https?:)?//").doesNotContain("javascript:");
+        String script = env.hub().get("/console/console.js").body();
+        for (String unsafe : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                "localStorage", "sessionStorage")) {
+            assertThat(script).as("the script never uses " + unsafe).doesNotContain(unsafe);
+        }
+    }
+}
