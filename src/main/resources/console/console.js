@@ -19,7 +19,8 @@
       passiveUnknown: 'This is the standby node: read-only.', queued: 'queued', sentOk: 'Sent: queued.',
       conflict: 'Taken by {0}.', kind_message: 'message', kind_status: 'state', kind_flag: 'flag',
       kind_take: 'taken', kind_resolve: 'resolved', guest: 'guest {0}', in: 'guest', out: 'hub',
-      language: 'language {0}', windowOpen: 'window open until {0}', events: '{0} events'
+      language: 'language {0}', windowOpen: 'window open until {0}', events: '{0} events',
+      choose: 'Choose a conversation.'
     },
     it: {
       title: 'Concierge Hub', offline: 'non in linea', live: 'in diretta', connecting: 'connessione…', logout: 'Esci',
@@ -35,7 +36,8 @@
       passiveUnknown: 'Questo è il nodo di riserva: sola lettura.', queued: 'in coda', sentOk: 'Inviato: in coda.',
       conflict: 'In carico a {0}.', kind_message: 'messaggio', kind_status: 'stato', kind_flag: 'segnalazione',
       kind_take: 'preso in carico', kind_resolve: 'risolto', guest: 'ospite {0}', in: 'ospite', out: 'hub',
-      language: 'lingua {0}', windowOpen: 'finestra aperta fino a {0}', events: '{0} eventi'
+      language: 'lingua {0}', windowOpen: 'finestra aperta fino a {0}', events: '{0} eventi',
+      choose: 'Scegli una conversazione.'
     },
     de: {
       title: 'Concierge Hub', offline: 'offline', live: 'live', connecting: 'verbinde…', logout: 'Abmelden',
@@ -53,7 +55,7 @@
       sentOk: 'Gesendet: in Warteschlange.', conflict: 'Übernommen von {0}.', kind_message: 'Nachricht',
       kind_status: 'Status', kind_flag: 'Markierung', kind_take: 'übernommen', kind_resolve: 'erledigt',
       guest: 'Gast {0}', in: 'Gast', out: 'Hub', language: 'Sprache {0}', windowOpen: 'Fenster offen bis {0}',
-      events: '{0} Ereignisse'
+      events: '{0} Ereignisse', choose: 'Wählen Sie eine Unterhaltung.'
     }
   };
 
@@ -196,6 +198,7 @@
     $('app').hidden = false;
     $('logout').hidden = false;
     $('who').textContent = me && me.name ? me.name : '';
+    $('events-count').textContent = t('events', state.events);
     // The session token lives minutes; it is refreshed well before it ends.
     clearInterval(state.refreshTimer);
     state.refreshTimer = setInterval(refresh, 4 * 60 * 1000);
@@ -365,6 +368,7 @@
     $('reply-status').textContent = '';
     $('action-status').textContent = '';
     document.body.classList.add('reading');
+    $('placeholder').hidden = true;
     $('conversation').hidden = false;
     loadConversation(guestId);
   }
@@ -373,6 +377,7 @@
     state.open = null;
     document.body.classList.remove('reading');
     $('conversation').hidden = true;
+    $('placeholder').hidden = false;
   }
 
   function loadConversation(guestId) {
