@@ -92,7 +92,7 @@
   var state = {
     me: null, socket: null, lastSeq: 0, events: 0, attempts: 0, reconnectTimer: null, refreshTimer: null,
     watchdog: null, lastFrameAt: 0, passive: false, open: null, refetchTimer: null, replyKey: null,
-    replyDraft: null, loggedOut: false, listStale: false, conversationStale: false
+    replyDraft: null, loggedOut: false, listStale: false, conversationStale: false, seen: new Set()
   };
 
   // --- HTTP -------------------------------------------------------------------------------------
@@ -278,12 +278,16 @@
     setLive('offline', false);
   }
 
+  // Events come in seq order, except that a resume may replay some the page already had, or some
+  // older than those the new connection sent before the hub read the resume: each seq is shown
+  // once, in its place.
   function onEvent(frame) {
-    if (typeof frame.seq !== 'number' || frame.seq <= state.lastSeq) { return; }
-    state.lastSeq = frame.seq;
+    if (typeof frame.seq !== 'number' || state.seen.has(frame.seq)) { return; }
+    state.seen.add(frame.seq);
+    if (state.seen.size > 2000) { state.seen.delete(state.seen.values().next().value); }
+    state.lastSeq = Math.max(state.lastSeq, frame.seq);
     state.events++;
     $('events-count').textContent = t('events', state.events);
-    $('events-count').dataset.seq = String(frame.seq);
     var item = el('li', 'event kind-' + String(frame.kind).replace(/[^a-z]/g, ''));
     item.dataset.seq = String(frame.seq);
     item.dataset.kind = String(frame.kind);
@@ -293,7 +297,9 @@
     item.appendChild(el('span', 'kind', t('kind_' + frame.kind)));
     if (item.dataset.guest) { item.appendChild(el('span', 'guest', t('guest', item.dataset.guest))); }
     var list = $('activity');
-    list.insertBefore(item, list.firstChild);
+    var before = list.firstChild;
+    while (before && Number(before.dataset.seq) > frame.seq) { before = before.nextSibling; }
+    list.insertBefore(item, before);
     while (list.children.length > 50) { list.removeChild(list.lastChild); }
     scheduleRefetch(frame.guestId);
   }

@@ -393,6 +393,10 @@ public final class Settings {
             throw new ConfigurationException("console.refresh-ttl is shorter than console.session-ttl: a session would"
                     + " end before its first refresh");
         }
+        if (millis("console.live-heartbeat") > 10_000) {
+            throw new ConfigurationException("console.live-heartbeat is longer than 10s: an open console takes 16 s"
+                    + " without a frame for a dead connection and reconnects");
+        }
         if (millis("failover.timeout") <= millis("failover.heartbeat-interval")) {
             throw new ConfigurationException("failover.timeout must be longer than failover.heartbeat-interval, or a"
                     + " standby takes over between two heartbeats");
