@@ -3,7 +3,13 @@ package io.conciergehub.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conciergehub.support.HubUnderTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The console's page comes from the hub itself, at /console on its own port: its HTML, script and
  * style, each with a Content-Security-Policy that allows only the hub's own files (no inline script,
  * no inline style, no CDN, nothing may frame it), and the page has no inline script to need one.
+ * A browser that takes gzip gets the same files compressed.
  */
 class TheConsolePageIsServedWithAStrictContentSecurityPolicyTest {
 
@@ -39,6 +46,21 @@ class TheConsolePageIsServedWithAStrictContentSecurityPolicyTest {
             assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
         }
         assertThat(env.hub().request("POST", "/console").statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void aBrowserThatTakesGzipGetsTheSameFilesCompressed() throws Exception {
+        HttpResponse<String> plain = env.hub().get("/console/console.js");
+        HttpResponse<byte[]> packed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(env.hub().url("/console/console.js"))).header("Accept-Encoding", "gzip, deflate, br").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(packed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(packed.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(packed.body().length).isLessThan(plain.body().length() / 2);
+        try (GZIPInputStream unpacked = new GZIPInputStream(new ByteArrayInputStream(packed.body()))) {
+            assertThat(new String(unpacked.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.body());
+        }
     }
 
     @Test
