@@ -35,11 +35,7 @@ class TheConsoleOnThePassiveNodeIsReadOnlyAndNamesTheActiveOneTest {
 
     @BeforeAll
     static void aReplicatedSession() {
-        var registry = env.hub().context().getRegistry();
-        StaffAccount account = registry.findSingleByType(StaffAccounts.class).create("ugo", StaffRole.STAFF,
-                registry.findSingleByType(Passwords.class).hash(ConsoleBrowser.PASSWORD), "cli");
-        StaffSessions.Issued session = registry.findSingleByType(StaffSessions.class).open(account);
-        jwt = registry.findSingleByType(SessionTokens.class).issue(account.name(), session.sid());
+        jwt = ConsoleBrowser.replicatedSession(env.hub(), "ugo");
     }
 
     @Test
