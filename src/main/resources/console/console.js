@@ -436,11 +436,7 @@
     status.textContent = '';
     api('POST', '/api/console/conversations/' + encodeURIComponent(state.open) + '/' + action, body)
       .then(function (answer) {
-        if (answer.status === 409 && answer.body && answer.body.takenBy) {
-          status.textContent = t('conflict', answer.body.takenBy);
-        } else if (answer.status >= 300) {
-          status.textContent = answer.body && answer.body.error ? String(answer.body.error) : t('failed');
-        }
+        if (answer.status >= 300) { status.textContent = refusal(answer); }
         scheduleRefetch(null);
       }, function () { status.textContent = t('failed'); });
   }
@@ -477,16 +473,24 @@
         state.replyKey = null;
         $('reply-text').value = '';
         status.textContent = t('sentOk');
-      } else if (answer.status === 409 && answer.body && answer.body.takenBy) {
-        status.textContent = t('conflict', answer.body.takenBy);
       } else {
-        status.textContent = answer.body && answer.body.error ? String(answer.body.error) : t('failed');
+        status.textContent = refusal(answer);
       }
       scheduleRefetch(null);
     }, function () {
       $('reply-send').disabled = state.passive;
       status.textContent = t('failed');
     });
+  }
+
+  // What a refused command says: taken by someone else, or this node is passive, or the hub's error.
+  function refusal(answer) {
+    if (answer.status === 409 && answer.body && answer.body.takenBy) { return t('conflict', answer.body.takenBy); }
+    if (answer.status === 503 && answer.body && answer.body.active) {
+      onNode({ role: 'passive', peer: String(answer.body.active) });
+      return t('passive', String(answer.body.active));
+    }
+    return answer.body && answer.body.error ? String(answer.body.error) : t('failed');
   }
 
   function newKey() {
