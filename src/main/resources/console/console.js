@@ -92,7 +92,8 @@
   var state = {
     me: null, socket: null, lastSeq: 0, events: 0, attempts: 0, reconnectTimer: null, refreshTimer: null,
     watchdog: null, lastFrameAt: 0, passive: false, open: null, refetchTimer: null, replyKey: null,
-    replyDraft: null, loggedOut: false, listStale: false, conversationStale: false, seen: new Set()
+    replyDraft: null, loggedOut: false, listStale: false, conversationStale: false, seen: new Set(),
+    refreshing: null
   };
 
   // --- HTTP -------------------------------------------------------------------------------------
@@ -124,10 +125,20 @@
     });
   }
 
+  // One refresh at a time: the refresh token rotates, and the replaced one presented again (two
+  // requests racing with the same cookie) would end the session. Within the page a refresh under
+  // way is shared; across the hub's pages in this browser the Web Locks API orders them (where the
+  // browser offers it: HTTPS or this machine), so each presents the token the one before it set.
   function refresh() {
-    return request('POST', '/console/session/refresh').then(function (answer) {
-      return answer.status === 200;
-    }, function () { return false; });
+    if (state.refreshing) { return state.refreshing; }
+    var run = function () {
+      return request('POST', '/console/session/refresh').then(function (answer) {
+        return answer.status === 200;
+      }, function () { return false; });
+    };
+    state.refreshing = (navigator.locks ? navigator.locks.request('concierge-console-refresh', run) : run())
+      .then(function (ok) { state.refreshing = null; return ok; });
+    return state.refreshing;
   }
 
   // --- Login, logout ----------------------------------------------------------------------------
@@ -316,8 +327,9 @@
   }
 
   // Several events in a moment (a message, its answer, their states): one refetch, and at most one
-  // every REFETCH_GAP ms, so that a busy hour stays far inside the API's rate limit per account.
-  var REFETCH_GAP = 1500;
+  // every REFETCH_GAP ms: at the busiest 30 list and 30 conversation requests a minute, inside the
+  // API's rate limit per account (api.rate-limit, 100).
+  var REFETCH_GAP = 2000;
   var lastRefetch = 0;
 
   function scheduleRefetch(guestId) {
