@@ -24,10 +24,11 @@ import java.util.zip.GZIPOutputStream;
 final class ConsolePage implements Handler<RoutingContext> {
 
     /** The page's only sources are this origin's files; nothing may frame it. */
-    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
             + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     static final Map<String, String> PATHS = Map.of(
             "/console", "index.html",
+            "/console/", "index.html",
             "/console/console.js", "console.js",
             "/console/console.css", "console.css");
     private static final Map<String, String> TYPES = Map.of(

@@ -46,6 +46,7 @@ class TheConsolePageIsServedWithAStrictContentSecurityPolicyTest {
             assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
         }
         assertThat(env.hub().request("POST", "/console").statusCode()).isEqualTo(405);
+        assertThat(env.hub().get("/console/").body()).isEqualTo(env.hub().get("/console").body());
     }
 
     @Test
