@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +47,16 @@ public final class LiveFeed {
     private static final class Viewer {
         final ServerWebSocket socket;
         final String sid;
+        /** The seq of a resume the page asked for, until the next push takes it; else -1. */
+        final AtomicLong resumeAfter = new AtomicLong(-1);
+        /** The newest seq pushed when it connected. */
+        final long start;
         long sent;
 
         Viewer(ServerWebSocket socket, String sid, long sent) {
             this.socket = socket;
             this.sid = sid;
+            this.start = sent;
             this.sent = sent;
         }
     }
@@ -103,11 +109,8 @@ public final class LiveFeed {
             JsonNode frame = text.length() > MAX_CLIENT_FRAME ? null : json.readTree(text);
             if (frame != null && "resume".equals(frame.path("type").asText()) && frame.path("after").canConvertToLong()
                     && frame.path("after").asLong() >= 0) {
-                long after = frame.path("after").asLong();
-                synchronized (viewer) {
-                    // A seq above this node's newest came from another node's feed: from now on.
-                    viewer.sent = after > head ? head : after;
-                }
+                // Taken by the next push (the event loop never waits for the push's reads).
+                viewer.resumeAfter.set(frame.path("after").asLong());
                 return;
             }
         } catch (Exception unreadable) {
@@ -131,11 +134,31 @@ public final class LiveFeed {
                 send(viewer, nodeFrame);
             }
             synchronized (viewer) {
+                resume(viewer, viewer.resumeAfter.getAndSet(-1), from);
                 if (viewer.sent < from && !catchUp(viewer, from)) {
                     continue;
                 }
                 sendAfter(viewer, fresh);
             }
+        }
+    }
+
+    /**
+     * A resume the page asked for. Before anything was sent on this connection, the console is
+     * moved back to that seq and caught up in order. Should a push have reached it first, only the
+     * rows between that seq and its connection are sent (up to console.live-batch), after the newer
+     * ones: each row is sent once per connection; the page places each by its seq.
+     */
+    private void resume(Viewer viewer, long after, long from) {
+        if (after < 0) {
+            return;
+        }
+        if (viewer.sent == viewer.start) {
+            // A seq above this node's newest came from another node's feed: from now on.
+            viewer.sent = Math.min(after, from);
+        } else if (after < viewer.start) {
+            db.read(c -> after(c, after)).stream().filter(event -> event.seq() <= viewer.start)
+                    .forEach(event -> send(viewer, eventFrame(event)));
         }
     }
 
