@@ -87,9 +87,9 @@ public class ConsoleConfiguration implements CamelConfiguration {
         Supplier<LiveFeed> feed = () -> registry.lookupByNameAndType("consoleLive", LiveFeed.class);
         ConsolePage.PATHS.forEach((path, file) -> {
             ConsolePage page = new ConsolePage(file);
-            HttpGate.mount(context, path, maxBodySize -> page);
+            HttpGate.mountOnMain(context, path, maxBodySize -> page);
         });
-        HttpGate.mount(context, "/console/live", maxBodySize -> {
+        HttpGate.mountOnMain(context, "/console/live", maxBodySize -> {
             ConsoleGate gate = registry.lookupByNameAndType("consoleGate", ConsoleGate.class);
             ApiGate apiGate = registry.findSingleByType(ApiGate.class);
             return new HttpGate(context, json, gate::admitSession,
