@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * In a real browser (headless Chromium): a staff member logs in through the console's form, a
  * guest's signed webhook arrives, and the page shows it without being reloaded: the live feed's
- * activity names the guest at once, and (with the inbox API) the conversation is in the list.
+ * activity names the guest at once, and (with the inbox API) the conversation is in the list. A
+ * colleague's console, on a phone in Italian, shows the same at the same time.
  */
 @EnabledIf(value = "io.conciergehub.support.ConsolePage#chromiumIsInstalled",
         disabledReason = "Debian's chromium and chromium-driver are not installed (.ci/run installs them)")
@@ -30,17 +31,22 @@ class AStaffMemberSeesAGuestsMessageArriveWithoutReloadingTest {
     static final HubUnderTest env = HubUnderTest.withLogProvider();
 
     static ConsolePage page;
+    static ConsolePage colleague;
 
     @BeforeAll
     static void logIn() throws Exception {
         ConsoleBrowser.createAccount(env.hub(), "paola", "staff");
+        ConsoleBrowser.createAccount(env.hub(), "quirino", "staff");
         page = new ConsolePage().openAndLogIn(env.hub().url(""), "paola");
+        colleague = new ConsolePage("it-IT", 390, 844).openAndLogIn(env.hub().url(""), "quirino");
     }
 
     @AfterAll
-    static void closeTheBrowser() {
-        if (page != null) {
-            page.close();
+    static void closeTheBrowsers() {
+        for (ConsolePage open : new ConsolePage[] {page, colleague}) {
+            if (open != null) {
+                open.close();
+            }
         }
     }
 
@@ -56,7 +62,10 @@ class AStaffMemberSeesAGuestsMessageArriveWithoutReloadingTest {
             page.find(page.activity(guest, "message"));
             assertThat(page.script("return window.sameDocument;")).isEqualTo("yes");
             assertThat(page.find(By.id("live")).getText()).isEqualTo("live");
+            colleague.find(colleague.activity(guest, "message"));
+            assertThat(colleague.find(By.id("live")).getText()).isEqualTo("in diretta");
             page.screenshot("console-live.png");
+            colleague.screenshot("console-live-phone-it.png");
         } catch (Throwable failed) {
             page.screenshot("console-live-failure.png");
             throw failed;
