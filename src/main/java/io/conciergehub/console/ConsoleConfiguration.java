@@ -6,16 +6,20 @@ import io.conciergehub.api.ApiConfiguration;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.journey.Journey;
 import io.conciergehub.messaging.Outbox;
+import io.conciergehub.ops.HttpGate;
+import io.conciergehub.ops.Metrics;
 import io.conciergehub.ops.NodeStatus;
 import io.conciergehub.store.DataDirLock;
 import io.conciergehub.store.Database;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 
-/** The staff console: accounts, sessions, their gate (docs/console.md). */
+/** The staff console: accounts, sessions, their gate, its page and live feed (docs/console.md). */
 public class ConsoleConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
@@ -74,5 +78,37 @@ public class ConsoleConfiguration implements CamelConfiguration {
             @PropertyInject("concierge.default-language") String defaultLanguage) {
         return new InboxApi(db, guests, outbox, journey, node, json, clock, peerUrl, "spoki".equals(provider),
                 defaultLanguage);
+    }
+
+    /** The live feed's open consoles; the console-live-push and console-live-heartbeat routes drive it. */
+    @BindToRegistry(lazy = true)
+    public LiveFeed consoleLive(Database db, StaffSessions sessions, NodeStatus node, ObjectMapper json, Clock clock,
+            @PropertyInject("console.live-batch") int batch, @PropertyInject("ms:console.live-keep") long keepMillis,
+            @PropertyInject("failover.peer-url") String peerUrl) {
+        return new LiveFeed(db, sessions, node, json, clock, batch, keepMillis, peerUrl);
+    }
+
+    /**
+     * The page and the live feed on the hub's own HTTP server, mounted before it starts (as
+     * ops/HttpGate mounts its checks): the page's three files at /console, and the WebSocket
+     * /console/live behind the console gate (a live session, the API's rate limits, an audit line).
+     */
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        ObjectMapper json = registry.findSingleByType(ObjectMapper.class);
+        Supplier<LiveFeed> feed = () -> registry.lookupByNameAndType("consoleLive", LiveFeed.class);
+        ConsolePage.PATHS.forEach((path, file) -> {
+            ConsolePage page = new ConsolePage(file);
+            HttpGate.mountOnMain(context, path, maxBodySize -> page);
+        });
+        HttpGate.mountOnMain(context, "/console/live", maxBodySize -> {
+            ConsoleGate gate = registry.lookupByNameAndType("consoleGate", ConsoleGate.class);
+            ApiGate apiGate = registry.findSingleByType(ApiGate.class);
+            return new HttpGate(context, json, gate::admitSession,
+                    new LiveSocket(feed, registry.findSingleByType(SessionTokens.class)), apiGate::audit);
+        });
+        registry.findSingleByType(Metrics.class).gauge("concierge_console_live_open",
+                "Consoles with the live feed open on this node", () -> feed.get().open());
     }
 }

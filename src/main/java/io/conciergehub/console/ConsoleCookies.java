@@ -31,7 +31,11 @@ public final class ConsoleCookies {
 
     /** The cookie's value in the request's {@code Cookie} header, or null. */
     public static String read(Message in, String name) {
-        String header = HttpRequests.header(in, "Cookie");
+        return fromHeader(HttpRequests.header(in, "Cookie"), name);
+    }
+
+    /** The cookie's value in a {@code Cookie} header, or null. */
+    static String fromHeader(String header, String name) {
         if (header == null) {
             return null;
         }

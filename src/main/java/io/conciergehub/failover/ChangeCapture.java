@@ -15,11 +15,14 @@ import org.slf4j.LoggerFactory;
  * replicated table appends the row, as JSON, to {@code change_log} in the writing transaction. The
  * triggers are generated from the schema as it is after the migrations, so a table or column a
  * later migration adds replicates without new code. Replicated: every table except the log itself,
- * its bookkeeping and Flyway's history. Columns must hold text or numbers (JSON has no blobs).
+ * its bookkeeping, Flyway's history and the console's live feed (each node
+ * fills its own). Columns must hold text or numbers (JSON has no blobs).
  */
 public final class ChangeCapture {
 
-    static final Set<String> NOT_REPLICATED = Set.of("change_log", "replication", "flyway_schema_history");
+    static final Set<String> NOT_REPLICATED = Set.of("change_log", "replication", "flyway_schema_history",
+            // Each node fills its own, through its triggers, which fire on replicated writes too.
+            "console_events");
     private static final String PREFIX = "change_log_";
     private static final Logger LOG = LoggerFactory.getLogger(ChangeCapture.class);
 

@@ -75,13 +75,19 @@ public final class HttpGate implements AuthenticationHandler {
      */
     public static void mount(CamelContext context, String path,
             Function<Long, ? extends Handler<RoutingContext>> handlerForMaxBodySize) {
-        MainHttpServer main = context.hasService(MainHttpServer.class);
-        if (main != null) {
-            mount(main.getConfiguration(), path, handlerForMaxBodySize.apply(main.getMaxBodySize()));
-        }
+        mountOnMain(context, path, handlerForMaxBodySize);
         ManagementHttpServer management = context.hasService(ManagementHttpServer.class);
         if (management != null) {
             mount(management.getConfiguration(), path, handlerForMaxBodySize.apply(management.getMaxBodySize()));
+        }
+    }
+
+    /** As {@link #mount}, on the main server only (what staff and guests reach, not the management port). */
+    public static void mountOnMain(CamelContext context, String path,
+            Function<Long, ? extends Handler<RoutingContext>> handlerForMaxBodySize) {
+        MainHttpServer main = context.hasService(MainHttpServer.class);
+        if (main != null) {
+            mount(main.getConfiguration(), path, handlerForMaxBodySize.apply(main.getMaxBodySize()));
         }
     }
 

@@ -339,6 +339,10 @@ public final class Settings {
         KINDS.put("console.login-rate-window", INTERVAL);
         KINDS.put("console.lockout-after", POSITIVE);
         KINDS.put("console.lockout-duration", OPEN_DURATION);
+        KINDS.put("console.live-poll", INTERVAL);
+        KINDS.put("console.live-heartbeat", OPEN_DURATION);
+        KINDS.put("console.live-batch", POSITIVE);
+        KINDS.put("console.live-keep", OPEN_DURATION);
     }
 
     private final Map<String, Object> values = new LinkedHashMap<>();
@@ -388,6 +392,10 @@ public final class Settings {
         if (millis("console.refresh-ttl") < millis("console.session-ttl")) {
             throw new ConfigurationException("console.refresh-ttl is shorter than console.session-ttl: a session would"
                     + " end before its first refresh");
+        }
+        if (millis("console.live-heartbeat") > 10_000) {
+            throw new ConfigurationException("console.live-heartbeat is longer than 10s: an open console takes 16 s"
+                    + " without a frame for a dead connection and reconnects");
         }
         if (millis("failover.timeout") <= millis("failover.heartbeat-interval")) {
             throw new ConfigurationException("failover.timeout must be longer than failover.heartbeat-interval, or a"

@@ -36,6 +36,9 @@ class BadSettingsStopTheStartTest {
                 Arguments.of("CONSOLE_JWT_SECRET=short", "console.jwt-secret is not empty (a key file is made), or at"
                         + " least 32 characters"),
                 Arguments.of("CONSOLE_REFRESH_TTL=5m", "console.refresh-ttl is shorter than console.session-ttl"),
+                Arguments.of("CONSOLE_LIVE_BATCH=0", "console.live-batch = '0' is not a whole number from 1"),
+                Arguments.of("CONSOLE_LIVE_POLL=often", "console.live-poll = 'often' is not a duration"),
+                Arguments.of("CONSOLE_LIVE_HEARTBEAT=30s", "console.live-heartbeat is longer than 10s"),
                 Arguments.of("CONCIERGE_ROLE=leader", "concierge.role = 'leader' is not one of primary, standby"),
                 Arguments.of("MESSAGING_PROVIDER=twilio", "messaging.provider = 'twilio' is not one of log, spoki,"
                         + " whatsapp-cloud"),

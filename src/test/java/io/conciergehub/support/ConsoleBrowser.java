@@ -2,6 +2,12 @@ package io.conciergehub.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.console.Passwords;
+import io.conciergehub.console.SessionTokens;
+import io.conciergehub.console.StaffAccount;
+import io.conciergehub.console.StaffAccounts;
+import io.conciergehub.console.StaffRole;
+import io.conciergehub.console.StaffSessions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,6 +52,19 @@ public final class ConsoleBrowser {
         if (created.statusCode() != 201) {
             throw new AssertionError("creating " + name + ": " + created.statusCode() + " " + created.body());
         }
+    }
+
+    /**
+     * A staff account and a live session written straight into the hub's database, as replication
+     * brings them to a standby from its primary (a passive node takes no login); answers the
+     * session's JWT, for the {@code console_session} cookie.
+     */
+    public static String replicatedSession(TestHub hub, String name) {
+        var registry = hub.context().getRegistry();
+        StaffAccount account = registry.findSingleByType(StaffAccounts.class).create(name, StaffRole.STAFF,
+                registry.findSingleByType(Passwords.class).hash(PASSWORD), "cli");
+        StaffSessions.Issued session = registry.findSingleByType(StaffSessions.class).open(account);
+        return registry.findSingleByType(SessionTokens.class).issue(account.name(), session.sid());
     }
 
     public HttpResponse<String> login(String name, String password) throws Exception {
@@ -127,7 +146,8 @@ public final class ConsoleBrowser {
         }
     }
 
-    private String cookieHeader(String path) {
+    /** The Cookie header this browser sends to {@code path} (empty without cookies for it). */
+    public String cookieHeader(String path) {
         List<String> sent = new ArrayList<>();
         cookies.forEach((key, value) -> {
             String cookiePath = key.substring(key.indexOf(' ') + 1);

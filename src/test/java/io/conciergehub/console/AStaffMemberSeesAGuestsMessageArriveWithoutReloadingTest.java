@@ -1,0 +1,86 @@
+package io.conciergehub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.conciergehub.support.ConsoleBrowser;
+import io.conciergehub.support.ConsolePage;
+import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.Webhooks;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * In a real browser (headless Chromium): a staff member logs in through the console's form, a
+ * guest's signed webhook arrives, and the page shows it without being reloaded: the live feed's
+ * activity names the guest at once, and (with the inbox API) the conversation is in the list. A
+ * colleague's console, on a phone in Italian, shows the same at the same time.
+ */
+@EnabledIf(value = "io.conciergehub.support.ConsolePage#chromiumIsInstalled",
+        disabledReason = "Debian's chromium and chromium-driver are not installed (.ci/run installs them)")
+class AStaffMemberSeesAGuestsMessageArriveWithoutReloadingTest {
+
+    @RegisterExtension
+    static final HubUnderTest env = HubUnderTest.withLogProvider();
+
+    static ConsolePage page;
+    static ConsolePage colleague;
+
+    @BeforeAll
+    static void logIn() throws Exception {
+        ConsoleBrowser.createAccount(env.hub(), "paola", "staff");
+        ConsoleBrowser.createAccount(env.hub(), "quirino", "staff");
+        page = new ConsolePage().openAndLogIn(env.hub().url(""), "paola");
+        colleague = new ConsolePage("it-IT", 390, 844).openAndLogIn(env.hub().url(""), "quirino");
+    }
+
+    @AfterAll
+    static void closeTheBrowsers() {
+        for (ConsolePage open : new ConsolePage[] {page, colleague}) {
+            if (open != null) {
+                open.close();
+            }
+        }
+    }
+
+    @Test
+    void theLiveFeedShowsTheGuestsMessageWithoutAReload() throws Exception {
+        try {
+            // A reload would lose this.
+            page.script("window.sameDocument = 'yes';");
+            assertThat(env.hub().postSpoki(Webhooks.spokiInbound("+393331120001", "Where can I park?")).statusCode())
+                    .isEqualTo(200);
+            long guest = Long.parseLong(env.hub().text("SELECT MAX(guest_id) FROM messages"));
+
+            page.find(page.activity(guest, "message"));
+            assertThat(page.script("return window.sameDocument;")).isEqualTo("yes");
+            assertThat(page.find(By.id("live")).getText()).isEqualTo("live");
+            colleague.find(colleague.activity(guest, "message"));
+            assertThat(colleague.find(By.id("live")).getText()).isEqualTo("in diretta");
+            page.screenshot("console-live.png");
+            colleague.screenshot("console-live-phone-it.png");
+        } catch (Throwable failed) {
+            page.screenshot("console-live-failure.png");
+            throw failed;
+        }
+    }
+
+    @Test
+    void theConversationAppearsInTheListWithoutAReload() throws Exception {
+        page.script("window.sameDocument = 'yes';");
+        assertThat(env.hub().postSpoki(Webhooks.spokiInbound("+393331120002", "Is the pool open?")).statusCode())
+                .isEqualTo(200);
+        long guest = Long.parseLong(env.hub().text("SELECT MAX(guest_id) FROM messages"));
+
+        new WebDriverWait(page.browser(), Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#conversations li[data-guest='" + guest + "']"), "Is the pool open?"));
+        assertThat(page.script("return window.sameDocument;")).isEqualTo("yes");
+        page.screenshot("console-inbox.png");
+    }
+}

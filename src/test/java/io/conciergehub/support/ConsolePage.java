@@ -1,0 +1,103 @@
+package io.conciergehub.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The staff console's page in a real browser: Debian's chromium, headless, driven by its
+ * chromium-driver through Selenium (.ci/run installs both; tests are skipped without them with
+ * {@code @EnabledIf("io.conciergehub.support.ConsolePage#chromiumIsInstalled")}). One browser per
+ * test class; each page opened in it is a console at the given address.
+ */
+public final class ConsolePage implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final WebDriver browser;
+
+    /** A headless browser whose language is {@code language} (e.g. "en-GB", "it-IT") and window this size. */
+    public ConsolePage(String language, int width, int height) {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=" + language,
+                        "--window-size=" + width + "," + height);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    public ConsolePage() {
+        this("en-GB", 1280, 900);
+    }
+
+    public static boolean chromiumIsInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    public WebDriver browser() {
+        return browser;
+    }
+
+    /** Opens {@code baseUrl}/console and logs in through its form with {@link ConsoleBrowser#PASSWORD}; waits until the feed is live. */
+    public ConsolePage openAndLogIn(String baseUrl, String name) {
+        browser.get(baseUrl + "/console");
+        find(By.id("login-name")).sendKeys(name);
+        find(By.id("login-password")).sendKeys(ConsoleBrowser.PASSWORD);
+        find(By.id("login-submit")).click();
+        waitUntilLive();
+        return this;
+    }
+
+    public void waitUntilLive() {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.attributeContains(By.id("live"),
+                "class", "on"));
+    }
+
+    public WebElement find(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    public List<WebElement> all(By locator) {
+        return browser.findElements(locator);
+    }
+
+    /** The activity list's entries for a guest (kind: message, status, flag, take, resolve). */
+    public By activity(long guestId, String kind) {
+        return By.cssSelector("#activity li[data-guest='" + guestId + "'][data-kind='" + kind + "']");
+    }
+
+    public Object script(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    /** A screenshot into target/ (for the closing note, and on failure). */
+    public void screenshot(String name) {
+        try {
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            // A screenshot is a help, never the test's outcome.
+        }
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}
