@@ -30,6 +30,7 @@ final class ConsolePage implements Handler<RoutingContext> {
             "/console", "index.html",
             "/console/", "index.html",
             "/console/console.js", "console.js",
+            "/console/operations.js", "operations.js",
             "/console/console.css", "console.css");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
