@@ -83,7 +83,7 @@ class AStaffMemberSeesAGuestsMessageArriveWithoutReloadingTest {
         new WebDriverWait(page.browser(), Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                 entry, "not_understood"));
         assertThat(page.find(By.cssSelector("#conversations li")).getAttribute("data-guest")).isEqualTo(String.valueOf(guest));
-        page.find(entry).findElement(By.tagName("button")).click();
+        page.openConversation(guest);
         new WebDriverWait(page.browser(), Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#messages li.in .text"), "Is the pool open?"));
         assertThat(page.script("return window.sameDocument;")).isEqualTo("yes");

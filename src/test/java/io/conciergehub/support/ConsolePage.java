@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -71,6 +72,19 @@ public final class ConsolePage implements AutoCloseable {
 
     public WebElement find(By locator) {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * Opens a guest's conversation from the list. The list is drawn again at each event of the live
+     * feed, so the entry found a moment ago may be gone: click whichever entry is there now.
+     */
+    public void openConversation(long guestId) {
+        By entry = By.cssSelector("#conversations li[data-guest='" + guestId + "'] button");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(open -> {
+            open.findElement(entry).click();
+            return true;
+        });
+        find(By.id("reply-text"));
     }
 
     public List<WebElement> all(By locator) {
