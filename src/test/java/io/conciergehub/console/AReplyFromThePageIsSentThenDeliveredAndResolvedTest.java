@@ -45,11 +45,7 @@ class AReplyFromThePageIsSentThenDeliveredAndResolvedTest {
 
     @AfterAll
     static void closeTheBrowsers() {
-        for (ConsolePage open : new ConsolePage[] {page, colleague}) {
-            if (open != null) {
-                open.close();
-            }
-        }
+        ConsolePage.closeAll(page, colleague);
     }
 
     @Test

@@ -42,11 +42,7 @@ class AStaffMemberSeesAGuestsMessageArriveWithoutReloadingTest {
 
     @AfterAll
     static void closeTheBrowsers() {
-        for (ConsolePage open : new ConsolePage[] {page, colleague}) {
-            if (open != null) {
-                open.close();
-            }
-        }
+        ConsolePage.closeAll(page, colleague);
     }
 
     @Test

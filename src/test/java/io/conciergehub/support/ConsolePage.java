@@ -87,6 +87,15 @@ public final class ConsolePage implements AutoCloseable {
         find(By.id("reply-text"));
     }
 
+    /** Closes the browsers a test class opened, those that did open. */
+    public static void closeAll(ConsolePage... pages) {
+        for (ConsolePage open : pages) {
+            if (open != null) {
+                open.close();
+            }
+        }
+    }
+
     public List<WebElement> all(By locator) {
         return browser.findElements(locator);
     }
