@@ -10,21 +10,21 @@
       reachable: 'reachable', unreachable: 'unreachable', lag: 'replication lag', queues: 'Queues',
       circuits: 'Circuits', deadLetters: 'Dead letters', none: 'none', replay: 'Replay', routes: 'Route groups',
       suspend: 'Suspend', resume: 'Resume', paused: 'Workers paused', yes: 'yes', no: 'no',
-      failed: 'The hub refused: ', costs: 'Costs this month', adminOnly: 'Admins only',
+      failed: 'The hub refused: ', alerts: 'Latest alerts', pending: 'pending', undelivered: 'not delivered', guest: 'guest', costs: 'Costs this month', adminOnly: 'Admins only',
     },
     it: {
       title: 'Operazioni', node: 'Questo nodo', role: 'Ruolo', epoch: 'Epoca', peer: 'Nodo di riserva', noPeer: 'nessun nodo di riserva',
       reachable: 'raggiungibile', unreachable: 'non raggiungibile', lag: 'ritardo di replica', queues: 'Code',
       circuits: 'Circuiti', deadLetters: 'Messaggi non consegnati', none: 'nessuno', replay: 'Riprova',
       routes: 'Gruppi di rotte', suspend: 'Sospendi', resume: 'Riprendi', paused: 'Lavori in pausa', yes: 'sì',
-      no: 'no', failed: 'L\u2019hub ha rifiutato: ', costs: 'Costi del mese', adminOnly: 'Solo amministratori',
+      no: 'no', failed: 'L\u2019hub ha rifiutato: ', alerts: 'Ultimi avvisi', pending: 'in attesa', undelivered: 'non consegnato', guest: 'ospite', costs: 'Costi del mese', adminOnly: 'Solo amministratori',
     },
     de: {
       title: 'Betrieb', node: 'Dieser Knoten', role: 'Rolle', epoch: 'Epoche', peer: 'Standby-Knoten', noPeer: 'kein Standby konfiguriert',
       reachable: 'erreichbar', unreachable: 'nicht erreichbar', lag: 'Replikationsverzug', queues: 'Warteschlangen',
       circuits: 'Schaltkreise', deadLetters: 'Unzustellbare Nachrichten', none: 'keine', replay: 'Erneut senden',
       routes: 'Routengruppen', suspend: 'Anhalten', resume: 'Fortsetzen', paused: 'Arbeit pausiert', yes: 'ja',
-      no: 'nein', failed: 'Der Hub hat abgelehnt: ', costs: 'Kosten diesen Monat', adminOnly: 'Nur Administratoren',
+      no: 'nein', failed: 'Der Hub hat abgelehnt: ', alerts: 'Letzte Meldungen', pending: 'ausstehend', undelivered: 'nicht zugestellt', guest: 'Gast', costs: 'Kosten diesen Monat', adminOnly: 'Nur Administratoren',
     },
   };
   const lang = (navigator.language || 'en').slice(0, 2).toLowerCase();
@@ -110,6 +110,19 @@
     if (state.costs && state.costs.spent !== undefined) {
       row(section(root, t.costs), state.costs.month, state.costs.spent + (state.costs.budget ? ' / ' + state.costs.budget : ''));
     }
+
+    const alerts = section(root, t.alerts);
+    const latest = (await call('GET', '/api/console/operations/alerts')).alerts || [];
+    if (latest.length === 0) {
+      alerts.append(el('p', t.none));
+    }
+    latest.forEach((alert) => {
+      const what = [alert.subject || alert.reason, alert.guestId ? t.guest + ' #' + alert.guestId : null,
+        alert.failed ? t.undelivered : (alert.pending ? t.pending : null)].filter(Boolean).join(' \u00b7 ');
+      const item = el('div', null, 'ops-row ops-alert');
+      item.append(el('span', new Date(alert.at).toLocaleString(), 'ops-label'), el('span', what, 'ops-value'));
+      alerts.append(item);
+    });
 
     const letters = section(root, t.deadLetters + ' (' + (state.deadLetters || 0) + ')');
     const waiting = (await call('GET', '/api/console/operations/dead-letters')).deadLetters || [];

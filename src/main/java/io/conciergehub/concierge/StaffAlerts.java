@@ -1,5 +1,6 @@
 package io.conciergehub.concierge;
 
+import io.conciergehub.api.ApiResponse;
 import io.conciergehub.api.Backoff;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.ops.Metrics;
@@ -8,6 +9,8 @@ import io.conciergehub.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
@@ -34,6 +37,8 @@ public final class StaffAlerts {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffAlerts.class);
+    /** How many of the latest alerts the operations view shows. */
+    private static final int LATEST = 20;
     /** Why an alert stopped without being sent: its flag was cleared, or no channel took it in time. */
     private static final String WITHDRAWN = "withdrawn";
     private static final String ABANDONED = "abandoned";
@@ -94,6 +99,28 @@ public final class StaffAlerts {
             LOG.info("event=alert.notice key={}", key);
         }
         return stored;
+    }
+
+    /**
+     * The latest staff alerts for the console's operations view, newest first: when, why (a guest's
+     * reason, or a notice's subject such as the budget's), for which guest, and whether a channel
+     * still owes it or gave up. No text: an alert's text may quote a guest, and errors may name URLs.
+     */
+    public ApiResponse latest() {
+        List<Map<String, Object>> alerts = db.read(c -> Sql.list(c, "SELECT id, created_at, reason, subject, guest_id,"
+                + " slack_pending = 1 OR email_pending = 1, last_error IS NOT NULL FROM staff_alerts"
+                + " ORDER BY id DESC LIMIT " + LATEST, row -> {
+                    Map<String, Object> alert = new LinkedHashMap<>();
+                    alert.put("id", row.getLong(1));
+                    alert.put("at", Instant.ofEpochMilli(row.getLong(2)).toString());
+                    alert.put("reason", row.getString(3));
+                    alert.put("subject", row.getString(4));
+                    alert.put("guestId", row.getObject(5) == null ? null : row.getLong(5));
+                    alert.put("pending", row.getBoolean(6));
+                    alert.put("failed", row.getBoolean(7));
+                    return alert;
+                }));
+        return ApiResponse.ok(Map.of("alerts", alerts));
     }
 
     /** Alerts with a channel still pending whose next attempt is due. */
