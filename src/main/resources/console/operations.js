@@ -190,6 +190,15 @@
     const view = document.getElementById('operations');
     let timer = null;
     toggle.textContent = t.title;
+    // Offered while the inbox is shown, that is while logged in.
+    const app = document.getElementById('app');
+    new MutationObserver(() => {
+      toggle.hidden = app.hidden;
+      if (app.hidden) {
+        view.hidden = true;
+        clearInterval(timer);
+      }
+    }).observe(app, { attributes: true, attributeFilter: ['hidden'] });
     toggle.addEventListener('click', async () => {
       view.hidden = !view.hidden;
       clearInterval(timer);

@@ -66,12 +66,12 @@ class AReplyFromThePageIsSentThenDeliveredAndResolvedTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> env.spoki().sentTo(phone) == sentBefore + 1);
         assertThat(env.spoki().textsTo(phone)).last().isEqualTo(REPLY);
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(replyInState("sent")));
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(replyInState(REPLY, "sent")));
         String providerId = env.hub().text("SELECT provider_message_id FROM messages WHERE direction = 'out'"
                 + " AND sent_by = 'staff:anna'");
         assertThat(env.hub().postSpoki(Webhooks.spokiStatus("ev-" + providerId, providerId, "DELIVERED")).statusCode())
                 .isEqualTo(200);
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(replyInState("delivered")));
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(replyInState(REPLY, "delivered")));
 
         page.find(By.id("resolve")).click();
 
@@ -81,10 +81,10 @@ class AReplyFromThePageIsSentThenDeliveredAndResolvedTest {
         page.screenshot("console-reply-delivered.png");
     }
 
-    /** The staff reply's item in the open conversation, showing the given state. */
-    static By replyInState(String state) {
+    /** A staff reply's item in the open conversation, showing the given state. */
+    static By replyInState(String reply, String state) {
         return By.xpath("//ol[@id='messages']/li[contains(@class,'out')][.//*[contains(@class,'text') and text()='"
-                + REPLY + "']]//span[contains(@class,'state-" + state + "')]");
+                + reply + "']]//span[contains(@class,'state-" + state + "')]");
     }
 
     static WebDriverWait wait(ConsolePage open) {
