@@ -69,9 +69,15 @@ public final class HubProcess implements AutoCloseable {
         builder.environment().put("CONCIERGE_DATA_DIR", dataDir.toString());
         HubProcess hub = new HubProcess(builder.start(), port, log);
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(
-                HttpRequest.newBuilder(URI.create(hub.url("/health"))).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        try {
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(
+                    HttpRequest.newBuilder(URI.create(hub.url("/health"))).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        } catch (RuntimeException | Error notReady) {
+            // A hub that never got ready must not outlive its test (it would load the machine for the rest).
+            hub.process.destroyForcibly().waitFor();
+            throw notReady;
+        }
         return hub;
     }
 
