@@ -187,19 +187,14 @@ bench_failover() {
     node_pid=$hub_pid
   }
   active() { curl -s -H "X-API-Key: $BENCH_KEY" "http://127.0.0.1:$1/health" | grep -q '"active":true'; }
-  # The outbox's own share of the latency, from the primary's database, for the answers queued
-  # since $1 (epoch ms): queued -> send started (waiting for a sender), send started -> sent (the
-  # peer's acknowledgement, then the provider's answer), queued -> sent.
+  # The outbox's own share of the latency, from the primary's database: an answer queued (by the
+  # concierge) -> marked sent (a sender took it, the peer acknowledged its start, the provider
+  # answered), for the answers queued since $1 (epoch ms).
   outbox_times() {
-    local span expr
-    for span in "send_started_at - created_at:queued -> send started" \
-        "updated_at - send_started_at:send started -> sent" "updated_at - created_at:queued -> sent"; do
-      expr=${span%%:*}
-      sqlite3 -readonly "$work/primary/hub.db" "WITH t AS (SELECT $expr AS ms FROM outbox WHERE state = 'sent'
-          AND send_started_at IS NOT NULL AND created_at >= $1), n AS (SELECT COUNT(*) AS c FROM t)
-        SELECT 'outbox ${span#*:}: p50 ' || (SELECT ms FROM t ORDER BY ms LIMIT 1 OFFSET (SELECT c * 50 / 100 FROM n))
-          || ' ms  p99 ' || (SELECT ms FROM t ORDER BY ms LIMIT 1 OFFSET (SELECT c * 99 / 100 FROM n)) || ' ms'"
-    done
+    sqlite3 -readonly "$work/primary/hub.db" "WITH t AS (SELECT updated_at - created_at AS ms FROM outbox
+        WHERE state = 'done' AND created_at >= $1), n AS (SELECT COUNT(*) AS c FROM t)
+      SELECT 'outbox, answer queued -> sent: p50 ' || (SELECT ms FROM t ORDER BY ms LIMIT 1 OFFSET (SELECT c * 50 / 100 FROM n))
+        || ' ms  p99 ' || (SELECT ms FROM t ORDER BY ms LIMIT 1 OFFSET (SELECT c * 99 / 100 FROM n)) || ' ms'"
   }
   echo "== Concierge Hub benchmark: failover ($(nproc) cores, both nodes here, failover.timeout ${timeout} ms,"\
        "heartbeat ${heartbeat} ms) =="
