@@ -10,8 +10,9 @@
 #       every request (in memory, then through Redis when redis-server is installed)
 #     - events/s drained from a 10,000-event buffer to the sink
 #   scripts/bench.sh failover   (Hybrid failover) two nodes on this machine
-#     - replication lag p50/p99 (the primary's gauge, sampled every 100 ms) and ack/end-to-end
-#       latency while 100 webhooks/s reach the primary
+#     - replication lag p50/p99 (the primary's gauge, sampled every 100 ms), ack/end-to-end
+#       latency, the outbox's share of it and answers repeated while 100, then 200 webhooks/s
+#       reach the primary (after a 10 s warm-up run; BENCH_FAILOVER_RATES, BENCH_FAILOVER_WARMUP)
 #     - failover time: kill -9 of the primary -> the standby's first answer at the provider, for a
 #       message posted to the standby right after the kill (BENCH_FAILOVER_TIMEOUT, default 10 s)
 #   scripts/bench.sh flights    (Watchers) AeroAPI calls a day and their cost for a simulated
@@ -50,9 +51,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The harness compiled once, so that no run pays the source launcher's compilation while it measures.
+javac -d "$work/bench" scripts/bench/Bench.java
+bench() { java -cp "$work/bench" Bench "$@"; }
+
 # TCP_NODELAY, as a real API's server sets it: without it the JDK server meets the client's
 # delayed ACKs and every connection stalls 40 ms per answer.
-java -Dsun.net.httpserver.nodelay=true scripts/bench/Bench.java stub "$stub_port" > "$work/stub.log" 2>&1 & pids+=($!)
+java -Dsun.net.httpserver.nodelay=true -cp "$work/bench" Bench stub "$stub_port" > "$work/stub.log" 2>&1 & pids+=($!)
 
 # The API key of the benchmark, and the key a pair's nodes sign their calls to each other with.
 BENCH_KEY=bench-key-0123456789abcdefghij
@@ -67,7 +72,11 @@ launch_hub() {
   SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 CONCIERGE_ALLOW_DEMO_FACTS=true \
     java $JAVA_OPTS -Xlog:cds*=off $4 -jar target/concierge-hub.jar > "$3" 2>&1 &
   hub_pid=$!
-  until curl -sf "http://127.0.0.1:$1/health" >/dev/null 2>&1; do sleep 0.02; done
+  until curl -sf "http://127.0.0.1:$1/health" >/dev/null 2>&1; do
+    # A hub that stopped (its port taken meanwhile, say) stops the run instead of a wait without end.
+    kill -0 "$hub_pid" 2>/dev/null || { echo "the hub did not start:" >&2; tail -3 "$3" >&2; exit 1; }
+    sleep 0.02
+  done
   ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 start_hub() {  # $1: extra JVM option
@@ -94,7 +103,7 @@ bench_webhooks() {
     sleep 2
   }
   load() {  # $1 connections, $2 output file
-    java scripts/bench/Bench.java sign $(( DURATION * 6000 )) "$SECRET" "$work/requests.tsv"
+    bench sign $(( DURATION * 6000 )) "$SECRET" "$work/requests.tsv"
     BENCH_REQUESTS="$work/requests.tsv" wrk -t2 -c"$1" -d"${DURATION}s" --latency \
       -s scripts/bench/webhooks.lua "http://127.0.0.1:$hub_port" -- 2 > "$2"
     drain
@@ -104,7 +113,7 @@ bench_webhooks() {
   load 8 "$work/wrk-8.txt"
 
   # 3. End-to-end at a fixed rate.
-  java scripts/bench/Bench.java drive "http://127.0.0.1:$hub_port" "http://127.0.0.1:$stub_port" \
+  bench drive "http://127.0.0.1:$hub_port" "http://127.0.0.1:$stub_port" \
     "$RATE" "$RATE_SECONDS" "$SECRET" > "$work/drive.txt"
   peak_rss=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$hub_pid/status)
 
@@ -154,7 +163,7 @@ bench_mesh() {
   #    (and its poller idle), then one flush drains the buffer in order.
   HUB_DATA="$work/events" EVENTS_SINK_URL="http://127.0.0.1:$(free_port)/events" EVENTS_SINK_TOKEN=t \
     API_RATE_LIMIT=1000000000 start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
-  java scripts/bench/Bench.java events 10000 "http://127.0.0.1:$hub_port" "$BENCH_KEY"
+  bench events 10000 "http://127.0.0.1:$hub_port" "$BENCH_KEY"
   kill "$hub_pid"; wait "$hub_pid" || true
   HUB_DATA="$work/events" EVENTS_SINK_URL="http://127.0.0.1:$stub_port/events" EVENTS_SINK_TOKEN=t \
     EVENTS_POLL_INTERVAL=3600000 start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
@@ -166,34 +175,54 @@ bench_mesh() {
 }
 
 bench_failover() {
-  local timeout=${BENCH_FAILOVER_TIMEOUT:-10000} heartbeat=${BENCH_HEARTBEAT:-1000} rate=${BENCH_FAILOVER_RATE:-100}
+  local timeout=${BENCH_FAILOVER_TIMEOUT:-10000} heartbeat=${BENCH_HEARTBEAT:-1000} rates=${BENCH_FAILOVER_RATES:-100 200}
   local primary_port standby_port key
   primary_port=$(free_port); standby_port=$(free_port)
   key=$(head -c 32 /dev/urandom | base64)
-  start_node() {  # $1 role, $2 port, $3 peer port
+  start_node() {  # $1 role, $2 port, $3 peer port; the lag sampler reads /metrics ten times a second
     CONCIERGE_ROLE=$1 CONCIERGE_ENCRYPTION_KEY="$key" FAILOVER_PEER_URL="http://127.0.0.1:$3" \
     FAILOVER_PEER_API_KEY=$BENCH_PEER_KEY FAILOVER_TIMEOUT=$timeout FAILOVER_HEARTBEAT_INTERVAL=$heartbeat \
+    API_RATE_LIMIT=100000 \
       launch_hub "$2" "$work/$1" "$work/$1.log" "-XX:SharedArchiveFile=$work/hub.jsa"
     node_pid=$hub_pid
   }
   active() { curl -s -H "X-API-Key: $BENCH_KEY" "http://127.0.0.1:$1/health" | grep -q '"active":true'; }
+  # The outbox's own share of the latency, from the primary's database: an answer queued (by the
+  # concierge) -> marked sent (a sender took it, the peer acknowledged its start, the provider
+  # answered), for the answers queued since $1 (epoch ms).
+  outbox_times() {
+    sqlite3 -readonly "$work/primary/hub.db" "WITH t AS (SELECT updated_at - created_at AS ms FROM outbox
+        WHERE state = 'done' AND created_at >= $1), n AS (SELECT COUNT(*) AS c FROM t)
+      SELECT 'outbox, answer queued -> sent: p50 ' || (SELECT ms FROM t ORDER BY ms LIMIT 1 OFFSET (SELECT c * 50 / 100 FROM n))
+        || ' ms  p99 ' || (SELECT ms FROM t ORDER BY ms LIMIT 1 OFFSET (SELECT c * 99 / 100 FROM n)) || ' ms'"
+  }
   echo "== Concierge Hub benchmark: failover ($(nproc) cores, both nodes here, failover.timeout ${timeout} ms,"\
        "heartbeat ${heartbeat} ms) =="
   start_node standby "$standby_port" "$primary_port"; standby_pid=$node_pid; pids+=($standby_pid)
   start_node primary "$primary_port" "$standby_port"; primary_pid=$node_pid; pids+=($primary_pid)
   until active "$primary_port"; do sleep 0.2; done
 
-  # 1. Steady load on the primary; the lag is sampled meanwhile.
-  java scripts/bench/Bench.java lag "http://127.0.0.1:$primary_port" "$BENCH_KEY" "$RATE_SECONDS" > "$work/lag.txt" &
-  local sampler=$!
-  java scripts/bench/Bench.java drive "http://127.0.0.1:$primary_port" "http://127.0.0.1:$stub_port" \
-    "$rate" "$RATE_SECONDS" "$SECRET"
-  wait "$sampler"; cat "$work/lag.txt"
+  # 1. A first run warms both JVMs up and is not reported; then steady load on the primary at each
+  #    rate (BENCH_FAILOVER_RATES, 100/s and 200/s); the lag is sampled meanwhile. Each run's
+  #    answers reach the stub before the next starts (the driver waits for them).
+  bench drive "http://127.0.0.1:$primary_port" "http://127.0.0.1:$stub_port" \
+    100 "${BENCH_FAILOVER_WARMUP:-10}" "$SECRET" > /dev/null
+  local r
+  for r in $rates; do
+    echo "load average before the run at $r/s: $(cut -d' ' -f1-3 /proc/loadavg)"
+    local from; from=$(date +%s%3N)
+    bench lag "http://127.0.0.1:$primary_port" "$BENCH_KEY" "$RATE_SECONDS" > "$work/lag.txt" &
+    local sampler=$!
+    bench drive "http://127.0.0.1:$primary_port" "http://127.0.0.1:$stub_port" \
+      "$r" "$RATE_SECONDS" "$SECRET"
+    wait "$sampler"; cat "$work/lag.txt"
+    outbox_times "$from"
+  done
 
   # 2. Power cut on the primary: how long until the standby answers a guest?
   kill -9 "$primary_pid"
   local killed; killed=$(date +%s%N)
-  local answered_ms; answered_ms=$(java scripts/bench/Bench.java answered "http://127.0.0.1:$standby_port" \
+  local answered_ms; answered_ms=$(bench answered "http://127.0.0.1:$standby_port" \
     "http://127.0.0.1:$stub_port" "$SECRET")
   echo "failover: a message posted to the standby right after kill -9 of the primary was answered" \
        "$(( ($(date +%s%N) - killed) / 1000000 )) ms after the kill (the message itself: ${answered_ms} ms;" \

@@ -53,9 +53,13 @@ public class Bench {
         }
     }
 
-    /** POST /api/1/messages/send/ answers like Spoki; GET /arrivals lists "phone micros" lines. */
+    /**
+     * POST /api/1/messages/send/ answers like Spoki; GET /arrivals lists "phone micros sends" lines
+     * (the first arrival for a phone, and how many messages that phone was sent).
+     */
     static void stub(int port) throws Exception {
         Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        Map<String, AtomicLong> sends = new ConcurrentHashMap<>();
         AtomicLong ids = new AtomicLong();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
         server.setExecutor(Executors.newFixedThreadPool(8));
@@ -65,6 +69,7 @@ public class Bench {
             Matcher phone = PHONE.matcher(body);
             if (phone.find()) {
                 arrivals.putIfAbsent(phone.group(1), at);
+                sends.computeIfAbsent(phone.group(1), k -> new AtomicLong()).incrementAndGet();
             }
             byte[] answer = ("{\"accepted\":true,\"id\":" + ids.incrementAndGet() + "}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -81,7 +86,8 @@ public class Bench {
         });
         server.createContext("/arrivals", exchange -> {
             StringBuilder lines = new StringBuilder();
-            arrivals.forEach((phone, at) -> lines.append(phone).append(' ').append(at).append('\n'));
+            arrivals.forEach((phone, at) -> lines.append(phone).append(' ').append(at).append(' ')
+                    .append(sends.get(phone)).append('\n'));
             byte[] answer = lines.toString().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -197,6 +203,8 @@ public class Bench {
             }
             Thread.sleep(500);
         }
+        Map<String, Long> sends = sendsByPhone(http, stub);
+        long repeated = sentAt.keySet().stream().filter(phone -> sends.getOrDefault(phone, 0L) > 1).count();
         List<Long> endToEnd = new ArrayList<>();
         for (Map.Entry<String, Long> sent : sentAt.entrySet()) {
             Long arrived = arrivals.get(sent.getKey());
@@ -204,9 +212,8 @@ public class Bench {
                 endToEnd.add(arrived - sent.getValue());
             }
         }
-        System.out.printf("fixed-rate run: %d webhooks at %d/s after 1 s of warm-up, %d failed, %d answers received%n",
-                total - warmUp, rate,
-                failures.get(), endToEnd.size());
+        System.out.printf("fixed-rate run: %d webhooks at %d/s after 1 s of warm-up, %d failed, %d answers received,"
+                + " %d answered more than once%n", total - warmUp, rate, failures.get(), endToEnd.size(), repeated);
         if (System.getenv("BENCH_SHOW_SLOW") != null) {
             slowAcks.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> System.out.printf(
                     "  slow ack: sent %s took %d ms%n", Instant.ofEpochMilli(e.getKey() / 1000), e.getValue() / 1000));
@@ -264,16 +271,26 @@ public class Bench {
     }
 
     static Map<String, Long> arrivals(HttpClient http, String stub) throws Exception {
+        return arrivalsColumn(http, stub, 1);
+    }
+
+    /** One column of the stub's /arrivals lines, by phone. */
+    static Map<String, Long> arrivalsColumn(HttpClient http, String stub, int column) throws Exception {
         String lines = http.send(HttpRequest.newBuilder(URI.create(stub + "/arrivals")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Long> result = new ConcurrentHashMap<>();
         for (String line : lines.split("\n")) {
             String[] parts = line.split(" ");
-            if (parts.length == 2) {
-                result.put(parts[0], Long.parseLong(parts[1]));
+            if (parts.length > column) {
+                result.put(parts[0], Long.parseLong(parts[column]));
             }
         }
         return result;
+    }
+
+    /** How many messages the stub received for each phone. */
+    static Map<String, Long> sendsByPhone(HttpClient http, String stub) throws Exception {
+        return arrivalsColumn(http, stub, 2);
     }
 
     static String ms(List<Long> micros, int percentile) {

@@ -4,6 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -28,21 +37,34 @@ public final class ChangeShipper {
     private final ObjectMapper json;
     private final Duration syncTimeout;
     private ProducerTemplate nudges;
-    private final Object shipped = new Object();
+    private static final CompletableFuture<Void> NO_WAIT = CompletableFuture.completedFuture(null);
+    // Sends waiting for the peer, by the position each needs acknowledged; they hold no thread.
+    private final ConcurrentSkipListSet<Waiting> waiting = new ConcurrentSkipListSet<>();
+    private final AtomicLong waitingIds = new AtomicLong();
+    private final ExecutorService released;
+    private final ScheduledExecutorService deadlines;
     private volatile long ackedSeq;
     private volatile boolean needsSnapshot;
     // Pruning is a write on the busy database: once per PRUNE_EVERY acknowledged changes is enough.
     private static final int PRUNE_EVERY = 1000;
     private long prunedUpTo;
 
+    /**
+     * @param released the threads a send the peer released goes on with (its provider call, its
+     *        bookkeeping), so that one acknowledgement that releases many sends never runs them one
+     *        after another on the shipping route's thread
+     * @param deadlines the clock of {@code failover.sync-timeout}
+     */
     public ChangeShipper(Failover failover, NodeState state, ChangeLog log, Snapshots snapshots, ObjectMapper json,
-            Duration syncTimeout) {
+            Duration syncTimeout, ExecutorService released, ScheduledExecutorService deadlines) {
         this.failover = failover;
         this.state = state;
         this.log = log;
         this.snapshots = snapshots;
         this.json = json;
         this.syncTimeout = syncTimeout;
+        this.released = released;
+        this.deadlines = deadlines;
         this.ackedSeq = state.peerAckedSeq();
     }
 
@@ -81,6 +103,7 @@ public final class ChangeShipper {
     public boolean onShipped(@Header(Exchange.HTTP_RESPONSE_CODE) Integer status, @Body String body) throws Exception {
         if (status == null || (status != 409 && (status < 200 || status >= 300))) {
             failover.peerUnreachable("sync answered " + status);
+            releaseAll(); // an unreachable peer is not waited for (see awaitPeer)
             return false;
         }
         JsonNode answer = json.readTree(body);
@@ -91,6 +114,7 @@ public final class ChangeShipper {
         }
         failover.learnFrom(answer);
         if (!failover.ships()) {
+            releaseAll();
             return false; // the answer carried a higher epoch: fenced
         }
         if (status == 409) {
@@ -140,10 +164,8 @@ public final class ChangeShipper {
         if (seq < ackedSeq && !rewind) {
             return; // an answer overtaken by a newer one
         }
-        synchronized (shipped) {
-            ackedSeq = seq;
-            shipped.notifyAll();
-        }
+        ackedSeq = seq;
+        releaseUpTo(seq);
         state.peerAckedSeq(seq);
         if (rewind || seq - prunedUpTo >= PRUNE_EVERY) {
             log.prune(seq);
@@ -162,29 +184,89 @@ public final class ChangeShipper {
     }
 
     /**
-     * Before an outbox send: wait until the peer has every change so far, the start of this send
-     * included, so that a standby promoted a moment later knows the message may be out and never
-     * sends it again. Does not wait when there is no peer or it is unreachable (the send goes out;
-     * the guarantee is then the one of a partition, see the README).
+     * Before an outbox send: the send goes on once the peer has every change so far, the start of
+     * this send included, so that a standby promoted a moment later knows the message may be out
+     * and never sends it again. No thread waits: the route goes on when the returned stage
+     * completes, on one of the released-sends threads. Every send waiting meanwhile shares the
+     * shipment (the shipper takes everything in the log) and its one acknowledgement. Goes on at
+     * once when there is no peer or it is unreachable (the send goes out; the guarantee is then
+     * the one of a partition, see the README), and after {@code failover.sync-timeout} at the
+     * latest.
      */
-    public void awaitPeer() throws InterruptedException {
+    public CompletionStage<Void> awaitPeer() {
         if (!failover.peerConfigured() || !failover.peerReachable() || !failover.ships() || needsSnapshot) {
-            return;
+            return NO_WAIT;
         }
         long target = log.lastSeq();
-        long deadline = System.nanoTime() + syncTimeout.toNanos();
-        if (nudges != null) {
+        if (ackedSeq >= target) {
+            return NO_WAIT;
+        }
+        Waiting send = new Waiting(target, waitingIds.incrementAndGet());
+        waiting.add(send);
+        try {
+            send.deadline = deadlines.schedule(() -> {
+                if (release(send)) {
+                    LOG.warn("event=replication.sync-timeout target={} acked={}", target, ackedSeq);
+                }
+            }, syncTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            release(send); // the context stops: no clock to wait with
+        }
+        if (ackedSeq >= target || !failover.peerReachable() || !failover.ships()) {
+            release(send); // acknowledged (or given up) between the check and the registration
+        } else if (nudges != null) {
             nudges.sendBody("seda:failover-ship?waitForTaskToComplete=Never&discardWhenFull=true", "nudge");
         }
-        synchronized (shipped) {
-            while (ackedSeq < target && failover.peerReachable() && failover.ships()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    LOG.warn("event=replication.sync-timeout target={} acked={}", target, ackedSeq);
-                    return;
-                }
-                shipped.wait(Math.max(1, left / 1_000_000));
+        return send.done;
+    }
+
+    private void releaseUpTo(long seq) {
+        for (Waiting send : waiting) {
+            if (send.target > seq) {
+                return; // ordered by target: the rest wait for more
             }
+            release(send);
+        }
+    }
+
+    private void releaseAll() {
+        for (Waiting send : waiting) {
+            release(send);
+        }
+    }
+
+    /** Whether this call released the send (a send is released once: by the peer, its deadline, or a give-up). */
+    private boolean release(Waiting send) {
+        if (!waiting.remove(send)) {
+            return false;
+        }
+        ScheduledFuture<?> deadline = send.deadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        try {
+            released.execute(() -> send.done.complete(null));
+        } catch (RejectedExecutionException stopping) {
+            send.done.complete(null); // the context stops: go on here
+        }
+        return true;
+    }
+
+    private static final class Waiting implements Comparable<Waiting> {
+        final long target;
+        final long id;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        volatile ScheduledFuture<?> deadline;
+
+        Waiting(long target, long id) {
+            this.target = target;
+            this.id = id;
+        }
+
+        @Override
+        public int compareTo(Waiting other) {
+            int byTarget = Long.compare(target, other.target);
+            return byTarget != 0 ? byTarget : Long.compare(id, other.id);
         }
     }
 }

@@ -27,6 +27,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -100,9 +101,14 @@ public class FailoverConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ChangeShipper changeShipper(Failover failover, NodeState nodeState, ChangeLog changeLog, Snapshots snapshots,
-            ObjectMapper json, @PropertyInject("ms:failover.sync-timeout") Duration syncTimeout) {
-        return new ChangeShipper(failover, nodeState, changeLog, snapshots, json, syncTimeout);
+    public ChangeShipper changeShipper(CamelContext context, Failover failover, NodeState nodeState, ChangeLog changeLog,
+            Snapshots snapshots, ObjectMapper json, @PropertyInject("ms:failover.sync-timeout") Duration syncTimeout,
+            @PropertyInject("messaging.send-concurrency") int sendConcurrency) {
+        // Sends the peer released go on with as many threads as the outbox sends with.
+        ExecutorServiceManager threads = context.getExecutorServiceManager();
+        return new ChangeShipper(failover, nodeState, changeLog, snapshots, json, syncTimeout,
+                threads.newFixedThreadPool(this, "FailoverReleasedSends", sendConcurrency),
+                threads.newSingleThreadScheduledExecutor(this, "FailoverSyncTimeout"));
     }
 
     @BindToRegistry(lazy = true)
