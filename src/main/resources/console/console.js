@@ -513,4 +513,8 @@
   }
 
   document.addEventListener('DOMContentLoaded', start);
+
+  // For the operations view (operations.js): the same requests (CSRF header, one refresh on 401),
+  // elements and language, and who is logged in.
+  window.ConsoleHub = { api: api, el: el, lang: lang, me: function () { return state.me; } };
 })();

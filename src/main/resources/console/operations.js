@@ -27,31 +27,19 @@
       no: 'nein', failed: 'Der Hub hat abgelehnt: ', alerts: 'Letzte Meldungen', pending: 'ausstehend', undelivered: 'nicht zugestellt', guest: 'Gast', costs: 'Kosten diesen Monat', adminOnly: 'Nur Administratoren',
     },
   };
-  const lang = (navigator.language || 'en').slice(0, 2).toLowerCase();
-  const t = TEXT[lang] || TEXT.en;
+  const hub = window.ConsoleHub;
+  const t = TEXT[hub.lang] || TEXT.en;
 
   function el(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    if (className) {
-      node.className = className;
-    }
-    return node;
+    return hub.el(tag, className, text);
   }
 
   async function call(method, path) {
-    const response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: method === 'GET' ? {} : { 'X-Console-Request': '1' },
-    });
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      throw new Error(body.error || String(response.status));
+    const answer = await hub.api(method, path);
+    if (answer.status < 200 || answer.status >= 300) {
+      throw new Error((answer.body && answer.body.error) || String(answer.status));
     }
-    return body;
+    return answer.body;
   }
 
   function row(list, label, value) {
@@ -180,10 +168,6 @@
     }
   }
 
-  async function isAdmin() {
-    return (await call('GET', '/api/console/me')).role === 'admin';
-  }
-
   // The view opens and closes with its button; while open it reads the hub's state every 5 s.
   document.addEventListener('DOMContentLoaded', () => {
     const toggle = document.getElementById('ops-toggle');
@@ -203,7 +187,8 @@
       view.hidden = !view.hidden;
       clearInterval(timer);
       if (!view.hidden) {
-        const admin = await isAdmin().catch(() => false);
+        const me = hub.me();
+        const admin = Boolean(me && me.role === 'admin');
         await refresh(view, admin);
         timer = setInterval(() => { if (!view.hidden) { refresh(view, admin); } }, 5000);
       }
