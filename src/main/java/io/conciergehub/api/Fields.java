@@ -44,6 +44,25 @@ public final class Fields {
     }
 
     /** A numeric id from the path ({@code /…/{id}}); anything else names nothing there: 404 with {@code notFound}. */
+    /**
+     * A whole number from 1 to {@code max} given in a query parameter ({@code raw}, null or empty
+     * when absent), or {@code absent}; else 400 naming the parameter with {@code rule}.
+     */
+    public static long queryNumber(String raw, String name, long absent, long max, String rule) {
+        if (raw == null || raw.isEmpty()) {
+            return absent;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as for a number out of range
+        }
+        throw HttpProblem.invalidField(name, rule);
+    }
+
     public static long pathId(String raw, String notFound) {
         try {
             return Long.parseLong(raw);

@@ -16,10 +16,8 @@ import io.conciergehub.mesh.CommandStore;
 import io.conciergehub.messaging.Outbox;
 import io.conciergehub.ops.NodeStatus;
 import io.conciergehub.store.Database;
+import io.conciergehub.store.Digests;
 import io.conciergehub.store.Sql;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +179,7 @@ public final class InboxApi {
             throw HttpProblem.invalidField("template", "must be Spoki's numeric template id");
         }
         Caller caller = caller(exchange);
-        String requestHash = sha256(json.writeValueAsString(new Object[] {guestId, text, template, fields, force}));
+        String requestHash = Digests.sha256Hex(json.writeValueAsString(new Object[] {guestId, text, template, fields, force}));
         long now = clock.millis();
         List<Long> toSend = new ArrayList<>();
         long messageId = db.write(c -> {
@@ -370,19 +367,8 @@ public final class InboxApi {
 
     /** A whole number from 1 to {@code max} in the query string, or {@code absent}; 400 naming the parameter. */
     private static int limit(Exchange exchange, String name, int absent, int max) {
-        String raw = HttpRequests.queryParameter(exchange.getMessage(), name);
-        if (raw == null || raw.isEmpty()) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= 1 && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as for a number out of range
-        }
-        throw HttpProblem.invalidField(name, "must be a whole number from 1 to " + max);
+        return (int) Fields.queryNumber(HttpRequests.queryParameter(exchange.getMessage(), name), name, absent, max,
+                "must be a whole number from 1 to " + max);
     }
 
     /** At most {@link #LAST_TEXT_LENGTH} characters (code points: an emoji is never cut in half). */
@@ -400,15 +386,6 @@ public final class InboxApi {
 
     private static String iso(Long millis) {
         return millis == null ? null : Instant.ofEpochMilli(millis).toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private record Replied(long messageId, String requestHash) {

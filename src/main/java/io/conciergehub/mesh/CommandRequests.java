@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.Fields;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.mesh.CommandActions.Action;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import io.conciergehub.store.Digests;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -89,7 +87,7 @@ public final class CommandRequests {
             default -> { }
         }
         String idempotencyKey = Fields.token(node, "idempotencyKey", prefix + "idempotencyKey", false);
-        return new CommandRequest(action, payload, idempotencyKey, sha256(action + "\n" + payload));
+        return new CommandRequest(action, payload, idempotencyKey, Digests.sha256Hex(action + "\n" + payload));
     }
 
     private void checkMessages(JsonNode payload, String path) {
@@ -153,11 +151,4 @@ public final class CommandRequests {
         }
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

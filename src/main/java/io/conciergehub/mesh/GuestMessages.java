@@ -71,19 +71,7 @@ public final class GuestMessages {
 
     /** A positive whole number from the query string, or {@code absent}; 400 naming the parameter otherwise. */
     private static long queryNumber(Exchange exchange, String name, long absent, long max) {
-        String raw = exchange.getMessage().getHeader(name, String.class);
-        if (raw == null || raw.isEmpty()) {
-            return absent;
-        }
-        try {
-            long value = Long.parseLong(raw);
-            if (value >= 1 && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as for a number out of range
-        }
-        throw HttpProblem.invalidField(name, max == Long.MAX_VALUE ? "must be a message id"
-                : "must be a whole number from 1 to " + max);
+        return Fields.queryNumber(exchange.getMessage().getHeader(name, String.class), name, absent, max,
+                max == Long.MAX_VALUE ? "must be a message id" : "must be a whole number from 1 to " + max);
     }
 }
