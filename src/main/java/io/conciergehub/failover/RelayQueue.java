@@ -107,6 +107,9 @@ public final class RelayQueue {
             if ("MESSAGE".equals(event.path("kind").asText())) {
                 Fields.phone(event, "phone", path + ".phone", true);
                 Fields.text(event, "text", path + ".text", false, 4096);
+                if (event.hasNonNull("maybeSentAnswer")) {
+                    Fields.text(event.path("maybeSentAnswer"), "text", path + ".maybeSentAnswer.text", true, 4096);
+                }
             }
         }
         try {
@@ -126,17 +129,32 @@ public final class RelayQueue {
      * the active node answers them. Nothing acknowledged to a provider is dropped.
      */
     public void salvageUnshipped() {
-        // A message whose answer this node sent (or may have sent) is relayed as answered: the
-        // active node keeps it and does not answer it again.
-        List<WebhookEvent> unshipped = hub.read(c -> Sql.list(c, "SELECT m.provider, m.provider_message_id, m.body,"
-                + " g.phone_enc, g.name, EXISTS (SELECT 1 FROM messages r JOIN outbox o ON o.message_id = r.id"
-                + " WHERE r.in_reply_to = m.id AND (o.state <> 'queued' OR o.send_started_at IS NOT NULL))"
+        // Each message goes with what became of its answer here (a merged answer's fate is its head's):
+        // not yet at the provider (claimed or queued): relayed to be answered there; handed to the
+        // provider when this node stopped: relayed with that answer, which the active node records as
+        // a "may have been delivered" dead letter, as this node would have; otherwise (sent, held,
+        // dead): relayed as answered, kept there and not answered again.
+        List<WebhookEvent> unshipped = hub.read(c -> Sql.list(c, "WITH replies AS NOT MATERIALIZED (SELECT"
+                + " r.in_reply_to AS answers, r.body, r.language, r.intent,"
+                + " CASE WHEN h.id IS NULL THEN o.state ELSE h.state END AS state,"
+                + " CASE WHEN h.id IS NULL THEN o.send_started_at ELSE h.send_started_at END AS started"
+                + " FROM messages r JOIN outbox o ON o.message_id = r.id"
+                + " LEFT JOIN outbox h ON o.state = 'merged' AND h.id = o.merged_into)"
+                + " SELECT m.provider, m.provider_message_id, m.body, g.phone_enc, g.name,"
+                + " EXISTS (SELECT 1 FROM replies a WHERE a.answers = m.id"
+                + " AND NOT (a.state IN ('queued', 'sending') AND a.started IS NULL)), u.body, u.language, u.intent"
                 + " FROM change_log l JOIN messages m ON m.id = json_extract(l.row_key, '$.id')"
-                + " JOIN guests g ON g.id = m.guest_id WHERE l.seq > ? AND l.tbl = 'messages' AND l.op = 'upsert'"
+                + " JOIN guests g ON g.id = m.guest_id"
+                + " LEFT JOIN replies u ON u.answers = m.id AND u.state = 'sending' AND u.started IS NOT NULL"
+                + " WHERE l.seq > ? AND l.tbl = 'messages' AND l.op = 'upsert'"
                 + " AND m.direction = 'in' AND m.provider_message_id IS NOT NULL GROUP BY m.id ORDER BY m.id", row -> {
                     WebhookEvent message = WebhookEvent.message(row.getString(1), "relay:" + row.getString(1) + ":"
                             + row.getString(2), row.getString(2), guests.decrypt(row.getString(4)),
                             guests.open(row.getString(5)), guests.open(row.getString(3)));
+                    if (row.getString(7) != null) {
+                        return message.asMaybeAnswered(new WebhookEvent.Answer(guests.open(row.getString(7)),
+                                row.getString(8), row.getString(9)));
+                    }
                     return row.getBoolean(6) ? message.asAnswered() : message;
                 }, state.peerAckedSeq()));
         if (!unshipped.isEmpty()) {

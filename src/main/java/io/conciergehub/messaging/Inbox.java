@@ -26,16 +26,18 @@ public final class Inbox {
     private final Metrics metrics;
     private final EventBuffer events;
     private final SqliteIdempotentRepository sqliteKeys;
+    private final Outbox outbox;
     private final Clock clock;
 
     /** @param sqliteKeys the idempotency store when it is SQLite, else null (Redis keeps the keys) */
     public Inbox(Database db, GuestRepository guests, Metrics metrics, EventBuffer events,
-            SqliteIdempotentRepository sqliteKeys, Clock clock) {
+            SqliteIdempotentRepository sqliteKeys, Outbox outbox, Clock clock) {
         this.db = db;
         this.guests = guests;
         this.metrics = metrics;
         this.events = events;
         this.sqliteKeys = sqliteKeys;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -83,6 +85,11 @@ public final class Inbox {
                     now, now);
             events.publish(c, "message.received", Map.of("messageId", messageId, "guestId", guestId,
                     "provider", event.provider()));
+            WebhookEvent.Answer maybeSent = event.maybeSentAnswer();
+            if (maybeSent != null) {
+                outbox.recordMaybeDelivered(c, guestId, messageId, maybeSent.text(), maybeSent.language(),
+                        maybeSent.intent(), now);
+            }
             return event.answered() ? null : messageId; // answered elsewhere: kept, not answered twice
         });
         if (id != null) {

@@ -30,10 +30,10 @@ public class MessagingConfiguration implements CamelConfiguration {
 
     /** @param webhookKeys when SQLite keeps them, the inbox records a message's key in its own transaction */
     @BindToRegistry(lazy = true)
-    public Inbox inbox(Database db, GuestRepository guests, Metrics metrics, EventBuffer events, Clock clock,
-            @BeanInject("webhookIdempotency") IdempotentRepository webhookKeys) {
+    public Inbox inbox(Database db, GuestRepository guests, Metrics metrics, EventBuffer events, Outbox outbox,
+            Clock clock, @BeanInject("webhookIdempotency") IdempotentRepository webhookKeys) {
         Inbox inbox = new Inbox(db, guests, metrics, events,
-                webhookKeys instanceof SqliteIdempotentRepository sqlite ? sqlite : null, clock);
+                webhookKeys instanceof SqliteIdempotentRepository sqlite ? sqlite : null, outbox, clock);
         metrics.gauge("concierge_inbound_pending", "Guest messages waiting for the concierge's answer", inbox::pending);
         return inbox;
     }

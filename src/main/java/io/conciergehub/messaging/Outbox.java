@@ -56,6 +56,9 @@ public final class Outbox {
     static final Duration WINDOW = Duration.ofHours(24);
     /** Between the answers merged into one message. */
     static final String ANSWER_SEPARATOR = "\n\n";
+    /** Why an answer the provider may have is a dead letter: nobody can tell whether it went out. */
+    static final String MAYBE_DELIVERED = "interrupted while the provider had the request: it may have been delivered,"
+            + " not resent";
     /** What a merged message may not grow beyond: WhatsApp's limit on a text message's body. */
     static final int MAX_MERGED_LENGTH = 4096;
     /**
@@ -451,8 +454,7 @@ public final class Outbox {
             List<Row> uncertain = Sql.list(c, "SELECT " + ROW_COLUMNS + " FROM outbox WHERE state = 'sending'",
                     Outbox::mapRow);
             for (Row row : uncertain) {
-                deadLetter(c, row, "interrupted while the provider had the request: it may have been delivered, not resent",
-                        now);
+                deadLetter(c, row, MAYBE_DELIVERED, now);
             }
             if (requeued + uncertain.size() > 0) {
                 // Requeued sends need nobody; uncertain ones are dead letters for staff to check.
@@ -461,6 +463,17 @@ public final class Outbox {
             }
             return requeued;
         });
+    }
+
+    /**
+     * Inside the caller's transaction: the answer to {@code inReplyTo} that another node was handing
+     * to the provider when it stopped (relayed with the message). Recorded as {@link #recoverInterrupted}
+     * records this node's own: a dead letter for staff, never sent again by itself.
+     */
+    public void recordMaybeDelivered(Connection c, long guestId, long inReplyTo, String text, String language,
+            String intent, long now) throws SQLException {
+        long outboxId = enqueue(c, guestId, inReplyTo, text, language, intent, PURPOSE_REPLY, now);
+        deadLetter(c, row(c, outboxId), MAYBE_DELIVERED, now);
     }
 
     /** Rows due for sending that are not already in the in-process queue. */
