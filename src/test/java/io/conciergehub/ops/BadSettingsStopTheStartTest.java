@@ -1,15 +1,22 @@
 package io.conciergehub.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.conciergehub.Application;
+import io.conciergehub.store.ConfigurationException;
 import io.conciergehub.support.HubCommand;
 import io.conciergehub.support.TestHub;
 import java.net.ServerSocket;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,15 +28,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadSettingsStopTheStartTest {
 
-    static Stream<Arguments> badSettings() {
+    /** Read from the environment by each way the hub reads it: its own keys, Camel's, HTTP_PORT, the role's profile. */
+    static Stream<Arguments> badEnvironment() {
         return Stream.of(
                 Arguments.of("FAILOVER_TIMEOUT=soon", "failover.timeout = 'soon' is not a duration such as 500ms"),
+                Arguments.of("HTTP_PORT=abc", "camel.server.port = 'abc' is not a whole number from 1 to 65535"),
+                Arguments.of("CAMEL_SERVER_PORT=70000", "camel.server.port = '70000' is not a whole number"),
+                Arguments.of("CONCIERGE_ROLE=leader", "concierge.role = 'leader' is not one of primary, standby"));
+    }
+
+    /** Each check, by its setting's key (the environment names them in upper case, as above). */
+    static Stream<Arguments> badSettings() {
+        return Stream.of(
                 Arguments.of("JOURNEY_QUIET_HOURS=late", "journey.quiet-hours = 'late' is not empty, or two times of day"
                         + " such as 22:00-08:00"),
                 Arguments.of("CONCIERGE_TIMEZONE=Mars/Olympus", "concierge.timezone = 'Mars/Olympus' is not a time zone"),
                 Arguments.of("JOURNEY_PRE_ARRIVAL_TIME=ten", "journey.pre-arrival.time = 'ten' is not a time of day"),
-                Arguments.of("HTTP_PORT=abc", "camel.server.port = 'abc' is not a whole number from 1 to 65535"),
-                Arguments.of("CAMEL_SERVER_PORT=70000", "camel.server.port = '70000' is not a whole number"),
                 Arguments.of("CONCIERGE_ENCRYPTION_KEY=short", "concierge.encryption-key is not empty (a key file is made),"
                         + " or 32 bytes in base64"),
                 Arguments.of("CONCIERGE_ROLE=standby", "concierge.role = 'standby' needs failover.peer-url"),
@@ -39,7 +53,6 @@ class BadSettingsStopTheStartTest {
                 Arguments.of("CONSOLE_LIVE_BATCH=0", "console.live-batch = '0' is not a whole number from 1"),
                 Arguments.of("CONSOLE_LIVE_POLL=often", "console.live-poll = 'often' is not a duration"),
                 Arguments.of("CONSOLE_LIVE_HEARTBEAT=30s", "console.live-heartbeat is longer than 10s"),
-                Arguments.of("CONCIERGE_ROLE=leader", "concierge.role = 'leader' is not one of primary, standby"),
                 Arguments.of("MESSAGING_PROVIDER=twilio", "messaging.provider = 'twilio' is not one of log, spoki,"
                         + " whatsapp-cloud"),
                 Arguments.of("CONCIERGE_DEFAULT_LANGUAGE=xx", "concierge.default-language = 'xx' is not one of en, it"),
@@ -61,8 +74,7 @@ class BadSettingsStopTheStartTest {
                 Arguments.of("MESH_CIRCUIT_OPEN_DURATION=500ms", "mesh.circuit.open-duration = '500ms' is not a duration"
                         + " such as 500ms, 3s, 2m, 1h, PT3S or plain milliseconds, at least 1000ms"),
                 Arguments.of("CONCIERGE_API_KEYS=short-key", "concierge.api-keys: entry 1 of 1 is a key of 9 characters"),
-                Arguments.of("FAILOVER_PEER_URL=https://standby.example.org FAILOVER_PEER_API_KEY=short",
-                        "failover.peer-api-key must be the key (at least 24 characters)"),
+                Arguments.of("FAILOVER_PEER_URL=https://standby.example.org FAILOVER_PEER_API_KEY=short", "failover.peer-api-key must be the key (at least 24 characters)"),
                 Arguments.of("CONCIERGE_WORKERS=-1", "concierge.workers = '-1' is not a whole number from 1"),
                 Arguments.of("IMAP_URL=mail.example.org", "imap.url = 'mail.example.org' is not empty, or imap://host[:port]"
                         + " or imaps://host[:port]"),
@@ -72,7 +84,7 @@ class BadSettingsStopTheStartTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badSettings")
+    @MethodSource("badEnvironment")
     void aBadSettingEndsTheStartWithOneLineAndExitCode2(String settings, String line) throws Exception {
         Path dataDir = Files.createTempDirectory("bad-settings-").resolve("data");
 
@@ -81,6 +93,30 @@ class BadSettingsStopTheStartTest {
         assertThat(started.exitCode()).isEqualTo(2);
         assertThat(started.err().strip().lines()).singleElement().asString()
                 .startsWith("concierge-hub: configuration error: ").contains(line).doesNotContain("Exception");
+        assertThat(dataDir).as("the data directory is untouched").doesNotExist();
+    }
+
+    /**
+     * The same start in this JVM (a process each would cost two seconds apiece): the line the
+     * process prints is the message of the {@link ConfigurationException} that stops it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSettings")
+    void aBadSettingStopsTheStartBeforeTheDataDirectory(String settings, String line) throws Exception {
+        Path dataDir = Files.createTempDirectory("bad-settings-").resolve("data");
+        Main main = Application.create();
+        main.addOverrideProperty("concierge.data-dir", dataDir.toString());
+        for (Map.Entry<String, String> setting : environment(settings).entrySet()) {
+            main.addOverrideProperty(key(setting.getKey()), setting.getValue());
+        }
+
+        try {
+            assertThatThrownBy(main::start).satisfies(failed -> assertThat(configurationError(failed))
+                    .as("the cause that stops the start").isNotNull().extracting(Throwable::getMessage).asString()
+                    .contains(line));
+        } finally {
+            main.stop();
+        }
         assertThat(dataDir).as("the data directory is untouched").doesNotExist();
     }
 
@@ -106,6 +142,27 @@ class BadSettingsStopTheStartTest {
                     .contains("camel.server.port " + taken.getLocalPort() + " on 0.0.0.0 is in use");
             assertThat(dataDir).doesNotExist();
         }
+    }
+
+    /** What the process would print after "configuration error: ", as {@code Application} finds it. */
+    private static ConfigurationException configurationError(Throwable failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConfigurationException unreadable) {
+                return unreadable;
+            }
+        }
+        return null;
+    }
+
+    /** The setting an environment variable names (FAILOVER_PEER_API_KEY: failover.peer-api-key), from the defaults. */
+    private static String key(String variable) throws Exception {
+        Properties defaults = new Properties();
+        try (InputStream in = Application.class.getResourceAsStream("/application.properties")) {
+            defaults.load(in);
+        }
+        return defaults.stringPropertyNames().stream()
+                .filter(key -> key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_').equals(variable))
+                .findFirst().orElseThrow(() -> new AssertionError(variable + " names no setting"));
     }
 
     /** The settings as an operator exports them, on a free port and with a valid key list. */
