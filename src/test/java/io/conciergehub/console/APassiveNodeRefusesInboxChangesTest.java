@@ -19,7 +19,7 @@ class APassiveNodeRefusesInboxChangesTest {
 
     @Test
     void theStandbyShowsConversationsAndRefusesChanges() throws Exception {
-        try (InProcessPair pair = InProcessPair.withOneKey()) {
+        try (InProcessPair pair = InProcessPair.withOneKey().awaitPaired()) {
             long guestId = InboxGuests.writes(pair.primary(), "+393351290001", InboxGuests.SPEAK_TO_SOMEONE);
             await().atMost(Duration.ofSeconds(10)).until(() -> pair.standby().count(
                     "SELECT COUNT(*) FROM guests WHERE needs_attention = 1 AND id = " + guestId) == 1);

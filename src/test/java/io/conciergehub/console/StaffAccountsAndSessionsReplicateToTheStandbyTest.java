@@ -18,7 +18,7 @@ class StaffAccountsAndSessionsReplicateToTheStandbyTest {
 
     @Test
     void accountsAndSessionsReachTheStandby() throws Exception {
-        try (InProcessPair pair = InProcessPair.withOneKey()) {
+        try (InProcessPair pair = InProcessPair.withOneKey().awaitPaired()) {
             TestHub primary = pair.primary();
             ConsoleBrowser.createAccount(primary, "nora", "admin");
             new ConsoleBrowser(primary).loggedInAs("nora");

@@ -16,7 +16,7 @@ class DeletedOldMessagesAreDeletedOnTheStandbyTooTest {
     @Test
     void theStandbyDeletesTheMessagesThePrimaryDeleted() throws Exception {
         try (InProcessPair pair = InProcessPair.withOneKey(primary -> primary
-                .property("privacy.message-retention", "1h").property("privacy.retention-interval", "200ms"))) {
+                .property("privacy.message-retention", "1h").property("privacy.retention-interval", "200ms")).awaitPaired()) {
             long old = guestAsks(pair.primary(), "+393335550021", "What is the wifi password?");
             long recent = guestAsks(pair.primary(), "+393335550022", "What time is breakfast?");
             await().atMost(Duration.ofSeconds(10)).until(() -> messagesOf(pair.standby(), recent) == 2);

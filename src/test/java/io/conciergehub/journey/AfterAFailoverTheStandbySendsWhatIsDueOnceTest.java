@@ -28,7 +28,7 @@ class AfterAFailoverTheStandbySendsWhatIsDueOnceTest {
             UnaryOperator<TestHub.Builder> journey = hub -> Journeys.everySecond(spoki.configure(hub), clock)
                     .property("journey.welcome.template", "1000")
                     .property("journey.pre-arrival.template", "1001");
-            try (InProcessPair pair = InProcessPair.withOneKey(journey, journey)) {
+            try (InProcessPair pair = InProcessPair.withOneKey(journey, journey).awaitPaired()) {
                 Journeys.book(pair.primary(), "F-1", "Sara Gallo", GUEST, "it", "2027-03-05", "2027-03-07");
                 await().atMost(Duration.ofSeconds(20)).until(() -> templates(spoki, GUEST).size() == 1);
                 await().atMost(Duration.ofSeconds(20)).until(() ->

@@ -1,8 +1,10 @@
 package io.conciergehub.support;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
 
 /**
  * A primary and a standby started in this JVM, each with {@code failover.peer-url} at the other's
@@ -88,6 +90,17 @@ public final class InProcessPair implements AutoCloseable {
 
     public TestHub standby() {
         return standby;
+    }
+
+    /**
+     * Once paired, the standby has installed the primary's snapshot: the file that replaces its
+     * database at that moment fails a read of it (SQLITE_IOERR), so a test reads the standby's
+     * database only after this.
+     */
+    public InProcessPair awaitPaired() {
+        Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> standby.log().text().contains("event=replication.snapshot-installed "));
+        return this;
     }
 
     /**

@@ -21,7 +21,7 @@ class AStandbyThatTakesOverKeepsThePauseTest {
     void theCloudWorkStaysPausedAfterATakeOver() throws Exception {
         TestClock clock = TestClock.at(LocalDateTime.parse("2027-05-10T15:00"));
         UnaryOperator<TestHub.Builder> node = hub -> Pauses.everySecond(hub, clock);
-        try (InProcessPair pair = InProcessPair.withOneKey(node, node)) {
+        try (InProcessPair pair = InProcessPair.withOneKey(node, node).awaitPaired()) {
             Flights.book(pair.primary(), "F-1", "Ada", "+393331280001", "it", "2027-05-11", null);
             assertThat(Flights.command(pair.primary(), "{\"action\":\"PAUSE_WORKERS\"}")).isEqualTo("succeeded");
             await().atMost(Duration.ofSeconds(20))
