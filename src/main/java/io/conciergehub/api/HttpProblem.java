@@ -62,6 +62,15 @@ public class HttpProblem extends RuntimeException {
         return new HttpProblem(409, "conflict", detail);
     }
 
+    /**
+     * 503 from a passive node of a pair: the change is the active node's, named in {@code active}
+     * (the pair's other node, failover.peer-url) when there is one.
+     */
+    public static HttpProblem passive(String detail, String activeNode) {
+        HttpProblem passive = new HttpProblem(503, "passive", detail);
+        return activeNode == null || activeNode.isBlank() ? passive : passive.with("active", activeNode.trim());
+    }
+
     public static HttpProblem badRequest(String detail) {
         return new HttpProblem(400, "bad_request", detail);
     }

@@ -270,9 +270,8 @@ public final class InboxApi {
     /** Changes are the active node's: elsewhere 503 naming it. */
     private void requireActive() {
         if (!node.active()) {
-            HttpProblem passive = new HttpProblem(503, "passive node", "this node is the standby: it shows the"
-                    + " conversations read-only; the active node takes changes");
-            throw peerUrl == null ? passive : passive.with("active", peerUrl);
+            throw HttpProblem.passive("this node is the standby: it shows the conversations read-only; the active"
+                    + " node takes changes", peerUrl);
         }
     }
 

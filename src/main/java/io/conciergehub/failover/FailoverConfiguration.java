@@ -132,8 +132,8 @@ public class FailoverConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public PeerApi peerApi(Failover failover, ObjectMapper json) {
-        return new PeerApi(failover, json);
+    public PeerApi peerApi(Failover failover, ObjectMapper json, @PropertyInject("failover.peer-url") String peerUrl) {
+        return new PeerApi(failover, json, peerUrl);
     }
 
     /**

@@ -15,10 +15,13 @@ public final class PeerApi {
 
     private final Failover failover;
     private final ObjectMapper json;
+    private final String peerUrl;
 
-    public PeerApi(Failover failover, ObjectMapper json) {
+    /** @param peerUrl the pair's other node (failover.peer-url), named to a passive node's callers */
+    public PeerApi(Failover failover, ObjectMapper json, String peerUrl) {
         this.failover = failover;
         this.json = json;
+        this.peerUrl = peerUrl;
     }
 
     public ApiResponse heartbeat(Exchange exchange) throws Exception {
@@ -38,8 +41,8 @@ public final class PeerApi {
     /** Work that only the active node may take: elsewhere 503, and the caller retries (or finds the active node). */
     public void requireActive() {
         if (!failover.active()) {
-            throw new HttpProblem(503, "passive", "this node is passive (epoch " + failover.epoch()
-                    + "); the active node takes this");
+            throw HttpProblem.passive("this node is passive (epoch " + failover.epoch()
+                    + "); the active node takes this", peerUrl);
         }
     }
 

@@ -35,7 +35,7 @@ class APassiveNodeRefusesInboxChangesTest {
                         + change, "{\"text\":\"Hello\"}", "X-API-Key", TestHub.API_KEY, "Idempotency-Key", "k-1");
                 assertThat(refused.statusCode()).as(change).isEqualTo(503);
                 JsonNode body = ConsoleBrowser.json(refused);
-                assertThat(body.path("error").asText()).isEqualTo("passive node");
+                assertThat(body.path("error").asText()).isEqualTo("passive");
                 assertThat(body.path("active").asText()).isEqualTo(pair.primary().url(""));
             }
             assertThat(pair.standby().count("SELECT COUNT(*) FROM audit WHERE action LIKE 'console.inbox.%'")).isZero();

@@ -38,7 +38,8 @@ class APassiveNodeRelaysWebhooksAndRefusesWritesTest {
             HttpResponse<String> command = pair.standby().postApi("/api/mesh/commands", TestHub.API_KEY,
                     "{\"action\":\"SEND_MESSAGE\",\"payload\":{\"phone\":\"" + phone + "\",\"message\":\"Hello\"}}");
             assertThat(command.statusCode()).isEqualTo(503);
-            assertThat(command.body()).contains("passive");
+            assertThat(command.body()).as("the answer names the active node, as the console's inbox does")
+                    .contains("\"error\":\"passive\"").contains("\"active\":\"http://localhost:" + pair.primary().port() + "\"");
             assertThat(pair.standby().postApi("/api/mesh/failover/handback", TestHub.API_KEY, "").statusCode())
                     .as("a hand-back asked of the passive node").isEqualTo(503);
             assertThat(pair.primary().postApi("/api/mesh/commands", TestHub.API_KEY, "{\"action\":\"TEST\"}")
