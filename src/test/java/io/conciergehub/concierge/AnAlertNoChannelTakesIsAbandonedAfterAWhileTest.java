@@ -1,14 +1,10 @@
 package io.conciergehub.concierge;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.SlackStub;
 import io.conciergehub.support.TestHub;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;
@@ -21,23 +17,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AnAlertNoChannelTakesIsAbandonedAfterAWhileTest {
 
-    static final String SLACK_PATH = "/services/T000/B000/ABANDON";
 
     @RegisterExtension
     @Order(1)
-    static final WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort())
-            .build();
+    static final SlackStub slack = new SlackStub();
 
     @RegisterExtension
     @Order(2)
-    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> hub
-            .property("alerts.slack-webhook-url", slack.baseUrl() + SLACK_PATH)
-            .property("alerts.poll-interval", "100ms").property("alerts.retry-delay", "200ms")
+    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> slack.configure(hub)
+            .property("alerts.retry-delay", "200ms")
             .property("alerts.max-retry-delay", "200ms").property("alerts.give-up-after", "2s"));
 
     @Test
     void anUndeliverableAlertIsAbandonedAndTheGuestStaysFlagged() throws Exception {
-        slack.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(503)));
+        slack.answers(503);
         String phone = "+393351140088";
         Guests.writes(env.hub(), phone, "Could you book a massage for tomorrow afternoon please?");
 

@@ -1,16 +1,12 @@
 package io.conciergehub.concierge;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.SlackStub;
 import io.conciergehub.support.OutboundLog;
 import io.conciergehub.support.Webhooks;
 import java.time.Duration;
@@ -22,25 +18,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AnAlertSlackRefusesIsSentAgainLaterTest {
 
     static final String PHONE = "+393351150001";
-    static final String SLACK_PATH = "/services/T111/B111/YYYY";
 
     @RegisterExtension
     @Order(1)
-    static final WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort())
-            .build();
+    static final SlackStub slack = new SlackStub();
 
     @RegisterExtension
     @Order(2)
-    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> hub
-            .property("alerts.slack-webhook-url", slack.baseUrl() + SLACK_PATH)
-            .property("alerts.poll-interval", "100ms")
+    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> slack.configure(hub)
             .property("alerts.retry-delay", "300ms"));
 
     @Test
     void theAlertIsSentOnceSlackTakesIt() throws Exception {
-        slack.stubFor(post(urlEqualTo(SLACK_PATH)).inScenario("outage").whenScenarioStateIs(STARTED)
+        slack.stubFor(SlackStub.webhook().inScenario("outage").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(500).withBody("internal_error")).willSetStateTo("back"));
-        slack.stubFor(post(urlEqualTo(SLACK_PATH)).inScenario("outage").whenScenarioStateIs("back")
+        slack.stubFor(SlackStub.webhook().inScenario("outage").whenScenarioStateIs("back")
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("ok")));
 
         env.hub().postSpoki(Webhooks.spokiInbound(PHONE, "Could you recommend a good restaurant for tonight?"));
@@ -48,7 +40,7 @@ class AnAlertSlackRefusesIsSentAgainLaterTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> env.hub().count(
                 "SELECT COUNT(*) FROM staff_alerts WHERE slack_pending = 0") == 1);
-        assertThat(slack.findAll(postRequestedFor(urlEqualTo(SLACK_PATH)))).hasSize(2);
+        assertThat(slack.posts()).hasSize(2);
         assertThat(env.hub().text("SELECT attempts || ' ' || last_error FROM staff_alerts"))
                 .isEqualTo("1 slack: Unavailable: remote service answered 500: internal_error");
         assertThat(env.hub().count("SELECT COUNT(*) FROM guests WHERE needs_attention = 1")).isEqualTo(1);

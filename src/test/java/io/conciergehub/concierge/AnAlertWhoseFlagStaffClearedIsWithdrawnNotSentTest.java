@@ -1,15 +1,10 @@
 package io.conciergehub.concierge;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.SlackStub;
 import io.conciergehub.support.TestHub;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;
@@ -23,23 +18,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AnAlertWhoseFlagStaffClearedIsWithdrawnNotSentTest {
 
-    static final String SLACK_PATH = "/services/T000/B000/WITHDRAW";
 
     @RegisterExtension
     @Order(1)
-    static final WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort())
-            .build();
+    static final SlackStub slack = new SlackStub();
 
     @RegisterExtension
     @Order(2)
-    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> hub
-            .property("alerts.slack-webhook-url", slack.baseUrl() + SLACK_PATH)
-            .property("alerts.poll-interval", "100ms").property("alerts.retry-delay", "200ms")
+    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> slack.configure(hub)
+            .property("alerts.retry-delay", "200ms")
             .property("alerts.max-retry-delay", "200ms"));
 
     @Test
     void aResolvedGuestsPendingAlertIsNeverSent() throws Exception {
-        slack.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(503)));
+        slack.answers(503);
         String phone = "+393351140077";
         Guests.writes(env.hub(), phone, "Could you book a massage for tomorrow afternoon please?");
         await().atMost(Duration.ofSeconds(10)).until(() -> env.hub().count("SELECT attempts FROM staff_alerts") >= 1);
@@ -48,12 +40,12 @@ class AnAlertWhoseFlagStaffClearedIsWithdrawnNotSentTest {
                 "{\"action\":\"RESOLVE_GUEST\",\"payload\":{\"phone\":\"" + phone + "\"}}").statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> !Guests.flagged(env.hub(), phone));
         slack.resetAll();
-        slack.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
+        slack.answers(200);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> env.hub().count("SELECT COUNT(*) FROM staff_alerts"
                 + " WHERE slack_pending = 1") == 0);
         assertThat(env.hub().text("SELECT last_error FROM staff_alerts")).isEqualTo("withdrawn");
-        assertThat(slack.findAll(postRequestedFor(urlEqualTo(SLACK_PATH)))).as("nothing sent once Slack was back").isEmpty();
+        assertThat(slack.posts()).as("nothing sent once Slack was back").isEmpty();
         assertThat(env.hub().get("/metrics", "X-API-Key", TestHub.API_KEY).body())
                 .contains("concierge_staff_alerts_total{channel=\"none\",outcome=\"withdrawn\"} 1.0");
     }

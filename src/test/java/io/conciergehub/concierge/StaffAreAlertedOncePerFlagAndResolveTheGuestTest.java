@@ -1,22 +1,17 @@
 package io.conciergehub.concierge;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.SlackStub;
 import io.conciergehub.support.OutboundLog;
 import io.conciergehub.support.TestHub;
 import io.conciergehub.support.Webhooks;
@@ -36,7 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StaffAreAlertedOncePerFlagAndResolveTheGuestTest {
 
     static final String PHONE = "+393351140001";
-    static final String SLACK_PATH = "/services/T000/B000/XXXX";
     static final String QUESTION = "Vorrei prenotare un massaggio domani pomeriggio";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,15 +42,12 @@ class StaffAreAlertedOncePerFlagAndResolveTheGuestTest {
 
     @RegisterExtension
     @Order(2)
-    static final WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort())
-            .build();
+    static final SlackStub slack = new SlackStub();
 
     @RegisterExtension
     @Order(3)
-    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> hub.scopedKeys()
-            .property("alerts.slack-webhook-url", slack.baseUrl() + SLACK_PATH)
+    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> slack.configure(hub.scopedKeys())
             .property("alerts.email-to", "reception@hotel.example")
-            .property("alerts.poll-interval", "100ms")
             .property("smtp.host", "127.0.0.1")
             .property("smtp.port", String.valueOf(smtp.getSmtp().getPort()))
             .property("smtp.username", "hub")
@@ -64,8 +55,7 @@ class StaffAreAlertedOncePerFlagAndResolveTheGuestTest {
 
     @Test
     void staffAreToldOnceFindTheGuestReadTheConversationAndResolveIt() throws Exception {
-        slack.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/plain").withBody("ok")));
+        slack.answers(200);
         assertThat(env.hub().postApi("/api/mesh/sync/bookings", TestHub.SYNC_KEY, "{\"bookings\":[{\"externalId\":\"S-1\","
                 + "\"source\":\"airbnb\",\"guestName\":\"Maria Rossi\",\"phone\":\"" + PHONE + "\"}]}").statusCode())
                 .isEqualTo(200);
@@ -125,7 +115,7 @@ class StaffAreAlertedOncePerFlagAndResolveTheGuestTest {
     }
 
     private static List<LoggedRequest> slackAlerts() {
-        return slack.findAll(postRequestedFor(urlEqualTo(SLACK_PATH)));
+        return slack.posts();
     }
 
     private static JsonNode body(HttpResponse<String> answer) throws Exception {

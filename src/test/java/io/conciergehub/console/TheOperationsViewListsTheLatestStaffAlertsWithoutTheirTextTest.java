@@ -1,16 +1,12 @@
 package io.conciergehub.console;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.conciergehub.support.ConsoleBrowser;
 import io.conciergehub.support.HubUnderTest;
+import io.conciergehub.support.SlackStub;
 import io.conciergehub.support.Webhooks;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,22 +20,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TheOperationsViewListsTheLatestStaffAlertsWithoutTheirTextTest {
 
-    static final String SLACK_PATH = "/services/T222/B222/ZZZZ";
 
     @RegisterExtension
     @Order(1)
-    static final WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort())
-            .build();
+    static final SlackStub slack = new SlackStub();
 
     @RegisterExtension
     @Order(2)
-    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> hub
-            .property("alerts.slack-webhook-url", slack.baseUrl() + SLACK_PATH)
-            .property("alerts.poll-interval", "100ms"));
+    static final HubUnderTest env = HubUnderTest.withLogProvider(slack::configure);
 
     @Test
     void anAlertShowsItsReasonAndGuestButNotItsText() throws Exception {
-        slack.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
+        slack.answers(200);
         ConsoleBrowser.createAccount(env.hub(), "rita", "staff");
         ConsoleBrowser staff = new ConsoleBrowser(env.hub()).loggedInAs("rita");
         env.hub().postSpoki(Webhooks.spokiInbound("+393351170001", "Could you recommend a good restaurant for tonight?"));

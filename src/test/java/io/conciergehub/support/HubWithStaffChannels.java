@@ -1,13 +1,6 @@
 package io.conciergehub.support;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -28,12 +21,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class HubWithStaffChannels implements BeforeAllCallback, AfterAllCallback {
 
     public static final String STAFF = "reception@hotel.example";
-    private static final String SLACK_PATH = "/services/T000/B000/XXXX";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UnaryOperator<TestHub.Builder> settings;
     private GreenMail smtp;
-    private WireMockServer slack;
+    private SlackStub slack;
     private TestHub hub;
 
     private HubWithStaffChannels(UnaryOperator<TestHub.Builder> settings) {
@@ -50,22 +41,20 @@ public final class HubWithStaffChannels implements BeforeAllCallback, AfterAllCa
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser("hub", "smtp-secret"));
         smtp.start();
-        slack = new WireMockServer(wireMockConfig().dynamicPort());
-        slack.start();
-        slack.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/plain").withBody("ok")));
-        hub = settings.apply(TestHub.builder().property("alerts.slack-webhook-url", slack.baseUrl() + SLACK_PATH)
-                .property("alerts.email-to", STAFF).property("alerts.poll-interval", "100ms")
+        slack = new SlackStub();
+        slack.beforeAll(context);
+        slack.answers(200);
+        hub = settings.apply(slack.configure(TestHub.builder()).property("alerts.email-to", STAFF)
                 .property("smtp.host", "127.0.0.1").property("smtp.port", String.valueOf(smtp.getSmtp().getPort()))
                 .property("smtp.username", "hub").property("smtp.password", "smtp-secret")).start();
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws Exception {
         if (hub != null) {
             hub.close();
         }
-        slack.stop();
+        slack.afterAll(context);
         smtp.stop();
     }
 
@@ -75,13 +64,7 @@ public final class HubWithStaffChannels implements BeforeAllCallback, AfterAllCa
 
     /** The texts Slack received, oldest first. */
     public List<String> slackTexts() {
-        return slack.findAll(postRequestedFor(urlEqualTo(SLACK_PATH))).stream().map(request -> {
-            try {
-                return JSON.readTree(request.getBodyAsString()).path("text").asText();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return slack.texts();
     }
 
     /** The mails staff received, oldest first, each as "subject\nbody". */
