@@ -13,6 +13,7 @@
 #     - replication lag p50/p99 (the primary's gauge, sampled every 100 ms), ack/end-to-end
 #       latency, the outbox's share of it and answers repeated while 100, then 200 webhooks/s
 #       reach the primary (after a 10 s warm-up run; BENCH_FAILOVER_RATES, BENCH_FAILOVER_WARMUP)
+#     - accepted webhooks/s and ack p50/p99 into the primary under wrk, 8 connections
 #     - failover time: kill -9 of the primary -> the standby's first answer at the provider, for a
 #       message posted to the standby right after the kill (BENCH_FAILOVER_TIMEOUT, default 10 s)
 #   scripts/bench.sh flights    (Watchers) AeroAPI calls a day and their cost for a simulated
@@ -88,6 +89,25 @@ start_hub() {  # $1: extra JVM option
 start_hub "-XX:ArchiveClassesAtExit=$work/hub.jsa"; kill "$hub_pid"; wait "$hub_pid" || true
 cold_ms=$ready_ms
 
+# wrk with pre-signed webhooks, each a new guest message that the hub answers through the stub
+# while the load runs; then the answers drain before anything else starts.
+drain() {  # $1 port: until every message is answered, nothing pending, nothing in the outbox
+  until [ "$(curl -s -H "X-API-Key: $BENCH_KEY" "http://127.0.0.1:$1/metrics" \
+    | awk '/^concierge_(outbox_depth|inbound_pending) / {n += $2} END {print int(n)}')" = 0 ]; do sleep 1; done
+  sleep 2
+}
+wrk_load() {  # $1 port, $2 connections, $3 output file
+  bench sign $(( DURATION * 6000 )) "$SECRET" "$work/requests.tsv"
+  BENCH_REQUESTS="$work/requests.tsv" wrk -t2 -c"$2" -d"${DURATION}s" --latency \
+    -s scripts/bench/webhooks.lua "http://127.0.0.1:$1" -- 2 > "$3"
+  drain "$1"
+}
+wrk_line() {  # $1 label, $2 wrk's output
+  awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
+       END {printf "%s %s accepted webhooks/s, ack p50 %s p99 %s\n", label, rps, p50, p99}' label="$1" "$2"
+  grep -E "Non-2xx|Socket errors" "$2" || true
+}
+
 bench_webhooks() {
   # 1. Start-up with the archive, then the hub idles with its language models loaded.
   start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
@@ -97,20 +117,9 @@ bench_webhooks() {
   # 2. Throughput: wrk with pre-signed webhooks, each a new guest message that the hub answers
   #    through the stub while the load runs. A first run warms the JIT up and is not reported; after
   #    each run the answers drain before the next one starts.
-  drain() {  # until every message of the last run is answered: nothing pending, nothing in the outbox
-    until [ "$(curl -s -H "X-API-Key: $BENCH_KEY" "http://127.0.0.1:$hub_port/metrics" \
-      | awk '/^concierge_(outbox_depth|inbound_pending) / {n += $2} END {print int(n)}')" = 0 ]; do sleep 1; done
-    sleep 2
-  }
-  load() {  # $1 connections, $2 output file
-    bench sign $(( DURATION * 6000 )) "$SECRET" "$work/requests.tsv"
-    BENCH_REQUESTS="$work/requests.tsv" wrk -t2 -c"$1" -d"${DURATION}s" --latency \
-      -s scripts/bench/webhooks.lua "http://127.0.0.1:$hub_port" -- 2 > "$2"
-    drain
-  }
-  load 32 "$work/warm-up.txt"
-  load 32 "$work/wrk-32.txt"
-  load 8 "$work/wrk-8.txt"
+  wrk_load "$hub_port" 32 "$work/warm-up.txt"
+  wrk_load "$hub_port" 32 "$work/wrk-32.txt"
+  wrk_load "$hub_port" 8 "$work/wrk-8.txt"
 
   # 3. End-to-end at a fixed rate.
   bench drive "http://127.0.0.1:$hub_port" "http://127.0.0.1:$stub_port" \
@@ -121,10 +130,7 @@ bench_webhooks() {
   echo "ready after start:     ${ready_ms} ms with the CDS archive (${cold_ms} ms without)"
   echo "idle RSS:              ${idle_rss} MB"
   for c in 32 8; do
-    awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
-         END {printf "wrk, %2s connections:   %s accepted webhooks/s, ack p50 %s p99 %s\n", c, rps, p50, p99}' \
-      c="$c" "$work/wrk-$c.txt"
-    grep -E "Non-2xx|Socket errors" "$work/wrk-$c.txt" || true
+    wrk_line "wrk, $(printf %2s "$c") connections:  " "$work/wrk-$c.txt"
   done
   cat "$work/drive.txt"
   echo "peak RSS:              ${peak_rss} MB"
@@ -218,6 +224,10 @@ bench_failover() {
     wait "$sampler"; cat "$work/lag.txt"
     outbox_times "$from"
   done
+  # Throughput into the primary with its standby (the first run warms wrk's path up).
+  wrk_load "$primary_port" 8 "$work/warm-up.txt"
+  wrk_load "$primary_port" 8 "$work/wrk-primary.txt"
+  wrk_line "wrk, 8 connections into the primary:" "$work/wrk-primary.txt"
 
   # 2. Power cut on the primary: how long until the standby answers a guest?
   kill -9 "$primary_pid"
