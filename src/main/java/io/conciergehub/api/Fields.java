@@ -43,7 +43,6 @@ public final class Fields {
         return node;
     }
 
-    /** A numeric id from the path ({@code /…/{id}}); anything else names nothing there: 404 with {@code notFound}. */
     /**
      * A whole number from 1 to {@code max} given in a query parameter ({@code raw}, null or empty
      * when absent), or {@code absent}; else 400 naming the parameter with {@code rule}.
@@ -63,6 +62,7 @@ public final class Fields {
         throw HttpProblem.invalidField(name, rule);
     }
 
+    /** A numeric id from the path ({@code /…/{id}}); anything else names nothing there: 404 with {@code notFound}. */
     public static long pathId(String raw, String notFound) {
         try {
             return Long.parseLong(raw);
