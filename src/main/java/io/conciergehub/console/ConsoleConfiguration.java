@@ -72,12 +72,10 @@ public class ConsoleConfiguration implements CamelConfiguration {
 
     /** The inbox: conversations, replies through the outbox, takes and resolutions (docs/console.md "Inbox"). */
     @BindToRegistry(lazy = true)
-    public InboxApi consoleInbox(Database db, GuestRepository guests, Outbox outbox, Journey journey, NodeStatus node,
-            ObjectMapper json, Clock clock, @PropertyInject("failover.peer-url") String peerUrl,
-            @PropertyInject("messaging.provider") String provider,
+    public InboxApi consoleInbox(Database db, GuestRepository guests, Outbox outbox, Journey journey,
+            ObjectMapper json, Clock clock, @PropertyInject("messaging.provider") String provider,
             @PropertyInject("concierge.default-language") String defaultLanguage) {
-        return new InboxApi(db, guests, outbox, journey, node, json, clock, peerUrl, "spoki".equals(provider),
-                defaultLanguage);
+        return new InboxApi(db, guests, outbox, journey, json, clock, "spoki".equals(provider), defaultLanguage);
     }
 
     /** The live feed's open consoles; the console-live-push and console-live-heartbeat routes drive it. */

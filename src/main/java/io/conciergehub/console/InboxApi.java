@@ -14,7 +14,6 @@ import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.journey.Journey;
 import io.conciergehub.mesh.CommandStore;
 import io.conciergehub.messaging.Outbox;
-import io.conciergehub.ops.NodeStatus;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Digests;
 import io.conciergehub.store.Sql;
@@ -49,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * leaves an audit row naming the caller ({@code staff:<name>} for an account).
  *
  * <p>A passive node (the standby) shows the replicated conversations; every change is refused
- * there with 503 naming the active node ({@code failover.peer-url}), which takes it.
+ * there, before it reaches this class, with 503 naming the active node (the routes' writes check,
+ * {@code peerApi.requireActive}).
  */
 public final class InboxApi {
 
@@ -75,27 +75,22 @@ public final class InboxApi {
     private final GuestRepository guests;
     private final Outbox outbox;
     private final Journey journey;
-    private final NodeStatus node;
     private final ObjectMapper json;
     private final Clock clock;
-    private final String peerUrl;
     private final boolean numericTemplates;
     private final String defaultLanguage;
 
     /**
-     * @param peerUrl          the pair's other node (failover.peer-url), named to a passive node's callers
      * @param numericTemplates templates are named by Spoki's numeric ids (the provider is Spoki)
      */
-    InboxApi(Database db, GuestRepository guests, Outbox outbox, Journey journey, NodeStatus node, ObjectMapper json,
-            Clock clock, String peerUrl, boolean numericTemplates, String defaultLanguage) {
+    InboxApi(Database db, GuestRepository guests, Outbox outbox, Journey journey, ObjectMapper json,
+            Clock clock, boolean numericTemplates, String defaultLanguage) {
         this.db = db;
         this.guests = guests;
         this.outbox = outbox;
         this.journey = journey;
-        this.node = node;
         this.json = json;
         this.clock = clock;
-        this.peerUrl = peerUrl == null || peerUrl.isBlank() ? null : peerUrl.trim();
         this.numericTemplates = numericTemplates;
         this.defaultLanguage = defaultLanguage;
     }
@@ -159,7 +154,6 @@ public final class InboxApi {
      * outside the 24-hour window.
      */
     public ApiResponse reply(Exchange exchange) throws Exception {
-        requireActive();
         long guestId = guestId(exchange);
         String key = HttpRequests.header(exchange.getMessage(), "Idempotency-Key");
         if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
@@ -228,7 +222,6 @@ public final class InboxApi {
 
     /** {@code POST /api/console/conversations/{guestId}/take} {} or {force: true} (admin): 200 {takenBy, takenAt}; 409 held by another. */
     public ApiResponse take(Exchange exchange) throws Exception {
-        requireActive();
         long guestId = guestId(exchange);
         JsonNode body = optionalBody(exchange);
         Fields.onlyKnown(body, "", Set.of("force"));
@@ -251,7 +244,6 @@ public final class InboxApi {
 
     /** {@code POST /api/console/conversations/{guestId}/resolve}: 200 {resolvedAt}; the flag and the take cleared. */
     public ApiResponse resolve(Exchange exchange) throws Exception {
-        requireActive();
         long guestId = guestId(exchange);
         Fields.onlyKnown(optionalBody(exchange), "", Set.of());
         Caller caller = caller(exchange);
@@ -265,14 +257,6 @@ public final class InboxApi {
                     cleared ? "resolved:flag-cleared" : "resolved", now);
             return ApiResponse.ok(Map.of("resolvedAt", iso(now)));
         });
-    }
-
-    /** Changes are the active node's: elsewhere 503 naming it. */
-    private void requireActive() {
-        if (!node.active()) {
-            throw HttpProblem.passive("this node is the standby: it shows the conversations read-only; the active"
-                    + " node takes changes", peerUrl);
-        }
     }
 
     /**
