@@ -3,7 +3,6 @@ package io.conciergehub.support;
 import io.conciergehub.Application;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -51,8 +50,7 @@ public abstract class HubRouteTest implements CamelContextAware {
     }
 
     /**
-     * A fresh data directory, a free port and the test API key for the class's lifetime, and the
-     * quick stop of {@link TestHub#QUICK_STOP}. They are JVM system properties because
+     * A fresh data directory, a free port and the test API key for the class's lifetime. They are JVM system properties because
      * @CamelMainTest's properties are constants; Camel reads system properties before any other
      * source, so a test class must not set these itself.
      */
@@ -72,11 +70,8 @@ public abstract class HubRouteTest implements CamelContextAware {
         }
 
         private static Map<String, String> settings(Path dataDir, int port) {
-            Map<String, String> settings = new HashMap<>(TestHub.QUICK_STOP);
-            settings.put("concierge.data-dir", dataDir.toString());
-            settings.put("camel.server.port", String.valueOf(port));
-            settings.put("concierge.api-keys", TestHub.API_KEY);
-            return settings;
+            return Map.of("concierge.data-dir", dataDir.toString(), "camel.server.port", String.valueOf(port),
+                    "concierge.api-keys", TestHub.API_KEY);
         }
     }
 }

@@ -31,12 +31,6 @@ public final class TestHub extends HubClient implements AutoCloseable {
     /** The token of Smoobu's hook URL ({@code /webhooks/smoobu?token=…}). */
     public static final String SMOOBU_SECRET = "smoobu-hook-token-5f3a9c0e17b24d6a";
 
-    /**
-     * Seda consumers notice a stop only between two polls: polling every 100 ms instead of every
-     * second, a hub stops in half a second instead of three.
-     */
-    static final Map<String, String> QUICK_STOP = Map.of(HubJvm.SEDA_POLL_TIMEOUT, HubJvm.QUICK_POLL_MILLIS);
-
     private final Main main;
     private final HubLog log;
 
@@ -65,7 +59,6 @@ public final class TestHub extends HubClient implements AutoCloseable {
             properties.put("smoobu.webhook-secret", SMOOBU_SECRET);
             properties.put("concierge.sweep-interval", "1000");
             properties.put("messaging.recipient-spacing", "100");
-            properties.putAll(QUICK_STOP);
             // Tests answer with the demo hotel's facts, whatever the provider.
             properties.put("concierge.allow-demo-facts", "true");
             // A test whose clock (or the real one) passes 02:00 would find the cloud-facing work paused
