@@ -48,6 +48,11 @@ public class ApiConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
+    public RemoteRequests remoteRequests(ObjectMapper json) {
+        return new RemoteRequests(json);
+    }
+
+    @BindToRegistry(lazy = true)
     public RemoteAnswers remoteAnswers(Clock clock) {
         return new RemoteAnswers(clock);
     }
