@@ -70,7 +70,9 @@ public final class HubProcess implements AutoCloseable {
         HubProcess hub = new HubProcess(builder.start(), port, log);
         HttpClient http = HttpClient.newHttpClient();
         try {
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(
+            // Only a bound for a hub that never starts: four hubs starting at once on a loaded
+            // two-core machine (two ITs side by side) took over 30 s to answer.
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> http.send(
                     HttpRequest.newBuilder(URI.create(hub.url("/health"))).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
         } catch (RuntimeException | Error notReady) {
