@@ -50,9 +50,9 @@ public abstract class HubRouteTest implements CamelContextAware {
     }
 
     /**
-     * A fresh data directory, a free port and the test API key for the class's lifetime. They are JVM system properties because
-     * @CamelMainTest's properties are constants; Camel reads system properties before any other
-     * source, so a test class must not set these itself.
+     * A fresh data directory, a free port and the test API key for the class's lifetime. They are
+     * JVM system properties because @CamelMainTest's properties are constants; Camel reads system
+     * properties before any other source, so a test class must not set these itself.
      */
     static final class OwnDataDirAndPort implements BeforeAllCallback, AfterAllCallback {
 
