@@ -122,6 +122,7 @@ public class OpsConfiguration implements CamelConfiguration {
         context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new HttpHeaderPolicy());
         // Before the routes are added: their MBeans are made as they are.
         ApiRoutesStayUp.install(context);
+        OneMBeanInfoPerClass.install(context);
         // The API gate in front of Jolokia (/observe/*).
         ObserveGate.install(context, apiGate, registry.findSingleByType(ApiKeys.class), json);
         // /health answers 503 JSON until the hub has started, not the server's 404 page.
