@@ -19,6 +19,9 @@
 #   scripts/bench.sh flights    (Watchers) AeroAPI calls a day and their cost for a simulated
 #     40-room hotel, with and without the night and idle pauses (a simulated clock: no waiting)
 #   scripts/bench.sh            webhooks and mesh
+# BENCH_SHOW_SLOW=1 adds, to each fixed-rate run, the slow acknowledgements and the end-to-end
+# latency by second of the run; BENCH_DRIVE_WARMUP (seconds, default 1) is how long the fixed-rate
+# driver sends before it records.
 # The hub talks to a local stub (Spoki's send API and the event sink) that records arrival times.
 # Everything listens on 127.0.0.1; the run stops by itself.
 set -euo pipefail
@@ -54,7 +57,10 @@ trap cleanup EXIT
 
 # The harness compiled once, so that no run pays the source launcher's compilation while it measures.
 javac -d "$work/bench" scripts/bench/Bench.java
-bench() { java -cp "$work/bench" Bench "$@"; }
+# The driver shares the two cores with the hub: with the JIT's first tier only and one GC thread it
+# takes half the CPU it would take otherwise (measured: 4-5 s instead of 7-9 s for a 10 s run at
+# 200/s), most of which the full JIT spent compiling the driver itself while the hub was measured.
+bench() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$work/bench" Bench "$@"; }
 
 # TCP_NODELAY, as a real API's server sets it: without it the JDK server meets the client's
 # delayed ACKs and every connection stalls 40 ms per answer.

@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -146,7 +147,8 @@ public class Bench {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(16)).build();
         // The first second is not recorded: the client opens its connections and warms up.
-        int warmUp = rate;
+        int warmUpSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_DRIVE_WARMUP", "1"));
+        int warmUp = rate * warmUpSeconds;
         int total = rate * seconds + warmUp;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> ackMicros = Collections.synchronizedList(new ArrayList<>());
@@ -212,11 +214,25 @@ public class Bench {
                 endToEnd.add(arrived - sent.getValue());
             }
         }
-        System.out.printf("fixed-rate run: %d webhooks at %d/s after 1 s of warm-up, %d failed, %d answers received,"
-                + " %d answered more than once%n", total - warmUp, rate, failures.get(), endToEnd.size(), repeated);
+        System.out.printf("fixed-rate run: %d webhooks at %d/s after %d s of warm-up, %d failed, %d answers received,"
+                + " %d answered more than once%n", total - warmUp, rate, warmUpSeconds, failures.get(), endToEnd.size(), repeated);
         if (System.getenv("BENCH_SHOW_SLOW") != null) {
             slowAcks.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> System.out.printf(
                     "  slow ack: sent %s took %d ms%n", Instant.ofEpochMilli(e.getKey() / 1000), e.getValue() / 1000));
+        }
+        if (System.getenv("BENCH_SHOW_SLOW") != null) {
+            // End-to-end by the second the webhook was sent: shows whether a high p99 is one stall or many.
+            long first = sentAt.values().stream().min(Long::compare).orElse(0L);
+            Map<String, Long> received = arrivals;
+            Map<Long, List<Long>> bySecond = new TreeMap<>();
+            sentAt.forEach((phone, sent) -> {
+                Long arrived = received.get(phone);
+                if (arrived != null) {
+                    bySecond.computeIfAbsent((sent - first) / 1_000_000, k -> new ArrayList<>()).add(arrived - sent);
+                }
+            });
+            bySecond.forEach((second, micros) -> System.out.printf("  second %d: %d answers, end-to-end p50 %s max %s%n",
+                    second, micros.size(), ms(micros, 50), ms(micros, 100)));
         }
         failureCauses.forEach((cause, count) -> System.out.printf("  failed: %d x %s%n", count.get(), cause));
         System.out.printf("ack latency at %d/s:        p50 %s  p99 %s%n", rate, ms(ackMicros, 50), ms(ackMicros, 99));
