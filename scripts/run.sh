@@ -23,7 +23,7 @@ else
   cds_opt="-XX:ArchiveClassesAtExit=$cds"
   echo "concierge-hub: this run writes $cds when it stops (a few seconds, once) for faster starts" >&2
 fi
-# A small heap is plenty for a hotel's traffic: idle, the process stays under 200 MB.
+# A small heap is plenty for a hotel's traffic: idle, the process takes about 220 MB.
 # -Xlog:cds*=off: writing the archive lists hundreds of skipped classes; none of it is actionable.
 exec java ${JAVA_OPTS:--Xmx320m -XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xss512k} -Xshare:auto -Xlog:cds*=off "$cds_opt" \
   -jar "$jar" "$@"
