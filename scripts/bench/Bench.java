@@ -146,7 +146,7 @@ public class Bench {
         // HTTP/1.1 as webhook providers post; the JDK client would otherwise upgrade to h2c.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(16)).build();
-        // The first second is not recorded: the client opens its connections and warms up.
+        // The first second (BENCH_DRIVE_WARMUP) is not recorded: the client opens its connections and warms up.
         int warmUpSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_DRIVE_WARMUP", "1"));
         int warmUp = rate * warmUpSeconds;
         int total = rate * seconds + warmUp;
@@ -219,8 +219,6 @@ public class Bench {
         if (System.getenv("BENCH_SHOW_SLOW") != null) {
             slowAcks.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> System.out.printf(
                     "  slow ack: sent %s took %d ms%n", Instant.ofEpochMilli(e.getKey() / 1000), e.getValue() / 1000));
-        }
-        if (System.getenv("BENCH_SHOW_SLOW") != null) {
             // End-to-end by the second the webhook was sent: shows whether a high p99 is one stall or many.
             long first = sentAt.values().stream().min(Long::compare).orElse(0L);
             Map<String, Long> received = arrivals;
