@@ -208,10 +208,15 @@ public class Bench {
         Map<String, Long> sends = sendsByPhone(http, stub);
         long repeated = sentAt.keySet().stream().filter(phone -> sends.getOrDefault(phone, 0L) > 1).count();
         List<Long> endToEnd = new ArrayList<>();
+        // End-to-end also by the second the webhook was sent: shows whether a high p99 is one stall or many.
+        Map<Long, List<Long>> bySecond = new TreeMap<>();
+        long first = sentAt.values().stream().min(Long::compare).orElse(0L);
         for (Map.Entry<String, Long> sent : sentAt.entrySet()) {
             Long arrived = arrivals.get(sent.getKey());
             if (arrived != null) {
                 endToEnd.add(arrived - sent.getValue());
+                bySecond.computeIfAbsent((sent.getValue() - first) / 1_000_000, k -> new ArrayList<>())
+                        .add(arrived - sent.getValue());
             }
         }
         System.out.printf("fixed-rate run: %d webhooks at %d/s after %d s of warm-up, %d failed, %d answers received,"
@@ -219,16 +224,6 @@ public class Bench {
         if (System.getenv("BENCH_SHOW_SLOW") != null) {
             slowAcks.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> System.out.printf(
                     "  slow ack: sent %s took %d ms%n", Instant.ofEpochMilli(e.getKey() / 1000), e.getValue() / 1000));
-            // End-to-end by the second the webhook was sent: shows whether a high p99 is one stall or many.
-            long first = sentAt.values().stream().min(Long::compare).orElse(0L);
-            Map<String, Long> received = arrivals;
-            Map<Long, List<Long>> bySecond = new TreeMap<>();
-            sentAt.forEach((phone, sent) -> {
-                Long arrived = received.get(phone);
-                if (arrived != null) {
-                    bySecond.computeIfAbsent((sent - first) / 1_000_000, k -> new ArrayList<>()).add(arrived - sent);
-                }
-            });
             bySecond.forEach((second, micros) -> System.out.printf("  second %d: %d answers, end-to-end p50 %s max %s%n",
                     second, micros.size(), ms(micros, 50), ms(micros, 100)));
         }
