@@ -18,6 +18,8 @@
 #       message posted to the standby right after the kill (BENCH_FAILOVER_TIMEOUT, default 10 s)
 #   scripts/bench.sh flights    (Watchers) AeroAPI calls a day and their cost for a simulated
 #     40-room hotel, with and without the night and idle pauses (a simulated clock: no waiting)
+#   scripts/bench.sh replication (Hybrid failover) the passive node's CPU for applying one shipped
+#     batch of changes, for batches of 5 and 40 (src/test/.../failover/ReplicationApplySimulation)
 #   scripts/bench.sh            webhooks and mesh
 # BENCH_SHOW_SLOW=1 adds, to each fixed-rate run, the slow acknowledgements and the end-to-end
 # latency by second of the run; BENCH_DRIVE_WARMUP (seconds, default 1) is how long the fixed-rate
@@ -247,10 +249,14 @@ bench_failover() {
 }
 
 # The flight watch's own beans on a simulated clock (src/test/.../watchers/FlightCallsSimulation).
-bench_flights() {
+# A simulation from the test sources: $1 its class, $2 where its log goes.
+simulation() {
   mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=test
-  java -cp "target/test-classes:target/classes:$(cat "$work/classpath.txt")" \
-    io.conciergehub.watchers.FlightCallsSimulation 2> "$work/flights.log"
+  java -cp "target/test-classes:target/classes:$(cat "$work/classpath.txt")" "$1" 2> "$2"
+}
+bench_flights() { simulation io.conciergehub.watchers.FlightCallsSimulation "$work/flights.log"; }
+bench_replication() {
+  simulation io.conciergehub.failover.ReplicationApplySimulation "$work/replication.log" | grep "^replication apply"
 }
 
 case "${1:-all}" in
@@ -258,6 +264,7 @@ case "${1:-all}" in
   flights) bench_flights ;;
   mesh) bench_mesh ;;
   failover) bench_failover ;;
+  replication) bench_replication ;;
   all) bench_webhooks; bench_mesh ;;
-  *) echo "usage: scripts/bench.sh [webhooks|mesh|failover|flights|all]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh [webhooks|mesh|failover|replication|flights|all]" >&2; exit 2 ;;
 esac

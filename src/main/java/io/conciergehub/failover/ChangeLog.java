@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The change log in both directions: the active node reads it in batches to ship, the passive
@@ -32,6 +33,14 @@ public final class ChangeLog {
 
     private final Database db;
     private final ObjectMapper json;
+    // What apply checks each change against, read again only when the schema changed: the passive
+    // node applies a batch per grouped acknowledgement, tens a second, and reading the tables'
+    // columns took some thirty queries each time.
+    private volatile Replicated replicated;
+
+    /** The replicated tables' columns, as they were at SQLite's schema version {@code schemaVersion}. */
+    private record Replicated(long schemaVersion, Map<String, Set<String>> columns) {
+    }
 
     public ChangeLog(Database db, ObjectMapper json) {
         this.db = db;
@@ -119,6 +128,8 @@ public final class ChangeLog {
      * with (the peer has it all, or it was relayed), so it is emptied.
      */
     public void follow(String sourceNode, long appliedSeq) {
+        // After a snapshot replaced the file, its schema may differ at the same version number.
+        replicated = null;
         db.write(c -> {
             Sql.update(c, "DELETE FROM change_log");
             return Sql.update(c, "UPDATE replication SET source_node = ?, applied_seq = ?", sourceNode, appliedSeq);
@@ -153,10 +164,7 @@ public final class ChangeLog {
             int capturing = (int) Sql.count(c, "SELECT capturing FROM replication");
             Sql.update(c, "UPDATE replication SET capturing = 0");
             execute(c, "PRAGMA defer_foreign_keys = ON");
-            Map<String, java.util.Set<String>> replicated = new HashMap<>();
-            for (ChangeCapture.Table table : ChangeCapture.tables(c)) {
-                replicated.put(table.name(), new java.util.HashSet<>(table.columns()));
-            }
+            Map<String, Set<String>> replicated = replicatedColumns(c);
             long applied = at.appliedSeq();
             for (JsonNode change : batch.path("changes")) {
                 long seq = change.path("seq").asLong();
@@ -169,6 +177,20 @@ public final class ChangeLog {
             Sql.update(c, "UPDATE replication SET capturing = ?, applied_seq = ?", capturing, applied);
             return new Position(source, applied);
         });
+    }
+
+    private Map<String, Set<String>> replicatedColumns(Connection c) throws SQLException {
+        long schemaVersion = Sql.count(c, "PRAGMA schema_version");
+        Replicated known = replicated;
+        if (known == null || known.schemaVersion() != schemaVersion) {
+            Map<String, Set<String>> columns = new HashMap<>();
+            for (ChangeCapture.Table table : ChangeCapture.tables(c)) {
+                columns.put(table.name(), Set.copyOf(table.columns()));
+            }
+            known = new Replicated(schemaVersion, Map.copyOf(columns));
+            replicated = known;
+        }
+        return known.columns();
     }
 
     /** The batch does not continue from where this database is. */
@@ -192,10 +214,10 @@ public final class ChangeLog {
         }
     }
 
-    private static void applyOne(Connection c, Map<String, java.util.Set<String>> replicated, JsonNode change)
+    private static void applyOne(Connection c, Map<String, Set<String>> replicated, JsonNode change)
             throws SQLException {
         String name = change.path("table").asText();
-        java.util.Set<String> known = replicated.get(name);
+        Set<String> known = replicated.get(name);
         String op = change.path("op").asText();
         boolean delete = "delete".equals(op);
         JsonNode values = delete ? change.path("key") : change.path("row");

@@ -57,6 +57,34 @@ class ReplicationCoversTablesAddedLaterTest {
     }
 
     @Test
+    void aColumnAddedAfterBatchesWereAppliedIsAppliedToo() throws Exception {
+        Database active = Database.open(Files.createTempDirectory("hub-active-"), true);
+        Database passive = Database.open(Files.createTempDirectory("hub-passive-"), true);
+        for (Database db : new Database[] {active, passive}) {
+            db.write(c -> Sql.update(c, "CREATE TABLE journey_notices (id INTEGER PRIMARY KEY, kind TEXT NOT NULL)"));
+            new ChangeCapture(db).install();
+            new ChangeCapture(db).capture(true);
+        }
+        ChangeLog activeLog = new ChangeLog(active, JSON);
+        ChangeLog passiveLog = new ChangeLog(passive, JSON);
+        passiveLog.follow("node-a", 0);
+        active.write(c -> Sql.insert(c, "INSERT INTO journey_notices (kind) VALUES ('pre-arrival')"));
+        passiveLog.apply(JSON.readTree(activeLog.batchAfter(0, 100, "node-a", 1, "0123456789abcdef").json()));
+
+        for (Database db : new Database[] {active, passive}) {
+            db.write(c -> Sql.update(c, "ALTER TABLE journey_notices ADD COLUMN sent_at INTEGER"));
+            new ChangeCapture(db).install();
+        }
+        active.write(c -> Sql.update(c, "UPDATE journey_notices SET sent_at = 1700000000000"));
+        ChangeLog.Batch batch = activeLog.batchAfter(passiveLog.position().appliedSeq(), 100, "node-a", 1,
+                "0123456789abcdef");
+        passiveLog.apply(JSON.readTree(batch.json()));
+
+        long sentAt = passive.read(c -> Sql.count(c, "SELECT sent_at FROM journey_notices"));
+        assertThat(sentAt).isEqualTo(1700000000000L);
+    }
+
+    @Test
     void aBatchThatSkipsChangesOrNamesAnUnknownTableIsRefused() throws Exception {
         Database passive = Database.open(Files.createTempDirectory("hub-passive-"), true);
         new ChangeCapture(passive).install();
