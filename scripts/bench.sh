@@ -248,13 +248,14 @@ bench_failover() {
   kill "$standby_pid"; wait "$standby_pid" || true
 }
 
-# The flight watch's own beans on a simulated clock (src/test/.../watchers/FlightCallsSimulation).
 # A simulation from the test sources: $1 its class, $2 where its log goes.
 simulation() {
-  mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=test
+  mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=test >&2
   java -cp "target/test-classes:target/classes:$(cat "$work/classpath.txt")" "$1" 2> "$2"
 }
+# The flight watch's own beans on a simulated clock.
 bench_flights() { simulation io.conciergehub.watchers.FlightCallsSimulation "$work/flights.log"; }
+# ChangeLog.apply on two SQLite files with the hub's schema; its log lines are left out.
 bench_replication() {
   simulation io.conciergehub.failover.ReplicationApplySimulation "$work/replication.log" | grep "^replication apply"
 }
