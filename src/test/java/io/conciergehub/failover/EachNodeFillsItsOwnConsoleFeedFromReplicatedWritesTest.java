@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,21 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 class EachNodeFillsItsOwnConsoleFeedFromReplicatedWritesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ReplicatedDatabases.JSON;
 
     @Test
     void theStandbysTriggersWriteItsFeedAndNoFeedRowIsShipped() throws Exception {
-        Database active = Database.open(Files.createTempDirectory("hub-active-"), true);
-        Database passive = Database.open(Files.createTempDirectory("hub-passive-"), true);
-        for (Database db : new Database[] {active, passive}) {
-            new ChangeCapture(db).install();
-            new ChangeCapture(db).capture(true);
-        }
-        ChangeLog activeLog = new ChangeLog(active, JSON);
-        ChangeLog passiveLog = new ChangeLog(passive, JSON);
-        passiveLog.follow("node-a", 0);
+        ReplicatedDatabases pair = ReplicatedDatabases.open(true);
 
-        active.write(c -> {
+        pair.active.write(c -> {
             long guest = Sql.insert(c, "INSERT INTO guests (phone_hash, phone_enc, created_at, updated_at)"
                     + " VALUES ('h', 'e', 1000, 1000)");
             long message = Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, body, status, created_at,"
@@ -39,11 +30,11 @@ class EachNodeFillsItsOwnConsoleFeedFromReplicatedWritesTest {
             return Sql.update(c, "UPDATE guests SET needs_attention = 1, attention_reason = 'complaint', updated_at = 4000"
                     + " WHERE id = ?", guest);
         });
-        ChangeLog.Batch batch = activeLog.batchAfter(0, 100, "node-a", 1, "0123456789abcdef");
+        ChangeLog.Batch batch = pair.nextBatch();
         assertThat(batch.json()).doesNotContain("console_events");
-        passiveLog.apply(JSON.readTree(batch.json()));
+        pair.passiveLog.apply(JSON.readTree(batch.json()));
 
-        for (Database node : new Database[] {active, passive}) {
+        for (Database node : new Database[] {pair.active, pair.passive}) {
             List<String> feed = node.read(c -> Sql.list(c, "SELECT kind || '@' || at FROM console_events ORDER BY seq",
                     row -> row.getString(1)));
             assertThat(feed).containsExactly("message@2000", "status@3000", "flag@4000");

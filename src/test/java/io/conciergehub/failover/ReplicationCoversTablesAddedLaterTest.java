@@ -17,70 +17,46 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicationCoversTablesAddedLaterTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ReplicatedDatabases.JSON;
 
     @Test
     void aNewTableIsShippedAndAppliedInOrderAndOnce() throws Exception {
-        Database active = Database.open(Files.createTempDirectory("hub-active-"), true);
-        Database passive = Database.open(Files.createTempDirectory("hub-passive-"), true);
-        for (Database db : new Database[] {active, passive}) {
-            // What a later Flyway migration would do.
-            db.write(c -> Sql.update(c, "CREATE TABLE journey_notices (id INTEGER PRIMARY KEY, booking_ref TEXT NOT NULL,"
-                    + " kind TEXT NOT NULL, sent_at INTEGER)"));
-            new ChangeCapture(db).install();
-        }
-        // Both nodes capture, as they do while paired.
-        new ChangeCapture(active).capture(true);
-        new ChangeCapture(passive).capture(true);
-        ChangeLog activeLog = new ChangeLog(active, JSON);
-        ChangeLog passiveLog = new ChangeLog(passive, JSON);
-        passiveLog.follow("node-a", 0);
+        // What a later Flyway migration would do.
+        ReplicatedDatabases pair = ReplicatedDatabases.open(true, "CREATE TABLE journey_notices (id INTEGER PRIMARY KEY,"
+                + " booking_ref TEXT NOT NULL, kind TEXT NOT NULL, sent_at INTEGER)");
 
-        active.write(c -> {
+        pair.active.write(c -> {
             Sql.insert(c, "INSERT INTO journey_notices (booking_ref, kind) VALUES ('HM1', 'pre-arrival')");
             Sql.insert(c, "INSERT INTO journey_notices (booking_ref, kind) VALUES ('HM2', 'check-out')");
             Sql.update(c, "UPDATE journey_notices SET sent_at = 1700000000000 WHERE booking_ref = 'HM1'");
             return Sql.update(c, "DELETE FROM journey_notices WHERE booking_ref = 'HM2'");
         });
-        ChangeLog.Batch batch = activeLog.batchAfter(0, 100, "node-a", 1, "0123456789abcdef");
+        ChangeLog.Batch batch = pair.nextBatch();
         assertThat(batch.size()).as("insert, insert, update, delete").isEqualTo(4);
 
-        ChangeLog.Position applied = passiveLog.apply(JSON.readTree(batch.json()));
-        ChangeLog.Position again = passiveLog.apply(JSON.readTree(batch.json()));
+        ChangeLog.Position applied = pair.passiveLog.apply(JSON.readTree(batch.json()));
+        ChangeLog.Position again = pair.passiveLog.apply(JSON.readTree(batch.json()));
 
         assertThat(applied.appliedSeq()).isEqualTo(batch.lastSeq());
         assertThat(again).isEqualTo(applied);
-        List<String> notices = passive.read(c -> Sql.list(c, "SELECT booking_ref || ':' || kind || ':' || sent_at"
+        List<String> notices = pair.passive.read(c -> Sql.list(c, "SELECT booking_ref || ':' || kind || ':' || sent_at"
                 + " FROM journey_notices", row -> row.getString(1)));
         assertThat(notices).containsExactly("HM1:pre-arrival:1700000000000");
-        assertThat(passiveLog.lastSeq()).as("what the passive node applies is not captured again").isZero();
+        assertThat(pair.passiveLog.lastSeq()).as("what the passive node applies is not captured again").isZero();
     }
 
     @Test
     void aColumnAddedAfterBatchesWereAppliedIsAppliedToo() throws Exception {
-        Database active = Database.open(Files.createTempDirectory("hub-active-"), true);
-        Database passive = Database.open(Files.createTempDirectory("hub-passive-"), true);
-        for (Database db : new Database[] {active, passive}) {
-            db.write(c -> Sql.update(c, "CREATE TABLE journey_notices (id INTEGER PRIMARY KEY, kind TEXT NOT NULL)"));
-            new ChangeCapture(db).install();
-            new ChangeCapture(db).capture(true);
-        }
-        ChangeLog activeLog = new ChangeLog(active, JSON);
-        ChangeLog passiveLog = new ChangeLog(passive, JSON);
-        passiveLog.follow("node-a", 0);
-        active.write(c -> Sql.insert(c, "INSERT INTO journey_notices (kind) VALUES ('pre-arrival')"));
-        passiveLog.apply(JSON.readTree(activeLog.batchAfter(0, 100, "node-a", 1, "0123456789abcdef").json()));
+        ReplicatedDatabases pair = ReplicatedDatabases.open(true,
+                "CREATE TABLE journey_notices (id INTEGER PRIMARY KEY, kind TEXT NOT NULL)");
+        pair.active.write(c -> Sql.insert(c, "INSERT INTO journey_notices (kind) VALUES ('pre-arrival')"));
+        pair.passiveLog.apply(JSON.readTree(pair.nextBatch().json()));
 
-        for (Database db : new Database[] {active, passive}) {
-            db.write(c -> Sql.update(c, "ALTER TABLE journey_notices ADD COLUMN sent_at INTEGER"));
-            new ChangeCapture(db).install();
-        }
-        active.write(c -> Sql.update(c, "UPDATE journey_notices SET sent_at = 1700000000000"));
-        ChangeLog.Batch batch = activeLog.batchAfter(passiveLog.position().appliedSeq(), 100, "node-a", 1,
-                "0123456789abcdef");
-        passiveLog.apply(JSON.readTree(batch.json()));
+        pair.changeSchema("ALTER TABLE journey_notices ADD COLUMN sent_at INTEGER");
+        pair.active.write(c -> Sql.update(c, "UPDATE journey_notices SET sent_at = 1700000000000"));
+        pair.passiveLog.apply(JSON.readTree(pair.nextBatch().json()));
 
-        long sentAt = passive.read(c -> Sql.count(c, "SELECT sent_at FROM journey_notices"));
+        long sentAt = pair.passive.read(c -> Sql.count(c, "SELECT sent_at FROM journey_notices"));
         assertThat(sentAt).isEqualTo(1700000000000L);
     }
 
