@@ -360,8 +360,9 @@ public final class Failover implements NodeStatus {
         long silent = clock.millis() - lastActiveHeartbeatAt;
         if (silent > timeout.toMillis()) {
             long known = peer == null ? 0 : peer.epoch();
-            activate(Math.max(epoch, known) + 1, "no heartbeat for " + silent + " ms", Level.WARN);
+            // Counted before the node says it is active: whoever sees it active sees the promotion too.
             metrics.failoverPromotion(role);
+            activate(Math.max(epoch, known) + 1, "no heartbeat for " + silent + " ms", Level.WARN);
         }
     }
 
