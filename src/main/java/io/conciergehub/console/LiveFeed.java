@@ -121,6 +121,13 @@ public final class LiveFeed {
 
     /** The new rows to every open console, and the backlog to those that resumed; the node's state when it changed. */
     public void push() {
+        if (viewers.isEmpty()) {
+            // No console open, the usual case: the rows are not read for nobody (up to
+            // console.live-batch of them every console.live-poll under load); the next console to
+            // open starts from the newest.
+            head = newestSeq();
+            return;
+        }
         long from = head;
         List<Event> fresh = db.read(c -> after(c, from));
         if (!fresh.isEmpty()) {
