@@ -110,6 +110,18 @@ wrk_load() {  # $1 port, $2 connections, $3 output file
     -s scripts/bench/webhooks.lua "http://127.0.0.1:$1" -- 2 > "$3"
   drain "$1"
 }
+# A process's CPU so far and its JIT compiler threads' part of it, in ms: "total jit".
+cpu_mark() {
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk -v hz="$(getconf CLK_TCK)" '{ name = $0; sub(/\) .*/, "", name)
+    sub(/.*\) /, ""); ms = ($12 + $13) * 1000 / hz; total += ms; if (name ~ /\((C1|C2) CompilerThre$/) jit += ms }
+    END { printf "%d %d\n", total, jit }'
+}
+# $1 label, $2 pid, $3 its cpu_mark before, $4 messages answered meanwhile: the CPU each took, and
+# how much of it the JIT spent compiling (a large share: the JVM was not warm yet).
+cpu_line() {
+  echo "$3 $(cpu_mark "$2")" | awk -v label="$1" -v n="$4" '{ cpu = $3 - $1; jit = $4 - $2
+    printf "%s CPU %.2f ms per message, of which the JIT compiler %d %%\n", label, cpu / n, cpu ? 100 * jit / cpu : 0 }'
+}
 wrk_line() {  # $1 label, $2 wrk's output
   awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
        END {printf "%s %s accepted webhooks/s, ack p50 %s p99 %s\n", label, rps, p50, p99}' label="$1" "$2"
@@ -130,8 +142,10 @@ bench_webhooks() {
   wrk_load "$hub_port" 8 "$work/wrk-8.txt"
 
   # 3. End-to-end at a fixed rate.
+  local before; before=$(cpu_mark "$hub_pid")
   bench drive "http://127.0.0.1:$hub_port" "http://127.0.0.1:$stub_port" \
     "$RATE" "$RATE_SECONDS" "$SECRET" > "$work/drive.txt"
+  cpu_line "hub at $RATE/s:         " "$hub_pid" "$before" $(( RATE * RATE_SECONDS )) >> "$work/drive.txt"
   peak_rss=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$hub_pid/status)
 
   echo "== Concierge Hub benchmark: webhooks ($(nproc) cores, JAVA_OPTS: $JAVA_OPTS) =="
@@ -226,9 +240,12 @@ bench_failover() {
     echo "load average before the run at $r/s: $(cut -d' ' -f1-3 /proc/loadavg)"
     local from; from=$(date +%s%3N)
     bench lag "http://127.0.0.1:$primary_port" "$BENCH_KEY" "$RATE_SECONDS" > "$work/lag.txt" &
-    local sampler=$!
+    local sampler=$! primary_cpu standby_cpu
+    primary_cpu=$(cpu_mark "$primary_pid"); standby_cpu=$(cpu_mark "$standby_pid")
     bench drive "http://127.0.0.1:$primary_port" "http://127.0.0.1:$stub_port" \
       "$r" "$RATE_SECONDS" "$SECRET"
+    cpu_line "primary at $r/s:" "$primary_pid" "$primary_cpu" $(( r * RATE_SECONDS ))
+    cpu_line "standby at $r/s:" "$standby_pid" "$standby_cpu" $(( r * RATE_SECONDS ))
     wait "$sampler"; cat "$work/lag.txt"
     outbox_times "$from"
   done
