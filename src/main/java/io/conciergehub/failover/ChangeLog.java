@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The change log in both directions: the active node reads it in batches to ship, the passive
@@ -38,8 +39,48 @@ public final class ChangeLog {
     // columns took some thirty queries each time.
     private volatile Replicated replicated;
 
-    /** The replicated tables' columns, as they were at SQLite's schema version {@code schemaVersion}. */
-    private record Replicated(long schemaVersion, Map<String, Set<String>> columns) {
+    /**
+     * The replicated tables' columns, as they were at SQLite's schema version {@code schemaVersion},
+     * and the statement that applies each shape of change seen since: a batch of a busy hour holds
+     * thousands of changes of a few dozen shapes, and building each one's SQL anew took more of the
+     * passive node's CPU than running it.
+     */
+    private record Replicated(long schemaVersion, Map<String, Set<String>> columns, Map<Shape, String> statements) {
+
+        /** Shapes beyond this many are applied without being kept (a replicated table has a few). */
+        private static final int MAX_SHAPES = 1000;
+
+        /** The statement for a change of this shape, checked against the columns the first time. */
+        String statement(Shape shape, long seq) {
+            String sql = statements.get(shape);
+            if (sql == null) {
+                Set<String> known = columns.get(shape.table());
+                if (known == null || shape.columns().isEmpty() || !known.containsAll(shape.columns())) {
+                    throw new NotReplicated("change " + seq + " does not fit a replicated table");
+                }
+                sql = shape.sql();
+                if (statements.size() < MAX_SHAPES) {
+                    statements.put(shape, sql);
+                }
+            }
+            return sql;
+        }
+    }
+
+    /** A change's table, whether it deletes, and the columns it names, in its order. */
+    private record Shape(String table, boolean delete, List<String> columns) {
+
+        String sql() {
+            String quoted = ChangeCapture.quote(table);
+            List<String> names = columns.stream().map(ChangeCapture::quote).toList();
+            return delete
+                    ? "DELETE FROM " + quoted + " WHERE " + String.join(" AND ", names.stream()
+                            .map(column -> column + " = ?").toList())
+                    : "INSERT INTO " + quoted + " (" + String.join(", ", names) + ") VALUES ("
+                            + String.join(", ", names.stream().map(column -> "?").toList())
+                            + ") ON CONFLICT DO UPDATE SET " + String.join(", ", names.stream()
+                                    .map(column -> column + " = excluded." + column).toList());
+        }
     }
 
     public ChangeLog(Database db, ObjectMapper json) {
@@ -164,7 +205,7 @@ public final class ChangeLog {
             int capturing = (int) Sql.count(c, "SELECT capturing FROM replication");
             Sql.update(c, "UPDATE replication SET capturing = 0");
             execute(c, "PRAGMA defer_foreign_keys = ON");
-            Map<String, Set<String>> replicated = replicatedColumns(c);
+            Replicated replicated = replicated(c);
             long applied = at.appliedSeq();
             for (JsonNode change : batch.path("changes")) {
                 long seq = change.path("seq").asLong();
@@ -179,7 +220,7 @@ public final class ChangeLog {
         });
     }
 
-    private Map<String, Set<String>> replicatedColumns(Connection c) throws SQLException {
+    private Replicated replicated(Connection c) throws SQLException {
         long schemaVersion = Sql.count(c, "PRAGMA schema_version");
         Replicated known = replicated;
         if (known == null || known.schemaVersion() != schemaVersion) {
@@ -187,10 +228,10 @@ public final class ChangeLog {
             for (ChangeCapture.Table table : ChangeCapture.tables(c)) {
                 columns.put(table.name(), Set.copyOf(table.columns()));
             }
-            known = new Replicated(schemaVersion, Map.copyOf(columns));
+            known = new Replicated(schemaVersion, Map.copyOf(columns), new ConcurrentHashMap<>());
             replicated = known;
         }
-        return known.columns();
+        return known;
     }
 
     /** The batch does not continue from where this database is. */
@@ -214,27 +255,21 @@ public final class ChangeLog {
         }
     }
 
-    private static void applyOne(Connection c, Map<String, Set<String>> replicated, JsonNode change)
-            throws SQLException {
-        String name = change.path("table").asText();
-        Set<String> known = replicated.get(name);
+    private static void applyOne(Connection c, Replicated replicated, JsonNode change) throws SQLException {
+        long seq = change.path("seq").asLong();
         String op = change.path("op").asText();
         boolean delete = "delete".equals(op);
+        if (!delete && !"upsert".equals(op)) {
+            throw new NotReplicated("change " + seq + " does not fit a replicated table");
+        }
         JsonNode values = delete ? change.path("key") : change.path("row");
         List<String> columns = fieldNames(values);
-        if (known == null || !("upsert".equals(op) || delete) || columns.isEmpty() || !known.containsAll(columns)) {
-            throw new NotReplicated("change " + change.path("seq").asLong() + " does not fit a replicated table");
+        String sql = replicated.statement(new Shape(change.path("table").asText(), delete, columns), seq);
+        Object[] args = new Object[columns.size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = value(values.get(columns.get(i)));
         }
-        String table = ChangeCapture.quote(name);
-        String sql = delete
-                ? "DELETE FROM " + table + " WHERE " + String.join(" AND ", columns.stream()
-                        .map(column -> ChangeCapture.quote(column) + " = ?").toList())
-                : "INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(ChangeCapture::quote).toList())
-                        + ") VALUES (" + String.join(", ", columns.stream().map(column -> "?").toList())
-                        + ") ON CONFLICT DO UPDATE SET " + String.join(", ", columns.stream()
-                                .map(column -> ChangeCapture.quote(column) + " = excluded." + ChangeCapture.quote(column))
-                                .toList());
-        Sql.update(c, sql, columns.stream().map(column -> value(values.get(column))).toArray());
+        Sql.update(c, sql, args);
     }
 
     private static List<String> fieldNames(JsonNode object) {
