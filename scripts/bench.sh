@@ -3,7 +3,8 @@
 #   scripts/bench.sh webhooks   (Foundation)
 #     - time until /health answers after `java -jar`, and idle RSS
 #     - accepted webhooks/s and ack latency p50/p99 under wrk (signed Spoki webhooks, unique ids)
-#     - ack and end-to-end latency p50/p99 (webhook sent -> answer at the provider) at 200 msg/s
+#     - ack and end-to-end latency p50/p99 (webhook sent -> answer at the provider) at 200 msg/s,
+#       and the hub's CPU per message meanwhile with the JIT compiler's share of it
 #     - the JVM's peak RSS
 #   scripts/bench.sh mesh       (Mesh gateway)
 #     - requests/s and p99 of POST /api/mesh/commands under wrk, key and rate limits checked on
@@ -11,8 +12,9 @@
 #     - events/s drained from a 10,000-event buffer to the sink
 #   scripts/bench.sh failover   (Hybrid failover) two nodes on this machine
 #     - replication lag p50/p99 (the primary's gauge, sampled every 100 ms), ack/end-to-end
-#       latency, the outbox's share of it and answers repeated while 100, then 200 webhooks/s
-#       reach the primary (after a 10 s warm-up run; BENCH_FAILOVER_RATES, BENCH_FAILOVER_WARMUP)
+#       latency, the outbox's share of it, each node's CPU per message (and the JIT's share) and
+#       answers repeated while 100, then 200 webhooks/s reach the primary (after a 10 s warm-up
+#       run; BENCH_FAILOVER_RATES, BENCH_FAILOVER_WARMUP)
 #     - accepted webhooks/s and ack p50/p99 into the primary under wrk, 8 connections
 #     - failover time: kill -9 of the primary -> the standby's first answer at the provider, for a
 #       message posted to the standby right after the kill (BENCH_FAILOVER_TIMEOUT, default 10 s)
