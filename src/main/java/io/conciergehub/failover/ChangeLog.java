@@ -41,9 +41,9 @@ public final class ChangeLog {
 
     /**
      * The replicated tables' columns, as they were at SQLite's schema version {@code schemaVersion},
-     * and the statement that applies each shape of change seen since: a batch of a busy hour holds
-     * thousands of changes of a few dozen shapes, and building each one's SQL anew took more of the
-     * passive node's CPU than running it.
+     * and the statement that applies each shape of change seen since: a busy hour's batches hold
+     * thousands of changes of a few dozen shapes, and building each one's SQL anew was about a third
+     * of the CPU of applying a batch ({@code scripts/bench.sh replication}).
      */
     private record Replicated(long schemaVersion, Map<String, Set<String>> columns, Map<Shape, String> statements) {
 
