@@ -120,6 +120,8 @@ cpu_mark() {
 }
 # $1 label, $2 pid, $3 its cpu_mark before, $4 messages answered meanwhile: the CPU each took, and
 # how much of it the JIT spent compiling (a large share: the JVM was not warm yet).
+# The messages a fixed-rate run answers: its recorded seconds and the driver's unrecorded first ones.
+answered_in_run() { echo $(( $1 * (RATE_SECONDS + ${BENCH_DRIVE_WARMUP:-1}) )); }
 cpu_line() {
   echo "$3 $(cpu_mark "$2")" | awk -v label="$1" -v n="$4" '{ cpu = $3 - $1; jit = $4 - $2
     printf "%s CPU %.2f ms per message, of which the JIT compiler %d %%\n", label, cpu / n, cpu ? 100 * jit / cpu : 0 }'
@@ -147,7 +149,7 @@ bench_webhooks() {
   local before; before=$(cpu_mark "$hub_pid")
   bench drive "http://127.0.0.1:$hub_port" "http://127.0.0.1:$stub_port" \
     "$RATE" "$RATE_SECONDS" "$SECRET" > "$work/drive.txt"
-  cpu_line "hub at $RATE/s:         " "$hub_pid" "$before" $(( RATE * RATE_SECONDS )) >> "$work/drive.txt"
+  cpu_line "hub at $RATE/s:         " "$hub_pid" "$before" "$(answered_in_run "$RATE")" >> "$work/drive.txt"
   peak_rss=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$hub_pid/status)
 
   echo "== Concierge Hub benchmark: webhooks ($(nproc) cores, JAVA_OPTS: $JAVA_OPTS) =="
@@ -246,8 +248,8 @@ bench_failover() {
     primary_cpu=$(cpu_mark "$primary_pid"); standby_cpu=$(cpu_mark "$standby_pid")
     bench drive "http://127.0.0.1:$primary_port" "http://127.0.0.1:$stub_port" \
       "$r" "$RATE_SECONDS" "$SECRET"
-    cpu_line "primary at $r/s:" "$primary_pid" "$primary_cpu" $(( r * RATE_SECONDS ))
-    cpu_line "standby at $r/s:" "$standby_pid" "$standby_cpu" $(( r * RATE_SECONDS ))
+    cpu_line "primary at $r/s:" "$primary_pid" "$primary_cpu" "$(answered_in_run "$r")"
+    cpu_line "standby at $r/s:" "$standby_pid" "$standby_cpu" "$(answered_in_run "$r")"
     wait "$sampler"; cat "$work/lag.txt"
     outbox_times "$from"
   done
