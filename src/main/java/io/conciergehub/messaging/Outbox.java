@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.apache.camel.ExchangeProperty;
@@ -32,7 +34,8 @@ import org.slf4j.event.Level;
 /**
  * The outbound work queue behind the {@code outbox} routes.
  *
- * <p>Row life cycle: {@code queued} → {@code sending} (claimed by one exchange) → {@code done}, or
+ * <p>Row life cycle: {@code queued} (also while its pacing holds it, see {@link #reserve}) →
+ * {@code sending} (claimed by one exchange, its send started in the same transaction) → {@code done}, or
  * {@code held} (24-hour window closed and no template configured), {@code cancelled} (guest opted
  * out; its message is held, not failed: nothing went wrong), {@code dead} (dead letter), or
  * {@code merged} (sent as part of the row {@code merged_into} names). {@code send_started_at} is set
@@ -41,7 +44,7 @@ import org.slf4j.event.Level;
  *
  * <p>Order: the messages to one guest leave one at a time, in the order of what caused them (an
  * answer: the guest's message it answers; any other message: itself), see {@link #claim}. Answers
- * that queued behind the one being paced go out with it as one message, see {@link #merge}.
+ * that queued behind the one being paced go out with it as one message, see {@link #mergeBehind}.
  */
 public final class Outbox {
 
@@ -66,9 +69,10 @@ public final class Outbox {
      * message it answers arrived (messages share one sequence of ids), any other message where it
      * was written. Concierge workers commit out of order, so the outbox id does not say.
      */
+    static final String ORDER_KEY = "COALESCE(m.in_reply_to, m.id)";
+
     /** The route that sends (messaging-outbox.camel.yaml). */
     public static final String SENDER_ROUTE = "outbox-dispatch";
-    static final String ORDER_KEY = "COALESCE(m.in_reply_to, m.id)";
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
@@ -83,6 +87,8 @@ public final class Outbox {
     private final Clock clock;
     private final BooleanSupplier sendingPaused;
     private final LongSupplier sendingEpoch;
+    /** Rows between {@link #reserve} and {@link #claim}: waiting in the pacing, still queued. */
+    private final Set<Long> pacing = ConcurrentHashMap.newKeySet();
 
     /** Thrown instead of starting a send on a node that is not (or no longer) the active one. */
     public static final class NotActive extends RuntimeException {
@@ -91,8 +97,8 @@ public final class Outbox {
         }
     }
 
-    /** @param sendingEpoch the epoch this node sends under, or -1 when it must not send (failover) */
     /**
+     * @param sendingEpoch  the epoch this node sends under, or -1 when it must not send (failover)
      * @param sendingPaused whether the sender is suspended (route control): a row handed to it in the
      *                      moment its consumer stops is left queued, for the sweep once it is resumed
      */
@@ -183,65 +189,84 @@ public final class Outbox {
     }
 
     /**
-     * Takes the row for this exchange. Returns the recipient's phone (for pacing), or null when
-     * the row is not to be sent now: already taken, opted out, held outside the 24-hour window, or
-     * not its guest's next (see {@link #mayGoNow}; it stays queued and is handed on by {@link #next}
-     * when the row ahead of it leaves the queue, or by the sweep).
+     * Before the pacing: returns the row's guest (the key of the per-recipient spacing), or null
+     * when the row is not to be paced now: sending is paused, the row is not queued, it is not its
+     * guest's next (see {@link #nextInLine}), or another exchange paces it already (a copy the sweep
+     * queued: paced too, it would take one of its guest's turns and hold the guest's next back). Only a read: the row
+     * stays queued while it waits, and {@link #claim} takes it after.
      */
-    public String claim(@ExchangeProperty("outboxId") long outboxId) {
-        if (sendingPaused.getAsBoolean()) {
+    public Long reserve(@ExchangeProperty("outboxId") long outboxId) {
+        if (sendingPaused.getAsBoolean() || pacing.contains(outboxId)) {
             return null;
         }
-        long now = clock.millis();
-        return db.write(c -> {
-            if (!mayGoNow(c, outboxId)) {
-                return null;
-            }
-            if (Sql.update(c, "UPDATE outbox SET state = 'sending', updated_at = ? WHERE id = ? AND state = 'queued'",
-                    now, outboxId) == 0) {
-                return null;
-            }
-            Row row = row(c, outboxId);
-            Guest guest = guests.findById(c, row.guestId()).orElseThrow();
-            if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
-                finish(c, outboxId, row.messageId(), "cancelled", MessageStatus.HELD, "guest opted out", now);
-                return null;
-            }
-            if (row.templateName() != null) {
-                return guest.phone(); // a template: allowed outside the window
-            }
-            boolean windowOpen = windowOpenUntil(guest.lastInboundAt(), now) != null;
-            // A scheduled message names its own template; any other falls back to messaging.window-template.
-            String windowTemplate = row.windowTemplate() != null ? row.windowTemplate() : this.windowTemplate;
-            if (!windowOpen && windowTemplate == null) {
-                finish(c, outboxId, row.messageId(), "held", MessageStatus.HELD,
-                        "24-hour window closed and messaging.window-template is not set", now);
-                LOG.warn("event=outbox.held outbox={} to={} reason=window-closed", outboxId, Phones.mask(guest.phone()));
-                return null;
-            }
-            if (!windowOpen) {
-                Sql.update(c, "UPDATE outbox SET template_name = ? WHERE id = ?", windowTemplate, outboxId);
-            }
-            return guest.phone();
-        });
+        Optional<Long> guestId = db.read(c -> nextInLine(c, outboxId));
+        return guestId.isPresent() && pacing.add(outboxId) ? guestId.get() : null;
     }
 
     /**
-     * Whether the queued row may be sent now without overtaking another message to its guest: no
-     * other row of the guest is in flight, none ahead of it in the line ({@link #ORDER_KEY}) is
-     * still queued (held, cancelled, dead, sent and merged ones do not count: they left the line),
-     * and, for an answer, no earlier message of the guest still waits for the concierge (its answer
-     * would go ahead of this one).
+     * After the pacing, in one write transaction: takes the row, joins it with the answers that
+     * queued behind it meanwhile ({@link #mergeBehind}) and starts its send under this node's epoch
+     * (a redelivery starts the next with {@link #beginAttempt}). Returns what to send, or null when the row is not to be sent: taken
+     * already, no longer its guest's next, its guest opted out (cancelled), or held outside the
+     * 24-hour window.
      */
-    private static boolean mayGoNow(Connection c, long outboxId) throws SQLException {
-        return Sql.one(c, "SELECT NOT EXISTS (SELECT 1 FROM outbox o JOIN messages m ON m.id = o.message_id"
+    public OutboundMessage claim(@ExchangeProperty("outboxId") long outboxId) {
+        try {
+            if (sendingPaused.getAsBoolean()) {
+                return null;
+            }
+            long now = clock.millis();
+            return db.write(c -> {
+                long epoch = activeEpoch();
+                if (nextInLine(c, outboxId).isEmpty() || Sql.update(c, "UPDATE outbox SET state = 'sending',"
+                        + " updated_at = ? WHERE id = ? AND state = 'queued'", now, outboxId) == 0) {
+                    return null;
+                }
+                Row row = row(c, outboxId);
+                Guest guest = guests.findById(c, row.guestId()).orElseThrow();
+                if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
+                    finish(c, outboxId, row.messageId(), "cancelled", MessageStatus.HELD, "guest opted out", now);
+                    return null;
+                }
+                // A template is allowed outside the window; free text outside it goes as the window template.
+                if (row.templateName() == null && windowOpenUntil(guest.lastInboundAt(), now) == null) {
+                    // A scheduled message names its own template; any other falls back to messaging.window-template.
+                    String windowTemplate = row.windowTemplate() != null ? row.windowTemplate() : this.windowTemplate;
+                    if (windowTemplate == null) {
+                        finish(c, outboxId, row.messageId(), "held", MessageStatus.HELD,
+                                "24-hour window closed and messaging.window-template is not set", now);
+                        LOG.warn("event=outbox.held outbox={} to={} reason=window-closed", outboxId,
+                                Phones.mask(guest.phone()));
+                        return null;
+                    }
+                    Sql.update(c, "UPDATE outbox SET template_name = ? WHERE id = ?", windowTemplate, outboxId);
+                } else if (row.templateName() == null) {
+                    mergeBehind(c, row, now);
+                }
+                return startAttempt(c, outboxId, epoch, guest.phone(), now);
+            });
+        } finally {
+            // Claimed (no longer queued) or left queued for the sweep: either way no longer paced.
+            pacing.remove(outboxId);
+        }
+    }
+
+    /**
+     * The guest of the queued row when it may be sent now without overtaking another message to
+     * its guest: no other row of the guest is in flight, none ahead of it in the line
+     * ({@link #ORDER_KEY}) is still queued (held, cancelled, dead, sent and merged ones do not count:
+     * they left the line), and, for an answer, no earlier message of the guest still waits for the
+     * concierge (its answer would go ahead of this one).
+     */
+    private static Optional<Long> nextInLine(Connection c, long outboxId) throws SQLException {
+        return Sql.one(c, "SELECT r.guest_id FROM (SELECT o.id, o.guest_id, m.in_reply_to, " + ORDER_KEY + " AS line"
+                + " FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ? AND o.state = 'queued') r"
+                + " WHERE NOT EXISTS (SELECT 1 FROM outbox o JOIN messages m ON m.id = o.message_id"
                 + " WHERE o.guest_id = r.guest_id AND o.id <> r.id AND (o.state = 'sending' OR (o.state = 'queued'"
                 + " AND (" + ORDER_KEY + " < r.line OR (" + ORDER_KEY + " = r.line AND o.id < r.id)))))"
                 + " AND NOT (r.in_reply_to IS NOT NULL AND EXISTS (SELECT 1 FROM messages i WHERE i.direction = 'in'"
-                + " AND i.processed_at IS NULL AND i.guest_id = r.guest_id AND i.id < r.line))"
-                + " FROM (SELECT o.id, o.guest_id, m.in_reply_to, " + ORDER_KEY + " AS line FROM outbox o"
-                + " JOIN messages m ON m.id = o.message_id WHERE o.id = ? AND o.state = 'queued') r",
-                row -> row.getBoolean(1), outboxId).orElse(false);
+                + " AND i.processed_at IS NULL AND i.guest_id = r.guest_id AND i.id < r.line))",
+                row -> row.getLong(1), outboxId);
     }
 
     /**
@@ -257,7 +282,9 @@ public final class Outbox {
                         + " WHERE o.guest_id = (SELECT guest_id FROM outbox WHERE id = ?) AND o.state = 'queued'"
                         + " AND o.next_attempt_at <= ? ORDER BY " + ORDER_KEY + ", o.id LIMIT 1",
                         row -> row.getLong(1), outboxId, now);
-                return first.isPresent() && mayGoNow(c, first.get()) ? first.get() : null;
+                // A row being paced is on its way already.
+                return first.isPresent() && !pacing.contains(first.get()) && nextInLine(c, first.get()).isPresent()
+                        ? first.get() : null;
             });
         } catch (RuntimeException e) {
             // Only a hand-off: the sweep finds the row; the message just sent must not fail for it.
@@ -267,62 +294,50 @@ public final class Outbox {
     }
 
     /**
-     * After the pacing, right before the send: the plain-text answers that queued for the same
-     * guest behind this one (while the per-recipient spacing held it) join it, in order, as one
-     * message. They are marked {@code merged} into this row in one transaction while it is claimed
-     * and not yet at the provider, so a crash from here on neither loses them (the claimed row
-     * goes back to the queue with them) nor repeats them (they are never queued again). Only
-     * answers merge, and only up to the first row or guest message that must keep its own place:
-     * a template, a confirmation or a commanded message, or a message the concierge has not
-     * answered yet. Returns how many joined.
+     * Inside {@link #claim}, for a free-text row: the plain-text answers that queued for the same
+     * guest behind it (while the per-recipient spacing held it) join it, in order, as one message.
+     * They are marked {@code merged} into it in the transaction that starts its send, so they go
+     * out with it, once, or fail with it. Only answers merge, and only up to the first row or guest
+     * message that must keep its own place: a template, a confirmation or a commanded message, or a
+     * message the concierge has not answered yet.
      */
-    public int merge(@ExchangeProperty("outboxId") long outboxId) {
-        long now = clock.millis();
-        // Most sends have nothing queued behind them: they take no write transaction for it.
-        boolean anyBehind = db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM outbox h JOIN outbox o ON o.guest_id = h.guest_id"
-                + " AND o.state = 'queued' AND o.id <> h.id WHERE h.id = ?", outboxId) > 0);
-        if (!anyBehind) {
-            return 0;
+    private void mergeBehind(Connection c, Row head, long now) throws SQLException {
+        long outboxId = head.id();
+        // Most sends have nothing queued behind them.
+        if (Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE guest_id = ? AND state = 'queued' AND id <> ?",
+                head.guestId(), outboxId) == 0) {
+            return;
         }
-        return db.write(c -> {
-            Optional<Long> line = Sql.one(c, "SELECT " + ORDER_KEY + " FROM outbox o JOIN messages m ON m.id = o.message_id"
-                    + " WHERE o.id = ? AND o.state = 'sending' AND o.send_started_at IS NULL AND o.purpose = ?"
-                    + " AND o.template_name IS NULL AND m.in_reply_to IS NOT NULL", row -> row.getLong(1), outboxId,
-                    PURPOSE_REPLY);
-            if (line.isEmpty()) {
-                return 0;
+        Optional<Long> line = Sql.one(c, "SELECT " + ORDER_KEY + " FROM outbox o JOIN messages m ON m.id = o.message_id"
+                + " WHERE o.id = ? AND o.purpose = ? AND m.in_reply_to IS NOT NULL", row -> row.getLong(1), outboxId,
+                PURPOSE_REPLY);
+        if (line.isEmpty()) {
+            return;
+        }
+        long unanswered = Sql.one(c, "SELECT MIN(id) FROM messages WHERE direction = 'in' AND processed_at IS NULL"
+                + " AND guest_id = ?", row -> row.getObject(1) == null ? Long.MAX_VALUE : row.getLong(1),
+                head.guestId()).orElse(Long.MAX_VALUE);
+        int length = Sql.list(c, "SELECT m.body FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?"
+                + " OR (o.merged_into = ? AND o.state = 'merged')", row -> guests.open(row.getString(1)),
+                outboxId, outboxId).stream().mapToInt(text -> text.length() + ANSWER_SEPARATOR.length()).sum();
+        List<Candidate> behind = Sql.list(c, "SELECT o.id, o.state, o.purpose, o.template_name, m.in_reply_to, "
+                + ORDER_KEY + ", m.body FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.guest_id = ?"
+                + " AND o.id <> ? AND o.state IN ('queued', 'sending') AND " + ORDER_KEY + " > ?"
+                + " ORDER BY " + ORDER_KEY + ", o.id", row -> new Candidate(row.getLong(1), row.getString(2),
+                        row.getString(3), row.getString(4), row.getObject(5) != null, row.getLong(6),
+                        guests.open(row.getString(7))), head.guestId(), outboxId, line.get());
+        for (Candidate next : behind) {
+            if (next.line() > unanswered || !"queued".equals(next.state()) || !PURPOSE_REPLY.equals(next.purpose())
+                    || next.templateName() != null || !next.answer() || next.text() == null) {
+                break;
             }
-            Row head = row(c, outboxId);
-            if (guests.findById(c, head.guestId()).orElseThrow().optedOut()) {
-                return 0;
+            length += next.text().length() + ANSWER_SEPARATOR.length();
+            if (length > MAX_MERGED_LENGTH) {
+                break;
             }
-            long unanswered = Sql.one(c, "SELECT MIN(id) FROM messages WHERE direction = 'in' AND processed_at IS NULL"
-                    + " AND guest_id = ?", row -> row.getObject(1) == null ? Long.MAX_VALUE : row.getLong(1),
-                    head.guestId()).orElse(Long.MAX_VALUE);
-            int length = Sql.list(c, "SELECT m.body FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?"
-                    + " OR (o.merged_into = ? AND o.state = 'merged')", row -> guests.open(row.getString(1)),
-                    outboxId, outboxId).stream().mapToInt(text -> text.length() + ANSWER_SEPARATOR.length()).sum();
-            List<Candidate> behind = Sql.list(c, "SELECT o.id, o.state, o.purpose, o.template_name, m.in_reply_to, "
-                    + ORDER_KEY + ", m.body FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.guest_id = ?"
-                    + " AND o.id <> ? AND o.state IN ('queued', 'sending') AND " + ORDER_KEY + " > ?"
-                    + " ORDER BY " + ORDER_KEY + ", o.id", row -> new Candidate(row.getLong(1), row.getString(2),
-                            row.getString(3), row.getString(4), row.getObject(5) != null, row.getLong(6),
-                            guests.open(row.getString(7))), head.guestId(), outboxId, line.get());
-            int merged = 0;
-            for (Candidate next : behind) {
-                if (next.line() > unanswered || !"queued".equals(next.state()) || !PURPOSE_REPLY.equals(next.purpose())
-                        || next.templateName() != null || !next.answer() || next.text() == null) {
-                    break;
-                }
-                length += next.text().length() + ANSWER_SEPARATOR.length();
-                if (length > MAX_MERGED_LENGTH) {
-                    break;
-                }
-                merged += Sql.update(c, "UPDATE outbox SET state = 'merged', merged_into = ?, updated_at = ?"
-                        + " WHERE id = ? AND state = 'queued'", outboxId, now, next.id());
-            }
-            return merged;
-        });
+            Sql.update(c, "UPDATE outbox SET state = 'merged', merged_into = ?, updated_at = ?"
+                    + " WHERE id = ? AND state = 'queued'", outboxId, now, next.id());
+        }
     }
 
     private record Candidate(long id, String state, String purpose, String templateName, boolean answer, long line,
@@ -339,34 +354,46 @@ public final class Outbox {
     }
 
     /**
-     * Marks the start of a request to the provider, under this node's epoch, and returns what to
-     * send. A node that is not active (fenced by a higher epoch) starts nothing.
+     * A redelivery: the claimed row's next request to the provider starts, under this node's epoch
+     * (its first started with {@link #claim}). Returns what to send.
      */
-    /** @param recipient the guest's phone, as {@link #claim} named it for the pacing (null: read it here) */
-    public OutboundMessage beginAttempt(@ExchangeProperty("outboxId") long outboxId,
-            @ExchangeProperty("recipient") String recipient) {
+    public OutboundMessage beginAttempt(@ExchangeProperty("outboxId") long outboxId) {
         long now = clock.millis();
-        return db.write(c -> {
-            long epoch = sendingEpoch.getAsLong();
-            if (epoch < 0) {
-                throw new NotActive();
-            }
-            Sql.update(c, "UPDATE outbox SET send_started_at = ?, epoch = ?, attempts = attempts + 1, updated_at = ?"
-                    + " WHERE id = ?", now, epoch, now, outboxId);
-            String merged = String.join("", Sql.list(c, "SELECT m.body FROM outbox o JOIN messages m ON m.id = o.message_id"
-                    + " WHERE o.merged_into = ? AND o.state = 'merged' ORDER BY " + ORDER_KEY + ", o.id",
-                    row -> ANSWER_SEPARATOR + guests.open(row.getString(1)), outboxId));
-            // A template goes in its own language when the row names one (a scheduled message's template).
-            return Sql.one(c, "SELECT o.id, o.message_id, o.guest_id, o.template_name, o.template_fields, m.body,"
-                    + " CASE WHEN o.template_name IS NOT NULL AND o.template_language IS NOT NULL"
-                    + " THEN o.template_language ELSE m.language END AS language"
-                    + " FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?",
-                    row -> new OutboundMessage(row.getLong("id"), row.getLong("message_id"),
-                            recipient != null ? recipient : guests.findById(c, row.getLong("guest_id")).orElseThrow().phone(),
-                            guests.open(row.getString("body")) + merged,
-                            row.getString("language"), row.getString("template_name"),
-                            fields(guests.open(row.getString("template_fields")))), outboxId).orElseThrow();
-        });
+        return db.write(c -> startAttempt(c, outboxId, activeEpoch(), null, now));
+    }
+
+    /** The epoch this node sends under; a node that is not active (fenced by a higher epoch) starts nothing. */
+    private long activeEpoch() {
+        long epoch = sendingEpoch.getAsLong();
+        if (epoch < 0) {
+            throw new NotActive();
+        }
+        return epoch;
+    }
+
+    /**
+     * Marks the start of a request to the provider and returns what to send: the row's text with
+     * the answers merged into it.
+     *
+     * @param recipient the guest's phone when the caller has it (null: read here)
+     */
+    private OutboundMessage startAttempt(Connection c, long outboxId, long epoch, String recipient, long now)
+            throws SQLException {
+        Sql.update(c, "UPDATE outbox SET send_started_at = ?, epoch = ?, attempts = attempts + 1, updated_at = ?"
+                + " WHERE id = ?", now, epoch, now, outboxId);
+        String merged = String.join("", Sql.list(c, "SELECT m.body FROM outbox o JOIN messages m ON m.id = o.message_id"
+                + " WHERE o.merged_into = ? AND o.state = 'merged' ORDER BY " + ORDER_KEY + ", o.id",
+                row -> ANSWER_SEPARATOR + guests.open(row.getString(1)), outboxId));
+        // A template goes in its own language when the row names one (a scheduled message's template).
+        return Sql.one(c, "SELECT o.id, o.message_id, o.guest_id, o.template_name, o.template_fields, m.body,"
+                + " CASE WHEN o.template_name IS NOT NULL AND o.template_language IS NOT NULL"
+                + " THEN o.template_language ELSE m.language END AS language"
+                + " FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?",
+                row -> new OutboundMessage(row.getLong("id"), row.getLong("message_id"),
+                        recipient != null ? recipient : guests.findById(c, row.getLong("guest_id")).orElseThrow().phone(),
+                        guests.open(row.getString("body")) + merged,
+                        row.getString("language"), row.getString("template_name"),
+                        fields(guests.open(row.getString("template_fields")))), outboxId).orElseThrow();
     }
 
     /**
@@ -448,6 +475,7 @@ public final class Outbox {
      */
     public int recoverInterrupted() {
         long now = clock.millis();
+        pacing.clear(); // on becoming active: whatever an earlier active spell paced is found again by the sweep
         return db.write(c -> {
             int requeued = Sql.update(c, "UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'sending'"
                     + " AND send_started_at IS NULL", now);

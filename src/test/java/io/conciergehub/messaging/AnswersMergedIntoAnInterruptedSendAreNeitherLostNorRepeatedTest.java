@@ -17,9 +17,9 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Answers merged into a claimed send are committed with it: when the process dies before the
- * provider call, they go out once with it after the restart; when it dies while the provider may
- * have had the request, they are dead letters with it, never sent again.
+ * Answers merged into a claimed send are committed with it: when the process dies after an attempt
+ * the provider certainly did not take, they go out once with it after the restart; when it dies
+ * while the provider may have had the request, they are dead letters with it, never sent again.
  */
 @CamelMainTest(advices = @AdviceRouteMapping(route = "outbox-attempt", advice = OutboxRouteTest.TheProviderIsAMock.class))
 class AnswersMergedIntoAnInterruptedSendAreNeitherLostNorRepeatedTest extends OutboxRouteTest {
@@ -31,11 +31,12 @@ class AnswersMergedIntoAnInterruptedSendAreNeitherLostNorRepeatedTest extends Ou
     Outbox outbox;
 
     @Test
-    void aCrashBeforeTheProviderCallSendsThemOnceWithTheirHeadAfterTheRestart() throws Exception {
+    void aCrashAfterARefusedAttemptSendsThemOnceWithTheirHeadAfterTheRestart() throws Exception {
         List<Long> rows = threeAnswers("+393331230101", "Breakfast is served 7:30-10:30.", "Parking is 15 EUR.",
                 "Check-in is from 15:00.");
-        assertThat(outbox.claim(rows.get(0))).isEqualTo("+393331230101");
-        assertThat(outbox.merge(rows.get(0))).isEqualTo(2);
+        assertThat(outbox.claim(rows.get(0)).text()).isEqualTo(
+                "Breakfast is served 7:30-10:30.\n\nParking is 15 EUR.\n\nCheck-in is from 15:00.");
+        outbox.attemptFailed(rows.get(0), "503 from the provider", true);
 
         outbox.recoverInterrupted(); // the restart: the claimed row goes back to the queue, with its merged rows
         rows.forEach(this::dispatch);
@@ -55,9 +56,7 @@ class AnswersMergedIntoAnInterruptedSendAreNeitherLostNorRepeatedTest extends Ou
     void aCrashWhileTheProviderMayHaveHadThemLeavesThemDeadLettersWithTheirHead() throws Exception {
         List<Long> rows = threeAnswers("+393331230102", "The Wi-Fi password is demo.", "Breakfast is at 8.",
                 "Parking is free.");
-        outbox.claim(rows.get(0));
-        outbox.merge(rows.get(0));
-        outbox.beginAttempt(rows.get(0), null); // the request is at the provider when the process dies
+        outbox.claim(rows.get(0)); // its request is at the provider when the process dies
 
         outbox.recoverInterrupted();
         rows.forEach(this::dispatch);

@@ -53,9 +53,9 @@ class ConversationWindowTest {
     void insideTheWindowFreeTextIsSent() throws Exception {
         Setup setup = answerQueuedFor(Duration.ofHours(23), "");
 
-        assertThat(setup.outbox().claim(setup.outboxId())).isEqualTo("+393331230000");
-        OutboundMessage message = setup.outbox().beginAttempt(setup.outboxId(), null);
+        OutboundMessage message = setup.outbox().claim(setup.outboxId());
 
+        assertThat(message.phone()).isEqualTo("+393331230000");
         assertThat(message.isTemplate()).isFalse();
         assertThat(new SpokiRequests().build(message)).containsEntry("type", "Message")
                 .containsEntry("text", "Il check-in è dalle 15:00.");
@@ -79,9 +79,9 @@ class ConversationWindowTest {
     void outsideTheWindowTheConfiguredTemplateIsSentInstead() throws Exception {
         Setup setup = answerQueuedFor(Duration.ofHours(25), "4711");
 
-        assertThat(setup.outbox().claim(setup.outboxId())).isEqualTo("+393331230000");
-        OutboundMessage message = setup.outbox().beginAttempt(setup.outboxId(), null);
+        OutboundMessage message = setup.outbox().claim(setup.outboxId());
 
+        assertThat(message.phone()).isEqualTo("+393331230000");
         Map<String, Object> spoki = new SpokiRequests().build(message);
         assertThat(spoki).containsEntry("type", "Template").containsEntry("template", 4711L)
                 .containsEntry("language", "IT").doesNotContainKey("text");
