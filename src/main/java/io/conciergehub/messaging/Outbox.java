@@ -218,8 +218,8 @@ public final class Outbox {
             long now = clock.millis();
             return db.write(c -> {
                 long epoch = activeEpoch();
-                if (nextInLine(c, outboxId).isEmpty() || Sql.update(c, "UPDATE outbox SET state = 'sending',"
-                        + " updated_at = ? WHERE id = ? AND state = 'queued'", now, outboxId) == 0) {
+                // Still queued and its guest's next: the transaction holds the write lock from here on.
+                if (nextInLine(c, outboxId).isEmpty()) {
                     return null;
                 }
                 Row row = row(c, outboxId);
@@ -228,10 +228,11 @@ public final class Outbox {
                     finish(c, outboxId, row.messageId(), "cancelled", MessageStatus.HELD, "guest opted out", now);
                     return null;
                 }
+                String windowTemplate = null;
                 // A template is allowed outside the window; free text outside it goes as the window template.
                 if (row.templateName() == null && windowOpenUntil(guest.lastInboundAt(), now) == null) {
                     // A scheduled message names its own template; any other falls back to messaging.window-template.
-                    String windowTemplate = row.windowTemplate() != null ? row.windowTemplate() : this.windowTemplate;
+                    windowTemplate = row.windowTemplate() != null ? row.windowTemplate() : this.windowTemplate;
                     if (windowTemplate == null) {
                         finish(c, outboxId, row.messageId(), "held", MessageStatus.HELD,
                                 "24-hour window closed and messaging.window-template is not set", now);
@@ -239,11 +240,10 @@ public final class Outbox {
                                 Phones.mask(guest.phone()));
                         return null;
                     }
-                    Sql.update(c, "UPDATE outbox SET template_name = ? WHERE id = ?", windowTemplate, outboxId);
                 } else if (row.templateName() == null) {
                     mergeBehind(c, row, now);
                 }
-                return startAttempt(c, outboxId, epoch, guest.phone(), now);
+                return startAttempt(c, outboxId, epoch, windowTemplate, guest.phone(), now);
             });
         } finally {
             // Claimed (no longer queued) or left queued for the sweep: either way no longer paced.
@@ -359,7 +359,7 @@ public final class Outbox {
      */
     public OutboundMessage beginAttempt(@ExchangeProperty("outboxId") long outboxId) {
         long now = clock.millis();
-        return db.write(c -> startAttempt(c, outboxId, activeEpoch(), null, now));
+        return db.write(c -> startAttempt(c, outboxId, activeEpoch(), null, null, now));
     }
 
     /** The epoch this node sends under; a node that is not active (fenced by a higher epoch) starts nothing. */
@@ -372,15 +372,18 @@ public final class Outbox {
     }
 
     /**
-     * Marks the start of a request to the provider and returns what to send: the row's text with
-     * the answers merged into it.
+     * Marks the row {@code sending} and the start of a request to the provider, in one statement
+     * (one change for a standby to apply), and returns what to send: the row's text with the
+     * answers merged into it, or its template.
      *
-     * @param recipient the guest's phone when the caller has it (null: read here)
+     * @param windowTemplate the template to send instead of the free text (null: as the row says)
+     * @param recipient      the guest's phone when the caller has it (null: read here)
      */
-    private OutboundMessage startAttempt(Connection c, long outboxId, long epoch, String recipient, long now)
-            throws SQLException {
-        Sql.update(c, "UPDATE outbox SET send_started_at = ?, epoch = ?, attempts = attempts + 1, updated_at = ?"
-                + " WHERE id = ?", now, epoch, now, outboxId);
+    private OutboundMessage startAttempt(Connection c, long outboxId, long epoch, String windowTemplate,
+            String recipient, long now) throws SQLException {
+        Sql.update(c, "UPDATE outbox SET state = 'sending', template_name = COALESCE(?, template_name),"
+                + " send_started_at = ?, epoch = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?",
+                windowTemplate, now, epoch, now, outboxId);
         String merged = String.join("", Sql.list(c, "SELECT m.body FROM outbox o JOIN messages m ON m.id = o.message_id"
                 + " WHERE o.merged_into = ? AND o.state = 'merged' ORDER BY " + ORDER_KEY + ", o.id",
                 row -> ANSWER_SEPARATOR + guests.open(row.getString(1)), outboxId));
