@@ -101,7 +101,7 @@ public final class Inbox {
     private void updateStatus(WebhookEvent event) {
         MessageStatus status = event.status();
         metrics.statusCallback(event.provider(), status.dbValue());
-        // The answers merged into the message the provider names (Outbox.merge) share its status.
+        // The answers merged into the message the provider names (Outbox.claim) share its status.
         db.writeDurably(c -> firstTime(c, event) ? Sql.update(c, "UPDATE messages SET status = ?, updated_at = ?"
                 + " WHERE status IN (" + status.lowerRanksSqlList() + ") AND id IN (SELECT s.id FROM messages s"
                 + " WHERE s.provider = ? AND s.direction = 'out' AND s.provider_message_id = ?"

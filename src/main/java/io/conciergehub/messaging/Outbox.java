@@ -192,22 +192,41 @@ public final class Outbox {
      * Before the pacing: returns the row's guest (the key of the per-recipient spacing), or null
      * when the row is not to be paced now: sending is paused, the row is not queued, it is not its
      * guest's next (see {@link #nextInLine}), or another exchange paces it already (a copy the sweep
-     * queued: paced too, it would take one of its guest's turns and hold the guest's next back). Only a read: the row
-     * stays queued while it waits, and {@link #claim} takes it after.
+     * queued: paced too, it would take one of its guest's turns and hold the guest's next back). A
+     * row that will not be sent (guest opted out, window closed without a template) is cancelled or
+     * held here, unpaced. Otherwise only reads: the row stays queued while it waits, and
+     * {@link #claim} takes it after.
      */
     public Long reserve(@ExchangeProperty("outboxId") long outboxId) {
         if (sendingPaused.getAsBoolean() || pacing.contains(outboxId)) {
             return null;
         }
-        Optional<Long> guestId = db.read(c -> nextInLine(c, outboxId));
-        return guestId.isPresent() && pacing.add(outboxId) ? guestId.get() : null;
+        long now = clock.millis();
+        record Next(Row row, Guest guest) {
+        }
+        Next next = db.read(c -> {
+            Optional<Long> guestId = nextInLine(c, outboxId);
+            return guestId.isEmpty() ? null : new Next(row(c, outboxId), guests.findById(c, guestId.get()).orElseThrow());
+        });
+        if (next == null) {
+            return null;
+        }
+        Guest guest = next.guest();
+        if (unsendable(next.row(), guest, now)) {
+            // Cancelled or held at once, checked again under the write lock: it takes none of its guest's turns.
+            db.write(c -> nextInLine(c, outboxId).isPresent() && sendingEpoch.getAsLong() >= 0
+                    && settledUnsent(c, row(c, outboxId), guests.findById(c, guest.id()).orElseThrow(), now));
+            return null;
+        }
+        return pacing.add(outboxId) ? guest.id() : null;
     }
 
     /**
      * After the pacing, in one write transaction: takes the row, joins it with the answers that
      * queued behind it meanwhile ({@link #mergeBehind}) and starts its send under this node's epoch
-     * (a redelivery starts the next with {@link #beginAttempt}). Returns what to send, or null when the row is not to be sent: taken
-     * already, no longer its guest's next, its guest opted out (cancelled), or held outside the
+     * (a redelivery starts the next with {@link #beginAttempt}). Returns what to send, or null
+     * when the row is not to be sent: taken already, no longer its guest's next, its guest opted out
+     * meanwhile (cancelled), or held outside the
      * 24-hour window.
      */
     public OutboundMessage claim(@ExchangeProperty("outboxId") long outboxId) {
@@ -217,29 +236,19 @@ public final class Outbox {
             }
             long now = clock.millis();
             return db.write(c -> {
-                long epoch = activeEpoch();
                 // Still queued and its guest's next: the transaction holds the write lock from here on.
                 if (nextInLine(c, outboxId).isEmpty()) {
                     return null;
                 }
+                long epoch = activeEpoch();
                 Row row = row(c, outboxId);
                 Guest guest = guests.findById(c, row.guestId()).orElseThrow();
-                if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
-                    finish(c, outboxId, row.messageId(), "cancelled", MessageStatus.HELD, "guest opted out", now);
+                if (settledUnsent(c, row, guest, now)) {
                     return null;
                 }
                 String windowTemplate = null;
-                // A template is allowed outside the window; free text outside it goes as the window template.
                 if (row.templateName() == null && windowOpenUntil(guest.lastInboundAt(), now) == null) {
-                    // A scheduled message names its own template; any other falls back to messaging.window-template.
-                    windowTemplate = row.windowTemplate() != null ? row.windowTemplate() : this.windowTemplate;
-                    if (windowTemplate == null) {
-                        finish(c, outboxId, row.messageId(), "held", MessageStatus.HELD,
-                                "24-hour window closed and messaging.window-template is not set", now);
-                        LOG.warn("event=outbox.held outbox={} to={} reason=window-closed", outboxId,
-                                Phones.mask(guest.phone()));
-                        return null;
-                    }
+                    windowTemplate = windowTemplate(row);
                 } else if (row.templateName() == null) {
                     mergeBehind(c, row, now);
                 }
@@ -249,6 +258,35 @@ public final class Outbox {
             // Claimed (no longer queued) or left queued for the sweep: either way no longer paced.
             pacing.remove(outboxId);
         }
+    }
+
+    /**
+     * Whether the row will not be sent: its guest opted out (only the opt-out confirmation still
+     * goes), or it is free text outside the 24-hour window with no template to send instead.
+     */
+    private boolean unsendable(Row row, Guest guest, long now) {
+        return guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose()) || row.templateName() == null
+                && windowOpenUntil(guest.lastInboundAt(), now) == null && windowTemplate(row) == null;
+    }
+
+    /** A template is allowed outside the window: the row's own (a scheduled message's), else messaging.window-template. */
+    private String windowTemplate(Row row) {
+        return row.windowTemplate() != null ? row.windowTemplate() : this.windowTemplate;
+    }
+
+    /** Cancels (guest opted out) or holds (window closed, no template) a row that will not be sent. */
+    private boolean settledUnsent(Connection c, Row row, Guest guest, long now) throws SQLException {
+        if (!unsendable(row, guest, now)) {
+            return false;
+        }
+        if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
+            finish(c, row.id(), row.messageId(), "cancelled", MessageStatus.HELD, "guest opted out", now);
+        } else {
+            finish(c, row.id(), row.messageId(), "held", MessageStatus.HELD,
+                    "24-hour window closed and messaging.window-template is not set", now);
+            LOG.warn("event=outbox.held outbox={} to={} reason=window-closed", row.id(), Phones.mask(guest.phone()));
+        }
+        return true;
     }
 
     /**
@@ -455,6 +493,7 @@ public final class Outbox {
             @ExchangeProperty("CamelExceptionCaught") Throwable cause) {
         String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         long now = clock.millis();
+        pacing.remove(outboxId); // failed between its pacing and its claim
         db.write(c -> {
             deadLetter(c, row(c, outboxId), error, now);
             return null;
@@ -511,9 +550,11 @@ public final class Outbox {
     public List<Long> due(long olderThanMillis) {
         long now = clock.millis();
         // Each guest's line in order: a row behind another of its guest waits for it (claim).
-        return db.read(c -> Sql.list(c, "SELECT o.id FROM outbox o JOIN messages m ON m.id = o.message_id"
+        List<Long> due = db.read(c -> Sql.list(c, "SELECT o.id FROM outbox o JOIN messages m ON m.id = o.message_id"
                 + " WHERE o.state = 'queued' AND o.next_attempt_at <= ? AND o.updated_at <= ?"
                 + " ORDER BY " + ORDER_KEY + ", o.id LIMIT 1000", row -> row.getLong(1), now, now - olderThanMillis));
+        due.removeIf(pacing::contains); // on their way already
+        return due;
     }
 
     /**
