@@ -212,7 +212,7 @@ public final class Outbox {
             return null;
         }
         Guest guest = next.guest();
-        if (unsendable(next.row(), guest, now)) {
+        if (unsent(next.row(), guest, now) != null) {
             // Cancelled or held at once, checked again under the write lock: it takes none of its guest's turns.
             db.write(c -> nextInLine(c, outboxId).isPresent() && sendingEpoch.getAsLong() >= 0
                     && settledUnsent(c, row(c, outboxId), guests.findById(c, guest.id()).orElseThrow(), now));
@@ -226,8 +226,7 @@ public final class Outbox {
      * queued behind it meanwhile ({@link #mergeBehind}) and starts its send under this node's epoch
      * (a redelivery starts the next with {@link #beginAttempt}). Returns what to send, or null
      * when the row is not to be sent: taken already, no longer its guest's next, its guest opted out
-     * meanwhile (cancelled), or held outside the
-     * 24-hour window.
+     * meanwhile (cancelled), or held outside the 24-hour window.
      */
     public OutboundMessage claim(@ExchangeProperty("outboxId") long outboxId) {
         try {
@@ -247,7 +246,7 @@ public final class Outbox {
                     return null;
                 }
                 String windowTemplate = null;
-                if (row.templateName() == null && windowOpenUntil(guest.lastInboundAt(), now) == null) {
+                if (freeTextOutsideWindow(row, guest, now)) {
                     windowTemplate = windowTemplate(row);
                 } else if (row.templateName() == null) {
                     mergeBehind(c, row, now);
@@ -260,13 +259,34 @@ public final class Outbox {
         }
     }
 
+    /** Why a row is not sent: the state it leaves the queue in, and the reason recorded with it. */
+    private enum Unsent {
+        CANCELLED("cancelled", "guest opted out"),
+        HELD("held", "24-hour window closed and messaging.window-template is not set");
+
+        final String state;
+        final String reason;
+
+        Unsent(String state, String reason) {
+            this.state = state;
+            this.reason = reason;
+        }
+    }
+
     /**
-     * Whether the row will not be sent: its guest opted out (only the opt-out confirmation still
-     * goes), or it is free text outside the 24-hour window with no template to send instead.
+     * Why the row will not be sent, or null when it goes: its guest opted out (only the opt-out
+     * confirmation still goes), or it is free text outside the 24-hour window with no template to
+     * send instead.
      */
-    private boolean unsendable(Row row, Guest guest, long now) {
-        return guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose()) || row.templateName() == null
-                && windowOpenUntil(guest.lastInboundAt(), now) == null && windowTemplate(row) == null;
+    private Unsent unsent(Row row, Guest guest, long now) {
+        if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
+            return Unsent.CANCELLED;
+        }
+        return freeTextOutsideWindow(row, guest, now) && windowTemplate(row) == null ? Unsent.HELD : null;
+    }
+
+    private static boolean freeTextOutsideWindow(Row row, Guest guest, long now) {
+        return row.templateName() == null && windowOpenUntil(guest.lastInboundAt(), now) == null;
     }
 
     /** A template is allowed outside the window: the row's own (a scheduled message's), else messaging.window-template. */
@@ -276,14 +296,12 @@ public final class Outbox {
 
     /** Cancels (guest opted out) or holds (window closed, no template) a row that will not be sent. */
     private boolean settledUnsent(Connection c, Row row, Guest guest, long now) throws SQLException {
-        if (!unsendable(row, guest, now)) {
+        Unsent unsent = unsent(row, guest, now);
+        if (unsent == null) {
             return false;
         }
-        if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
-            finish(c, row.id(), row.messageId(), "cancelled", MessageStatus.HELD, "guest opted out", now);
-        } else {
-            finish(c, row.id(), row.messageId(), "held", MessageStatus.HELD,
-                    "24-hour window closed and messaging.window-template is not set", now);
+        finish(c, row.id(), row.messageId(), unsent.state, MessageStatus.HELD, unsent.reason, now);
+        if (unsent == Unsent.HELD) {
             LOG.warn("event=outbox.held outbox={} to={} reason=window-closed", row.id(), Phones.mask(guest.phone()));
         }
         return true;

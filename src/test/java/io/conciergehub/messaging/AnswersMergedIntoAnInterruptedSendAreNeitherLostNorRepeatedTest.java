@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.conciergehub.guest.GuestRepository;
-import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.store.Sql;
 import io.conciergehub.support.OutboxRouteTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.camel.BeanInject;
 import org.apache.camel.test.main.junit5.AdviceRouteMapping;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
@@ -23,12 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 @CamelMainTest(advices = @AdviceRouteMapping(route = "outbox-attempt", advice = OutboxRouteTest.TheProviderIsAMock.class))
 class AnswersMergedIntoAnInterruptedSendAreNeitherLostNorRepeatedTest extends OutboxRouteTest {
-
-    @BeanInject("database")
-    Database database;
-
-    @BeanInject("outbox")
-    Outbox outbox;
 
     @Test
     void aCrashAfterARefusedAttemptSendsThemOnceWithTheirHeadAfterTheRestart() throws Exception {

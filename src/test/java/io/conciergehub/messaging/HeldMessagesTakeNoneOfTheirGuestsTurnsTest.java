@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.conciergehub.guest.GuestRepository;
-import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.support.OutboxRouteTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.BeanInject;
 import org.apache.camel.test.main.junit5.AdviceRouteMapping;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
@@ -23,12 +21,6 @@ import org.junit.jupiter.api.Test;
 @CamelMainTest(properties = "messaging.recipient-spacing=3s",
         advices = @AdviceRouteMapping(route = "outbox-attempt", advice = OutboxRouteTest.TheProviderIsAMock.class))
 class HeldMessagesTakeNoneOfTheirGuestsTurnsTest extends OutboxRouteTest {
-
-    @BeanInject("database")
-    Database database;
-
-    @BeanInject("outbox")
-    Outbox outbox;
 
     @Test
     void aTemplateBehindTwoHeldAnswersGoesOutAtOnce() throws Exception {

@@ -32,10 +32,10 @@ public abstract class OutboxRouteTest extends HubRouteTest {
     private ProducerTemplate dispatch;
 
     @BeanInject("database")
-    private Database database;
+    protected Database database;
 
     @BeanInject("outbox")
-    private Outbox outbox;
+    protected Outbox outbox;
 
     /** The configured provider's endpoint (direct:outbox-send-log by default) gives way to the mock. */
     public static final class TheProviderIsAMock extends AdviceWithRouteBuilder {
