@@ -97,6 +97,25 @@ public final class GuestRepository {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM guests WHERE id = ?", this::map, id);
     }
 
+    /**
+     * What decides whether a message may go to the guest now: opted out, and when the guest last
+     * wrote (WhatsApp's 24-hour window). Read without decrypting anything, for the outbox's every send.
+     */
+    public record Reach(boolean optedOut, Long lastInboundAt) {
+    }
+
+    public Optional<Reach> findReach(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT opted_out, last_inbound_at FROM guests WHERE id = ?", row -> {
+            long lastInbound = row.getLong(2);
+            return new Reach(row.getInt(1) == 1, row.wasNull() ? null : lastInbound);
+        }, id);
+    }
+
+    /** The guest's phone, decrypted (E.164 with a leading '+'). */
+    public Optional<String> findPhone(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT phone_enc FROM guests WHERE id = ?", row -> crypto.decrypt(row.getString(1)), id);
+    }
+
     public void setLanguage(Connection c, long guestId, String language, long now) throws SQLException {
         Sql.update(c, "UPDATE guests SET language = ?, updated_at = ? WHERE id = ?", language, now, guestId);
     }

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.events.DeadLetters;
 import io.conciergehub.events.EventBuffer;
-import io.conciergehub.guest.Guest;
 import io.conciergehub.guest.GuestRepository;
-import io.conciergehub.guest.Phones;
+import io.conciergehub.guest.GuestRepository.Reach;
 import io.conciergehub.ops.CostMeter;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
@@ -202,23 +201,17 @@ public final class Outbox {
             return null;
         }
         long now = clock.millis();
-        record Next(Row row, Guest guest) {
-        }
-        Next next = db.read(c -> {
-            Optional<Long> guestId = nextInLine(c, outboxId);
-            return guestId.isEmpty() ? null : new Next(row(c, outboxId), guests.findById(c, guestId.get()).orElseThrow());
-        });
-        if (next == null) {
+        Row row = db.read(c -> nextInLine(c, outboxId, now).isPresent() ? row(c, outboxId) : null);
+        if (row == null) {
             return null;
         }
-        Guest guest = next.guest();
-        if (unsent(next.row(), guest, now) != null) {
+        if (unsent(row, db.read(c -> guests.findReach(c, row.guestId()).orElseThrow()), now) != null) {
             // Cancelled or held at once, checked again under the write lock: it takes none of its guest's turns.
-            db.write(c -> nextInLine(c, outboxId).isPresent() && sendingEpoch.getAsLong() >= 0
-                    && settledUnsent(c, row(c, outboxId), guests.findById(c, guest.id()).orElseThrow(), now));
+            db.write(c -> nextInLine(c, outboxId, now).isPresent() && sendingEpoch.getAsLong() >= 0
+                    && settledUnsent(c, row(c, outboxId), guests.findReach(c, row.guestId()).orElseThrow(), now));
             return null;
         }
-        return pacing.add(outboxId) ? guest.id() : null;
+        return pacing.add(outboxId) ? row.guestId() : null;
     }
 
     /**
@@ -236,22 +229,22 @@ public final class Outbox {
             long now = clock.millis();
             return db.write(c -> {
                 // Still queued and its guest's next: the transaction holds the write lock from here on.
-                if (nextInLine(c, outboxId).isEmpty()) {
+                if (nextInLine(c, outboxId, now).isEmpty()) {
                     return null;
                 }
                 long epoch = activeEpoch();
                 Row row = row(c, outboxId);
-                Guest guest = guests.findById(c, row.guestId()).orElseThrow();
-                if (settledUnsent(c, row, guest, now)) {
+                Reach reach = guests.findReach(c, row.guestId()).orElseThrow();
+                if (settledUnsent(c, row, reach, now)) {
                     return null;
                 }
                 String windowTemplate = null;
-                if (freeTextOutsideWindow(row, guest, now)) {
+                if (freeTextOutsideWindow(row, reach, now)) {
                     windowTemplate = windowTemplate(row);
                 } else if (row.templateName() == null) {
                     mergeBehind(c, row, now);
                 }
-                return startAttempt(c, outboxId, epoch, windowTemplate, guest.phone(), now);
+                return startAttempt(c, outboxId, epoch, windowTemplate, now);
             });
         } finally {
             // Claimed (no longer queued) or left queued for the sweep: either way no longer paced.
@@ -278,14 +271,14 @@ public final class Outbox {
      * confirmation still goes), or it is free text outside the 24-hour window with no template to
      * send instead.
      */
-    private Unsent unsent(Row row, Guest guest, long now) {
+    private Unsent unsent(Row row, Reach guest, long now) {
         if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
             return Unsent.CANCELLED;
         }
         return freeTextOutsideWindow(row, guest, now) && windowTemplate(row) == null ? Unsent.HELD : null;
     }
 
-    private static boolean freeTextOutsideWindow(Row row, Guest guest, long now) {
+    private static boolean freeTextOutsideWindow(Row row, Reach guest, long now) {
         return row.templateName() == null && windowOpenUntil(guest.lastInboundAt(), now) == null;
     }
 
@@ -295,34 +288,35 @@ public final class Outbox {
     }
 
     /** Cancels (guest opted out) or holds (window closed, no template) a row that will not be sent. */
-    private boolean settledUnsent(Connection c, Row row, Guest guest, long now) throws SQLException {
+    private boolean settledUnsent(Connection c, Row row, Reach guest, long now) throws SQLException {
         Unsent unsent = unsent(row, guest, now);
         if (unsent == null) {
             return false;
         }
         finish(c, row.id(), row.messageId(), unsent.state, MessageStatus.HELD, unsent.reason, now);
         if (unsent == Unsent.HELD) {
-            LOG.warn("event=outbox.held outbox={} to={} reason=window-closed", row.id(), Phones.mask(guest.phone()));
+            LOG.warn("event=outbox.held outbox={} guest={} reason=window-closed", row.id(), row.guestId());
         }
         return true;
     }
 
     /**
-     * The guest of the queued row when it may be sent now without overtaking another message to
-     * its guest: no other row of the guest is in flight, none ahead of it in the line
+     * The guest of the queued row when it may be sent now, being due (not deferred while the
+     * provider's circuit is open), without overtaking another message to its guest: no other row of the guest is in flight, none ahead of it in the line
      * ({@link #ORDER_KEY}) is still queued (held, cancelled, dead, sent and merged ones do not count:
      * they left the line), and, for an answer, no earlier message of the guest still waits for the
      * concierge (its answer would go ahead of this one).
      */
-    private static Optional<Long> nextInLine(Connection c, long outboxId) throws SQLException {
+    private static Optional<Long> nextInLine(Connection c, long outboxId, long now) throws SQLException {
         return Sql.one(c, "SELECT r.guest_id FROM (SELECT o.id, o.guest_id, m.in_reply_to, " + ORDER_KEY + " AS line"
-                + " FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ? AND o.state = 'queued') r"
+                + " FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ? AND o.state = 'queued'"
+                + " AND o.next_attempt_at <= ?) r"
                 + " WHERE NOT EXISTS (SELECT 1 FROM outbox o JOIN messages m ON m.id = o.message_id"
                 + " WHERE o.guest_id = r.guest_id AND o.id <> r.id AND (o.state = 'sending' OR (o.state = 'queued'"
                 + " AND (" + ORDER_KEY + " < r.line OR (" + ORDER_KEY + " = r.line AND o.id < r.id)))))"
                 + " AND NOT (r.in_reply_to IS NOT NULL AND EXISTS (SELECT 1 FROM messages i WHERE i.direction = 'in'"
                 + " AND i.processed_at IS NULL AND i.guest_id = r.guest_id AND i.id < r.line))",
-                row -> row.getLong(1), outboxId);
+                row -> row.getLong(1), outboxId, now);
     }
 
     /**
@@ -339,7 +333,7 @@ public final class Outbox {
                         + " AND o.next_attempt_at <= ? ORDER BY " + ORDER_KEY + ", o.id LIMIT 1",
                         row -> row.getLong(1), outboxId, now);
                 // A row being paced is on its way already.
-                return first.isPresent() && !pacing.contains(first.get()) && nextInLine(c, first.get()).isPresent()
+                return first.isPresent() && !pacing.contains(first.get()) && nextInLine(c, first.get(), now).isPresent()
                         ? first.get() : null;
             });
         } catch (RuntimeException e) {
@@ -410,12 +404,22 @@ public final class Outbox {
     }
 
     /**
-     * A redelivery: the claimed row's next request to the provider starts, under this node's epoch
-     * (its first started with {@link #claim}). Returns what to send.
+     * A redelivery: the claimed row's next request to the provider starts (its first started with
+     * {@link #claim}), only while this node is still active under the epoch of that claim
+     * ({@code sendEpoch}) and the row is still in its send. A node that lost the role meanwhile,
+     * even if it holds it again, left the row to the recovery of whoever became active
+     * ({@link #recoverInterrupted}), which may have dead-lettered or queued it again. Returns what to send.
      */
-    public OutboundMessage beginAttempt(@ExchangeProperty("outboxId") long outboxId) {
+    public OutboundMessage beginAttempt(@ExchangeProperty("outboxId") long outboxId,
+            @ExchangeProperty("sendEpoch") long sendEpoch) {
         long now = clock.millis();
-        return db.write(c -> startAttempt(c, outboxId, activeEpoch(), null, null, now));
+        return db.write(c -> {
+            if (activeEpoch() != sendEpoch || Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ?"
+                    + " AND state = 'sending' AND epoch = ?", outboxId, sendEpoch) == 0) {
+                throw new NotActive();
+            }
+            return startAttempt(c, outboxId, sendEpoch, null, now);
+        });
     }
 
     /** The epoch this node sends under; a node that is not active (fenced by a higher epoch) starts nothing. */
@@ -433,10 +437,9 @@ public final class Outbox {
      * answers merged into it, or its template.
      *
      * @param windowTemplate the template to send instead of the free text (null: as the row says)
-     * @param recipient      the guest's phone when the caller has it (null: read here)
      */
-    private OutboundMessage startAttempt(Connection c, long outboxId, long epoch, String windowTemplate,
-            String recipient, long now) throws SQLException {
+    private OutboundMessage startAttempt(Connection c, long outboxId, long epoch, String windowTemplate, long now)
+            throws SQLException {
         Sql.update(c, "UPDATE outbox SET state = 'sending', template_name = COALESCE(?, template_name),"
                 + " send_started_at = ?, epoch = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?",
                 windowTemplate, now, epoch, now, outboxId);
@@ -449,10 +452,10 @@ public final class Outbox {
                 + " THEN o.template_language ELSE m.language END AS language"
                 + " FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?",
                 row -> new OutboundMessage(row.getLong("id"), row.getLong("message_id"),
-                        recipient != null ? recipient : guests.findById(c, row.getLong("guest_id")).orElseThrow().phone(),
+                        guests.findPhone(c, row.getLong("guest_id")).orElseThrow(),
                         guests.open(row.getString("body")) + merged,
                         row.getString("language"), row.getString("template_name"),
-                        fields(guests.open(row.getString("template_fields")))), outboxId).orElseThrow();
+                        fields(guests.open(row.getString("template_fields"))), epoch), outboxId).orElseThrow();
     }
 
     /**
@@ -499,11 +502,21 @@ public final class Outbox {
                 now + delayMillis, now, outboxId));
     }
 
-    /** The node was fenced before the send started: the row waits in the queue for the active node. */
-    public void requeueNotSent(@ExchangeProperty("outboxId") long outboxId) {
+    /**
+     * The node was fenced (or lost the role since the claim, {@code sendEpoch}) before an attempt
+     * started: a row it claimed waits in the queue for the active node, unless an earlier attempt
+     * may have reached the provider. That one stays in its send, marked, for the recovery of the
+     * node that becomes active to dead-letter, never to send again. Without {@code sendEpoch} the
+     * claim itself was refused and the row is still queued.
+     */
+    public void requeueNotSent(@ExchangeProperty("outboxId") long outboxId,
+            @ExchangeProperty("sendEpoch") Long sendEpoch) {
+        if (sendEpoch == null) {
+            return;
+        }
         long now = clock.millis();
-        db.write(c -> Sql.update(c, "UPDATE outbox SET state = 'queued', send_started_at = NULL, updated_at = ?"
-                + " WHERE id = ? AND state = 'sending'", now, outboxId));
+        db.write(c -> Sql.update(c, "UPDATE outbox SET state = 'queued', updated_at = ? WHERE id = ?"
+                + " AND state = 'sending' AND epoch = ? AND send_started_at IS NULL", now, outboxId, sendEpoch));
     }
 
     /** Final failure: the row leaves the queue and a dead letter records why. */
