@@ -107,7 +107,8 @@ public final class GuestRepository {
     public Optional<Reach> findReach(Connection c, long id) throws SQLException {
         return Sql.one(c, "SELECT opted_out, last_inbound_at FROM guests WHERE id = ?", row -> {
             long lastInbound = row.getLong(2);
-            return new Reach(row.getInt(1) == 1, row.wasNull() ? null : lastInbound);
+            Long lastInboundAt = row.wasNull() ? null : lastInbound;
+            return new Reach(row.getInt(1) == 1, lastInboundAt);
         }, id);
     }
 

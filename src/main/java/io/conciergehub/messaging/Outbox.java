@@ -201,11 +201,17 @@ public final class Outbox {
             return null;
         }
         long now = clock.millis();
-        Row row = db.read(c -> nextInLine(c, outboxId, now).isPresent() ? row(c, outboxId) : null);
-        if (row == null) {
+        record Next(Row row, Reach guest) {
+        }
+        Next next = db.read(c -> {
+            Optional<Long> guestId = nextInLine(c, outboxId, now);
+            return guestId.isEmpty() ? null : new Next(row(c, outboxId), guests.findReach(c, guestId.get()).orElseThrow());
+        });
+        if (next == null) {
             return null;
         }
-        if (unsent(row, db.read(c -> guests.findReach(c, row.guestId()).orElseThrow()), now) != null) {
+        Row row = next.row();
+        if (unsent(row, next.guest(), now) != null) {
             // Cancelled or held at once, checked again under the write lock: it takes none of its guest's turns.
             db.write(c -> nextInLine(c, outboxId, now).isPresent() && sendingEpoch.getAsLong() >= 0
                     && settledUnsent(c, row(c, outboxId), guests.findReach(c, row.guestId()).orElseThrow(), now));
@@ -411,15 +417,20 @@ public final class Outbox {
      * ({@link #recoverInterrupted}), which may have dead-lettered or queued it again. Returns what to send.
      */
     public OutboundMessage beginAttempt(@ExchangeProperty("outboxId") long outboxId,
-            @ExchangeProperty("sendEpoch") long sendEpoch) {
+            @ExchangeProperty("sendEpoch") Long sendEpoch) {
         long now = clock.millis();
         return db.write(c -> {
-            if (activeEpoch() != sendEpoch || Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ?"
-                    + " AND state = 'sending' AND epoch = ?", outboxId, sendEpoch) == 0) {
+            if (sendEpoch == null || activeEpoch() != sendEpoch || !inSend(c, outboxId, sendEpoch)) {
                 throw new NotActive();
             }
             return startAttempt(c, outboxId, sendEpoch, null, now);
         });
+    }
+
+    /** Whether the row is still in the send its exchange claimed under {@code sendEpoch}. */
+    private static boolean inSend(Connection c, long outboxId, Long sendEpoch) throws SQLException {
+        return sendEpoch != null && Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ? AND state = 'sending'"
+                + " AND epoch = ?", outboxId, sendEpoch) > 0;
     }
 
     /** The epoch this node sends under; a node that is not active (fenced by a higher epoch) starts nothing. */
@@ -493,44 +504,71 @@ public final class Outbox {
         metrics.messageOut(provider, "sent");
     }
 
-    /** The provider's circuit is open: the row goes back to the queue until it may close again. */
-    public void deferWhileCircuitOpen(@ExchangeProperty("outboxId") long outboxId) {
+    /**
+     * The provider's circuit is open: the row goes back to the queue until it may close again (if
+     * it is still in this exchange's send: not one that a new active spell's recovery settled).
+     */
+    public void deferWhileCircuitOpen(@ExchangeProperty("outboxId") long outboxId,
+            @ExchangeProperty("sendEpoch") Long sendEpoch) {
         long now = clock.millis();
         long delayMillis = circuitOpenDelay.toMillis();
         db.write(c -> Sql.update(c, "UPDATE outbox SET state = 'queued', send_started_at = NULL,"
-                + " attempts = MAX(attempts - 1, 0), next_attempt_at = ?, updated_at = ? WHERE id = ?",
-                now + delayMillis, now, outboxId));
+                + " attempts = MAX(attempts - 1, 0), next_attempt_at = ?, updated_at = ? WHERE id = ?"
+                + " AND state = 'sending' AND epoch = ?", now + delayMillis, now, outboxId, sendEpoch));
     }
 
     /**
      * The node was fenced (or lost the role since the claim, {@code sendEpoch}) before an attempt
-     * started: a row it claimed waits in the queue for the active node, unless an earlier attempt
-     * may have reached the provider. That one stays in its send, marked, for the recovery of the
-     * node that becomes active to dead-letter, never to send again. Without {@code sendEpoch} the
-     * claim itself was refused and the row is still queued.
+     * started. A row still in the send this exchange claimed is settled as the recovery of the
+     * node that becomes active would settle it: queued again for that node when its last attempt
+     * certainly did not reach the provider, otherwise a "may have been delivered" dead letter,
+     * never sent again. (Left in its send, it would hold its guest's line if this node resumed the
+     * role without a recovery, as after a hand-back that failed.) A row whose claim was refused is
+     * still queued; one that a new active spell's recovery settled is left as it is.
      */
-    public void requeueNotSent(@ExchangeProperty("outboxId") long outboxId,
+    public void settleFenced(@ExchangeProperty("outboxId") long outboxId,
             @ExchangeProperty("sendEpoch") Long sendEpoch) {
-        if (sendEpoch == null) {
-            return;
-        }
         long now = clock.millis();
-        db.write(c -> Sql.update(c, "UPDATE outbox SET state = 'queued', updated_at = ? WHERE id = ?"
-                + " AND state = 'sending' AND epoch = ? AND send_started_at IS NULL", now, outboxId, sendEpoch));
+        boolean deadLettered = db.write(c -> {
+            if (!inSend(c, outboxId, sendEpoch)) {
+                return false;
+            }
+            Row row = row(c, outboxId);
+            if (Sql.update(c, "UPDATE outbox SET state = 'queued', updated_at = ? WHERE id = ?"
+                    + " AND send_started_at IS NULL", now, outboxId) > 0) {
+                return false;
+            }
+            deadLetter(c, row, MAYBE_DELIVERED, now);
+            return true;
+        });
+        if (deadLettered) {
+            metrics.messageOut(provider, "failed");
+            LOG.warn("event=outbox.dead-letter outbox={} error=\"{}\"", outboxId, MAYBE_DELIVERED);
+        }
     }
 
-    /** Final failure: the row leaves the queue and a dead letter records why. */
+    /**
+     * Final failure: the row leaves the queue and a dead letter records why. Only a row still
+     * queued (it failed before its claim) or still in this exchange's send: not one that a new
+     * active spell's recovery settled or sends again.
+     */
     public void deadLetter(@ExchangeProperty("outboxId") long outboxId,
-            @ExchangeProperty("CamelExceptionCaught") Throwable cause) {
+            @ExchangeProperty("sendEpoch") Long sendEpoch, @ExchangeProperty("CamelExceptionCaught") Throwable cause) {
         String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         long now = clock.millis();
         pacing.remove(outboxId); // failed between its pacing and its claim
-        db.write(c -> {
+        boolean deadLettered = db.write(c -> {
+            if (Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ? AND (state = 'queued'"
+                    + " OR (state = 'sending' AND epoch = ?))", outboxId, sendEpoch) == 0) {
+                return false;
+            }
             deadLetter(c, row(c, outboxId), error, now);
-            return null;
+            return true;
         });
-        metrics.messageOut(provider, "failed");
-        LOG.error("event=outbox.dead-letter outbox={} error=\"{}\"", outboxId, error);
+        if (deadLettered) {
+            metrics.messageOut(provider, "failed");
+            LOG.error("event=outbox.dead-letter outbox={} error=\"{}\"", outboxId, error);
+        }
     }
 
     /** A replayed dead letter: the row and its message queued again, attempts reset, due now. */

@@ -6,11 +6,11 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
 /**
- * The node's sending epoch as a test switches it, in place of the failover's: a test class adds
- * it in a {@code @Configure} method after the hub's configurations, then fences the node or makes
- * it active again under a higher epoch, as a peer's heartbeat or a promotion would. (Lazy like the
- * failover's binding, so that it replaces it; {@code @ReplaceInRegistry} comes after the outbox
- * has taken the failover's.)
+ * The node's sending epoch as a test switches it, in place of the failover's (see
+ * {@link OutboxOnASwitchableEpochTest}): fenced, or active again under the same or a higher
+ * epoch, as a peer's heartbeat, a failed hand-back or a promotion would leave it. Bound lazily like
+ * the failover's binding, so that it replaces it; {@code @ReplaceInRegistry} would come after the
+ * outbox has taken the failover's.
  */
 public final class SwitchableEpoch implements CamelConfiguration {
 
@@ -25,6 +25,11 @@ public final class SwitchableEpoch implements CamelConfiguration {
     /** Fenced: a peer holds a higher epoch; nothing may start a send. */
     public void fence() {
         current.set(-1);
+    }
+
+    /** Active again under the epoch it held, as a node is after a hand-back that failed (no recovery). */
+    public void resume() {
+        current.set(highest.get());
     }
 
     /** Active again under an epoch above every earlier one. */
