@@ -520,27 +520,15 @@ public final class Outbox {
     /**
      * The node was fenced (or lost the role since the claim, {@code sendEpoch}) before an attempt
      * started. A row still in the send this exchange claimed is settled as the recovery of the
-     * node that becomes active would settle it: queued again for that node when its last attempt
-     * certainly did not reach the provider, otherwise a "may have been delivered" dead letter,
-     * never sent again. (Left in its send, it would hold its guest's line if this node resumed the
+     * node that becomes active would settle it ({@link #settleInterrupted}). (Left in its send, it would hold its guest's line if this node resumed the
      * role without a recovery, as after a hand-back that failed.) A row whose claim was refused is
      * still queued; one that a new active spell's recovery settled is left as it is.
      */
     public void settleFenced(@ExchangeProperty("outboxId") long outboxId,
             @ExchangeProperty("sendEpoch") Long sendEpoch) {
         long now = clock.millis();
-        boolean deadLettered = db.write(c -> {
-            if (!inSend(c, outboxId, sendEpoch)) {
-                return false;
-            }
-            Row row = row(c, outboxId);
-            if (Sql.update(c, "UPDATE outbox SET state = 'queued', updated_at = ? WHERE id = ?"
-                    + " AND send_started_at IS NULL", now, outboxId) > 0) {
-                return false;
-            }
-            deadLetter(c, row, MAYBE_DELIVERED, now);
-            return true;
-        });
+        boolean deadLettered = db.write(c -> inSend(c, outboxId, sendEpoch)
+                && settleInterrupted(c, row(c, outboxId), now));
         if (deadLettered) {
             metrics.messageOut(provider, "failed");
             LOG.warn("event=outbox.dead-letter outbox={} error=\"{}\"", outboxId, MAYBE_DELIVERED);
@@ -588,20 +576,34 @@ public final class Outbox {
         long now = clock.millis();
         pacing.clear(); // on becoming active: whatever an earlier active spell paced is found again by the sweep
         return db.write(c -> {
-            int requeued = Sql.update(c, "UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'sending'"
-                    + " AND send_started_at IS NULL", now);
-            List<Row> uncertain = Sql.list(c, "SELECT " + ROW_COLUMNS + " FROM outbox WHERE state = 'sending'",
+            List<Row> interrupted = Sql.list(c, "SELECT " + ROW_COLUMNS + " FROM outbox WHERE state = 'sending'",
                     Outbox::mapRow);
-            for (Row row : uncertain) {
-                deadLetter(c, row, MAYBE_DELIVERED, now);
+            int uncertain = 0;
+            for (Row row : interrupted) {
+                uncertain += settleInterrupted(c, row, now) ? 1 : 0;
             }
-            if (requeued + uncertain.size() > 0) {
+            int requeued = interrupted.size() - uncertain;
+            if (!interrupted.isEmpty()) {
                 // Requeued sends need nobody; uncertain ones are dead letters for staff to check.
-                LOG.atLevel(uncertain.isEmpty() ? Level.INFO : Level.WARN).log(
-                        "event=outbox.recovered requeued={} uncertain={}", requeued, uncertain.size());
+                LOG.atLevel(uncertain == 0 ? Level.INFO : Level.WARN).log(
+                        "event=outbox.recovered requeued={} uncertain={}", requeued, uncertain);
             }
             return requeued;
         });
+    }
+
+    /**
+     * A send that stopped before the provider answered: queued again when its last attempt
+     * certainly did not reach the provider (no {@code send_started_at}), otherwise a "may have been
+     * delivered" dead letter, never sent again. Returns whether it became a dead letter.
+     */
+    private boolean settleInterrupted(Connection c, Row row, long now) throws SQLException {
+        if (Sql.update(c, "UPDATE outbox SET state = 'queued', updated_at = ? WHERE id = ? AND send_started_at IS NULL",
+                now, row.id()) > 0) {
+            return false;
+        }
+        deadLetter(c, row, MAYBE_DELIVERED, now);
+        return true;
     }
 
     /**
