@@ -50,6 +50,15 @@ public final class DeadLetters {
         Sql.update(c, "UPDATE dead_letters SET replayed_at = ? WHERE id = ?", now, id);
     }
 
+    /**
+     * Removes the waiting dead letters of an item that turned out not to have failed (a send the
+     * provider confirmed after it was dead-lettered): nothing is left for staff to replay twice.
+     */
+    public static void withdraw(Connection c, String source, String reference) throws SQLException {
+        Sql.update(c, "DELETE FROM dead_letters WHERE source = ? AND reference = ? AND replayed_at IS NULL",
+                source, reference);
+    }
+
     private static Letter letter(ResultSet row) throws SQLException {
         long replayed = row.getLong("replayed_at");
         Long replayedAt = row.wasNull() ? null : replayed;

@@ -470,13 +470,16 @@ public final class Outbox {
     }
 
     /**
-     * Records a failed attempt. When the provider certainly did not take the message (it answered
-     * with an error, or could not be reached) the row is safe to send again after a crash.
+     * Records a failed attempt of the send claimed under {@code sendEpoch}. When the provider
+     * certainly did not take the message (it answered with an error, or could not be reached) the
+     * row is safe to send again after a crash. A row no longer in that send (settled by a new active
+     * spell's recovery, perhaps sent again since) is left as it is: this late failure says nothing of it.
      */
-    public void attemptFailed(long outboxId, String error, boolean certainlyNotDelivered) {
+    public void attemptFailed(long outboxId, Long sendEpoch, String error, boolean certainlyNotDelivered) {
         long now = clock.millis();
         db.write(c -> Sql.update(c, "UPDATE outbox SET last_error = ?, updated_at = ?"
-                + (certainlyNotDelivered ? ", send_started_at = NULL" : "") + " WHERE id = ?", error, now, outboxId));
+                + (certainlyNotDelivered ? ", send_started_at = NULL" : "")
+                + " WHERE id = ? AND state = 'sending' AND epoch = ?", error, now, outboxId, sendEpoch));
     }
 
     public void markSent(@ExchangeProperty("outboxId") long outboxId,
@@ -484,6 +487,14 @@ public final class Outbox {
         long now = clock.millis();
         db.write(c -> {
             Row row = row(c, outboxId);
+            // Confirmed after the recovery of a new active spell dead-lettered it as "may have been
+            // delivered" (this node lost the role meanwhile): it was, so it is sent, not failed, and
+            // its dead letter goes, lest staff replay it and the guest get it twice.
+            boolean confirmedLate = "dead".equals(row.state());
+            if (confirmedLate) {
+                DeadLetters.withdraw(c, "outbox", String.valueOf(outboxId));
+            }
+            String sentFrom = confirmedLate ? "('queued', 'held', 'failed')" : "('queued', 'held')";
             Sql.update(c, "UPDATE outbox SET state = 'done', send_started_at = NULL, last_error = NULL, updated_at = ?"
                     + " WHERE id = ?", now, outboxId);
             if (row.templateName() != null) {
@@ -494,11 +505,11 @@ public final class Outbox {
                         "purpose", sent.purpose()));
             }
             // The provider's id names the head's message; the merged ones follow it (Inbox's status callbacks).
-            Sql.update(c, "UPDATE messages SET status = CASE WHEN status IN ('queued', 'held') THEN 'sent' ELSE status END,"
+            Sql.update(c, "UPDATE messages SET status = CASE WHEN status IN " + sentFrom + " THEN 'sent' ELSE status END,"
                     + " updated_at = ? WHERE id IN (SELECT message_id FROM outbox WHERE merged_into = ? AND state = 'merged')",
                     now, outboxId);
-            return Sql.update(c, "UPDATE messages SET provider_message_id = ?, status = CASE WHEN status IN"
-                    + " ('queued', 'held') THEN 'sent' ELSE status END, updated_at = ? WHERE id = ?",
+            return Sql.update(c, "UPDATE messages SET provider_message_id = ?, status = CASE WHEN status IN "
+                    + sentFrom + " THEN 'sent' ELSE status END, updated_at = ? WHERE id = ?",
                     providerMessageId, now, row.messageId());
         });
         metrics.messageOut(provider, "sent");
@@ -707,13 +718,14 @@ public final class Outbox {
 
     /** {@code windowTemplate}: the template a scheduled message goes as outside the 24-hour window. */
     private record Row(long id, long messageId, long guestId, String purpose, String templateName,
-            String windowTemplate) {
+            String windowTemplate, String state) {
     }
 
-    private static final String ROW_COLUMNS = "id, message_id, guest_id, purpose, template_name, window_template";
+    private static final String ROW_COLUMNS = "id, message_id, guest_id, purpose, template_name, window_template, state";
 
     private static Row mapRow(ResultSet r) throws SQLException {
-        return new Row(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5), r.getString(6));
+        return new Row(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5), r.getString(6),
+                r.getString(7));
     }
 
     private static Row row(Connection c, long outboxId) throws SQLException {

@@ -26,9 +26,10 @@ class AnswersMergedIntoAnInterruptedSendAreNeitherLostNorRepeatedTest extends Ou
     void aCrashAfterARefusedAttemptSendsThemOnceWithTheirHeadAfterTheRestart() throws Exception {
         List<Long> rows = threeAnswers("+393331230101", "Breakfast is served 7:30-10:30.", "Parking is 15 EUR.",
                 "Check-in is from 15:00.");
-        assertThat(outbox.claim(rows.get(0)).text()).isEqualTo(
+        OutboundMessage claimed = outbox.claim(rows.get(0));
+        assertThat(claimed.text()).isEqualTo(
                 "Breakfast is served 7:30-10:30.\n\nParking is 15 EUR.\n\nCheck-in is from 15:00.");
-        outbox.attemptFailed(rows.get(0), "503 from the provider", true);
+        outbox.attemptFailed(rows.get(0), claimed.epoch(), "503 from the provider", true);
 
         outbox.recoverInterrupted(); // the restart: the claimed row goes back to the queue, with its merged rows
         rows.forEach(this::dispatch);

@@ -69,12 +69,17 @@ public abstract class OutboxRouteTest extends HubRouteTest {
      * the outbox, as the concierge does; returns the outbox row's id.
      */
     protected long queue(String phone, String text) {
-        GuestRepository guests = new GuestRepository(FieldCrypto.fromConfiguredKeyOrFile("", hub.dataDir()));
-        long now = System.currentTimeMillis();
-        long outboxId = database.write(c -> outbox.enqueue(c, guests.touchInbound(c, phone, null, now).id(), null, text,
-                "en", null, Outbox.PURPOSE_REPLY, now));
+        long outboxId = enqueue(phone, text);
         dispatch(outboxId);
         return outboxId;
+    }
+
+    /** {@link #queue} without handing the row to the outbox: the test claims it, or the sweep would. */
+    protected long enqueue(String phone, String text) {
+        GuestRepository guests = new GuestRepository(FieldCrypto.fromConfiguredKeyOrFile("", hub.dataDir()));
+        long now = System.currentTimeMillis();
+        return database.write(c -> outbox.enqueue(c, guests.touchInbound(c, phone, null, now).id(), null, text,
+                "en", null, Outbox.PURPOSE_REPLY, now));
     }
 
     /** Hands a queued row to the outbox again, as its sweep does once the row is due. */

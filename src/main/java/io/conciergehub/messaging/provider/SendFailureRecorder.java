@@ -30,8 +30,8 @@ public final class SendFailureRecorder implements Processor {
         if (error == null || outboxId == null) {
             return;
         }
-        outbox.attemptFailed(outboxId, error.getClass().getSimpleName() + ": " + error.getMessage(),
-                certainlyNotDelivered(error));
+        outbox.attemptFailed(outboxId, exchange.getProperty("sendEpoch", Long.class),
+                error.getClass().getSimpleName() + ": " + error.getMessage(), certainlyNotDelivered(error));
         RetryAfterDelay.apply(exchange);
     }
 
