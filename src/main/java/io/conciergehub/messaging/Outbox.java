@@ -427,10 +427,15 @@ public final class Outbox {
         });
     }
 
+    /**
+     * SQL: the row is still in the send its exchange claimed under the epoch bound to the {@code ?}
+     * (never with a null epoch: before the claim).
+     */
+    private static final String IN_SEND = "(state = 'sending' AND epoch = ?)";
+
     /** Whether the row is still in the send its exchange claimed under {@code sendEpoch}. */
     private static boolean inSend(Connection c, long outboxId, Long sendEpoch) throws SQLException {
-        return sendEpoch != null && Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ? AND state = 'sending'"
-                + " AND epoch = ?", outboxId, sendEpoch) > 0;
+        return Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ? AND " + IN_SEND, outboxId, sendEpoch) > 0;
     }
 
     /** The epoch this node sends under; a node that is not active (fenced by a higher epoch) starts nothing. */
@@ -474,27 +479,37 @@ public final class Outbox {
      * certainly did not take the message (it answered with an error, or could not be reached) the
      * row is safe to send again after a crash. A row no longer in that send (settled by a new active
      * spell's recovery, perhaps sent again since) is left as it is: this late failure says nothing of it.
+     * Nor is one not claimed yet ({@code sendEpoch} null: it failed before; {@link #deadLetter} records that).
      */
     public void attemptFailed(long outboxId, Long sendEpoch, String error, boolean certainlyNotDelivered) {
         long now = clock.millis();
         db.write(c -> Sql.update(c, "UPDATE outbox SET last_error = ?, updated_at = ?"
                 + (certainlyNotDelivered ? ", send_started_at = NULL" : "")
-                + " WHERE id = ? AND state = 'sending' AND epoch = ?", error, now, outboxId, sendEpoch));
+                + " WHERE id = ? AND " + IN_SEND, error, now, outboxId, sendEpoch));
     }
 
+    /**
+     * The provider took the request of the send claimed under {@code sendEpoch}. Usually the row is
+     * still in that send. Confirmed late, after this node lost the role and took it back, the row
+     * was settled by the recovery meanwhile: a "may have been delivered" dead letter (or replayed
+     * from it by staff, not yet claimed again). It was delivered: it becomes sent, and its waiting
+     * dead letter goes, lest a replay give the guest a second copy. A row in another send by now
+     * (replayed and claimed again) or already sent is left to that send.
+     */
     public void markSent(@ExchangeProperty("outboxId") long outboxId,
-            @ExchangeProperty("providerMessageId") String providerMessageId) {
+            @ExchangeProperty("providerMessageId") String providerMessageId,
+            @ExchangeProperty("sendEpoch") Long sendEpoch) {
         long now = clock.millis();
-        db.write(c -> {
+        String outcome = db.write(c -> {
             Row row = row(c, outboxId);
-            // Confirmed after the recovery of a new active spell dead-lettered it as "may have been
-            // delivered" (this node lost the role meanwhile): it was, so it is sent, not failed, and
-            // its dead letter goes, lest staff replay it and the guest get it twice.
-            boolean confirmedLate = "dead".equals(row.state());
+            boolean ofThisSend = sendEpoch != null && sendEpoch.equals(row.epoch());
+            boolean confirmedLate = ofThisSend && ("dead".equals(row.state()) || "queued".equals(row.state()));
+            if (!confirmedLate && !(ofThisSend && "sending".equals(row.state()))) {
+                return row.state();
+            }
             if (confirmedLate) {
                 DeadLetters.withdraw(c, "outbox", String.valueOf(outboxId));
             }
-            String sentFrom = confirmedLate ? "('queued', 'held', 'failed')" : "('queued', 'held')";
             Sql.update(c, "UPDATE outbox SET state = 'done', send_started_at = NULL, last_error = NULL, updated_at = ?"
                     + " WHERE id = ?", now, outboxId);
             if (row.templateName() != null) {
@@ -504,15 +519,22 @@ public final class Outbox {
                 events.publish(c, "message.sent", Map.of("messageId", sent.messageId(), "guestId", sent.guestId(),
                         "purpose", sent.purpose()));
             }
-            // The provider's id names the head's message; the merged ones follow it (Inbox's status callbacks).
-            Sql.update(c, "UPDATE messages SET status = CASE WHEN status IN " + sentFrom + " THEN 'sent' ELSE status END,"
-                    + " updated_at = ? WHERE id IN (SELECT message_id FROM outbox WHERE merged_into = ? AND state = 'merged')",
-                    now, outboxId);
-            return Sql.update(c, "UPDATE messages SET provider_message_id = ?, status = CASE WHEN status IN "
-                    + sentFrom + " THEN 'sent' ELSE status END, updated_at = ? WHERE id = ?",
-                    providerMessageId, now, row.messageId());
+            // The provider's id names the head's message; the merged ones follow it (Inbox's status
+            // callbacks). A status a callback already advanced (delivered, read) stays.
+            Sql.update(c, "UPDATE messages SET status = CASE WHEN status IN ('queued', 'held'"
+                    + (confirmedLate ? ", 'failed'" : "") + ") THEN 'sent' ELSE status END,"
+                    + " provider_message_id = CASE WHEN id = ? THEN ? ELSE provider_message_id END, updated_at = ?"
+                    + " WHERE id = ? OR id IN (SELECT message_id FROM outbox WHERE merged_into = ? AND state = 'merged')",
+                    row.messageId(), providerMessageId, now, row.messageId(), outboxId);
+            return confirmedLate ? "confirmed-late" : "sent";
         });
-        metrics.messageOut(provider, "sent");
+        if (!"sent".equals(outcome)) {
+            // Staff may have seen its dead letter (confirmed late), or the guest may get it twice (in another send).
+            LOG.warn("event=outbox.late-confirmation outbox={} outcome={}", outboxId, outcome);
+        }
+        if ("sent".equals(outcome) || "confirmed-late".equals(outcome)) {
+            metrics.messageOut(provider, "sent");
+        }
     }
 
     /**
@@ -525,7 +547,7 @@ public final class Outbox {
         long delayMillis = circuitOpenDelay.toMillis();
         db.write(c -> Sql.update(c, "UPDATE outbox SET state = 'queued', send_started_at = NULL,"
                 + " attempts = MAX(attempts - 1, 0), next_attempt_at = ?, updated_at = ? WHERE id = ?"
-                + " AND state = 'sending' AND epoch = ?", now + delayMillis, now, outboxId, sendEpoch));
+                + " AND " + IN_SEND, now + delayMillis, now, outboxId, sendEpoch));
     }
 
     /**
@@ -557,8 +579,8 @@ public final class Outbox {
         long now = clock.millis();
         pacing.remove(outboxId); // failed between its pacing and its claim
         boolean deadLettered = db.write(c -> {
-            if (Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ? AND (state = 'queued'"
-                    + " OR (state = 'sending' AND epoch = ?))", outboxId, sendEpoch) == 0) {
+            if (Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ? AND (state = 'queued' OR " + IN_SEND + ")",
+                    outboxId, sendEpoch) == 0) {
                 return false;
             }
             deadLetter(c, row(c, outboxId), error, now);
@@ -717,15 +739,18 @@ public final class Outbox {
     }
 
     /** {@code windowTemplate}: the template a scheduled message goes as outside the 24-hour window. */
+    /** {@code epoch}: the one its last send was claimed under, null before its first. */
     private record Row(long id, long messageId, long guestId, String purpose, String templateName,
-            String windowTemplate, String state) {
+            String windowTemplate, String state, Long epoch) {
     }
 
-    private static final String ROW_COLUMNS = "id, message_id, guest_id, purpose, template_name, window_template, state";
+    private static final String ROW_COLUMNS = "id, message_id, guest_id, purpose, template_name, window_template,"
+            + " state, epoch";
 
     private static Row mapRow(ResultSet r) throws SQLException {
+        long epoch = r.getLong(8);
         return new Row(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5), r.getString(6),
-                r.getString(7));
+                r.getString(7), r.wasNull() ? null : epoch);
     }
 
     private static Row row(Connection c, long outboxId) throws SQLException {

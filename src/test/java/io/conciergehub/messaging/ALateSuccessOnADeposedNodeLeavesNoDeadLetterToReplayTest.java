@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conciergehub.support.OutboxOnASwitchableEpochTest;
 import io.conciergehub.support.OutboxRouteTest;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.main.junit5.AdviceRouteMapping;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The provider still holds a request when its node loses the role and takes it again: the
  * recovery dead-letters the send as "may have been delivered". When the provider then confirms the
  * request, the message was delivered: it shows as sent, and no dead letter is left that staff
- * could replay into a second copy for the guest.
+ * could replay into a second copy for the guest; a replay staff started meanwhile sends nothing more.
  */
 @CamelMainTest(properties = {"messaging.recipient-spacing=10"},
         advices = @AdviceRouteMapping(route = "outbox-attempt", advice = OutboxRouteTest.TheProviderIsAMock.class))
@@ -27,6 +29,23 @@ class ALateSuccessOnADeposedNodeLeavesNoDeadLetterToReplayTest extends OutboxOnA
         assertThat(hub.text("SELECT COUNT(*) FROM dead_letters WHERE replayed_at IS NULL")).isEqualTo("0");
         assertThat(hub.text("SELECT m.provider_message_id FROM outbox o JOIN messages m ON m.id = o.message_id"
                 + " WHERE o.id = " + outboxId)).isEqualTo("spoki-late-1");
+        assertThat(provider.getReceivedExchanges()).hasSize(1);
+    }
+
+    @Test
+    void aConfirmationAfterStaffReplayedItKeepsTheReplayFromSendingItAgain() throws Exception {
+        NotifyBuilder replayEnded = new NotifyBuilder(context).fromRoute("outbox-dispatch").whenDone(2).create();
+        long outboxId = answeredAfterItsNodeWasDeposed("+393331230019", "Breakfast is until 10:30.", exchange -> {
+            database.write(c -> { // staff replayed the dead letter before the provider answered
+                outbox.replay(c, exchange.getProperty("outboxId", Long.class), System.currentTimeMillis());
+                return null;
+            });
+            answer(200, "{\"id\":\"spoki-late-2\"}").process(exchange);
+        });
+        dispatch(outboxId); // the replay hands it on
+        assertThat(replayEnded.matches(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(stateOf(outboxId)).isEqualTo("done/sent");
         assertThat(provider.getReceivedExchanges()).hasSize(1);
     }
 }
