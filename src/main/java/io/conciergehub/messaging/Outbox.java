@@ -429,9 +429,12 @@ public final class Outbox {
 
     /**
      * SQL: the row is still in the send its exchange claimed under the epoch bound to the {@code ?}
-     * (never with a null epoch: before the claim).
+     * (never for a null {@code sendEpoch}: the exchange claimed nothing).
      */
     private static final String IN_SEND = "(state = 'sending' AND epoch = ?)";
+
+    /** The states a send can be in when the provider confirms it late: settled, not sent nor in another send. */
+    private static final Set<String> LATE_CONFIRMABLE = Set.of("queued", "dead", "held", "cancelled");
 
     /** Whether the row is still in the send its exchange claimed under {@code sendEpoch}. */
     private static boolean inSend(Connection c, long outboxId, Long sendEpoch) throws SQLException {
@@ -491,10 +494,10 @@ public final class Outbox {
     /**
      * The provider took the request of the send claimed under {@code sendEpoch}. Usually the row is
      * still in that send. Confirmed late, after this node lost the role and took it back, the row
-     * was settled by the recovery meanwhile: a "may have been delivered" dead letter (or replayed
-     * from it by staff, not yet claimed again). It was delivered: it becomes sent, and its waiting
-     * dead letter goes, lest a replay give the guest a second copy. A row in another send by now
-     * (replayed and claimed again) or already sent is left to that send.
+     * was settled meanwhile: a "may have been delivered" dead letter of the recovery, perhaps
+     * replayed by staff since and queued, held or failed again. It was delivered: it becomes sent,
+     * and its waiting dead letter goes, lest a replay give the guest a second copy. A row in
+     * another send by now (a replay at the provider) or already sent is left as it is.
      */
     public void markSent(@ExchangeProperty("outboxId") long outboxId,
             @ExchangeProperty("providerMessageId") String providerMessageId,
@@ -502,10 +505,10 @@ public final class Outbox {
         long now = clock.millis();
         String outcome = db.write(c -> {
             Row row = row(c, outboxId);
-            boolean ofThisSend = sendEpoch != null && sendEpoch.equals(row.epoch());
-            boolean confirmedLate = ofThisSend && ("dead".equals(row.state()) || "queued".equals(row.state()));
-            if (!confirmedLate && !(ofThisSend && "sending".equals(row.state()))) {
-                return row.state();
+            boolean inThisSend = "sending".equals(row.state()) && sendEpoch != null && sendEpoch == row.epoch();
+            boolean confirmedLate = !inThisSend && LATE_CONFIRMABLE.contains(row.state());
+            if (!inThisSend && !confirmedLate) {
+                return row.state(); // in another send by now, or sent already
             }
             if (confirmedLate) {
                 DeadLetters.withdraw(c, "outbox", String.valueOf(outboxId));
@@ -570,8 +573,8 @@ public final class Outbox {
 
     /**
      * Final failure: the row leaves the queue and a dead letter records why. Only a row still
-     * queued (it failed before its claim) or still in this exchange's send: not one that a new
-     * active spell's recovery settled or sends again.
+     * queued when this exchange claimed nothing (it failed before its claim) or still in this
+     * exchange's send: not one that a new active spell's recovery settled, or staff replayed since.
      */
     public void deadLetter(@ExchangeProperty("outboxId") long outboxId,
             @ExchangeProperty("sendEpoch") Long sendEpoch, @ExchangeProperty("CamelExceptionCaught") Throwable cause) {
@@ -579,8 +582,8 @@ public final class Outbox {
         long now = clock.millis();
         pacing.remove(outboxId); // failed between its pacing and its claim
         boolean deadLettered = db.write(c -> {
-            if (Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ? AND (state = 'queued' OR " + IN_SEND + ")",
-                    outboxId, sendEpoch) == 0) {
+            if (Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ? AND ((state = 'queued' AND ? IS NULL) OR "
+                    + IN_SEND + ")", outboxId, sendEpoch, sendEpoch) == 0) {
                 return false;
             }
             deadLetter(c, row(c, outboxId), error, now);
@@ -738,19 +741,20 @@ public final class Outbox {
         }
     }
 
-    /** {@code windowTemplate}: the template a scheduled message goes as outside the 24-hour window. */
-    /** {@code epoch}: the one its last send was claimed under, null before its first. */
+    /**
+     * {@code windowTemplate}: the template a scheduled message goes as outside the 24-hour window;
+     * {@code epoch}: the one its last send was claimed under (0 before its first).
+     */
     private record Row(long id, long messageId, long guestId, String purpose, String templateName,
-            String windowTemplate, String state, Long epoch) {
+            String windowTemplate, String state, long epoch) {
     }
 
     private static final String ROW_COLUMNS = "id, message_id, guest_id, purpose, template_name, window_template,"
             + " state, epoch";
 
     private static Row mapRow(ResultSet r) throws SQLException {
-        long epoch = r.getLong(8);
         return new Row(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5), r.getString(6),
-                r.getString(7), r.wasNull() ? null : epoch);
+                r.getString(7), r.getLong(8));
     }
 
     private static Row row(Connection c, long outboxId) throws SQLException {

@@ -40,10 +40,7 @@ class ALateAnswerToADeposedSendSaysNothingOfItsReplayStillAtTheProviderTest exte
         epoch.promote();
         outbox.recoverInterrupted();
         assertThat(stateOf(outboxId)).isEqualTo("dead/failed");
-        database.write(c -> {
-            outbox.replay(c, outboxId, System.currentTimeMillis()); // what staff's replay of the dead letter does
-            return null;
-        });
+        replayByStaff(outboxId);
         assertThat(outbox.claim(outboxId)).isNotNull(); // the replayed request is at the provider
 
         lateAnswer.accept(first);

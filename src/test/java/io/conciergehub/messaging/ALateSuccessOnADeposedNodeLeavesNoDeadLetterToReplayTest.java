@@ -36,10 +36,7 @@ class ALateSuccessOnADeposedNodeLeavesNoDeadLetterToReplayTest extends OutboxOnA
     void aConfirmationAfterStaffReplayedItKeepsTheReplayFromSendingItAgain() throws Exception {
         NotifyBuilder replayEnded = new NotifyBuilder(context).fromRoute("outbox-dispatch").whenDone(2).create();
         long outboxId = answeredAfterItsNodeWasDeposed("+393331230019", "Breakfast is until 10:30.", exchange -> {
-            database.write(c -> { // staff replayed the dead letter before the provider answered
-                outbox.replay(c, exchange.getProperty("outboxId", Long.class), System.currentTimeMillis());
-                return null;
-            });
+            replayByStaff(exchange.getProperty("outboxId", Long.class)); // before the provider answered
             answer(200, "{\"id\":\"spoki-late-2\"}").process(exchange);
         });
         dispatch(outboxId); // the replay hands it on

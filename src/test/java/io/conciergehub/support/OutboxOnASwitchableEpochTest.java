@@ -22,6 +22,14 @@ public abstract class OutboxOnASwitchableEpochTest extends OutboxRouteTest {
         configuration.addConfiguration(epoch);
     }
 
+    /** What staff's replay of the row's dead letter does to the row: queued again, due now. */
+    protected void replayByStaff(long outboxId) {
+        database.write(c -> {
+            outbox.replay(c, outboxId, System.currentTimeMillis());
+            return null;
+        });
+    }
+
     /**
      * Queues a message whose request the provider holds while its node loses the role, takes it
      * back and recovers as on becoming active (the send becomes a "may have been delivered" dead
