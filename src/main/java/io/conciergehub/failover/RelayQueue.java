@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.Fields;
 import io.conciergehub.guest.GuestRepository;
+import io.conciergehub.messaging.Outbox;
 import io.conciergehub.messaging.WebhookEvent;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
@@ -131,8 +132,9 @@ public final class RelayQueue {
     public void salvageUnshipped() {
         // Each message goes with what became of its answer here (a merged answer's fate is its head's):
         // not yet at the provider (claimed or queued): relayed to be answered there; handed to the
-        // provider when this node stopped: relayed with that answer, which the active node records as
-        // a "may have been delivered" dead letter, as this node would have; otherwise (sent, held,
+        // provider when this node stopped (Outbox.mayBeAtProvider, the rule of this node's own recovery):
+        // relayed with that answer, which the active node records as a "may have been delivered" dead
+        // letter, as this node would have; otherwise (sent, held,
         // dead): relayed as answered, kept there and not answered again.
         List<WebhookEvent> unshipped = hub.read(c -> Sql.list(c, "WITH replies AS NOT MATERIALIZED (SELECT"
                 + " r.in_reply_to AS answers, r.body, r.language, r.intent,"
@@ -142,10 +144,11 @@ public final class RelayQueue {
                 + " LEFT JOIN outbox h ON o.state = 'merged' AND h.id = o.merged_into)"
                 + " SELECT m.provider, m.provider_message_id, m.body, g.phone_enc, g.name,"
                 + " EXISTS (SELECT 1 FROM replies a WHERE a.answers = m.id"
-                + " AND NOT (a.state IN ('queued', 'sending') AND a.started IS NULL)), u.body, u.language, u.intent"
+                + " AND (a.state NOT IN ('queued', 'sending') OR " + Outbox.mayBeAtProvider("a.state", "a.started")
+                + ")), u.body, u.language, u.intent"
                 + " FROM change_log l JOIN messages m ON m.id = json_extract(l.row_key, '$.id')"
                 + " JOIN guests g ON g.id = m.guest_id"
-                + " LEFT JOIN replies u ON u.answers = m.id AND u.state = 'sending' AND u.started IS NOT NULL"
+                + " LEFT JOIN replies u ON u.answers = m.id AND " + Outbox.mayBeAtProvider("u.state", "u.started")
                 + " WHERE l.seq > ? AND l.tbl = 'messages' AND l.op = 'upsert'"
                 + " AND m.direction = 'in' AND m.provider_message_id IS NOT NULL GROUP BY m.id ORDER BY m.id", row -> {
                     WebhookEvent message = WebhookEvent.message(row.getString(1), "relay:" + row.getString(1) + ":"

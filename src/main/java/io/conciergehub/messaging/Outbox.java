@@ -433,6 +433,17 @@ public final class Outbox {
      */
     private static final String IN_SEND = "(state = 'sending' AND epoch = ?)";
 
+    /**
+     * SQL, over a row's {@code state} and {@code send_started_at} columns as named by the caller:
+     * its request may be at the provider. A send interrupted in this state is never sent again by
+     * itself (it becomes a "may have been delivered" dead letter, {@link #recoverInterrupted}); one
+     * interrupted before it is queued again. The salvage of a node that stops being active judges
+     * its answers by the same rule.
+     */
+    public static String mayBeAtProvider(String state, String sendStartedAt) {
+        return "(" + state + " = 'sending' AND " + sendStartedAt + " IS NOT NULL)";
+    }
+
     /** The states a send can be in when the provider confirms it late: settled, not sent nor in another send. */
     private static final Set<String> LATE_CONFIRMABLE = Set.of("queued", "dead", "held", "cancelled");
 
@@ -634,8 +645,8 @@ public final class Outbox {
      * delivered" dead letter, never sent again. Returns whether it became a dead letter.
      */
     private boolean settleInterrupted(Connection c, Row row, long now) throws SQLException {
-        if (Sql.update(c, "UPDATE outbox SET state = 'queued', updated_at = ? WHERE id = ? AND send_started_at IS NULL",
-                now, row.id()) > 0) {
+        if (Sql.update(c, "UPDATE outbox SET state = 'queued', updated_at = ? WHERE id = ? AND NOT "
+                + mayBeAtProvider("state", "send_started_at"), now, row.id()) > 0) {
             return false;
         }
         deadLetter(c, row, MAYBE_DELIVERED, now);
