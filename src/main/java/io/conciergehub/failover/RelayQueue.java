@@ -134,8 +134,8 @@ public final class RelayQueue {
         // not yet at the provider (claimed or queued): relayed to be answered there; handed to the
         // provider when this node stopped (Outbox.mayBeAtProvider, the rule of this node's own recovery):
         // relayed with that answer, which the active node records as a "may have been delivered" dead
-        // letter, as this node would have; otherwise (sent, held,
-        // dead): relayed as answered, kept there and not answered again.
+        // letter, as this node would have; otherwise (sent, held, dead): relayed as answered, kept
+        // there and not answered again.
         List<WebhookEvent> unshipped = hub.read(c -> Sql.list(c, "WITH replies AS NOT MATERIALIZED (SELECT"
                 + " r.in_reply_to AS answers, r.body, r.language, r.intent,"
                 + " CASE WHEN h.id IS NULL THEN o.state ELSE h.state END AS state,"
