@@ -25,10 +25,13 @@ public record JourneyStep(String name, boolean enabled, Duration offset, LocalTi
         templateLanguage = templateLanguage == null || templateLanguage.isBlank() ? null : templateLanguage.trim();
     }
 
-    /** When the step is due for a booking that reached the hub at {@code bookedAt}, or null (a date it needs is unknown). */
+    /**
+     * When the step is due for a booking that reached the hub at {@code bookedAt}, or null (a date
+     * it needs is unknown). The welcome names the arrival day, so it waits until that is known.
+     */
     public Long dueAt(long bookedAt, LocalDate arrival, LocalDate departure, ZoneId zone) {
         if (WELCOME.equals(name)) {
-            return bookedAt + offset.toMillis();
+            return arrival == null ? null : bookedAt + offset.toMillis();
         }
         LocalDate day = PRE_ARRIVAL.equals(name) ? arrival : departure;
         return day == null ? null : ZonedDateTime.of(day, time, zone).minus(offset).toInstant().toEpochMilli();

@@ -28,6 +28,13 @@ final class Journeys {
                 + "\"departure\":\"" + departure + "\"}");
     }
 
+    /** A booking whose dates are not known yet (a channel that sends them later). */
+    static void bookUndated(TestHub hub, String externalId, String name, String phone, String language)
+            throws Exception {
+        sync(hub, "{\"externalId\":\"" + externalId + "\",\"source\":\"direct\",\"guestName\":\"" + name + "\","
+                + "\"phone\":\"" + phone + "\",\"language\":\"" + language + "\"}");
+    }
+
     static void cancel(TestHub hub, String externalId) throws Exception {
         sync(hub, "{\"externalId\":\"" + externalId + "\",\"source\":\"direct\",\"status\":\"cancelled\"}");
     }
