@@ -27,7 +27,8 @@ public record JourneyStep(String name, boolean enabled, Duration offset, LocalTi
 
     /**
      * When the step is due for a booking that reached the hub at {@code bookedAt}, or null (a date
-     * it needs is unknown). The welcome names the arrival day, so it waits until that is known.
+     * it needs is unknown). The welcome names the arrival day, so it waits until that is known (and
+     * goes only until that day: the journey's query).
      */
     public Long dueAt(long bookedAt, LocalDate arrival, LocalDate departure, ZoneId zone) {
         if (WELCOME.equals(name)) {
