@@ -164,7 +164,12 @@ public final class StaffAlerts {
                     String subject = firstName + " (" + language + ") needs staff: "
                             + REASONS.getOrDefault(row.getString("reason"), row.getString("reason"));
                     String question = guests.open(row.getString("body"));
-                    String text = subject + ".\n" + (question == null ? "" : "They wrote: \"" + question + "\"\n")
+                    // A photo, a voice note or a location arrives as a message without text.
+                    String wrote = question == null ? "" : question.isBlank()
+                            ? "They sent something other than text (a photo, a voice note, a location...), which the hub"
+                                    + " does not keep.\n"
+                            : "They wrote: \"" + question + "\"\n";
+                    String text = subject + ".\n" + wrote
                             + "Guest " + guestId + ": the conversation is at GET /api/mesh/guests/" + guestId
                             + "/messages; RESOLVE_GUEST once you took over.";
                     return new Alert(row.getLong("id"), row.getInt("slack_pending") == 1,
