@@ -423,7 +423,9 @@
     $('template-fields').hidden = !closed;
     $('reply-text').hidden = closed;
     $('bookings').replaceChildren.apply($('bookings'), (view.bookings || []).map(function (b) {
-      return el('li', null, [b.reference, b.checkIn + ' → ' + b.checkOut, b.status].filter(Boolean).join(' · '));
+      // A booking may reach the hub before its dates (a sync that sends them later).
+      var dates = b.checkIn || b.checkOut ? (b.checkIn || '?') + ' → ' + (b.checkOut || '?') : '';
+      return el('li', null, [b.reference, dates, b.status].filter(Boolean).join(' · '));
     }));
     $('journey').replaceChildren.apply($('journey'), (view.journey || []).map(function (s) {
       return el('li', null, [s.step, when(s.dueAt), s.state].filter(Boolean).join(' · '));
