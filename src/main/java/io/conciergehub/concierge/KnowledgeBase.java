@@ -348,10 +348,7 @@ public final class KnowledgeBase {
      * reads as empty), then the hotel's facts.
      */
     public String reply(String key, String language, Map<String, String> guestValues) {
-        String text = file(language).replies().get(key);
-        if (text == null) {
-            text = file("en").replies().get(key);
-        }
+        String text = file(replyLanguage(key, language)).replies().get(key);
         if (text == null) {
             throw new IllegalArgumentException("no reply " + key);
         }
@@ -359,6 +356,14 @@ public final class KnowledgeBase {
         return PLACEHOLDER.matcher(text).replaceAll(placeholder -> Matcher.quoteReplacement(
                 GUEST_PLACEHOLDERS.contains(placeholder.group(1))
                         ? guestValues.getOrDefault(placeholder.group(1), "") : facts.get(placeholder.group(1)))).strip();
+    }
+
+    /**
+     * The language {@link #reply(String, String, Map)} writes this reply in: the guest's, or English
+     * when the hotel has no text for it in theirs. What goes into the text (a date) follows it.
+     */
+    public String replyLanguage(String key, String language) {
+        return files.containsKey(language) && files.get(language).replies().containsKey(key) ? language : "en";
     }
 
     /** Every answer in this language, one per line: the facts an LLM may use. */

@@ -134,16 +134,17 @@ public final class Journey {
             }
             Guest guest = guests.findById(c, booking.guestId()).orElseThrow();
             String language = guest.language() == null || guest.language().isBlank() ? defaultLanguage : guest.language();
-            Locale locale = Locale.forLanguageTag(language);
-            String arrival = format(booking.arrival(), locale);
-            String departure = format(booking.departure(), locale);
+            // Dates are written in the language of what carries them: the free text (English when the
+            // hotel has no text in the guest's language), or the template.
+            Locale textLocale = Locale.forLanguageTag(knowledge.replyLanguage(step.reply(), language));
+            Locale templateLocale = Locale.forLanguageTag(step.templateLanguage() == null ? language : step.templateLanguage());
             String name = guest.name() == null ? "" : guest.name();
-            String text = knowledge.reply(step.reply(), language, Map.of("guest_name", name, "arrival", arrival,
-                    "departure", departure));
+            String text = knowledge.reply(step.reply(), language, Map.of("guest_name", name,
+                    "arrival", format(booking.arrival(), textLocale), "departure", format(booking.departure(), textLocale)));
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("GUEST_NAME", name);
-            fields.put("ARRIVAL", arrival);
-            fields.put("DEPARTURE", departure);
+            fields.put("ARRIVAL", format(booking.arrival(), templateLocale));
+            fields.put("DEPARTURE", format(booking.departure(), templateLocale));
             fields.put("PROPERTY", property);
             fields.put("CHECKIN_TIME", checkInTime);
             long queued = outbox.enqueueScheduled(c, Outbox.PURPOSE_JOURNEY, guest.id(), text, language, step.template(),
