@@ -51,6 +51,8 @@ public final class KnowledgeBase {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    /** A placeholder with the spaces before it, which go with a guest's value that is not known. */
+    private static final Pattern SPACED_PLACEHOLDER = Pattern.compile("(\\s*)\\{(\\w+)}");
     /**
      * Replies whose key starts so are written to one guest (the journey's, the watchers' notices):
      * they may name the guest's own values too.
@@ -344,8 +346,9 @@ public final class KnowledgeBase {
 
     /**
      * A per-guest reply (the journey's, a notice) in the language (or English when the hotel's file lacks it), its guest
-     * placeholders ({@link #GUEST_PLACEHOLDERS}) filled from {@code guestValues} (a missing value
-     * reads as empty), then the hotel's facts.
+     * placeholders ({@link #GUEST_PLACEHOLDERS}) filled from {@code guestValues}, then the hotel's
+     * facts. A guest's value that is missing or blank goes with the spaces before it: "Hello
+     * {guest_name}, thank you" reads "Hello, thank you" for a guest whose name is not known.
      */
     public String reply(String key, String language, Map<String, String> guestValues) {
         String text = file(replyLanguage(key, language)).replies().get(key);
@@ -353,9 +356,11 @@ public final class KnowledgeBase {
             throw new IllegalArgumentException("no reply " + key);
         }
         // One pass: a guest's value is never read as a placeholder itself.
-        return PLACEHOLDER.matcher(text).replaceAll(placeholder -> Matcher.quoteReplacement(
-                GUEST_PLACEHOLDERS.contains(placeholder.group(1))
-                        ? guestValues.getOrDefault(placeholder.group(1), "") : facts.get(placeholder.group(1)))).strip();
+        return SPACED_PLACEHOLDER.matcher(text).replaceAll(placeholder -> {
+            String name = placeholder.group(2);
+            String value = GUEST_PLACEHOLDERS.contains(name) ? guestValues.get(name) : facts.get(name);
+            return value == null || value.isBlank() ? "" : Matcher.quoteReplacement(placeholder.group(1) + value);
+        }).strip();
     }
 
     /**

@@ -50,7 +50,7 @@ class OnlyJourneyRepliesMayNameTheGuestsOwnValuesTest {
 
         assertThat(knowledge.reply("journey_pre_arrival", "it", Map.of("guest_name", "Mario {name}",
                 "arrival", "5 marzo 2027", "departure", "8 marzo 2027")))
-                .startsWith("Gentile Mario {name}, il suo soggiorno presso Hotel Sole inizia il 5 marzo 2027.")
+                .startsWith("Buongiorno Mario {name}, il suo soggiorno presso Hotel Sole inizia il 5 marzo 2027.")
                 .contains("dalle 14:00 in Via Roma 2");
     }
 

@@ -47,7 +47,7 @@ class AWelcomeNamesAnArrivalDayStillAheadTest {
         // Anna's dates arrive: her welcome goes, naming the day, once.
         Journeys.book(env.hub(), "U-1", "Anna Bianchi", ANNA, "it", "2027-03-16", "2027-03-19");
         await().atMost(Duration.ofSeconds(20)).until(() -> journeyTexts(env.spoki(), ANNA, "Anna").size() == 1);
-        assertThat(journeyTexts(env.spoki(), ANNA, "Anna").get(0)).startsWith("Gentile Anna Bianchi")
+        assertThat(journeyTexts(env.spoki(), ANNA, "Anna").get(0)).startsWith("Buongiorno Anna Bianchi")
                 .contains("16 marzo 2027");
 
         // Jonas's departure morning: the check-out message, his only one from the journey.

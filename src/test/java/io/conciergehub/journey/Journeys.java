@@ -21,10 +21,11 @@ final class Journeys {
         return hub.clock(clock).property("journey.cron", "* * * * * ?");
     }
 
+    /** A booking; {@code name} null: the channel sent no guest name. */
     static void book(TestHub hub, String externalId, String name, String phone, String language, String arrival,
             String departure) throws Exception {
-        sync(hub, "{\"externalId\":\"" + externalId + "\",\"source\":\"direct\",\"guestName\":\"" + name + "\","
-                + "\"phone\":\"" + phone + "\",\"language\":\"" + language + "\",\"arrival\":\"" + arrival + "\","
+        sync(hub, "{\"externalId\":\"" + externalId + "\",\"source\":\"direct\","
+                + (name == null ? "" : "\"guestName\":\"" + name + "\",") + "\"phone\":\"" + phone + "\",\"language\":\"" + language + "\",\"arrival\":\"" + arrival + "\","
                 + "\"departure\":\"" + departure + "\"}");
     }
 

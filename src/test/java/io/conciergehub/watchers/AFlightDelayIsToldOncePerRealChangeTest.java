@@ -57,7 +57,7 @@ class AFlightDelayIsToldOncePerRealChangeTest {
         delayed(Duration.ofMinutes(45));
         await().atMost(Duration.ofSeconds(15)).until(() -> notices(env.spoki(), LUCA, "AZ608").size() == 1
                 && templates(ANNA).size() == 1);
-        assertThat(notices(env.spoki(), LUCA, "AZ608").get(0)).startsWith("Gentile Luca Bianchi")
+        assertThat(notices(env.spoki(), LUCA, "AZ608").get(0)).startsWith("Buongiorno Luca Bianchi")
                 .contains("in ritardo", "10:50", "45 minuti");
         JsonNode template = templates(ANNA).get(0);
         assertThat(template.path("template").asLong()).isEqualTo(3001);

@@ -55,7 +55,7 @@ class AWeatherAlertIsToldOnceToTheGuestsInHouseOrArrivingTest {
         openweather.alerts(STORM);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> alerts(IN_HOUSE).size() == 1 && templates(ARRIVING).size() == 1);
-        assertThat(alerts(IN_HOUSE).get(0)).startsWith("Gentile Giulia Verdi, un'allerta meteo")
+        assertThat(alerts(IN_HOUSE).get(0)).startsWith("Buongiorno Giulia Verdi, un'allerta meteo")
                 .contains("Yellow thunderstorm warning", "11:00", "Temporali forti attesi nel pomeriggio.");
         JsonNode template = templates(ARRIVING).get(0);
         assertThat(template.path("template").asLong()).isEqualTo(4001);
