@@ -169,11 +169,12 @@ public final class Journey {
      * transaction: per booking, oldest arrival first, each step that is on, with when it is due
      * (null: a date it needs is unknown) and its state: {@code queued} once it went to the outbox
      * (the message's own state says the rest), {@code skipped} when it will not go (a cancelled
-     * booking, a guest who opted out), {@code due} when it waits for the next run (or the end of
+     * booking, a guest who opted out, its last day passed), {@code due} when it waits for the next run (or the end of
      * the quiet hours), {@code scheduled} before it is due.
      */
     public List<Map<String, Object>> plan(Connection c, long guestId) throws SQLException {
         long now = clock.millis();
+        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
         List<Map<String, Object>> plan = new ArrayList<>();
         List<PlannedBooking> bookings = Sql.list(c, "SELECT b.id, COALESCE(b.reference, b.external_id), b.status,"
                 + " b.arrival, b.departure, b.created_at, g.opted_out FROM bookings b JOIN guests g ON g.id = b.guest_id"
@@ -188,7 +189,8 @@ public final class Journey {
                     continue;
                 }
                 Long due = step.dueAt(booking.bookedAt(), booking.arrival(), booking.departure(), zone);
-                String state = queued.contains(step.name()) ? "queued" : booking.skipped() ? "skipped"
+                String state = queued.contains(step.name()) ? "queued"
+                        : booking.skipped() || step.passed(booking.arrival(), booking.departure(), today) ? "skipped"
                         : due != null && due <= now ? "due" : "scheduled";
                 Map<String, Object> planned = new LinkedHashMap<>();
                 planned.put("step", step.name());

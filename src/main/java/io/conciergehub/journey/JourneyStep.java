@@ -39,6 +39,16 @@ public record JourneyStep(String name, boolean enabled, Duration offset, LocalTi
     }
 
     /**
+     * True once the last day this step may go on has passed ({@code today} is after it): it will not
+     * go. The welcome and the pre-arrival message go until the arrival day, the check-out message
+     * on the departure day (the journey's query selects no step past it).
+     */
+    public boolean passed(LocalDate arrival, LocalDate departure, LocalDate today) {
+        LocalDate lastDay = CHECK_OUT.equals(name) ? departure : arrival;
+        return lastDay != null && lastDay.isBefore(today);
+    }
+
+    /**
      * The last day whose date-based step may be due at {@code now}: the step's day is at most this
      * (the selection's bound: the exact time is checked per row).
      */

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Beside the messages, a conversation shows the guest's bookings (reference, dates, status) and
  * their journey: each step that is on, when it is due in the hotel's time zone, and where it
- * stands; a cancelled booking's steps that had not gone are skipped.
+ * stands; a cancelled booking's steps that had not gone are skipped, as are those of a stay the hub
+ * learnt of after their day.
  */
 class AConversationShowsTheGuestsBookingsAndJourneyTest {
 
@@ -33,25 +34,28 @@ class AConversationShowsTheGuestsBookingsAndJourneyTest {
                 + "{\"externalId\":\"B-2\",\"source\":\"airbnb\",\"phone\":\"" + phone + "\",\"arrival\":\"2027-06-10\","
                 + "\"departure\":\"2027-06-14\"},"
                 + "{\"externalId\":\"B-1\",\"source\":\"airbnb\",\"phone\":\"" + phone + "\",\"arrival\":\"2027-05-01\","
-                + "\"departure\":\"2027-05-03\",\"status\":\"cancelled\"}]}").statusCode()).isEqualTo(200);
+                + "\"departure\":\"2027-05-03\",\"status\":\"cancelled\"},"
+                + "{\"externalId\":\"B-0\",\"source\":\"airbnb\",\"phone\":\"" + phone + "\",\"arrival\":\"2020-05-01\","
+                + "\"departure\":\"2020-05-03\"}]}").statusCode()).isEqualTo(200);
         ConsoleBrowser anna = InboxGuests.staff(env.hub(), "anna", "staff");
 
         JsonNode conversation = InboxGuests.conversation(anna, guestId);
 
         JsonNode bookings = conversation.path("bookings");
-        assertThat(bookings.findValuesAsText("reference")).containsExactly("B-1", "B-2");
-        assertThat(bookings.get(1).path("checkIn").asText()).isEqualTo("2027-06-10");
-        assertThat(bookings.get(1).path("checkOut").asText()).isEqualTo("2027-06-14");
-        assertThat(bookings.findValuesAsText("status")).containsExactly("cancelled", "confirmed");
+        assertThat(bookings.findValuesAsText("reference")).containsExactly("B-0", "B-1", "B-2");
+        assertThat(bookings.get(2).path("checkIn").asText()).isEqualTo("2027-06-10");
+        assertThat(bookings.get(2).path("checkOut").asText()).isEqualTo("2027-06-14");
+        assertThat(bookings.findValuesAsText("status")).containsExactly("confirmed", "cancelled", "confirmed");
         List<String> steps = new ArrayList<>();
         conversation.path("journey").forEach(step -> steps.add(step.path("reference").asText() + " "
                 + step.path("step").asText() + " " + step.path("state").asText()));
-        assertThat(steps).containsExactly("B-1 pre-arrival skipped", "B-1 check-out skipped",
+        assertThat(steps).containsExactly("B-0 pre-arrival skipped", "B-0 check-out skipped",
+                "B-1 pre-arrival skipped", "B-1 check-out skipped",
                 "B-2 pre-arrival scheduled", "B-2 check-out scheduled");
         ZoneId rome = ZoneId.of("Europe/Rome");
-        assertThat(Instant.parse(conversation.path("journey").get(2).path("dueAt").asText()))
+        assertThat(Instant.parse(conversation.path("journey").get(4).path("dueAt").asText()))
                 .isEqualTo(LocalDateTime.parse("2027-06-08T10:00").atZone(rome).toInstant());
-        assertThat(Instant.parse(conversation.path("journey").get(3).path("dueAt").asText()))
+        assertThat(Instant.parse(conversation.path("journey").get(5).path("dueAt").asText()))
                 .isEqualTo(LocalDateTime.parse("2027-06-14T08:30").atZone(rome).toInstant());
     }
 }
