@@ -51,8 +51,8 @@ public final class KnowledgeBase {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    /** A placeholder with the spaces before it, which go with a guest's value that is not known. */
-    private static final Pattern SPACED_PLACEHOLDER = Pattern.compile("(\\s*)\\{(\\w+)}");
+    /** A placeholder with the spaces before it on its line, which go with a guest name that is not known. */
+    private static final Pattern SPACED_PLACEHOLDER = Pattern.compile("(\\h*)\\{(\\w+)}");
     /**
      * Replies whose key starts so are written to one guest (the journey's, the watchers' notices):
      * they may name the guest's own values too.
@@ -346,9 +346,9 @@ public final class KnowledgeBase {
 
     /**
      * A per-guest reply (the journey's, a notice) in the language (or English when the hotel's file lacks it), its guest
-     * placeholders ({@link #GUEST_PLACEHOLDERS}) filled from {@code guestValues}, then the hotel's
-     * facts. A guest's value that is missing or blank goes with the spaces before it: "Hello
-     * {guest_name}, thank you" reads "Hello, thank you" for a guest whose name is not known.
+     * placeholders ({@link #GUEST_PLACEHOLDERS}) filled from {@code guestValues} (a missing value
+     * reads as empty), then the hotel's facts. A guest name that is not known goes with the spaces
+     * before it: "Hello {guest_name}, thank you" reads "Hello, thank you".
      */
     public String reply(String key, String language, Map<String, String> guestValues) {
         String text = file(replyLanguage(key, language)).replies().get(key);
@@ -358,8 +358,9 @@ public final class KnowledgeBase {
         // One pass: a guest's value is never read as a placeholder itself.
         return SPACED_PLACEHOLDER.matcher(text).replaceAll(placeholder -> {
             String name = placeholder.group(2);
-            String value = GUEST_PLACEHOLDERS.contains(name) ? guestValues.get(name) : facts.get(name);
-            return value == null || value.isBlank() ? "" : Matcher.quoteReplacement(placeholder.group(1) + value);
+            String value = GUEST_PLACEHOLDERS.contains(name) ? guestValues.getOrDefault(name, "") : facts.get(name);
+            return "guest_name".equals(name) && value.isBlank() ? ""
+                    : Matcher.quoteReplacement(placeholder.group(1) + value);
         }).strip();
     }
 

@@ -88,7 +88,7 @@ public final class Journey {
      */
     public void selection(@Headers Map<String, Object> headers) {
         long now = clock.millis();
-        headers.put("today", LocalDate.ofInstant(Instant.ofEpochMilli(now), zone).toString());
+        headers.put("today", today(now).toString());
         JourneyStep welcome = steps.get(JourneyStep.WELCOME);
         headers.put("welcomeOn", welcome.enabled() ? 1 : 0);
         headers.put("bookedBy", now - welcome.offset().toMillis());
@@ -125,7 +125,7 @@ public final class Journey {
                 return null;
             }
             Long due = step.dueAt(booking.bookedAt(), booking.arrival(), booking.departure(), zone);
-            if (due == null || due > now) {
+            if (due == null || due > now || step.passed(booking.arrival(), booking.departure(), today(now))) {
                 return null;
             }
             if (Sql.update(c, "INSERT INTO journey_steps (booking_id, step, sent_at) VALUES (?, ?, ?)"
@@ -136,8 +136,8 @@ public final class Journey {
             String language = guest.language() == null || guest.language().isBlank() ? defaultLanguage : guest.language();
             // Dates are written in the language of what carries them: the free text (English when the
             // hotel has no text in the guest's language), or the template.
-            Locale textLocale = Locale.forLanguageTag(knowledge.replyLanguage(step.reply(), language));
-            Locale templateLocale = Locale.forLanguageTag(step.templateLanguage() == null ? language : step.templateLanguage());
+            Locale textLocale = locale(knowledge.replyLanguage(step.reply(), language));
+            Locale templateLocale = locale(step.templateLanguage() == null ? language : step.templateLanguage());
             String name = guest.name() == null ? "" : guest.name();
             String text = knowledge.reply(step.reply(), language, Map.of("guest_name", name,
                     "arrival", format(booking.arrival(), textLocale), "departure", format(booking.departure(), textLocale)));
@@ -174,7 +174,7 @@ public final class Journey {
      */
     public List<Map<String, Object>> plan(Connection c, long guestId) throws SQLException {
         long now = clock.millis();
-        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
+        LocalDate today = today(now);
         List<Map<String, Object>> plan = new ArrayList<>();
         List<PlannedBooking> bookings = Sql.list(c, "SELECT b.id, COALESCE(b.reference, b.external_id), b.status,"
                 + " b.arrival, b.departure, b.created_at, g.opted_out FROM bookings b JOIN guests g ON g.id = b.guest_id"
@@ -207,8 +207,18 @@ public final class Journey {
             long bookedAt) {
     }
 
+    /** The day it is at {@code now} in the hotel's time zone. */
+    private LocalDate today(long now) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
+    }
+
     private static LocalDate date(String text) {
         return text == null || text.isBlank() ? null : LocalDate.parse(text);
+    }
+
+    /** A language as the hub and the providers write it: "it", "IT", "en_US" (WhatsApp Cloud's templates). */
+    private static Locale locale(String language) {
+        return Locale.forLanguageTag(language.replace('_', '-'));
     }
 
     private static String format(LocalDate date, Locale locale) {

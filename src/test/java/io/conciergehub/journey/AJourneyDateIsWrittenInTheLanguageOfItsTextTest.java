@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A journey message's dates are written in the language of what carries them: the free text of a
  * guest whose language the hotel has no text in goes in English, with an English date; a template
- * in a fixed language gets its dates in that language, whatever the guest's.
+ * in a fixed language (here written as WhatsApp Cloud writes them, "en_US") gets its dates in that
+ * language, whatever the guest's.
  */
 class AJourneyDateIsWrittenInTheLanguageOfItsTextTest {
 
@@ -27,7 +28,7 @@ class AJourneyDateIsWrittenInTheLanguageOfItsTextTest {
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withSpoki(hub -> Journeys.everySecond(hub, clock)
             .property("journey.welcome.template", "1000")
-            .property("journey.welcome.template-language", "en")
+            .property("journey.welcome.template-language", "en_US")
             .property("journey.welcome.offset", "1h"));
 
     @Test
@@ -46,7 +47,7 @@ class AJourneyDateIsWrittenInTheLanguageOfItsTextTest {
         assertThat(journeyTexts(env.spoki(), SANNE, "Sanne").get(0)).startsWith("Hello Sanne de Vries")
                 .contains("March 5, 2027");
         JsonNode welcome = templates(env.spoki(), MARIO).get(0);
-        assertThat(welcome.path("language").asText()).isEqualTo("EN");
+        assertThat(welcome.path("language").asText()).isEqualTo("EN_US");
         assertThat(welcome.path("custom_fields").path("ARRIVAL").asText()).isEqualTo("March 5, 2027");
         assertThat(welcome.path("custom_fields").path("DEPARTURE").asText()).isEqualTo("March 8, 2027");
     }
