@@ -34,7 +34,7 @@ class AWelcomeNamesAnArrivalDayStillAheadTest {
         Journeys.guestWrites(env.hub(), clock, ANNA, "Buongiorno, una domanda sul parcheggio");
         Journeys.guestWrites(env.hub(), clock, JONAS, "Hallo, wo ist die Sauna?");
         Journeys.book(env.hub(), "D-1", "Lena Vogel", LENA, "de", "2027-03-11", "2027-03-13");
-        Journeys.bookUndated(env.hub(), "U-1", "Anna Bianchi", ANNA, "it");
+        Journeys.book(env.hub(), "U-1", "Anna Bianchi", ANNA, "it", null, null);
         Journeys.book(env.hub(), "H-1", "Jonas Weber", JONAS, "de", "2027-03-08", "2027-03-12");
 
         // The journey ran (Lena, arriving tomorrow, is welcomed) and keeps running: nothing for

@@ -3,15 +3,21 @@ package io.conciergehub.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.support.SpokiStub;
 import io.conciergehub.support.TestClock;
 import io.conciergehub.support.TestHub;
 import io.conciergehub.support.Webhooks;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** What the journey tests share: bookings through the mesh API, a guest writing, what went out. */
 final class Journeys {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Journeys() {
     }
@@ -21,19 +27,19 @@ final class Journeys {
         return hub.clock(clock).property("journey.cron", "* * * * * ?");
     }
 
-    /** A booking; {@code name} null: the channel sent no guest name. */
+    /** A booking; a null name or date: the channel did not send it (yet). */
     static void book(TestHub hub, String externalId, String name, String phone, String language, String arrival,
             String departure) throws Exception {
-        sync(hub, "{\"externalId\":\"" + externalId + "\",\"source\":\"direct\","
-                + (name == null ? "" : "\"guestName\":\"" + name + "\",") + "\"phone\":\"" + phone + "\",\"language\":\"" + language + "\",\"arrival\":\"" + arrival + "\","
-                + "\"departure\":\"" + departure + "\"}");
-    }
-
-    /** A booking whose dates are not known yet (a channel that sends them later). */
-    static void bookUndated(TestHub hub, String externalId, String name, String phone, String language)
-            throws Exception {
-        sync(hub, "{\"externalId\":\"" + externalId + "\",\"source\":\"direct\",\"guestName\":\"" + name + "\","
-                + "\"phone\":\"" + phone + "\",\"language\":\"" + language + "\"}");
+        Map<String, String> booking = new LinkedHashMap<>();
+        booking.put("externalId", externalId);
+        booking.put("source", "direct");
+        booking.put("guestName", name);
+        booking.put("phone", phone);
+        booking.put("language", language);
+        booking.put("arrival", arrival);
+        booking.put("departure", departure);
+        booking.values().removeIf(Objects::isNull);
+        sync(hub, JSON.writeValueAsString(booking));
     }
 
     static void cancel(TestHub hub, String externalId) throws Exception {
