@@ -31,11 +31,12 @@ public record JourneyStep(String name, boolean enabled, Duration offset, LocalTi
      * goes only until that day: the journey's query).
      */
     public Long dueAt(long bookedAt, LocalDate arrival, LocalDate departure, ZoneId zone) {
-        if (WELCOME.equals(name)) {
-            return arrival == null ? null : bookedAt + offset.toMillis();
+        LocalDate day = day(arrival, departure);
+        if (day == null) {
+            return null;
         }
-        LocalDate day = PRE_ARRIVAL.equals(name) ? arrival : departure;
-        return day == null ? null : ZonedDateTime.of(day, time, zone).minus(offset).toInstant().toEpochMilli();
+        return WELCOME.equals(name) ? bookedAt + offset.toMillis()
+                : ZonedDateTime.of(day, time, zone).minus(offset).toInstant().toEpochMilli();
     }
 
     /**
@@ -44,8 +45,13 @@ public record JourneyStep(String name, boolean enabled, Duration offset, LocalTi
      * on the departure day (the journey's query selects no step past it).
      */
     public boolean passed(LocalDate arrival, LocalDate departure, LocalDate today) {
-        LocalDate lastDay = CHECK_OUT.equals(name) ? departure : arrival;
+        LocalDate lastDay = day(arrival, departure);
         return lastDay != null && lastDay.isBefore(today);
+    }
+
+    /** The day the step is about, and its last: the departure for the check-out, else the arrival. */
+    private LocalDate day(LocalDate arrival, LocalDate departure) {
+        return CHECK_OUT.equals(name) ? departure : arrival;
     }
 
     /**
