@@ -36,6 +36,9 @@ RATE=${BENCH_RATE:-200}
 RATE_SECONDS=${BENCH_RATE_SECONDS:-20}
 # The same JVM options as scripts/run.sh.
 JAVA_OPTS=${JAVA_OPTS:--Xmx320m -XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xss512k}
+# The hubs run on the same Java as scripts/run.sh's (JAVA_HOME, else the PATH's), with its kind of
+# start-up cache; the stub and the driver run on the PATH's java whichever Java the hubs run on.
+source scripts/java.sh
 SECRET=bench-secret
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
@@ -74,14 +77,14 @@ java -Dsun.net.httpserver.nodelay=true -cp "$work/bench" Bench stub "$stub_port"
 BENCH_KEY=bench-key-0123456789abcdefghij
 BENCH_PEER_KEY=bench-peer-key-0123456789abcdef
 
-# One hub against the stub: $1 port, $2 data directory, $3 log file, $4 extra JVM option (the CDS
-# archive). A caller's own settings (a role, a peer, a limit) come as environment variables on the call.
+# One hub against the stub: $1 port, $2 data directory, $3 log file, $4 extra JVM options (the
+# start-up cache's). A caller's own settings (a role, a peer, a limit) come as environment variables on the call.
 launch_hub() {
   local started; started=$(date +%s%N)
   HTTP_PORT=$1 CONCIERGE_DATA_DIR="$2" CONCIERGE_API_KEYS="$BENCH_KEY,$BENCH_PEER_KEY:peer" \
   MESSAGING_PROVIDER=spoki SPOKI_BASE_URL="http://127.0.0.1:$stub_port/api/1" SPOKI_API_KEY=k \
   SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 CONCIERGE_ALLOW_DEMO_FACTS=true \
-    java $JAVA_OPTS -Xlog:cds*=off $4 -jar target/concierge-hub.jar > "$3" 2>&1 &
+    "$java_cmd" $JAVA_OPTS "${java_runtime_opts[@]}" $4 -jar target/concierge-hub.jar > "$3" 2>&1 &
   hub_pid=$!
   until curl -sf "http://127.0.0.1:$1/health" >/dev/null 2>&1; do
     # A hub that stopped (its port taken meanwhile, say) stops the run instead of a wait without end.
@@ -90,13 +93,14 @@ launch_hub() {
   done
   ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 }
-start_hub() {  # $1: extra JVM option
+start_hub() {  # $1: extra JVM options
   launch_hub "$hub_port" "${HUB_DATA:-$work/data}" "$work/hub.log" "$1"
 }
 
-# 0. A first run writes a class-data-sharing archive (as scripts/run.sh does); the starts measured
-#    below use it.
-start_hub "-XX:ArchiveClassesAtExit=$work/hub.jsa"; kill "$hub_pid"; wait "$hub_pid" || true
+# 0. A first run writes the start-up cache (as scripts/run.sh does); the starts measured below use it.
+hub_cache=$(cache_file "$work/hub")
+cached=$(cache_use_opts "$hub_cache")
+start_hub "$(cache_write_opts "$hub_cache")"; kill "$hub_pid"; wait "$hub_pid" || true
 cold_ms=$ready_ms
 
 # wrk with pre-signed webhooks, each a new guest message that the hub answers through the stub
@@ -134,7 +138,7 @@ wrk_line() {  # $1 label, $2 wrk's output
 
 bench_webhooks() {
   # 1. Start-up with the archive, then the hub idles with its language models loaded.
-  start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
+  start_hub "$cached"; pids+=($hub_pid)
   sleep 10
   idle_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$hub_pid/status)
 
@@ -152,8 +156,8 @@ bench_webhooks() {
   cpu_line "hub at $RATE/s:         " "$hub_pid" "$before" "$(answered_in_run "$RATE")" >> "$work/drive.txt"
   peak_rss=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$hub_pid/status)
 
-  echo "== Concierge Hub benchmark: webhooks ($(nproc) cores, JAVA_OPTS: $JAVA_OPTS) =="
-  echo "ready after start:     ${ready_ms} ms with the CDS archive (${cold_ms} ms without)"
+  echo "== Concierge Hub benchmark: webhooks ($(nproc) cores, Java $java_version, JAVA_OPTS: $JAVA_OPTS) =="
+  echo "ready after start:     ${ready_ms} ms with the start-up cache (${cold_ms} ms without)"
   echo "idle RSS:              ${idle_rss} MB"
   for c in 32 8; do
     wrk_line "wrk, $(printf %2s "$c") connections:  " "$work/wrk-$c.txt"
@@ -167,7 +171,7 @@ bench_mesh() {
   # 1. POST /api/mesh/commands: every request authenticated and counted against the per-IP and
   #    per-key limits (set far above the load, so none is refused); the worker executes them meanwhile.
   local redis_pid="" result
-  echo "== Concierge Hub benchmark: mesh API and events ($(nproc) cores, JAVA_OPTS: $JAVA_OPTS) =="
+  echo "== Concierge Hub benchmark: mesh API and events ($(nproc) cores, Java $java_version, JAVA_OPTS: $JAVA_OPTS) =="
   command_load() {  # $1: label
     BENCH_API_KEY=$BENCH_KEY wrk -t2 -c16 -d"${DURATION}s" -s scripts/bench/command.lua "http://127.0.0.1:$hub_port" \
       > /dev/null  # warm-up
@@ -177,7 +181,7 @@ bench_mesh() {
          END {printf "POST /api/mesh/commands, %s: %s requests/s, p50 %s p99 %s, non-2xx %d\n", l, rps, p50, p99, bad}' \
       l="$1" "$work/commands.txt"
   }
-  HUB_DATA="$work/mesh" API_RATE_LIMIT=1000000000 start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
+  HUB_DATA="$work/mesh" API_RATE_LIMIT=1000000000 start_hub "$cached"; pids+=($hub_pid)
   command_load "rate limits in memory"
   kill "$hub_pid"; wait "$hub_pid" || true
   if command -v redis-server >/dev/null; then
@@ -186,7 +190,7 @@ bench_mesh() {
     redis_pid=$!; pids+=($redis_pid)
     until redis-cli -p "$redis_port" ping > /dev/null 2>&1; do sleep 0.1; done
     HUB_DATA="$work/mesh" API_RATE_LIMIT=1000000000 CONCIERGE_REDIS_URL="redis://127.0.0.1:$redis_port" \
-      start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
+      start_hub "$cached"; pids+=($hub_pid)
     command_load "rate limits in Redis"
     kill "$hub_pid"; wait "$hub_pid" || true
   fi
@@ -194,11 +198,11 @@ bench_mesh() {
   # 2. Events: 10,000 accepted while the sink is unreachable, the hub restarted with the sink up
   #    (and its poller idle), then one flush drains the buffer in order.
   HUB_DATA="$work/events" EVENTS_SINK_URL="http://127.0.0.1:$(free_port)/events" EVENTS_SINK_TOKEN=t \
-    API_RATE_LIMIT=1000000000 start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
+    API_RATE_LIMIT=1000000000 start_hub "$cached"; pids+=($hub_pid)
   bench events 10000 "http://127.0.0.1:$hub_port" "$BENCH_KEY"
   kill "$hub_pid"; wait "$hub_pid" || true
   HUB_DATA="$work/events" EVENTS_SINK_URL="http://127.0.0.1:$stub_port/events" EVENTS_SINK_TOKEN=t \
-    EVENTS_POLL_INTERVAL=3600000 start_hub "-XX:SharedArchiveFile=$work/hub.jsa"; pids+=($hub_pid)
+    EVENTS_POLL_INTERVAL=3600000 start_hub "$cached"; pids+=($hub_pid)
   local started; started=$(date +%s%N)
   result=$(curl -s -X POST -H "X-API-Key: $BENCH_KEY" "http://127.0.0.1:$hub_port/api/mesh/sync/queue")
   local ms=$(( ($(date +%s%N) - started) / 1000000 ))
@@ -215,7 +219,7 @@ bench_failover() {
     CONCIERGE_ROLE=$1 CONCIERGE_ENCRYPTION_KEY="$key" FAILOVER_PEER_URL="http://127.0.0.1:$3" \
     FAILOVER_PEER_API_KEY=$BENCH_PEER_KEY FAILOVER_TIMEOUT=$timeout FAILOVER_HEARTBEAT_INTERVAL=$heartbeat \
     API_RATE_LIMIT=100000 \
-      launch_hub "$2" "$work/$1" "$work/$1.log" "-XX:SharedArchiveFile=$work/hub.jsa"
+      launch_hub "$2" "$work/$1" "$work/$1.log" "$cached"
     node_pid=$hub_pid
   }
   active() { curl -s -H "X-API-Key: $BENCH_KEY" "http://127.0.0.1:$1/health" | grep -q '"active":true'; }
@@ -228,7 +232,7 @@ bench_failover() {
       SELECT 'outbox, answer queued -> sent: p50 ' || (SELECT ms FROM t ORDER BY ms LIMIT 1 OFFSET (SELECT c * 50 / 100 FROM n))
         || ' ms  p99 ' || (SELECT ms FROM t ORDER BY ms LIMIT 1 OFFSET (SELECT c * 99 / 100 FROM n)) || ' ms'"
   }
-  echo "== Concierge Hub benchmark: failover ($(nproc) cores, both nodes here, failover.timeout ${timeout} ms,"\
+  echo "== Concierge Hub benchmark: failover ($(nproc) cores, Java $java_version, both nodes here, failover.timeout ${timeout} ms,"\
        "heartbeat ${heartbeat} ms) =="
   start_node standby "$standby_port" "$primary_port"; standby_pid=$node_pid; pids+=($standby_pid)
   start_node primary "$primary_port" "$standby_port"; primary_pid=$node_pid; pids+=($primary_pid)

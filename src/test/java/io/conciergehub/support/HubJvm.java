@@ -12,7 +12,7 @@ final class HubJvm {
 
     /** {@code java} and {@code launch} (a jar or a class path and main class, then arguments), as in production. */
     static List<String> asInProduction(List<String> launch) {
-        List<String> command = new ArrayList<>(List.of(java()));
+        List<String> command = java();
         command.addAll(launch);
         return command;
     }
@@ -20,12 +20,22 @@ final class HubJvm {
     /** Tuned to start and stop quickly, for the many hubs and commands that live a few seconds. */
     static List<String> quick(List<String> launch) {
         // C2's compiling would cost a short-lived JVM more CPU than it gains (half the CPU of a start).
-        List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1"));
+        List<String> command = java();
+        command.add("-XX:TieredStopAtLevel=1");
         command.addAll(launch);
         return command;
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /**
+     * The tests' own Java, with what it needs for the hub's libraries, as scripts/java.sh gives it:
+     * from Java 24 on, leave to use native code (SQLite's driver; a class path has no jar manifest
+     * to allow it) and sun.misc.Unsafe (Netty) without a warning at every start.
+     */
+    private static List<String> java() {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (Runtime.version().feature() >= 24) {
+            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        }
+        return command;
     }
 }
