@@ -137,7 +137,7 @@ wrk_line() {  # $1 label, $2 wrk's output
 }
 
 bench_webhooks() {
-  # 1. Start-up with the archive, then the hub idles with its language models loaded.
+  # 1. Start-up with the cache, then the hub idles with its language models loaded.
   start_hub "$cached"; pids+=($hub_pid)
   sleep 10
   idle_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$hub_pid/status)
