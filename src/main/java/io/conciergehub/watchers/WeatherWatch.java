@@ -89,7 +89,9 @@ public final class WeatherWatch {
                     alert.key()).isPresent()) {
                 continue;
             }
-            Notice notice = this.notices.compose(c, guestId, "weather|" + alert.key(), "notice_weather",
+            // An alert the weather service gave no end says from when only, not "to ."
+            Notice notice = this.notices.compose(c, guestId, "weather|" + alert.key(),
+                    alert.end() == null ? "notice_weather_open_ended" : "notice_weather",
                     Map.of("alert", alert.event(), "alert_from", from, "alert_until", until), alert.description(),
                     Map.of("EVENT", alert.event(), "FROM", from, "UNTIL", until), template);
             notices.add(new NoticeBatches.Pending(notice, record -> {

@@ -53,6 +53,13 @@ final class OpenWeatherStub implements AutoCloseable {
                  "description":"%s","tags":[]}""".formatted(event, start, end, description);
     }
 
+    /** One alert of the answer whose end the weather service does not give. */
+    static String alertWithoutEnd(String event, long start, String description) {
+        return """
+                {"sender_name":"Protezione Civile / MeteoAM","event":"%s","start":%d,
+                 "description":"%s","tags":[]}""".formatted(event, start, description);
+    }
+
     int questions() {
         return requests().size();
     }
