@@ -72,13 +72,16 @@ public final class HubProcess implements AutoCloseable {
         try {
             // Only a bound for a hub that never starts: four hubs starting at once on a loaded
             // two-core machine (two ITs side by side) took over 30 s to answer.
-            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> http.send(
-                    HttpRequest.newBuilder(URI.create(hub.url("/health"))).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                    .failFast("the hub's process ended", () -> !hub.process.isAlive())
+                    .until(() -> http.send(HttpRequest.newBuilder(URI.create(hub.url("/health"))).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
         } catch (RuntimeException | Error notReady) {
             // A hub that never got ready must not outlive its test (it would load the machine for the rest).
             hub.process.destroyForcibly().waitFor();
-            throw notReady;
+            List<String> lines = log.lines();
+            throw new AssertionError("the hub on port " + port + " never answered /health; its log ends:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())), notReady);
         }
         return hub;
     }
