@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
@@ -84,6 +85,11 @@ public final class WeatherWatch {
         List<NoticeBatches.Pending> notices = new ArrayList<>();
         String from = alert.start() == null ? "" : WHEN.format(alert.start().atZone(zone));
         String until = alert.end() == null ? "" : WHEN.format(alert.end().atZone(zone));
+        // In the README's order: WhatsApp Cloud fills a template's {{1}}, {{2}}... by position.
+        Map<String, String> templateFields = new LinkedHashMap<>();
+        templateFields.put("EVENT", alert.event());
+        templateFields.put("FROM", from);
+        templateFields.put("UNTIL", until);
         for (long guestId : guests) {
             if (Sql.one(c, "SELECT 1 FROM weather_notices WHERE guest_id = ? AND alert_key = ?", row -> true, guestId,
                     alert.key()).isPresent()) {
@@ -93,7 +99,7 @@ public final class WeatherWatch {
             Notice notice = this.notices.compose(c, guestId, "weather|" + alert.key(),
                     alert.end() == null ? "notice_weather_open_ended" : "notice_weather",
                     Map.of("alert", alert.event(), "alert_from", from, "alert_until", until), alert.description(),
-                    Map.of("EVENT", alert.event(), "FROM", from, "UNTIL", until), template);
+                    templateFields, template);
             notices.add(new NoticeBatches.Pending(notice, record -> {
                 if (Sql.update(record, "INSERT INTO weather_notices (guest_id, alert_key, notified_at) VALUES (?, ?, ?)"
                         + " ON CONFLICT (guest_id, alert_key) DO NOTHING", guestId, alert.key(),

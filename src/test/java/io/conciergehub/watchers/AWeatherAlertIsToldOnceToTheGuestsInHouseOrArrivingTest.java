@@ -61,6 +61,8 @@ class AWeatherAlertIsToldOnceToTheGuestsInHouseOrArrivingTest {
         assertThat(template.path("template").asLong()).isEqualTo(4001);
         assertThat(template.path("custom_fields").path("EVENT").asText()).isEqualTo("Yellow thunderstorm warning");
         assertThat(template.path("custom_fields").path("GUEST_NAME").asText()).isEqualTo("Jonas Berg");
+        assertThat(template.path("custom_fields").fieldNames()).toIterable().as("the order WhatsApp Cloud numbers them in")
+                .containsExactly("EVENT", "FROM", "UNTIL", "GUEST_NAME");
 
         int asked = openweather.questions();
         await().atMost(Duration.ofSeconds(15)).until(() -> openweather.questions() >= asked + 2);
