@@ -33,8 +33,9 @@ class HealthTest {
         try (TestHub hub = TestHub.builder().start();
              Connection other = DriverManager.getConnection("jdbc:sqlite:" + hub.dataDir().resolve("hub.db"));
              Statement lock = other.createStatement()) {
-            // Another process holds the database exclusively (a stuck tool, a copy in progress).
-            lock.execute("PRAGMA busy_timeout = 0");
+            // Another process holds the database exclusively (a stuck tool, a copy in progress). It
+            // gets the lock once a write the hub has under way ends (the hub writes at start too).
+            lock.execute("PRAGMA busy_timeout = 10000");
             lock.execute("BEGIN EXCLUSIVE");
 
             HttpResponse<String> health = hub.get("/health", "X-API-Key", TestHub.API_KEY);
