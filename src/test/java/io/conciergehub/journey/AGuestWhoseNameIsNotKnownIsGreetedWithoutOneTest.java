@@ -1,5 +1,6 @@
 package io.conciergehub.journey;
 
+import static io.conciergehub.journey.Journeys.journeyTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestClock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,14 +31,12 @@ class AGuestWhoseNameIsNotKnownIsGreetedWithoutOneTest {
         Journeys.book(env.hub(), "E-1", null, EMMA, "en", "2027-03-05", "2027-03-08");
         Journeys.book(env.hub(), "G-1", null, GIULIA, "it", "2027-03-05", "2027-03-08");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> welcomes(EMMA, "thank you for booking").size() == 1
-                && welcomes(GIULIA, "grazie per aver prenotato").size() == 1);
-        assertThat(welcomes(EMMA, "thank you for booking").get(0)).startsWith("Hello, thank you for booking with ");
-        assertThat(welcomes(GIULIA, "grazie per aver prenotato").get(0))
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> journeyTexts(env.spoki(), EMMA, "thank you for booking").size() == 1
+                        && journeyTexts(env.spoki(), GIULIA, "grazie per aver prenotato").size() == 1);
+        assertThat(journeyTexts(env.spoki(), EMMA, "thank you for booking").get(0))
+                .startsWith("Hello, thank you for booking with ");
+        assertThat(journeyTexts(env.spoki(), GIULIA, "grazie per aver prenotato").get(0))
                 .startsWith("Buongiorno, grazie per aver prenotato presso ");
-    }
-
-    private static List<String> welcomes(String phone, String words) {
-        return env.spoki().textsTo(phone).stream().filter(text -> text.contains(words)).toList();
     }
 }

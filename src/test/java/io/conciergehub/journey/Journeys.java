@@ -57,9 +57,12 @@ final class Journeys {
         Webhooks.guestWritesOnSpoki(hub, clock, phone, text);
     }
 
-    /** The free texts to the phone that name the guest: the journey's (the concierge's answers do not). */
-    static List<String> journeyTexts(SpokiStub spoki, String phone, String guestName) {
-        return spoki.textsTo(phone).stream().filter(text -> text.contains(guestName)).toList();
+    /**
+     * The free texts to the phone that contain {@code words}: the journey's when the words are the
+     * guest's name, or a phrase of one step's text; the concierge's answers have neither.
+     */
+    static List<String> journeyTexts(SpokiStub spoki, String phone, String words) {
+        return spoki.textsTo(phone).stream().filter(text -> text.contains(words)).toList();
     }
 
     /** The templates sent to the phone, in order. */

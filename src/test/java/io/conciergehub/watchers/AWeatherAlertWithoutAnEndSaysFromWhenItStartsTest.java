@@ -1,5 +1,6 @@
 package io.conciergehub.watchers;
 
+import static io.conciergehub.watchers.Flights.notices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestClock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,12 +41,13 @@ class AWeatherAlertWithoutAnEndSaysFromWhenItStartsTest {
         Flights.guestWrites(env.hub(), clock, ITALIAN, "Buongiorno");
         openweather.alerts(OpenWeatherStub.alertWithoutEnd("Yellow wind warning", NOW + 3600, "Raffiche forti."));
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> alerts(ENGLISH).size() == 1 && alerts(ITALIAN).size() == 1);
-        assertThat(alerts(ENGLISH).get(0))
+        await().atMost(Duration.ofSeconds(15)).until(() -> notices(env.spoki(), ENGLISH, "warning").size() == 1
+                && notices(env.spoki(), ITALIAN, "warning").size() == 1);
+        assertThat(notices(env.spoki(), ENGLISH, "warning").get(0))
                 .startsWith("Hello Ann Lee, a weather alert for the area around ")
                 .contains(": Yellow wind warning, from 10/06 11:00. Take care")
                 .endsWith("Raffiche forti.");
-        assertThat(alerts(ITALIAN).get(0))
+        assertThat(notices(env.spoki(), ITALIAN, "warning").get(0))
                 .contains("Yellow wind warning, a partire dalle 10/06 11:00. Faccia attenzione");
     }
 
@@ -54,9 +55,5 @@ class AWeatherAlertWithoutAnEndSaysFromWhenItStartsTest {
         Flights.sync(env.hub(), "{\"externalId\":\"" + id + "\",\"source\":\"direct\",\"guestName\":\"" + name
                 + "\",\"phone\":\"" + phone + "\",\"language\":\"" + language
                 + "\",\"arrival\":\"2027-06-09\",\"departure\":\"2027-06-12\"}");
-    }
-
-    private static List<String> alerts(String phone) {
-        return env.spoki().textsTo(phone).stream().filter(text -> text.contains("warning")).toList();
     }
 }

@@ -49,8 +49,11 @@ final class Flights {
         return json.readTree(hub.getApi("/api/mesh/commands/" + id, TestHub.API_KEY).body()).path("status").asText();
     }
 
-    /** The free texts sent to the phone that name the flight: its notices (the concierge's answers do not). */
-    static List<String> notices(SpokiStub spoki, String phone, String flight) {
-        return spoki.textsTo(phone).stream().filter(text -> text.contains(flight)).toList();
+    /**
+     * The free texts sent to the phone that contain {@code words}: the watchers' notices when the
+     * words are the flight, or an alert's event ("warning"); the concierge's answers have neither.
+     */
+    static List<String> notices(SpokiStub spoki, String phone, String words) {
+        return spoki.textsTo(phone).stream().filter(text -> text.contains(words)).toList();
     }
 }
