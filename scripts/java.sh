@@ -14,7 +14,8 @@ java_version=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$java_release" 2>/dev/nu
 java_version=${java_version:-17}
 java_feature=${java_version%%[!0-9]*}
 # From Java 24 on, the JVM warns at every start that Netty uses sun.misc.Unsafe, as it does on
-# Java 17 too. (That SQLite's driver loads its native library, the jar's manifest allows.)
+# Java 17 too. (That SQLite's driver loads its native library, the jar's manifest allows.) The tests
+# start their hubs with the same options (src/test/.../support/HubJvm.java).
 java_runtime_opts=()
 if [ "$java_feature" -ge 24 ]; then
   java_runtime_opts=(--sun-misc-unsafe-memory-access=allow)
