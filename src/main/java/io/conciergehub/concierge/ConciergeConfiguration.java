@@ -8,6 +8,7 @@ import io.conciergehub.store.ConfigurationException;
 import io.conciergehub.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -60,6 +61,13 @@ public class ConciergeConfiguration implements CamelConfiguration {
             @PropertyInject("llm.base-url") String llmUrl) {
         return new ConciergeService(db, guests, knowledge, languages, outbox, alerts, defaultLanguage,
                 !llmUrl.isEmpty(), clock);
+    }
+
+    @BindToRegistry(lazy = true)
+    public WebhooksFirst webhooksFirst(Metrics metrics, @PropertyInject("concierge.give-way-above") int abovePerSecond,
+            @PropertyInject("ms:concierge.give-way-max") long maxWait) {
+        return new WebhooksFirst(metrics::webhooksAnswered, System::nanoTime, metrics::conciergeGaveWay, abovePerSecond,
+                Duration.ofMillis(maxWait));
     }
 
     /**

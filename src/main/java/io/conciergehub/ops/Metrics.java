@@ -163,6 +163,21 @@ public final class Metrics {
                 .register(registry)).record(Duration.ofMillis(elapsed));
     }
 
+    /** Webhooks acknowledged since the start, of every provider. */
+    public long webhooksAnswered() {
+        long answered = 0;
+        for (Timer timer : webhookTimers.values()) {
+            answered += timer.count();
+        }
+        return answered;
+    }
+
+    /** How long the concierge waited for a burst of webhooks to be acknowledged before an answer. */
+    public void conciergeGaveWay(long nanos) {
+        counter("concierge_give_way_seconds", "Time the concierge waited for a burst of webhooks to be acknowledged")
+                .increment(nanos / 1e9);
+    }
+
     public void gauge(String name, String description, Supplier<Number> value, String... tags) {
         Gauge.builder(name, value).description(description).tags(tags).register(registry);
     }

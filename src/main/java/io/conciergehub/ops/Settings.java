@@ -185,6 +185,8 @@ public final class Settings {
         KINDS.put("concierge.allow-demo-facts", BOOLEAN);
         KINDS.put("concierge.language-accuracy", choice("low", "high"));
         KINDS.put("concierge.workers", POSITIVE);
+        KINDS.put("concierge.give-way-above", NOT_NEGATIVE);
+        KINDS.put("concierge.give-way-max", MILLIS);
         KINDS.put("concierge.sweep-interval", INTERVAL);
         KINDS.put("store.durable-acks", BOOLEAN);
         KINDS.put("messaging.provider", choice("log", "spoki", "whatsapp-cloud"));
