@@ -22,6 +22,8 @@
 #     40-room hotel, with and without the night and idle pauses (a simulated clock: no waiting)
 #   scripts/bench.sh replication (Hybrid failover) the passive node's CPU for applying one shipped
 #     batch of changes, for batches of 5 and 40 (src/test/.../failover/ReplicationApplySimulation)
+#   scripts/bench.sh seed       the seeds' own gateway design (BENCH_SEED_STACK: its directory, outside
+#     this repository) under the same wrk runs, fixed-rate drive and stub as `webhooks`: the ratio
 #   scripts/bench.sh            webhooks and mesh
 # BENCH_SHOW_SLOW=1 adds, to each fixed-rate run, the slow acknowledgements and the end-to-end
 # latency by second of the run; BENCH_DRIVE_WARMUP (seconds, default 1) is how long the fixed-rate
@@ -110,11 +112,11 @@ drain() {  # $1 port: until every message is answered, nothing pending, nothing 
     | awk '/^concierge_(outbox_depth|inbound_pending) / {n += $2} END {print int(n)}')" = 0 ]; do sleep 1; done
   sleep 2
 }
-wrk_load() {  # $1 port, $2 connections, $3 output file
+wrk_load() {  # $1 port, $2 connections, $3 output file, $4 how to wait for the answers (default: drain)
   bench sign $(( DURATION * 6000 )) "$SECRET" "$work/requests.tsv"
   BENCH_REQUESTS="$work/requests.tsv" wrk -t2 -c"$2" -d"${DURATION}s" --latency \
     -s scripts/bench/webhooks.lua "http://127.0.0.1:$1" -- 2 > "$3"
-  drain "$1"
+  "${4:-drain}" "$1"
 }
 # A process's CPU so far and its JIT compiler threads' part of it, in ms: "total jit".
 cpu_mark() {
@@ -285,12 +287,42 @@ bench_replication() {
   simulation io.conciergehub.failover.ReplicationApplySimulation "$work/replication.log" | grep "^replication apply"
 }
 
+# The seeds' own design, as a peer to measure the hub against in one sitting: an Express + BullMQ +
+# Redis gateway doing the same work per message (signature, de-duplication, queue, the answer through
+# the provider's API). It is not part of this repository: BENCH_SEED_STACK names its directory (one
+# with its run.sh). The same wrk runs and fixed-rate drive as `webhooks`, against the same stub.
+bench_seed() {
+  local dir=${BENCH_SEED_STACK:?set BENCH_SEED_STACK to the seed-stack directory}
+  cp -r "$dir" "$work/seed" && chmod -R u+w "$work/seed"
+  local redis_port seed_port name pid; redis_port=$(free_port); seed_port=$(free_port)
+  while read -r name pid; do pids+=("$pid"); done < <(SPOKI_WEBHOOK_SECRET=$SECRET \
+    "$work/seed/run.sh" "$redis_port" "$seed_port" "http://127.0.0.1:$stub_port/api/1")
+  until curl -sf "http://127.0.0.1:$seed_port/health" >/dev/null 2>&1; do sleep 0.1; done
+  # Until BullMQ's queue has nothing waiting or running.
+  seed_drain() {
+    until [ "$(redis-cli -p "$redis_port" eval "return redis.call('llen', KEYS[1]) + redis.call('llen', KEYS[2])" \
+      2 bull:inbound:wait bull:inbound:active)" = 0 ]; do sleep 1; done
+    sleep 2
+  }
+  wrk_load "$seed_port" 32 "$work/warm-up.txt" seed_drain
+  wrk_load "$seed_port" 32 "$work/wrk-32.txt" seed_drain
+  wrk_load "$seed_port" 8 "$work/wrk-8.txt" seed_drain
+  bench drive "http://127.0.0.1:$seed_port" "http://127.0.0.1:$stub_port" \
+    "$RATE" "$RATE_SECONDS" "$SECRET" > "$work/drive.txt"
+  echo "== The seeds' design (Express + BullMQ + Redis, node $(node --version)): webhooks =="
+  for c in 32 8; do
+    wrk_line "wrk, $(printf %2s "$c") connections:  " "$work/wrk-$c.txt"
+  done
+  cat "$work/drive.txt"
+}
+
 case "${1:-all}" in
   webhooks) bench_webhooks ;;
   flights) bench_flights ;;
   mesh) bench_mesh ;;
   failover) bench_failover ;;
   replication) bench_replication ;;
+  seed) bench_seed ;;
   all) bench_webhooks; bench_mesh ;;
-  *) echo "usage: scripts/bench.sh [webhooks|mesh|failover|replication|flights|all]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh [webhooks|mesh|failover|replication|flights|seed|all]" >&2; exit 2 ;;
 esac
