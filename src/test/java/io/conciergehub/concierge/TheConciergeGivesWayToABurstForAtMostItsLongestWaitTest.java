@@ -64,7 +64,8 @@ class TheConciergeGivesWayToABurstForAtMostItsLongestWaitTest {
 
         windowAt(0);
         await().atMost(Duration.ofSeconds(5)).until(answer::isDone);
-        assertThat(waits).containsExactly(2 * WINDOW.toNanos());
+        // From the first window on, or from the second when its thread started late.
+        assertThat(waits).singleElement().isIn(WINDOW.toNanos(), 2 * WINDOW.toNanos());
     }
 
     @Test
