@@ -20,7 +20,10 @@ import java.util.function.LongSupplier;
  */
 public final class WebhooksFirst {
 
-    /** The rate is measured over at least this long: a pause of the JVM, whose webhooks are then acknowledged together, is not a burst. */
+    /**
+     * The rate is measured over at least this long: a pause of the JVM, whose webhooks are then
+     * acknowledged together, is not a burst.
+     */
     static final long RATE_WINDOW_NANOS = Duration.ofMillis(500).toNanos();
     /** How often a waiting concierge looks again: short against a burst, long against an answer. */
     static final long LOOK_AGAIN_NANOS = Duration.ofMillis(5).toNanos();
