@@ -294,10 +294,15 @@ bench_replication() {
 bench_seed() {
   local dir=${BENCH_SEED_STACK:?set BENCH_SEED_STACK to the seed-stack directory}
   cp -r "$dir" "$work/seed" && chmod -R u+w "$work/seed"
-  local redis_port seed_port name pid; redis_port=$(free_port); seed_port=$(free_port)
-  while read -r name pid; do pids+=("$pid"); done < <(SPOKI_WEBHOOK_SECRET=$SECRET \
-    "$work/seed/run.sh" "$redis_port" "$seed_port" "http://127.0.0.1:$stub_port/api/1")
-  until curl -sf "http://127.0.0.1:$seed_port/health" >/dev/null 2>&1; do sleep 0.1; done
+  local redis_port seed_port name pid gateway_pid=; redis_port=$(free_port); seed_port=$(free_port)
+  while read -r name pid; do
+    pids+=("$pid"); [ "$name" != gateway ] || gateway_pid=$pid
+  done < <(SPOKI_WEBHOOK_SECRET=$SECRET "$work/seed/run.sh" "$redis_port" "$seed_port" "http://127.0.0.1:$stub_port/api/1")
+  # As for a hub: a gateway that stopped (npm could not install its packages, say) stops the run.
+  until curl -sf "http://127.0.0.1:$seed_port/health" >/dev/null 2>&1; do
+    kill -0 "${gateway_pid:-0}" 2>/dev/null || { echo "the seed design's gateway did not start" >&2; exit 1; }
+    sleep 0.1
+  done
   # Until BullMQ's queue has nothing waiting or running.
   seed_drain() {
     until [ "$(redis-cli -p "$redis_port" eval "return redis.call('llen', KEYS[1]) + redis.call('llen', KEYS[2])" \
