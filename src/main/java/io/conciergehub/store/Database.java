@@ -9,9 +9,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.flywaydb.core.Flyway;
@@ -30,7 +29,9 @@ import org.sqlite.SQLiteDataSource;
  * before it returns (synchronous=FULL), so an acknowledged message survives a power cut. Its
  * callers share commits (leader/follower group commit): whoever gets the write lock writes
  * everything waiting in one transaction, each piece in its own savepoint, and one fsync covers
- * them all; the others find their work done when the lock comes to them.
+ * them all, then wakes each caller whose piece it committed. The others never queue for the lock
+ * itself: a caller whose piece is committed returns at once, not after whichever writes hold the
+ * lock next (the convoy that made webhooks wait for later batches' fsyncs).
  * {@link #write} (synchronous=NORMAL) survives a crash of the process but may lose its last
  * commits to a power cut; it is for work that can be derived again from durable rows.
  */
@@ -85,9 +86,11 @@ public final class Database implements AutoCloseable {
     /** One caller's piece of a group commit; the caller is released only after the commit. */
     private static final class DurableWrite<T> {
         private final SqlWork<T> work;
-        private final CompletableFuture<T> done = new CompletableFuture<>();
+        private final Thread caller = Thread.currentThread();
         private T result;
-        private Exception failure;
+        private Throwable failure;
+        // Written last: its volatile write publishes result and failure to the caller.
+        private volatile boolean done;
 
         DurableWrite(SqlWork<T> work) {
             this.work = work;
@@ -105,12 +108,29 @@ public final class Database implements AutoCloseable {
             Sql.execute(connection, "RELEASE piece");
         }
 
-        void committed() {
-            if (failure == null) {
-                done.complete(result);
-            } else {
-                done.completeExceptionally(failure);
+        /** The commit's outcome for this piece (null: committed), then its caller woken. */
+        void finish(Throwable commitFailed) {
+            if (commitFailed != null) {
+                result = null;
+                failure = commitFailed;
             }
+            done = true;
+            if (caller != Thread.currentThread()) {
+                LockSupport.unpark(caller);
+            }
+        }
+
+        T outcome() {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new StoreException((SQLException) failure);
+            }
+            return result;
         }
     }
 
@@ -206,7 +226,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("Cannot install " + replacement + " as " + file, e);
         } finally {
             fileInUse.writeLock().unlock();
-            writeLock.unlock();
+            unlockWrites();
         }
     }
 
@@ -240,27 +260,41 @@ public final class Database implements AutoCloseable {
     public <T> T writeDurably(SqlWork<T> work) {
         DurableWrite<T> mine = new DurableWrite<>(work);
         durableWrites.add(mine);
-        writeLock.lock();
-        try {
-            if (!mine.done.isDone()) {
-                commitWaitingDurableWrites();
+        boolean interrupted = false;
+        while (!mine.done) {
+            if (writeLock.tryLock()) {
+                try {
+                    if (!mine.done) {
+                        commitWaitingDurableWrites();
+                    }
+                } finally {
+                    unlockWrites();
+                }
+            } else {
+                // Whoever holds the lock wakes the oldest waiting piece's caller as it lets go
+                // (unlockWrites), and a committed piece's caller is woken by its committer.
+                LockSupport.park(this);
+                // The piece is queued and will be committed whatever happens: the wait (one
+                // commit) is not cut short, and the interrupt is kept for the caller.
+                interrupted |= Thread.interrupted();
             }
-        } finally {
-            writeLock.unlock();
         }
-        try {
-            return mine.done.get();
-        } catch (InterruptedException e) {
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the commit", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new StoreException((SQLException) e.getCause());
+        }
+        return mine.outcome();
+    }
+
+    /**
+     * Lets go of the write lock, then wakes the caller of the oldest durable write still waiting,
+     * if any, to commit it and everything queued behind it. Every holder calls this, so a durable
+     * write queued while the lock was taken is never left waiting without a committer.
+     */
+    private void unlockWrites() {
+        writeLock.unlock();
+        DurableWrite<?> oldest = writeLock.isHeldByCurrentThread() ? null : durableWrites.peek();
+        if (oldest != null) {
+            LockSupport.unpark(oldest.caller);
         }
     }
 
@@ -277,11 +311,12 @@ public final class Database implements AutoCloseable {
                 }
                 return null;
             }, durableAcks);
-            batch.forEach(DurableWrite::committed);
         } catch (RuntimeException | Error commitFailed) {
             // Every caller in the batch hears of it, or the ones waiting would wait for ever.
-            batch.forEach(write -> write.done.completeExceptionally(commitFailed));
+            batch.forEach(write -> write.finish(commitFailed));
+            return;
         }
+        batch.forEach(write -> write.finish(null));
     }
 
     /**
@@ -317,7 +352,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(e);
         } finally {
-            writeLock.unlock();
+            unlockWrites();
         }
     }
 
