@@ -47,10 +47,14 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 [ "${BENCH_SKIP_BUILD:-}" = 1 ] || mvn -B -q package -DskipTests
 
 work=$(mktemp -d)
-free_port() {  # a port nothing listens on
+# A port nothing listens on, below the kernel's range of ephemeral ports: a port in that range can
+# be a client connection's own (the hub's, wrk's) and then cannot be bound, although nothing listens.
+first_ephemeral=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+port_span=$(( first_ephemeral > 12000 ? first_ephemeral - 10000 : 20000 ))
+free_port() {
   local p
   while :; do
-    p=$((20000 + RANDOM % 30000))
+    p=$((10000 + RANDOM % port_span))
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
 }
@@ -74,6 +78,13 @@ bench() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$work/bench" Bench 
 # TCP_NODELAY, as a real API's server sets it: without it the JDK server meets the client's
 # delayed ACKs and every connection stalls 40 ms per answer.
 java -Dsun.net.httpserver.nodelay=true -cp "$work/bench" Bench stub "$stub_port" > "$work/stub.log" 2>&1 & pids+=($!)
+stub_pid=$!
+# A stub that did not start (its port taken meanwhile) stops the run: the hub's answers would
+# otherwise never arrive and the run would wait for them without end.
+until curl -sf --max-time 2 "http://127.0.0.1:$stub_port/arrivals" >/dev/null 2>&1; do
+  kill -0 "$stub_pid" 2>/dev/null || { echo "the stub did not start:" >&2; head -1 "$work/stub.log" >&2; exit 1; }
+  sleep 0.05
+done
 
 # The API key of the benchmark, and the key a pair's nodes sign their calls to each other with.
 BENCH_KEY=bench-key-0123456789abcdefghij
