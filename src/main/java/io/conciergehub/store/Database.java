@@ -21,17 +21,19 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The node's system of record: one SQLite file in WAL mode behind a small connection pool.
  *
- * <p>SQLite has a single writer. Writes from this process queue on an in-process lock instead
- * of spinning in SQLite's busy handler, which keeps commit latency flat under load; the busy
- * timeout still covers writers outside this class (backups, an operator's sqlite3).
+ * <p>SQLite has a single writer. Writes from this process take turns on an in-process lock
+ * instead of spinning in SQLite's busy handler, which keeps commit latency flat under load; the
+ * busy timeout still covers writers outside this class (backups, an operator's sqlite3).
  *
  * <p>Durability: {@link #writeDurably} (what a webhook is acknowledged on) syncs the log to disk
  * before it returns (synchronous=FULL), so an acknowledged message survives a power cut. Its
- * callers share commits (leader/follower group commit): whoever gets the write lock writes
- * everything waiting in one transaction, each piece in its own savepoint, and one fsync covers
- * them all, then wakes each caller whose piece it committed. The others never queue for the lock
- * itself: a caller whose piece is committed returns at once, not after whichever writes hold the
- * lock next (the convoy that made webhooks wait for later batches' fsyncs).
+ * callers share commits (leader/follower group commit): a caller that gets the write lock writes
+ * every piece waiting in one transaction, each in its own savepoint, and one fsync covers them
+ * all, then wakes each caller whose piece it committed. The other callers wait for their piece,
+ * not for the lock, so a committed webhook returns at once, not after whichever writes hold the
+ * lock next (the convoy that made webhooks wait for later groups' fsyncs). Whoever lets go of the
+ * lock wakes the caller of the oldest piece still waiting, which queues for the lock like any
+ * writer (ordinary writes cannot overtake it for ever) and commits the next group.
  * {@link #write} (synchronous=NORMAL) survives a crash of the process but may lose its last
  * commits to a power cut; it is for work that can be derived again from durable rows.
  */
@@ -127,8 +129,11 @@ public final class Database implements AutoCloseable {
             if (failure instanceof Error error) {
                 throw error;
             }
+            if (failure instanceof SQLException sql) {
+                throw new StoreException(sql);
+            }
             if (failure != null) {
-                throw new StoreException((SQLException) failure);
+                throw new IllegalStateException("the commit failed", failure);
             }
             return result;
         }
@@ -260,23 +265,26 @@ public final class Database implements AutoCloseable {
     public <T> T writeDurably(SqlWork<T> work) {
         DurableWrite<T> mine = new DurableWrite<>(work);
         durableWrites.add(mine);
+        // Not cut short by an interrupt: the piece is queued and may be committed any moment.
         boolean interrupted = false;
+        boolean woken = false;
         while (!mine.done) {
-            if (writeLock.tryLock()) {
-                try {
-                    if (!mine.done) {
-                        commitWaitingDurableWrites();
-                    }
-                } finally {
-                    unlockWrites();
-                }
-            } else {
-                // Whoever holds the lock wakes the oldest waiting piece's caller as it lets go
-                // (unlockWrites), and a committed piece's caller is woken by its committer.
+            interrupted |= Thread.interrupted();
+            if (woken && durableWrites.peek() == mine) {
+                // The oldest piece still waiting: its caller takes a turn on the lock like any
+                // writer. The others wait for a committer to take their piece (no lock convoy).
+                writeLock.lock();
+            } else if (!writeLock.tryLock()) {
                 LockSupport.park(this);
-                // The piece is queued and will be committed whatever happens: the wait (one
-                // commit) is not cut short, and the interrupt is kept for the caller.
-                interrupted |= Thread.interrupted();
+                woken = true;
+                continue;
+            }
+            try {
+                if (!mine.done) {
+                    commitWaitingDurableWrites();
+                }
+            } finally {
+                unlockWrites();
             }
         }
         if (interrupted) {
@@ -286,9 +294,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Lets go of the write lock, then wakes the caller of the oldest durable write still waiting,
-     * if any, to commit it and everything queued behind it. Every holder calls this, so a durable
-     * write queued while the lock was taken is never left waiting without a committer.
+     * Lets go of the write lock; at the last release, wakes the caller of the oldest durable write
+     * still waiting, if any, to commit it and everything queued behind it. Every holder lets go
+     * through here, so a durable write queued while the lock was taken always gets a committer.
      */
     private void unlockWrites() {
         writeLock.unlock();
@@ -301,22 +309,25 @@ public final class Database implements AutoCloseable {
     /** Called holding the write lock: one transaction, and one fsync, for every durable write waiting. */
     private void commitWaitingDurableWrites() {
         List<DurableWrite<?>> batch = new ArrayList<>();
-        for (DurableWrite<?> next = durableWrites.poll(); next != null; next = durableWrites.poll()) {
-            batch.add(next);
-        }
+        Throwable failed = null;
         try {
+            for (DurableWrite<?> next = durableWrites.poll(); next != null; next = durableWrites.poll()) {
+                batch.add(next);
+            }
             write(connection -> {
                 for (DurableWrite<?> write : batch) {
                     write.runIn(connection);
                 }
                 return null;
             }, durableAcks);
-        } catch (RuntimeException | Error commitFailed) {
-            // Every caller in the batch hears of it, or the ones waiting would wait for ever.
-            batch.forEach(write -> write.finish(commitFailed));
-            return;
+        } catch (Throwable commitFailed) {
+            // Each caller in the batch, this one too, gets it as its outcome.
+            failed = commitFailed;
         }
-        batch.forEach(write -> write.finish(null));
+        // Every caller in the batch hears of the outcome, or the ones waiting would wait for ever.
+        for (DurableWrite<?> write : batch) {
+            write.finish(failed);
+        }
     }
 
     /**
