@@ -58,6 +58,15 @@ free_port() {
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
 }
+# Until $1 answers (a URL of what was just started); false if its process $2 stopped first (its
+# port taken meanwhile, say) or is not known, so that the caller stops the run instead of a wait
+# without end. (`kill -0 0` would ask after the whole process group, which is always there.)
+until_started() {
+  until curl -sf --max-time 2 "$1" >/dev/null 2>&1; do
+    [ -n "${2:-}" ] && kill -0 "$2" 2>/dev/null || return 1
+    sleep 0.02
+  done
+}
 hub_port=$(free_port); stub_port=$(free_port)
 pids=()
 # BENCH_LOGS=dir keeps the hubs' logs there.
@@ -78,13 +87,8 @@ bench() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$work/bench" Bench 
 # TCP_NODELAY, as a real API's server sets it: without it the JDK server meets the client's
 # delayed ACKs and every connection stalls 40 ms per answer.
 java -Dsun.net.httpserver.nodelay=true -cp "$work/bench" Bench stub "$stub_port" > "$work/stub.log" 2>&1 & pids+=($!)
-stub_pid=$!
-# A stub that did not start (its port taken meanwhile) stops the run: the hub's answers would
-# otherwise never arrive and the run would wait for them without end.
-until curl -sf --max-time 2 "http://127.0.0.1:$stub_port/arrivals" >/dev/null 2>&1; do
-  kill -0 "$stub_pid" 2>/dev/null || { echo "the stub did not start:" >&2; head -1 "$work/stub.log" >&2; exit 1; }
-  sleep 0.05
-done
+until_started "http://127.0.0.1:$stub_port/arrivals" "$!" \
+  || { echo "the stub did not start:" >&2; head -1 "$work/stub.log" >&2; exit 1; }
 
 # The API key of the benchmark, and the key a pair's nodes sign their calls to each other with.
 BENCH_KEY=bench-key-0123456789abcdefghij
@@ -99,11 +103,8 @@ launch_hub() {
   SPOKI_WEBHOOK_SECRET=$SECRET MESSAGING_MAX_RATE=100000 CONCIERGE_ALLOW_DEMO_FACTS=true \
     "$java_cmd" $JAVA_OPTS "${java_runtime_opts[@]}" $4 -jar target/concierge-hub.jar > "$3" 2>&1 &
   hub_pid=$!
-  until curl -sf "http://127.0.0.1:$1/health" >/dev/null 2>&1; do
-    # A hub that stopped (its port taken meanwhile, say) stops the run instead of a wait without end.
-    kill -0 "$hub_pid" 2>/dev/null || { echo "the hub did not start:" >&2; tail -3 "$3" >&2; exit 1; }
-    sleep 0.02
-  done
+  until_started "http://127.0.0.1:$1/health" "$hub_pid" \
+    || { echo "the hub did not start:" >&2; tail -3 "$3" >&2; exit 1; }
   ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 start_hub() {  # $1: extra JVM options
@@ -310,10 +311,8 @@ bench_seed() {
     pids+=("$pid"); [ "$name" != gateway ] || gateway_pid=$pid
   done < <(SPOKI_WEBHOOK_SECRET=$SECRET "$work/seed/run.sh" "$redis_port" "$seed_port" "http://127.0.0.1:$stub_port/api/1")
   # As for a hub: a gateway that stopped (npm could not install its packages, say) stops the run.
-  until curl -sf "http://127.0.0.1:$seed_port/health" >/dev/null 2>&1; do
-    kill -0 "${gateway_pid:-0}" 2>/dev/null || { echo "the seed design's gateway did not start" >&2; exit 1; }
-    sleep 0.1
-  done
+  until_started "http://127.0.0.1:$seed_port/health" "$gateway_pid" \
+    || { echo "the seed design's gateway did not start" >&2; exit 1; }
   # Until BullMQ's queue has nothing waiting or running.
   seed_drain() {
     until [ "$(redis-cli -p "$redis_port" eval "return redis.call('llen', KEYS[1]) + redis.call('llen', KEYS[2])" \
