@@ -35,11 +35,7 @@ public final class Mailbox implements BeforeAllCallback, AfterAllCallback, AutoC
     private GreenMail server;
 
     public Mailbox(String password) {
-        try {
-            this.port = TestHub.freePort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        this.port = TestHub.freePort();
         this.password = password;
     }
 

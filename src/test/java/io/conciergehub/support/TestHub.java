@@ -1,8 +1,6 @@
 package io.conciergehub.support;
 
 import io.conciergehub.Application;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -136,10 +134,9 @@ public final class TestHub extends HubClient implements AutoCloseable {
         }
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** A port for a test's server: see {@link FreePorts} for why not {@code new ServerSocket(0)}. */
+    public static int freePort() {
+        return FreePorts.next();
     }
 
     public CamelContext context() {
