@@ -197,7 +197,7 @@ public final class InboxApi {
                 throw HttpProblem.unprocessable("window_closed", "template", "the guest's 24-hour window is closed:"
                         + " only a template (with its fields) may go to them now");
             }
-            String language = guest.language() == null || guest.language().isBlank() ? defaultLanguage : guest.language();
+            String language = guest.languageOr(defaultLanguage);
             long outboxId = outbox.enqueueByStaff(c, guestId, text, template, fields, language, caller.keyId(), now);
             long queued = Sql.one(c, "SELECT message_id FROM outbox WHERE id = ?", row -> row.getLong(1), outboxId)
                     .orElseThrow();

@@ -133,7 +133,7 @@ public final class Journey {
                 return null; // queued before (on this node, or on the peer before a failover)
             }
             Guest guest = guests.findById(c, booking.guestId()).orElseThrow();
-            String language = guest.language() == null || guest.language().isBlank() ? defaultLanguage : guest.language();
+            String language = guest.languageOr(defaultLanguage);
             // Dates are written in the language of what carries them: the free text (English when the
             // hotel has no text in the guest's language), or the template.
             Locale textLocale = locale(knowledge.replyLanguage(step.reply(), language));

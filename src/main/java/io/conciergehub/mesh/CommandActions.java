@@ -121,7 +121,7 @@ public final class CommandActions {
         Guest stored = guests.findById(c, guest.id()).orElseThrow();
         // Queued even to a guest who opted out: the outbox holds it, and the command reports why.
         String language = Optional.ofNullable(Fields.language(message, "language", "language"))
-                .orElse(stored.language() == null ? defaultLanguage : stored.language());
+                .orElse(stored.languageOr(defaultLanguage));
         long outboxId = outbox.enqueueCommanded(c, guest.id(), Fields.text(message, "message", "message", false, 4096),
                 Fields.token(message, "template", "template", false),
                 Fields.stringMap(message, "customFields", "customFields", 50), language, now);

@@ -38,7 +38,7 @@ final class Notices {
     Notice compose(Connection c, long guestId, String subject, String reply, Map<String, String> values, String lead,
             Map<String, String> fields, Template template) throws SQLException {
         Guest guest = guests.findById(c, guestId).orElseThrow();
-        String language = guest.language() == null || guest.language().isBlank() ? defaultLanguage : guest.language();
+        String language = guest.languageOr(defaultLanguage);
         String name = guest.name() == null ? "" : guest.name();
         Map<String, String> guestValues = new LinkedHashMap<>(values);
         guestValues.put("guest_name", name);
