@@ -1,5 +1,6 @@
 package io.conciergehub.messaging;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,5 +14,17 @@ public record OutboundMessage(long outboxId, long messageId, String phone, Strin
 
     public boolean isTemplate() {
         return templateName != null;
+    }
+
+    /**
+     * The template's fields as a provider may send them, in their order. WhatsApp refuses the whole
+     * message when a text parameter is empty ("(#100) Invalid parameter", as clients of Meta's API
+     * report; Spoki passes its custom fields on to it), so a value the hub does not know (the name of
+     * a guest whose channel sent none, the end of an alert the weather service left open) goes as a dash.
+     */
+    public Map<String, String> templateParameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        templateFields.forEach((field, value) -> parameters.put(field, value == null || value.isBlank() ? "-" : value));
+        return parameters;
     }
 }

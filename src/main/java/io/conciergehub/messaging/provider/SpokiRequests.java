@@ -16,7 +16,7 @@ public final class SpokiRequests {
             body.put("type", "Template");
             body.put("template", Long.parseLong(message.templateName()));
             body.put("language", message.language().toUpperCase(Locale.ROOT));
-            body.put("custom_fields", message.templateFields());
+            body.put("custom_fields", message.templateParameters());
         } else {
             body.put("type", "Message");
             body.put("content_type", "Text");

@@ -21,8 +21,8 @@ public final class WhatsAppCloudRequests {
             template.put("language", Map.of("code", message.language()));
             if (!message.templateFields().isEmpty()) {
                 // The Cloud API fills body placeholders by position: the fields in the order given.
-                template.put("components", List.of(Map.of("type", "body", "parameters", message.templateFields()
-                        .values().stream().map(value -> Map.of("type", "text", "text", parameter(value))).toList())));
+                template.put("components", List.of(Map.of("type", "body", "parameters", message.templateParameters()
+                        .values().stream().map(value -> Map.of("type", "text", "text", value)).toList())));
             }
             body.put("template", template);
         } else {
@@ -30,14 +30,5 @@ public final class WhatsAppCloudRequests {
             body.put("text", Map.of("preview_url", false, "body", message.text()));
         }
         return body;
-    }
-
-    /**
-     * Meta refuses the whole message when a text parameter is empty ("(#100) Invalid parameter",
-     * as other clients of the API report), so a value the hub does not know (the name of a guest
-     * whose channel sent none, the end of an alert the weather service left open) goes as a dash.
-     */
-    private static String parameter(String value) {
-        return value == null || value.isBlank() ? "-" : value;
     }
 }
