@@ -215,8 +215,8 @@ public final class ConciergeService {
             Optional<LanguageGuesser.Guess> guess = languages.guess(words).filter(g -> g.clearSwitchFrom(known));
             if (guess.isPresent()) {
                 Map<String, Double> familiarity = knowledge.familiarity(text);
-                // A language the knowledge lacks (a booking may say "pt") knows nothing of the text.
-                if (familiarity.get(guess.get().language()) >= familiarity.getOrDefault(known, 0.0)) {
+                // A language the knowledge lacks (a booking may say "pt", Lingua may read Dutch) knows nothing of the text.
+                if (familiarity.getOrDefault(guess.get().language(), 0.0) >= familiarity.getOrDefault(known, 0.0)) {
                     return new LanguageChoice(guess.get().language(), guess.get().language(), true);
                 }
             }
@@ -224,6 +224,13 @@ public final class ConciergeService {
         }
         // A new guest: what Lingua reads and how much of the text each language's words know, each 0 to 1.
         Optional<LanguageGuesser.Guess> guess = languages.guess(words);
+        // A language the knowledge lacks (Dutch) is the guest's only on a sentence Lingua is sure of:
+        // answered in English, rather than taken for its neighbour (German).
+        Optional<String> lacked = guess.filter(g -> !KnowledgeBase.LANGUAGES.contains(g.language()))
+                .filter(g -> g.confident() && g.words() >= LanguageGuesser.SWITCH_WORDS).map(LanguageGuesser.Guess::language);
+        if (lacked.isPresent()) {
+            return new LanguageChoice(lacked.get(), lacked.get(), true);
+        }
         Map<String, Double> familiarity = knowledge.familiarity(text);
         String best = defaultLanguage;
         double bestScore = -1;

@@ -3,16 +3,18 @@ package io.conciergehub.concierge;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Detects which supported language a guest wrote in (Lingua, restricted to the languages the
- * knowledge base speaks), and says how sure it is: Lingua ranks the languages relative to the
- * best one (1.0), so the lead over the runner-up is the confidence.
+ * Detects which language a guest wrote in (Lingua, restricted to the languages the knowledge base
+ * speaks and {@link #NEIGHBOURS}), and says how sure it is: Lingua ranks the languages relative to
+ * the best one (1.0), so the lead over the runner-up is the confidence.
  */
 public final class LanguageGuesser {
 
@@ -38,6 +40,13 @@ public final class LanguageGuesser {
     /** A guest whose language is known changes language only in a sentence, not in a word or two. */
     static final int SWITCH_WORDS = 4;
 
+    /**
+     * Languages the knowledge lacks whose guests Lingua would otherwise take for ones it speaks
+     * (Dutch for German, Portuguese for Spanish): detected so that such a guest is answered in
+     * English, the knowledge's fallback, not in a neighbour's language.
+     */
+    static final List<Language> NEIGHBOURS = List.of(Language.DUTCH, Language.PORTUGUESE);
+
     private final LanguageDetector detector;
 
     /**
@@ -45,8 +54,10 @@ public final class LanguageGuesser {
      *                     take about 115 MB of heap for five languages; low accuracy takes about 30 MB
      */
     public LanguageGuesser(boolean highAccuracy) {
-        LanguageDetectorBuilder builder = LanguageDetectorBuilder
-                .fromLanguages(Language.ENGLISH, Language.ITALIAN, Language.GERMAN, Language.FRENCH, Language.SPANISH);
+        List<Language> languages = new ArrayList<>(List.of(Language.ENGLISH, Language.ITALIAN, Language.GERMAN,
+                Language.FRENCH, Language.SPANISH));
+        languages.addAll(NEIGHBOURS);
+        LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new));
         this.detector = (highAccuracy ? builder : builder.withLowAccuracyMode()).build();
     }
 
