@@ -23,7 +23,7 @@ class ADutchGuestIsNotTakenForAGermanOneTest {
     @Test
     void aNewGuestWritingDutchIsAnsweredInEnglish() throws Exception {
         String phone = "+31612345001";
-        JsonNode answer = last(Guests.writes(env.hub(), phone, "Goedemorgen, kunt u mij vertellen waar ik de auto kan parkeren?"));
+        JsonNode answer = Guests.last(Guests.writes(env.hub(), phone, "Goedemorgen, kunt u mij vertellen waar ik de auto kan parkeren?"));
 
         assertThat(language()).isEqualTo("nl");
         assertThat(answer.path("text").asText()).as("not understood: staff will answer, in English")
@@ -39,7 +39,7 @@ class ADutchGuestIsNotTakenForAGermanOneTest {
         Guests.writes(env.hub(), phone, "Ok");
         assertThat(language()).isEqualTo("nl");
 
-        JsonNode answer = last(Guests.writes(env.hub(), phone, "Hoe laat is het ontbijt en tot hoe laat kan ik uitchecken?"));
+        JsonNode answer = Guests.last(Guests.writes(env.hub(), phone, "Hoe laat is het ontbijt en tot hoe laat kan ik uitchecken?"));
         assertThat(language()).isEqualTo("nl");
         assertThat(answer.path("language").asText()).isEqualTo("nl");
         assertThat(answer.path("text").asText()).doesNotContain("Frühstück");
@@ -52,9 +52,5 @@ class ADutchGuestIsNotTakenForAGermanOneTest {
     private static String language() throws Exception {
         return env.hub().text("SELECT language FROM guests WHERE id = (SELECT guest_id FROM messages"
                 + " WHERE direction = 'in' ORDER BY id DESC LIMIT 1)");
-    }
-
-    private static JsonNode last(List<JsonNode> answers) {
-        return answers.get(answers.size() - 1);
     }
 }

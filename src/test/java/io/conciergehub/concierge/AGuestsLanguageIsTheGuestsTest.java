@@ -26,24 +26,20 @@ class AGuestsLanguageIsTheGuestsTest {
         assertThat(language()).isEqualTo("it");
 
         List<JsonNode> answers = Guests.writes(env.hub(), PHONE, "Wifi?");
-        assertThat(last(answers).path("language").asText()).isEqualTo("it");
-        assertThat(last(answers).path("text").asText()).startsWith("La rete Wi-Fi");
+        assertThat(Guests.last(answers).path("language").asText()).isEqualTo("it");
+        assertThat(Guests.last(answers).path("text").asText()).startsWith("La rete Wi-Fi");
         answers = Guests.writes(env.hub(), PHONE, "Parking?");
-        assertThat(last(answers).path("language").asText()).isEqualTo("it");
-        assertThat(last(answers).path("text").asText()).startsWith("Il parcheggio");
+        assertThat(Guests.last(answers).path("language").asText()).isEqualTo("it");
+        assertThat(Guests.last(answers).path("text").asText()).startsWith("Il parcheggio");
 
         answers = Guests.writes(env.hub(), PHONE, "Could you please tell me where I can park the car?");
-        assertThat(last(answers).path("language").asText()).isEqualTo("en");
+        assertThat(Guests.last(answers).path("language").asText()).isEqualTo("en");
         assertThat(language()).isEqualTo("en");
         answers = Guests.writes(env.hub(), PHONE, "Wifi?");
-        assertThat(last(answers).path("language").asText()).isEqualTo("en");
+        assertThat(Guests.last(answers).path("language").asText()).isEqualTo("en");
     }
 
     private static String language() throws Exception {
         return env.hub().text("SELECT language FROM guests");
-    }
-
-    private static JsonNode last(List<JsonNode> answers) {
-        return answers.get(answers.size() - 1);
     }
 }

@@ -31,6 +31,11 @@ final class Guests {
         return OutboundLog.to(hub, phone);
     }
 
+    /** The latest of a guest's answers. */
+    static JsonNode last(List<JsonNode> answers) {
+        return answers.get(answers.size() - 1);
+    }
+
     /** Whether the guest waits for staff, as the guest query shows it. */
     static boolean flagged(HubClient hub, String phone) throws Exception {
         return JSON.readTree(hub.postApi("/api/mesh/guests/query", TestHub.API_KEY, "{\"phone\":\"" + phone + "\"}")
