@@ -25,23 +25,31 @@ import org.sqlite.SQLiteDataSource;
  * instead of spinning in SQLite's busy handler, which keeps commit latency flat under load; the
  * busy timeout still covers writers outside this class (backups, an operator's sqlite3).
  *
- * <p>Durability: {@link #writeDurably} (what a webhook is acknowledged on) syncs the log to disk
- * before it returns (synchronous=FULL), so an acknowledged message survives a power cut. Its
- * callers share commits (leader/follower group commit): a caller that gets the write lock writes
- * every piece waiting in one transaction, each in its own savepoint, and one fsync covers them
- * all, then wakes each caller whose piece it committed. The other callers wait for their piece,
- * not for the lock, so a committed webhook returns at once, not after whichever writes hold the
- * lock next (the convoy that made webhooks wait for later groups' fsyncs). Whoever lets go of the
- * lock wakes the caller of the oldest piece still waiting, which queues for the lock like any
- * writer (ordinary writes cannot overtake it for ever) and commits the next group.
- * {@link #write} (synchronous=NORMAL) survives a crash of the process but may lose its last
- * commits to a power cut; it is for work that can be derived again from durable rows.
+ * <p>Durability: {@link #writeDurably} (what a webhook is acknowledged on) returns only once its
+ * commit is on disk, so an acknowledged message survives a power cut. Its callers share commits
+ * (leader/follower group commit): a caller that gets the write lock writes every piece waiting in
+ * one transaction, each in its own savepoint, lets go of the lock, syncs the log (SQLite's WAL
+ * file: one fdatasync covers every commit before it, as synchronous=FULL would inside the commit),
+ * then wakes each caller whose piece it committed. The sync is outside the lock, so the other
+ * writers (the concierge, the outbox) and the next group do not wait for the disk. The other
+ * callers wait for their piece, not for the lock, so a committed webhook returns at once, not
+ * after whichever writes hold the lock next (the convoy that made webhooks wait for later groups'
+ * fsyncs). Whoever lets go of the lock wakes the caller of the oldest piece still waiting, which
+ * queues for the lock like any writer (ordinary writes cannot overtake it for ever) and commits
+ * the next group. {@link #write} (synchronous=NORMAL) survives a crash of the process but may lose
+ * its last commits to a power cut; it is for work that can be derived again from durable rows.
  */
 public final class Database implements AutoCloseable {
 
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** Puts every commit made so far on disk (see {@link #syncLog}); a test may slow it down. */
+    @FunctionalInterface
+    interface LogSync {
+        void sync() throws java.io.IOException;
     }
 
     private static final int PROBE_BUSY_TIMEOUT_MILLIS = 1000;
@@ -61,6 +69,7 @@ public final class Database implements AutoCloseable {
     private final ReentrantReadWriteLock fileInUse = new ReentrantReadWriteLock();
     // Probes must answer fast on a locked database: a connection of their own with a short busy timeout.
     private final SQLiteDataSource probes;
+    private volatile LogSync logSync = this::syncLog;
 
     private Database(Path file, String migrations, JavaMigration[] javaMigrations, HikariDataSource pool,
             boolean durableAcks) {
@@ -256,11 +265,6 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Runs {@code work} in one write transaction and commits it; rolls back on any failure. */
-    public <T> T write(SqlWork<T> work) {
-        return write(work, false);
-    }
-
     /** Like {@link #write}, and the commit is on disk when this returns: for what is acknowledged to others. */
     public <T> T writeDurably(SqlWork<T> work) {
         DurableWrite<T> mine = new DurableWrite<>(work);
@@ -279,12 +283,16 @@ public final class Database implements AutoCloseable {
                 woken = true;
                 continue;
             }
+            Group group = null;
             try {
                 if (!mine.done) {
-                    commitWaitingDurableWrites();
+                    group = commitWaitingDurableWrites();
                 }
             } finally {
                 unlockWrites();
+            }
+            if (group != null) {
+                syncThenFinish(group);
             }
         }
         if (interrupted) {
@@ -306,10 +314,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Called holding the write lock: one transaction, and one fsync, for every durable write waiting. */
-    private void commitWaitingDurableWrites() {
+    /** Called holding the write lock: one transaction for every durable write waiting, not yet synced. */
+    private Group commitWaitingDurableWrites() {
         List<DurableWrite<?>> batch = new ArrayList<>();
-        Throwable failed = null;
         try {
             for (DurableWrite<?> next = durableWrites.poll(); next != null; next = durableWrites.poll()) {
                 batch.add(next);
@@ -319,47 +326,83 @@ public final class Database implements AutoCloseable {
                     write.runIn(connection);
                 }
                 return null;
-            }, durableAcks);
+            });
+            return new Group(batch, null);
         } catch (Throwable commitFailed) {
             // Each caller in the batch, this one too, gets it as its outcome.
-            failed = commitFailed;
+            return new Group(batch, commitFailed);
         }
-        // Every caller in the batch hears of the outcome, or the ones waiting would wait for ever.
-        for (DurableWrite<?> write : batch) {
-            write.finish(failed);
+    }
+
+    /** A group of durable writes, committed (failure null) or not. */
+    private record Group(List<DurableWrite<?>> batch, Throwable failure) {
+    }
+
+    /**
+     * Outside the write lock: the log synced (when acknowledgements are durable), then every caller
+     * in the group told the outcome, or the ones waiting would wait for ever.
+     */
+    private void syncThenFinish(Group group) {
+        Throwable outcome = group.failure();
+        if (outcome == null && durableAcks) {
+            try {
+                logSync.sync();
+            } catch (Throwable syncFailed) {
+                outcome = syncFailed;
+            }
+        }
+        for (DurableWrite<?> write : group.batch()) {
+            write.finish(outcome);
         }
     }
 
     /**
-     * One transaction under the write lock. {@code sync}: this commit syncs the log to disk. The
-     * same pooled connections serve both kinds, since SQLite drops a connection's page cache
-     * whenever another connection has written. The connections stay in auto-commit mode and the
-     * transaction is explicit: sqlite-jdbc's {@code commit()} opens the next transaction at once,
-     * and switching auto-commit back on commits that one too, two statements more per write.
+     * Puts every commit made before this call on disk: an fdatasync of SQLite's log (the WAL file),
+     * which is all synchronous=FULL adds to a commit in WAL mode. The file is opened anew each time:
+     * SQLite deletes it when its last connection closes, after checkpointing it into the database
+     * and syncing that, so a log that is gone holds nothing unsynced. Never while a snapshot
+     * replaces the file.
      */
-    private <T> T write(SqlWork<T> work, boolean sync) {
+    private void syncLog() throws java.io.IOException {
+        fileInUse.readLock().lock();
+        try (java.nio.channels.FileChannel log = java.nio.channels.FileChannel.open(Path.of(file + "-wal"),
+                java.nio.file.StandardOpenOption.READ)) {
+            log.force(false);
+        } catch (java.nio.file.NoSuchFileException checkpointedAndDeleted) {
+            // nothing left to sync
+        } finally {
+            fileInUse.readLock().unlock();
+        }
+    }
+
+    /** For a test: syncs the log with {@code sync} from now on; returns the sync it replaces. */
+    LogSync syncLogWith(LogSync sync) {
+        LogSync replaced = logSync;
+        logSync = sync;
+        return replaced;
+    }
+
+    /**
+     * Runs {@code work} in one write transaction under the write lock and commits it; rolls back on
+     * any failure. The commit is not synced (synchronous=NORMAL): it survives a crash of the process.
+     * The connections stay in auto-commit mode and the transaction is explicit: sqlite-jdbc's
+     * {@code commit()} opens the next transaction at once, and switching auto-commit back on
+     * commits that one too, two statements more per write.
+     */
+    public <T> T write(SqlWork<T> work) {
         writeLock.lock();
         try (Connection connection = pool.getConnection()) {
-            if (sync) {
-                Sql.execute(connection, "PRAGMA synchronous = FULL");
-            }
+            Sql.execute(connection, "BEGIN IMMEDIATE");
+            T result;
             try {
-                Sql.execute(connection, "BEGIN IMMEDIATE");
-                T result;
-                try {
-                    result = work.run(connection);
-                    Sql.execute(connection, "COMMIT");
-                } catch (SQLException | RuntimeException | Error e) {
-                    // Errors too: the pool would otherwise hand out a connection inside a transaction.
-                    rollback(connection, e);
-                    throw e;
-                }
-                return result;
-            } finally {
-                if (sync) {
-                    Sql.execute(connection, "PRAGMA synchronous = NORMAL");
-                }
+                result = work.run(connection);
+                Sql.execute(connection, "COMMIT");
+            } catch (SQLException | RuntimeException | Error e) {
+                // Errors too: the pool would otherwise hand out a connection inside a transaction.
+                rollback(connection, e);
+                throw e;
             }
+            return result;
         } catch (SQLException e) {
             throw new StoreException(e);
         } finally {

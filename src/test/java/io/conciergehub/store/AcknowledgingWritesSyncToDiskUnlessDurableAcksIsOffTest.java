@@ -3,30 +3,43 @@ package io.conciergehub.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conciergehub.support.TestHub;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
  * store.durable-acks (README "Settings", docs/foundation.md): a webhook is acknowledged on a write
- * that syncs to disk ({@code synchronous = FULL}, it survives a power cut); with {@code false} that
- * write is on NORMAL too, like every other one. Read where it counts: inside the hub's acknowledging write.
+ * that is synced to disk (SQLite's log, fdatasync: it survives a power cut) before it returns;
+ * ordinary writes are not synced, and with {@code false} the acknowledging write is not either.
+ * Read where it counts: the hub's own database.
  */
 class AcknowledgingWritesSyncToDiskUnlessDurableAcksIsOffTest {
 
-    /** 2 = FULL, 1 = NORMAL: SQLite's synchronous level inside an acknowledging and an ordinary write. */
-    private static int[] synchronousLevels(TestHub hub) {
+    private static final String INSERT = "INSERT INTO dead_letters (source, reference, error, created_at)"
+            + " VALUES ('test', 'r', 'e', 0)";
+
+    /** How many times the log was synced for one acknowledging and then one ordinary write. */
+    private static int[] syncs(TestHub hub) {
         Database db = hub.context().getRegistry().lookupByNameAndType("database", Database.class);
-        int acknowledging = db.writeDurably(c -> Sql.one(c, "PRAGMA synchronous", row -> row.getInt(1)).orElseThrow());
-        int ordinary = db.write(c -> Sql.one(c, "PRAGMA synchronous", row -> row.getInt(1)).orElseThrow());
-        return new int[] {acknowledging, ordinary};
+        AtomicInteger syncs = new AtomicInteger();
+        AtomicReference<Database.LogSync> real = new AtomicReference<>();
+        real.set(db.syncLogWith(() -> {
+            syncs.incrementAndGet();
+            real.get().sync();
+        }));
+        db.writeDurably(c -> Sql.insert(c, INSERT));
+        int acknowledging = syncs.getAndSet(0);
+        db.write(c -> Sql.insert(c, INSERT));
+        return new int[] {acknowledging, syncs.get()};
     }
 
     @Test
-    void byDefaultTheAcknowledgingWriteIsFullAndWithFalseItIsNormal() throws Exception {
+    void byDefaultTheAcknowledgingWriteIsSyncedAndWithFalseItIsNot() throws Exception {
         try (TestHub durable = TestHub.builder().start()) {
-            assertThat(synchronousLevels(durable)).containsExactly(2, 1);
+            assertThat(syncs(durable)).containsExactly(1, 0);
         }
         try (TestHub fast = TestHub.builder().property("store.durable-acks", "false").start()) {
-            assertThat(synchronousLevels(fast)).containsExactly(1, 1);
+            assertThat(syncs(fast)).containsExactly(0, 0);
         }
     }
 }
