@@ -29,7 +29,7 @@ import org.sqlite.SQLiteDataSource;
  * commit is on disk, so an acknowledged message survives a power cut. Its callers share commits
  * (leader/follower group commit): a caller that gets the write lock writes every piece waiting in
  * one transaction, each in its own savepoint, lets go of the lock, syncs the log (SQLite's WAL
- * file: one fdatasync covers every commit before it, as synchronous=FULL would inside the commit),
+ * file: one fsync covers every commit before it, as synchronous=FULL would inside the commit),
  * then wakes each caller whose piece it committed. The sync is outside the lock, so the other
  * writers (the concierge, the outbox) and the next group do not wait for the disk. The other
  * callers wait for their piece, not for the lock, so a committed webhook returns at once, not
@@ -70,6 +70,8 @@ public final class Database implements AutoCloseable {
     // Probes must answer fast on a locked database: a connection of their own with a short busy timeout.
     private final SQLiteDataSource probes;
     private volatile LogSync logSync = this::syncLog;
+    // The first failed sync of the log: every later durable write fails with it (see syncThenFinish).
+    private volatile Throwable syncFailure;
 
     private Database(Path file, String migrations, JavaMigration[] javaMigrations, HikariDataSource pool,
             boolean durableAcks) {
@@ -100,6 +102,8 @@ public final class Database implements AutoCloseable {
         private final Thread caller = Thread.currentThread();
         private T result;
         private Throwable failure;
+        // In a committer's group: its caller waits for that group's sync, not for the lock.
+        private volatile boolean taken;
         // Written last: its volatile write publishes result and failure to the caller.
         private volatile boolean done;
 
@@ -142,7 +146,7 @@ public final class Database implements AutoCloseable {
                 throw new StoreException(sql);
             }
             if (failure != null) {
-                throw new IllegalStateException("the commit failed", failure);
+                throw new IllegalStateException("the commit could not be made durable", failure);
             }
             return result;
         }
@@ -274,6 +278,10 @@ public final class Database implements AutoCloseable {
         boolean woken = false;
         while (!mine.done) {
             interrupted |= Thread.interrupted();
+            if (mine.taken) {
+                LockSupport.park(this); // committed in another's group: woken after its sync
+                continue;
+            }
             if (woken && durableWrites.peek() == mine) {
                 // The oldest piece still waiting: its caller takes a turn on the lock like any
                 // writer. The others wait for a committer to take their piece (no lock convoy).
@@ -302,6 +310,15 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Returns once every commit made so far is on disk: for an answer that relies on another
+     * caller's durable write (a provider's retry of a webhook whose first delivery is committed,
+     * its sync perhaps still under way).
+     */
+    public void syncCommits() {
+        writeDurably(connection -> null);
+    }
+
+    /**
      * Lets go of the write lock; at the last release, wakes the caller of the oldest durable write
      * still waiting, if any, to commit it and everything queued behind it. Every holder lets go
      * through here, so a durable write queued while the lock was taken always gets a committer.
@@ -314,12 +331,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Called holding the write lock: one transaction for every durable write waiting, not yet synced. */
+    /** Called holding the write lock: one transaction for every durable write waiting (null: none), not yet synced. */
     private Group commitWaitingDurableWrites() {
         List<DurableWrite<?>> batch = new ArrayList<>();
         try {
             for (DurableWrite<?> next = durableWrites.poll(); next != null; next = durableWrites.poll()) {
+                next.taken = true;
                 batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                return null;
             }
             write(connection -> {
                 for (DurableWrite<?> write : batch) {
@@ -345,10 +366,16 @@ public final class Database implements AutoCloseable {
     private void syncThenFinish(Group group) {
         Throwable outcome = group.failure();
         if (outcome == null && durableAcks) {
-            try {
-                logSync.sync();
-            } catch (Throwable syncFailed) {
-                outcome = syncFailed;
+            outcome = syncFailure;
+            if (outcome == null) {
+                try {
+                    logSync.sync();
+                } catch (Throwable syncFailed) {
+                    // After a failed fsync the kernel may have dropped the unwritten pages and a
+                    // later fsync succeed without them: nothing is acknowledged until a restart.
+                    syncFailure = syncFailed;
+                    outcome = syncFailed;
+                }
             }
         }
         for (DurableWrite<?> write : group.batch()) {
@@ -357,7 +384,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Puts every commit made before this call on disk: an fdatasync of SQLite's log (the WAL file),
+     * Puts every commit made before this call on disk: an fsync of SQLite's log (the WAL file),
      * which is all synchronous=FULL adds to a commit in WAL mode. The file is opened anew each time:
      * SQLite deletes it when its last connection closes, after checkpointing it into the database
      * and syncing that, so a log that is gone holds nothing unsynced. Never while a snapshot
@@ -365,10 +392,10 @@ public final class Database implements AutoCloseable {
      */
     private void syncLog() throws java.io.IOException {
         fileInUse.readLock().lock();
-        try (java.nio.channels.FileChannel log = java.nio.channels.FileChannel.open(Path.of(file + "-wal"),
-                java.nio.file.StandardOpenOption.READ)) {
-            log.force(false);
-        } catch (java.nio.file.NoSuchFileException checkpointedAndDeleted) {
+        // Not FileChannel.force: an interrupt would close the channel and fail the whole group.
+        try (java.io.RandomAccessFile log = new java.io.RandomAccessFile(file + "-wal", "r")) {
+            log.getFD().sync();
+        } catch (java.io.FileNotFoundException checkpointedAndDeleted) {
             // nothing left to sync
         } finally {
             fileInUse.readLock().unlock();

@@ -33,11 +33,23 @@ public final class SqliteIdempotentRepository extends ServiceSupport implements 
 
     @Override
     public boolean add(String key) {
-        return !contains(key) && db.write(c -> insert(c, key));
+        return !stored(key) && db.write(c -> insert(c, key));
     }
 
+    /**
+     * A duplicate is answered like its original, only once the original's commit is on disk: a
+     * provider's retry can arrive while that commit's sync is still under way.
+     */
     @Override
     public boolean contains(String key) {
+        boolean found = stored(key);
+        if (found) {
+            db.syncCommits();
+        }
+        return found;
+    }
+
+    private boolean stored(String key) {
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ?"
                 + " AND messageId = ?", processorName, key)) > 0;
     }
