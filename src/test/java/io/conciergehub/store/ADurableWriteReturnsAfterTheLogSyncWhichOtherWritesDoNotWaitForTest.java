@@ -3,7 +3,6 @@ package io.conciergehub.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -27,14 +26,7 @@ class ADurableWriteReturnsAfterTheLogSyncWhichOtherWritesDoNotWaitForTest {
     @Test
     void noCallerInAGroupReturnsBeforeItsSyncAndOrdinaryWritesGoOnMeanwhile() throws Exception {
         Database db = Database.open(Files.createTempDirectory("log-sync-"), true);
-        CountDownLatch syncing = new CountDownLatch(1);
-        CountDownLatch diskDone = new CountDownLatch(1);
-        Database.LogSync real = db.syncLogWith(null);
-        db.syncLogWith(() -> {
-            syncing.countDown();
-            awaitBounded(diskDone); // a slow disk
-            real.sync();
-        });
+        SlowDisk disk = SlowDisk.under(db);
 
         // An ordinary write holds the lock while two durable writes queue behind it: one group.
         CountDownLatch holding = new CountDownLatch(1);
@@ -50,13 +42,13 @@ class ADurableWriteReturnsAfterTheLogSyncWhichOtherWritesDoNotWaitForTest {
         letGo.countDown();
         assertThat(holder.get(10, TimeUnit.SECONDS)).isPositive();
 
-        assertThat(syncing.await(10, TimeUnit.SECONDS)).as("the group's sync began").isTrue();
+        assertThat(disk.syncBegan()).as("the group's sync began").isTrue();
         // Bounded: a write queued behind a sync made under the lock would wait for the disk.
         CompletableFuture<Long> ordinary = CompletableFuture.supplyAsync(() -> db.write(c -> Sql.insert(c, INSERT, "ordinary")));
         assertThat(ordinary.get(10, TimeUnit.SECONDS)).isPositive();
         assertThat(durable).as("returned before its commit was synced").allMatch(writer -> writer.id.get() == 0);
 
-        diskDone.countDown();
+        disk.finish();
         for (DurableWriter writer : durable) {
             writer.join(10_000);
             assertThat(writer.id.get()).isPositive();
@@ -96,14 +88,6 @@ class ADurableWriteReturnsAfterTheLogSyncWhichOtherWritesDoNotWaitForTest {
             assertThat(go.await(30, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitBounded(CountDownLatch go) throws InterruptedIOException {
-        try {
-            assertThat(go.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            throw new InterruptedIOException();
         }
     }
 }

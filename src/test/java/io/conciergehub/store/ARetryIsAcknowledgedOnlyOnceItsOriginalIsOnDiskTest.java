@@ -3,12 +3,10 @@ package io.conciergehub.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -23,22 +21,11 @@ class ARetryIsAcknowledgedOnlyOnceItsOriginalIsOnDiskTest {
     void aKeyFoundBeforeItsCommitIsSyncedIsReportedOnlyAfterTheSync() throws Exception {
         Database db = Database.open(Files.createTempDirectory("retry-sync-"), true);
         SqliteIdempotentRepository repository = new SqliteIdempotentRepository(db, "webhooks");
-        CountDownLatch syncing = new CountDownLatch(1);
-        CountDownLatch diskDone = new CountDownLatch(1);
-        Database.LogSync real = db.syncLogWith(null);
-        db.syncLogWith(() -> {
-            syncing.countDown();
-            try {
-                assertThat(diskDone.await(30, TimeUnit.SECONDS)).isTrue(); // a slow disk, bounded
-            } catch (InterruptedException e) {
-                throw new InterruptedIOException();
-            }
-            real.sync();
-        });
+        SlowDisk disk = SlowDisk.under(db);
 
         CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(
                 () -> db.writeDurably(c -> repository.insert(c, "spoki:msg-1")));
-        assertThat(syncing.await(10, TimeUnit.SECONDS)).as("the first delivery's sync began").isTrue();
+        assertThat(disk.syncBegan()).as("the first delivery's sync began").isTrue();
 
         Thread[] retryThread = new Thread[1];
         CompletableFuture<Boolean> retry = CompletableFuture.supplyAsync(() -> {
@@ -49,7 +36,7 @@ class ARetryIsAcknowledgedOnlyOnceItsOriginalIsOnDiskTest {
                 && Set.of(Thread.State.WAITING, Thread.State.TIMED_WAITING).contains(retryThread[0].getState()));
         assertThat(retry).as("the retry was answered before the first delivery was on disk").isNotDone();
 
-        diskDone.countDown();
+        disk.finish();
         assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(retry.get(10, TimeUnit.SECONDS)).isTrue();
         db.close();
