@@ -227,7 +227,7 @@ public final class ConciergeService {
         // A language the knowledge lacks (Dutch) is the guest's only on a sentence Lingua is sure of:
         // answered in English, rather than taken for its neighbour (German).
         Optional<String> lacked = guess.filter(g -> !KnowledgeBase.LANGUAGES.contains(g.language()))
-                .filter(g -> g.confident() && g.words() >= LanguageGuesser.SWITCH_WORDS).map(LanguageGuesser.Guess::language);
+                .filter(LanguageGuesser.Guess::sureSentence).map(LanguageGuesser.Guess::language);
         if (lacked.isPresent()) {
             return new LanguageChoice(lacked.get(), lacked.get(), true);
         }

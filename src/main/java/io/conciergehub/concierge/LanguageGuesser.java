@@ -29,9 +29,14 @@ public final class LanguageGuesser {
             return words >= 2 && lead >= MINIMUM_LEAD;
         }
 
+        /** A sentence, not a word or two, and Lingua sure of it. */
+        public boolean sureSentence() {
+            return words >= SWITCH_WORDS && lead >= MINIMUM_LEAD;
+        }
+
         /** Sure enough that a guest whose language is known wrote in another one. */
         public boolean clearSwitchFrom(String known) {
-            return !language.equals(known) && words >= SWITCH_WORDS && lead >= MINIMUM_LEAD;
+            return !language.equals(known) && sureSentence();
         }
     }
 
