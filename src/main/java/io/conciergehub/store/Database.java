@@ -25,19 +25,23 @@ import org.sqlite.SQLiteDataSource;
  * instead of spinning in SQLite's busy handler, which keeps commit latency flat under load; the
  * busy timeout still covers writers outside this class (backups, an operator's sqlite3).
  *
- * <p>Durability: {@link #writeDurably} (what a webhook is acknowledged on) returns only once its
- * commit is on disk, so an acknowledged message survives a power cut. Its callers share commits
- * (leader/follower group commit): a caller that gets the write lock writes every piece waiting in
- * one transaction, each in its own savepoint, lets go of the lock, syncs the log (SQLite's WAL
- * file: one fsync covers every commit before it, as synchronous=FULL would inside the commit),
- * then wakes each caller whose piece it committed. The sync is outside the lock, so the other
- * writers (the concierge, the outbox) and the next group do not wait for the disk. The other
- * callers wait for their piece, not for the lock, so a committed webhook returns at once, not
- * after whichever writes hold the lock next (the convoy that made webhooks wait for later groups'
- * fsyncs). Whoever lets go of the lock wakes the caller of the oldest piece still waiting, which
- * queues for the lock like any writer (ordinary writes cannot overtake it for ever) and commits
- * the next group. {@link #write} (synchronous=NORMAL) survives a crash of the process but may lose
+ * <p>Writers share commits (leader/follower group commit): a caller that gets the write lock runs
+ * every piece of work waiting in one transaction, each in its own savepoint (a failing piece
+ * undoes itself only), commits, and lets go of the lock. The other callers wait for their piece,
+ * not for the lock: a write returns as soon as a committer has committed it, not after whichever
+ * writes take the lock before it (on a busy two-core machine the concierge's answer used to wait
+ * there for a third of its time). Whoever lets go of the lock wakes the caller of the oldest piece
+ * still waiting, which queues for the lock like any writer and commits the next group. Each piece
+ * runs on the committer's thread, so work must not depend on its own thread.
+ *
+ * <p>Durability: {@link #write} (synchronous=NORMAL) survives a crash of the process but may lose
  * its last commits to a power cut; it is for work that can be derived again from durable rows.
+ * {@link #writeDurably} (what a webhook is acknowledged on) returns only once its commit is on
+ * disk, so an acknowledged message survives a power cut: after the commit, outside the lock, the
+ * committer syncs the log (SQLite's WAL file: one fsync covers every commit before it, as
+ * synchronous=FULL would inside the commit), then wakes the callers of the durable pieces. The
+ * callers of the group's ordinary pieces are released before the sync (but for the committer, if
+ * it is one of them), and the other writers and the next group do not wait for the disk.
  */
 public final class Database implements AutoCloseable {
 
@@ -60,7 +64,7 @@ public final class Database implements AutoCloseable {
     // Replaced, under the write lock, when a snapshot from the active node is installed.
     private volatile HikariDataSource pool;
     private final boolean durableAcks;
-    private final Queue<DurableWrite<?>> durableWrites = new ConcurrentLinkedQueue<>();
+    private final Queue<Piece<?>> waiting = new ConcurrentLinkedQueue<>();
     // Not fair: on a busy two-core machine a fair lock hands over to one parked thread at a time
     // (a convoy); barging lets whichever writer is running commit next.
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -96,9 +100,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** One caller's piece of a group commit; the caller is released only after the commit. */
-    private static final class DurableWrite<T> {
+    /** One caller's piece of a group commit; the caller is released only after the commit (and sync, if durable). */
+    private static final class Piece<T> {
         private final SqlWork<T> work;
+        private final boolean durable;
         private final Thread caller = Thread.currentThread();
         private T result;
         private Throwable failure;
@@ -107,8 +112,9 @@ public final class Database implements AutoCloseable {
         // Written last: its volatile write publishes result and failure to the caller.
         private volatile boolean done;
 
-        DurableWrite(SqlWork<T> work) {
+        Piece(SqlWork<T> work, boolean durable) {
             this.work = work;
+            this.durable = durable;
         }
 
         /** Runs in its own savepoint, so that a failing piece does not undo the others. */
@@ -121,6 +127,11 @@ public final class Database implements AutoCloseable {
                 failure = e;
             }
             Sql.execute(connection, "RELEASE piece");
+        }
+
+        /** Alone in its transaction: its failure fails the transaction, and becomes its outcome. */
+        void runAlone(Connection connection) throws SQLException {
+            result = work.run(connection);
         }
 
         /** The commit's outcome for this piece (null: committed), then its caller woken. */
@@ -269,20 +280,33 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Runs {@code work} in a write transaction, perhaps together with other callers' work (see the
+     * class comment), and returns once it is committed; a failure of {@code work} undoes its own
+     * writes only, and is thrown here. The commit is not synced (synchronous=NORMAL): it survives a
+     * crash of the process.
+     */
+    public <T> T write(SqlWork<T> work) {
+        return committed(new Piece<>(work, false));
+    }
+
     /** Like {@link #write}, and the commit is on disk when this returns: for what is acknowledged to others. */
     public <T> T writeDurably(SqlWork<T> work) {
-        DurableWrite<T> mine = new DurableWrite<>(work);
-        durableWrites.add(mine);
+        return committed(new Piece<>(work, durableAcks));
+    }
+
+    private <T> T committed(Piece<T> mine) {
+        waiting.add(mine);
         // Not cut short by an interrupt: the piece is queued and may be committed any moment.
         boolean interrupted = false;
         boolean woken = false;
         while (!mine.done) {
             interrupted |= Thread.interrupted();
             if (mine.taken) {
-                LockSupport.park(this); // committed in another's group: woken after its sync
+                LockSupport.park(this); // committed in another's group: woken after it (and its sync)
                 continue;
             }
-            if (woken && durableWrites.peek() == mine) {
+            if (woken && waiting.peek() == mine) {
                 // The oldest piece still waiting: its caller takes a turn on the lock like any
                 // writer. The others wait for a committer to take their piece (no lock convoy).
                 writeLock.lock();
@@ -294,13 +318,13 @@ public final class Database implements AutoCloseable {
             Group group = null;
             try {
                 if (!mine.done) {
-                    group = commitWaitingDurableWrites();
+                    group = commitWaiting();
                 }
             } finally {
                 unlockWrites();
             }
             if (group != null) {
-                syncThenFinish(group);
+                finish(group);
             }
         }
         if (interrupted) {
@@ -319,32 +343,36 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Lets go of the write lock; at the last release, wakes the caller of the oldest durable write
-     * still waiting, if any, to commit it and everything queued behind it. Every holder lets go
-     * through here, so a durable write queued while the lock was taken always gets a committer.
+     * Lets go of the write lock; at the last release, wakes the caller of the oldest piece still
+     * waiting, if any, to commit it and everything queued behind it. Every holder lets go through
+     * here, so a piece queued while the lock was taken always gets a committer.
      */
     private void unlockWrites() {
         writeLock.unlock();
-        DurableWrite<?> oldest = writeLock.isHeldByCurrentThread() ? null : durableWrites.peek();
+        Piece<?> oldest = writeLock.isHeldByCurrentThread() ? null : waiting.peek();
         if (oldest != null) {
             LockSupport.unpark(oldest.caller);
         }
     }
 
-    /** Called holding the write lock: one transaction for every durable write waiting (null: none), not yet synced. */
-    private Group commitWaitingDurableWrites() {
-        List<DurableWrite<?>> batch = new ArrayList<>();
+    /** Called holding the write lock: one transaction for every piece waiting (null: none), not yet synced. */
+    private Group commitWaiting() {
+        List<Piece<?>> batch = new ArrayList<>();
         try {
-            for (DurableWrite<?> next = durableWrites.poll(); next != null; next = durableWrites.poll()) {
+            for (Piece<?> next = waiting.poll(); next != null; next = waiting.poll()) {
                 next.taken = true;
                 batch.add(next);
             }
             if (batch.isEmpty()) {
                 return null;
             }
-            write(connection -> {
-                for (DurableWrite<?> write : batch) {
-                    write.runIn(connection);
+            inTransaction(connection -> {
+                if (batch.size() == 1) {
+                    batch.get(0).runAlone(connection); // its failure is the transaction's
+                } else {
+                    for (Piece<?> piece : batch) {
+                        piece.runIn(connection);
+                    }
                 }
                 return null;
             });
@@ -355,17 +383,29 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A group of durable writes, committed (failure null) or not. */
-    private record Group(List<DurableWrite<?>> batch, Throwable failure) {
+    /** A group of pieces, committed (failure null) or not. */
+    private record Group(List<Piece<?>> batch, Throwable failure) {
     }
 
     /**
-     * Outside the write lock: the log synced (when acknowledgements are durable), then every caller
-     * in the group told the outcome, or the ones waiting would wait for ever.
+     * Outside the write lock: the callers of ordinary pieces told the outcome, then, if the group
+     * holds durable pieces, the log synced and their callers told. Every caller is told, or the
+     * ones waiting would wait for ever.
      */
-    private void syncThenFinish(Group group) {
+    private void finish(Group group) {
+        boolean durablePieces = false;
+        for (Piece<?> piece : group.batch()) {
+            if (piece.durable) {
+                durablePieces = true;
+            } else {
+                piece.finish(group.failure());
+            }
+        }
+        if (!durablePieces) {
+            return;
+        }
         Throwable outcome = group.failure();
-        if (outcome == null && durableAcks) {
+        if (outcome == null) {
             outcome = syncFailure;
             if (outcome == null) {
                 try {
@@ -378,8 +418,10 @@ public final class Database implements AutoCloseable {
                 }
             }
         }
-        for (DurableWrite<?> write : group.batch()) {
-            write.finish(outcome);
+        for (Piece<?> piece : group.batch()) {
+            if (piece.durable) {
+                piece.finish(outcome);
+            }
         }
     }
 
@@ -410,30 +452,22 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in one write transaction under the write lock and commits it; rolls back on
-     * any failure. The commit is not synced (synchronous=NORMAL): it survives a crash of the process.
-     * The connections stay in auto-commit mode and the transaction is explicit: sqlite-jdbc's
-     * {@code commit()} opens the next transaction at once, and switching auto-commit back on
-     * commits that one too, two statements more per write.
+     * Called holding the write lock: runs {@code work} in one write transaction and commits it;
+     * rolls back on any failure. The connections stay in auto-commit mode and the transaction is
+     * explicit: sqlite-jdbc's {@code commit()} opens the next transaction at once, and switching
+     * auto-commit back on commits that one too, two statements more per write.
      */
-    public <T> T write(SqlWork<T> work) {
-        writeLock.lock();
+    private void inTransaction(SqlWork<Void> work) throws SQLException {
         try (Connection connection = pool.getConnection()) {
             Sql.execute(connection, "BEGIN IMMEDIATE");
-            T result;
             try {
-                result = work.run(connection);
+                work.run(connection);
                 Sql.execute(connection, "COMMIT");
             } catch (SQLException | RuntimeException | Error e) {
                 // Errors too: the pool would otherwise hand out a connection inside a transaction.
                 rollback(connection, e);
                 throw e;
             }
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        } finally {
-            unlockWrites();
         }
     }
 

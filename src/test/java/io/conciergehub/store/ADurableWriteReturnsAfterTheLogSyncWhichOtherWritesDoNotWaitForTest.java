@@ -22,17 +22,17 @@ class ADurableWriteReturnsAfterTheLogSyncWhichOtherWritesDoNotWaitForTest {
         SlowDisk disk = SlowDisk.under(db);
 
         // An ordinary write holds the lock while two durable writes queue behind it: one group.
-        List<DurableWriter> durable = DurableWriter.queuedAsOneGroup(db, "first", "second");
+        List<QueuedWriter> durable = QueuedWriter.queuedAsOneGroup(db, "first", "second");
 
         assertThat(disk.syncBegan()).as("the group's sync began").isTrue();
         // Bounded: a write queued behind a sync made under the lock would wait for the disk.
         CompletableFuture<Long> ordinary = CompletableFuture.supplyAsync(
-                () -> db.write(c -> Sql.insert(c, DurableWriter.INSERT, "ordinary")));
+                () -> db.write(c -> Sql.insert(c, QueuedWriter.INSERT, "ordinary")));
         assertThat(ordinary.get(10, TimeUnit.SECONDS)).isPositive();
         assertThat(durable).as("returned before its commit was synced").allMatch(writer -> writer.id.get() == 0);
 
         disk.finish();
-        for (DurableWriter writer : durable) {
+        for (QueuedWriter writer : durable) {
             writer.join(10_000);
             assertThat(writer.id.get()).isPositive();
         }

@@ -20,13 +20,13 @@ class AnInterruptedCallerWaitsForItsGroupsSyncWithoutSpinningTest {
     void aCallerWokenDuringItsGroupsSyncParksAgainAndReturnsAfterIt() throws Exception {
         Database db = Database.open(Files.createTempDirectory("taken-wait-"), true);
         SlowDisk disk = SlowDisk.under(db);
-        List<DurableWriter> group = DurableWriter.queuedAsOneGroup(db, "first", "second");
+        List<QueuedWriter> group = QueuedWriter.queuedAsOneGroup(db, "first", "second");
         assertThat(disk.syncBegan()).as("the group's sync began").isTrue();
 
         // The committer waits in the (slow) sync with a time limit; the other caller is parked.
         await().atMost(Duration.ofSeconds(10)).until(() -> group.stream()
                 .anyMatch(writer -> writer.getState() == Thread.State.TIMED_WAITING));
-        DurableWriter waiting = group.stream()
+        QueuedWriter waiting = group.stream()
                 .filter(writer -> writer.getState() == Thread.State.WAITING).findFirst().orElseThrow();
         waiting.interrupt();
 

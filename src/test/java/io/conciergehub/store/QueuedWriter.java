@@ -1,0 +1,119 @@
+package io.conciergehub.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A write (a row of {@code dead_letters} named by its source) on a thread of its own, whose state
+ * shows how it waits for its commit; the store tests use it to stage a group commit. Every wait is
+ * bounded, so that a wrong build fails rather than hangs.
+ */
+final class QueuedWriter extends Thread {
+
+    static final String INSERT = "INSERT INTO dead_letters (source, reference, error, created_at)"
+            + " VALUES (?, 'r', 'e', 0)";
+
+    /** The new row's id once the write returned, 0 until then. */
+    final AtomicLong id = new AtomicLong();
+    private final Database db;
+    private final String source;
+    private final boolean durable;
+    private final boolean failsAfterWriting;
+    private volatile Thread ranOn;
+    private volatile RuntimeException failure;
+    private volatile boolean interruptedOnReturn;
+
+    private QueuedWriter(Database db, String source, boolean durable, boolean failsAfterWriting) {
+        super("writer-" + source);
+        this.db = db;
+        this.source = source;
+        this.durable = durable;
+        this.failsAfterWriting = failsAfterWriting;
+    }
+
+    static QueuedWriter durable(Database db, String source) {
+        return new QueuedWriter(db, source, true, false);
+    }
+
+    static QueuedWriter ordinary(Database db, String source) {
+        return new QueuedWriter(db, source, false, false);
+    }
+
+    /** An ordinary write that inserts its row, then fails. */
+    static QueuedWriter failing(Database db, String source) {
+        return new QueuedWriter(db, source, false, true);
+    }
+
+    /** Durable writes queued while an ordinary write holds the lock: one group (see {@link #queuedBehindTheLock}). */
+    static List<QueuedWriter> queuedAsOneGroup(Database db, String... sources) throws Exception {
+        List<QueuedWriter> writers = java.util.Arrays.stream(sources).map(source -> durable(db, source)).toList();
+        queuedBehindTheLock(db, writers);
+        return writers;
+    }
+
+    /**
+     * Starts the writers one after the other, each waiting for its commit, while an ordinary write
+     * holds the lock, then lets the lock go: the first writer's caller is woken to commit them all
+     * as one group. Returns once the ordinary write committed.
+     */
+    static void queuedBehindTheLock(Database db, List<QueuedWriter> writers) throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        CompletableFuture<Long> holder = CompletableFuture.supplyAsync(() -> db.write(c -> {
+            holding.countDown();
+            try {
+                assertThat(letGo.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return Sql.insert(c, INSERT, "holder");
+        }));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        for (QueuedWriter writer : writers) {
+            writer.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> writer.getState() == Thread.State.WAITING);
+        }
+        letGo.countDown();
+        assertThat(holder.get(10, TimeUnit.SECONDS)).isPositive();
+    }
+
+    /** The thread that ran the write's work: its caller's, or the committer's of its group. */
+    Thread ranOn() {
+        return ranOn;
+    }
+
+    /** What the write threw to its caller, if anything. */
+    RuntimeException failure() {
+        return failure;
+    }
+
+    /** Whether the thread was still marked interrupted when the write returned. */
+    boolean interruptedOnReturn() {
+        return interruptedOnReturn;
+    }
+
+    @Override
+    public void run() {
+        Database.SqlWork<Long> work = c -> {
+            ranOn = Thread.currentThread();
+            long row = Sql.insert(c, INSERT, source);
+            if (failsAfterWriting) {
+                throw new IllegalStateException(source + " fails after writing");
+            }
+            return row;
+        };
+        try {
+            id.set(durable ? db.writeDurably(work) : db.write(work));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        interruptedOnReturn = isInterrupted();
+    }
+}
