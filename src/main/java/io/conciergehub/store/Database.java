@@ -74,7 +74,7 @@ public final class Database implements AutoCloseable {
     // Probes must answer fast on a locked database: a connection of their own with a short busy timeout.
     private final SQLiteDataSource probes;
     private volatile LogSync logSync = this::syncLog;
-    // The first failed sync of the log: every later durable write fails with it (see syncThenFinish).
+    // The first failed sync of the log: every later durable write fails with it (see finish).
     private volatile Throwable syncFailure;
 
     private Database(Path file, String migrations, JavaMigration[] javaMigrations, HikariDataSource pool,
@@ -117,14 +117,23 @@ public final class Database implements AutoCloseable {
             this.durable = durable;
         }
 
-        /** Runs in its own savepoint, so that a failing piece does not undo the others. */
+        /**
+         * Runs in its own savepoint, so that a failing piece (an Error too) does not undo the others
+         * or become their outcome. Should SQLite have rolled back the whole transaction already (a
+         * full disk), the group fails with this piece's failure attached.
+         */
         void runIn(Connection connection) throws SQLException {
             Sql.execute(connection, "SAVEPOINT piece");
             try {
                 result = work.run(connection);
-            } catch (SQLException | RuntimeException e) {
-                Sql.execute(connection, "ROLLBACK TO piece");
+            } catch (Throwable e) {
                 failure = e;
+                try {
+                    Sql.execute(connection, "ROLLBACK TO piece");
+                } catch (SQLException rollbackFailed) {
+                    rollbackFailed.addSuppressed(e);
+                    throw rollbackFailed;
+                }
             }
             Sql.execute(connection, "RELEASE piece");
         }

@@ -25,30 +25,31 @@ final class QueuedWriter extends Thread {
     private final Database db;
     private final String source;
     private final boolean durable;
-    private final boolean failsAfterWriting;
+    private final java.util.function.Function<String, Throwable> failureAfterWriting;
     private volatile Thread ranOn;
-    private volatile RuntimeException failure;
+    private volatile Throwable failure;
     private volatile boolean interruptedOnReturn;
 
-    private QueuedWriter(Database db, String source, boolean durable, boolean failsAfterWriting) {
+    private QueuedWriter(Database db, String source, boolean durable,
+            java.util.function.Function<String, Throwable> failureAfterWriting) {
         super("writer-" + source);
         this.db = db;
         this.source = source;
         this.durable = durable;
-        this.failsAfterWriting = failsAfterWriting;
+        this.failureAfterWriting = failureAfterWriting;
     }
 
     static QueuedWriter durable(Database db, String source) {
-        return new QueuedWriter(db, source, true, false);
+        return new QueuedWriter(db, source, true, null);
     }
 
     static QueuedWriter ordinary(Database db, String source) {
-        return new QueuedWriter(db, source, false, false);
+        return new QueuedWriter(db, source, false, null);
     }
 
-    /** An ordinary write that inserts its row, then fails. */
-    static QueuedWriter failing(Database db, String source) {
-        return new QueuedWriter(db, source, false, true);
+    /** An ordinary write that inserts its row, then throws {@code failure} (given the source) from its work. */
+    static QueuedWriter failing(Database db, String source, java.util.function.Function<String, Throwable> failure) {
+        return new QueuedWriter(db, source, false, failure);
     }
 
     /** Durable writes queued while an ordinary write holds the lock: one group (see {@link #queuedBehindTheLock}). */
@@ -90,7 +91,7 @@ final class QueuedWriter extends Thread {
     }
 
     /** What the write threw to its caller, if anything. */
-    RuntimeException failure() {
+    Throwable failure() {
         return failure;
     }
 
@@ -104,16 +105,21 @@ final class QueuedWriter extends Thread {
         Database.SqlWork<Long> work = c -> {
             ranOn = Thread.currentThread();
             long row = Sql.insert(c, INSERT, source);
-            if (failsAfterWriting) {
-                throw new IllegalStateException(source + " fails after writing");
+            if (failureAfterWriting != null) {
+                sneakyThrow(failureAfterWriting.apply(source));
             }
             return row;
         };
         try {
             id.set(durable ? db.writeDurably(work) : db.write(work));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failure = e;
         }
         interruptedOnReturn = isInterrupted();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void sneakyThrow(Throwable failure) throws E {
+        throw (E) failure;
     }
 }

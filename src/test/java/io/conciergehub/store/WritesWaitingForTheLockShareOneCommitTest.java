@@ -45,9 +45,29 @@ class WritesWaitingForTheLockShareOneCommitTest {
     @Test
     void aFailingWriteInTheGroupUndoesOnlyItsOwnRowsAndItsCallerGetsTheError() throws Exception {
         List<QueuedWriter> writers = returnedAfterQueueingTogether(QueuedWriter.ordinary(db, "a"),
-                QueuedWriter.failing(db, "b"), QueuedWriter.ordinary(db, "c"));
+                QueuedWriter.failing(db, "b", source -> new IllegalStateException(source + " fails after writing")),
+                QueuedWriter.ordinary(db, "c"));
 
-        assertThat(writers.get(1).failure()).hasMessage("b fails after writing");
+        assertThat(writers.get(1).failure()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("b fails after writing");
+        assertThatTheOthersCommitted(writers);
+    }
+
+    @Test
+    void anErrorInOneWriteOfTheGroupIsThrownToItsCallerAlone() throws Exception {
+        List<QueuedWriter> writers = returnedAfterQueueingTogether(QueuedWriter.ordinary(db, "a"),
+                QueuedWriter.failing(db, "b", source -> new AssertionError(source + " breaks after writing")),
+                QueuedWriter.ordinary(db, "c"));
+
+        assertThat(writers.get(1).failure()).isInstanceOf(AssertionError.class)
+                .hasMessage("b breaks after writing");
+        assertThatTheOthersCommitted(writers);
+    }
+
+    /** The first and the last writer committed, the middle one's row undone. */
+    private void assertThatTheOthersCommitted(List<QueuedWriter> writers) {
+        assertThat(writers.get(0).failure()).isNull();
+        assertThat(writers.get(2).failure()).isNull();
         assertThat(writers.get(0).id.get()).isPositive();
         assertThat(writers.get(2).id.get()).isPositive();
         List<String> written = db.read(c -> Sql.list(c,
