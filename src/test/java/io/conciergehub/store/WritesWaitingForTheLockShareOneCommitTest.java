@@ -6,9 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Writes that queue while the lock is taken (the concierge's answer, the outbox's marks, the
@@ -42,30 +47,21 @@ class WritesWaitingForTheLockShareOneCommitTest {
         assertThat(rows).isEqualTo(3);
     }
 
-    @Test
-    void aFailingWriteInTheGroupUndoesOnlyItsOwnRowsAndItsCallerGetsTheError() throws Exception {
-        List<QueuedWriter> writers = returnedAfterQueueingTogether(QueuedWriter.ordinary(db, "a"),
-                QueuedWriter.failing(db, "b", source -> new IllegalStateException(source + " fails after writing")),
-                QueuedWriter.ordinary(db, "c"));
-
-        assertThat(writers.get(1).failure()).isInstanceOf(IllegalStateException.class)
-                .hasMessage("b fails after writing");
-        assertThatTheOthersCommitted(writers);
+    /** What a piece of work may throw: an exception (a constraint, a bug) or an Error (an assertion). */
+    static Stream<Arguments> failures() {
+        Function<String, Throwable> exception = source -> new IllegalStateException(source + " fails");
+        Function<String, Throwable> error = source -> new AssertionError(source + " fails");
+        return Stream.of(Arguments.of("an exception", exception), Arguments.of("an Error", error));
     }
 
-    @Test
-    void anErrorInOneWriteOfTheGroupIsThrownToItsCallerAlone() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void aFailingWriteInTheGroupUndoesOnlyItsOwnRowsAndOnlyItsCallerGetsTheFailure(String kind,
+            Function<String, Throwable> failure) throws Exception {
         List<QueuedWriter> writers = returnedAfterQueueingTogether(QueuedWriter.ordinary(db, "a"),
-                QueuedWriter.failing(db, "b", source -> new AssertionError(source + " breaks after writing")),
-                QueuedWriter.ordinary(db, "c"));
+                QueuedWriter.failing(db, "b", failure), QueuedWriter.ordinary(db, "c"));
 
-        assertThat(writers.get(1).failure()).isInstanceOf(AssertionError.class)
-                .hasMessage("b breaks after writing");
-        assertThatTheOthersCommitted(writers);
-    }
-
-    /** The first and the last writer committed, the middle one's row undone. */
-    private void assertThatTheOthersCommitted(List<QueuedWriter> writers) {
+        assertThat(writers.get(1).failure()).isInstanceOf(failure.apply("b").getClass()).hasMessage("b fails");
         assertThat(writers.get(0).failure()).isNull();
         assertThat(writers.get(2).failure()).isNull();
         assertThat(writers.get(0).id.get()).isPositive();
