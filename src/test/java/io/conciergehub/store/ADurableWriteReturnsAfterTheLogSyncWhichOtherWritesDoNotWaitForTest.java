@@ -22,9 +22,8 @@ class ADurableWriteReturnsAfterTheLogSyncWhichOtherWritesDoNotWaitForTest {
         SlowDisk disk = SlowDisk.under(db);
 
         // An ordinary write holds the lock while two durable writes queue behind it: one group.
-        List<QueuedWriter> durable = QueuedWriter.queuedAsOneGroup(db, "first", "second");
+        List<QueuedWriter> durable = QueuedWriter.syncingAsOneGroup(db, disk, "first", "second");
 
-        assertThat(disk.syncBegan()).as("the group's sync began").isTrue();
         // Bounded: a write queued behind a sync made under the lock would wait for the disk.
         CompletableFuture<Long> ordinary = CompletableFuture.supplyAsync(
                 () -> db.write(c -> Sql.insert(c, QueuedWriter.INSERT, "ordinary")));

@@ -20,8 +20,7 @@ class AnInterruptedCallerWaitsForItsGroupsSyncWithoutSpinningTest {
     void aCallerWokenDuringItsGroupsSyncParksAgainAndReturnsAfterIt() throws Exception {
         Database db = Database.open(Files.createTempDirectory("taken-wait-"), true);
         SlowDisk disk = SlowDisk.under(db);
-        List<QueuedWriter> group = QueuedWriter.queuedAsOneGroup(db, "first", "second");
-        assertThat(disk.syncBegan()).as("the group's sync began").isTrue();
+        List<QueuedWriter> group = QueuedWriter.syncingAsOneGroup(db, disk, "first", "second");
 
         // The committer waits in the (slow) sync with a time limit; the other caller is parked.
         await().atMost(Duration.ofSeconds(10)).until(() -> group.stream()

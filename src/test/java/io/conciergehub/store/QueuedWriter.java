@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A write (a row of {@code dead_letters} named by its source) on a thread of its own, whose state
@@ -25,13 +27,13 @@ final class QueuedWriter extends Thread {
     private final Database db;
     private final String source;
     private final boolean durable;
-    private final java.util.function.Function<String, Throwable> failureAfterWriting;
+    private final Function<String, Throwable> failureAfterWriting;
     private volatile Thread ranOn;
     private volatile Throwable failure;
     private volatile boolean interruptedOnReturn;
 
     private QueuedWriter(Database db, String source, boolean durable,
-            java.util.function.Function<String, Throwable> failureAfterWriting) {
+            Function<String, Throwable> failureAfterWriting) {
         super("writer-" + source);
         this.db = db;
         this.source = source;
@@ -48,14 +50,18 @@ final class QueuedWriter extends Thread {
     }
 
     /** An ordinary write that inserts its row, then throws {@code failure} (given the source) from its work. */
-    static QueuedWriter failing(Database db, String source, java.util.function.Function<String, Throwable> failure) {
+    static QueuedWriter failing(Database db, String source, Function<String, Throwable> failure) {
         return new QueuedWriter(db, source, false, failure);
     }
 
-    /** Durable writes queued while an ordinary write holds the lock: one group (see {@link #queuedBehindTheLock}). */
-    static List<QueuedWriter> queuedAsOneGroup(Database db, String... sources) throws Exception {
-        List<QueuedWriter> writers = java.util.Arrays.stream(sources).map(source -> durable(db, source)).toList();
+    /**
+     * Durable writes queued while an ordinary write holds the lock, committed as one group (see
+     * {@link #queuedBehindTheLock}); returns once the group's sync, which {@code disk} holds, began.
+     */
+    static List<QueuedWriter> syncingAsOneGroup(Database db, SlowDisk disk, String... sources) throws Exception {
+        List<QueuedWriter> writers = Arrays.stream(sources).map(source -> durable(db, source)).toList();
         queuedBehindTheLock(db, writers);
+        assertThat(disk.syncBegan()).as("the group's sync began").isTrue();
         return writers;
     }
 
