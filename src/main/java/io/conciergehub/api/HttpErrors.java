@@ -2,8 +2,10 @@ package io.conciergehub.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +13,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
+    private static final String RATE_LIMIT_HEADERS = "RateLimit-";
 
     private final ObjectMapper json;
 
@@ -59,9 +62,18 @@ public final class HttpErrors {
      * headers only the rate-limit ones and {@code Retry-After}; request headers are never echoed.
      */
     public static void writeJson(Exchange exchange, ObjectMapper json, int status, Object body) throws Exception {
-        exchange.getMessage().removeHeaders("*", "Retry-After", "RateLimit-*");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(json.writeValueAsString(body));
+        Message message = exchange.getMessage();
+        // Not Camel's removeHeaders("*", excluded...): it compiles a regular expression anew for each
+        // exclusion a header does not match literally, two for nearly every header of the request.
+        List<String> dropped = message.getHeaders().keySet().stream().filter(name -> !keptOnAnswers(name)).toList();
+        dropped.forEach(message::removeHeader);
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(json.writeValueAsString(body));
+    }
+
+    private static boolean keptOnAnswers(String header) {
+        return header.equalsIgnoreCase("Retry-After")
+                || header.regionMatches(true, 0, RATE_LIMIT_HEADERS, 0, RATE_LIMIT_HEADERS.length());
     }
 }

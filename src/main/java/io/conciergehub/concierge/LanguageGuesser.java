@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Detects which language a guest wrote in (Lingua, restricted to the languages the knowledge base
@@ -44,6 +45,7 @@ public final class LanguageGuesser {
     private static final double MINIMUM_LEAD = 0.05;
     /** A guest whose language is known changes language only in a sentence, not in a word or two. */
     static final int SWITCH_WORDS = 4;
+    private static final Pattern NOT_IN_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /**
      * Languages the knowledge lacks whose guests Lingua would otherwise take for ones it speaks
@@ -85,7 +87,7 @@ public final class LanguageGuesser {
 
     /** How many words a text has: a guest's known language is re-checked only on sentences. */
     public static int words(String text) {
-        return text == null || text.isBlank() ? 0 : text.strip().split("[^\\p{L}\\p{N}]+").length;
+        return text == null || text.isBlank() ? 0 : NOT_IN_A_WORD.split(text.strip()).length;
     }
 
     /** Loads the language models now rather than on the first guest message. */

@@ -37,6 +37,7 @@ public final class PeerGate {
     private static final Logger LOG = LoggerFactory.getLogger(PeerGate.class);
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern HEX_SIGNATURE = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,12}");
     private static final Pattern HEX_NONCE = Pattern.compile("[0-9a-f]{32}");
 
     private final ApiGate apiGate;
@@ -73,7 +74,7 @@ public final class PeerGate {
         String nonce = HttpRequests.header(in, NONCE);
         String signature = HttpRequests.header(in, SIGNATURE);
         if (node == null || timestamp == null || nonce == null || signature == null || !NODE_ID.matcher(node).matches()
-                || !timestamp.matches("[0-9]{1,12}") || !HEX_NONCE.matcher(nonce).matches()
+                || !SECONDS.matcher(timestamp).matches() || !HEX_NONCE.matcher(nonce).matches()
                 || !HEX_SIGNATURE.matcher(signature).matches()) {
             throw HttpProblem.unauthorized("a signed peer request is required");
         }

@@ -403,7 +403,7 @@ public final class Outbox {
     /** The row and the rows merged into it, in their guest's line. */
     private static List<Row> withMerged(Connection c, Row row) throws SQLException {
         List<Row> rows = new ArrayList<>(List.of(row));
-        rows.addAll(Sql.list(c, "SELECT " + ROW_COLUMNS.replaceAll("(\\w+)", "o.$1") + " FROM outbox o"
+        rows.addAll(Sql.list(c, "SELECT " + ROW_COLUMNS_OF_O + " FROM outbox o"
                 + " JOIN messages m ON m.id = o.message_id WHERE o.merged_into = ? AND o.state = 'merged'"
                 + " ORDER BY " + ORDER_KEY + ", o.id", Outbox::mapRow, row.id()));
         return rows;
@@ -762,6 +762,8 @@ public final class Outbox {
 
     private static final String ROW_COLUMNS = "id, message_id, guest_id, purpose, template_name, window_template,"
             + " state, epoch";
+    /** The same columns of the table as joined under the name {@code o}. */
+    private static final String ROW_COLUMNS_OF_O = ROW_COLUMNS.replaceAll("(\\w+)", "o.$1");
 
     private static Row mapRow(ResultSet r) throws SQLException {
         return new Row(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getString(5), r.getString(6),
