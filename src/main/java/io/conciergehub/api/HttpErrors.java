@@ -2,7 +2,6 @@ package io.conciergehub.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -65,8 +64,7 @@ public final class HttpErrors {
         Message message = exchange.getMessage();
         // Not Camel's removeHeaders("*", excluded...): it compiles a regular expression anew for each
         // exclusion a header does not match literally, two for nearly every header of the request.
-        List<String> dropped = message.getHeaders().keySet().stream().filter(name -> !keptOnAnswers(name)).toList();
-        dropped.forEach(message::removeHeader);
+        message.getHeaders().keySet().removeIf(name -> !keptOnAnswers(name));
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(json.writeValueAsString(body));
