@@ -107,7 +107,7 @@ public final class Database implements AutoCloseable {
         private final Thread caller = Thread.currentThread();
         private T result;
         private Throwable failure;
-        // In a committer's group: its caller waits for that group's sync, not for the lock.
+        // In a committer's group: its caller waits for that group's outcome (and sync), not for the lock.
         private volatile boolean taken;
         // Written last: its volatile write publishes result and failure to the caller.
         private volatile boolean done;

@@ -54,13 +54,18 @@ final class QueuedWriter extends Thread {
         return new QueuedWriter(db, source, false, failure);
     }
 
-    /**
-     * Durable writes queued while an ordinary write holds the lock, committed as one group (see
-     * {@link #queuedBehindTheLock}); returns once the group's sync, which {@code disk} holds, began.
-     */
+    /** Durable writes of these sources, committed as one group whose sync {@code disk} holds (see below). */
     static List<QueuedWriter> syncingAsOneGroup(Database db, SlowDisk disk, String... sources) throws Exception {
-        List<QueuedWriter> writers = Arrays.stream(sources).map(source -> durable(db, source)).toList();
-        queuedBehindTheLock(db, writers);
+        return syncingAsOneGroup(disk, Arrays.stream(sources).map(source -> durable(db, source)).toList());
+    }
+
+    /**
+     * Writes, at least one of them durable, queued while an ordinary write holds the lock and
+     * committed as one group (see {@link #queuedBehindTheLock}); returns once the group's sync,
+     * which {@code disk} holds, began.
+     */
+    static List<QueuedWriter> syncingAsOneGroup(SlowDisk disk, List<QueuedWriter> writers) throws Exception {
+        queuedBehindTheLock(writers.get(0).db, writers);
         assertThat(disk.syncBegan()).as("the group's sync began").isTrue();
         return writers;
     }

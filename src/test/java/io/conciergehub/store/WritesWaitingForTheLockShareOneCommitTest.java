@@ -78,8 +78,7 @@ class WritesWaitingForTheLockShareOneCommitTest {
         QueuedWriter ordinary = QueuedWriter.ordinary(db, "answer");
 
         // The durable write's caller, queued first, commits both and syncs.
-        QueuedWriter.queuedBehindTheLock(db, List.of(durable, ordinary));
-        assertThat(disk.syncBegan()).as("the group's sync began").isTrue();
+        QueuedWriter.syncingAsOneGroup(disk, List.of(durable, ordinary));
 
         ordinary.join(10_000);
         assertThat(ordinary.id.get()).as("committed and returned while the sync is under way").isPositive();
