@@ -1,6 +1,7 @@
 package io.conciergehub.api;
 
 import io.conciergehub.store.ConfigurationException;
+import io.conciergehub.store.Hmac;
 import io.conciergehub.store.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * API keys for every non-webhook endpoint, presented as {@code X-API-Key} or
@@ -67,7 +65,8 @@ public final class ApiKeys {
         }
     }
 
-    private record Entry(byte[] hash, Caller caller) {
+    // signatures: the HMAC a peer signs its calls with, keyed with the hash (see verifySignature)
+    private record Entry(byte[] hash, Caller caller, Hmac signatures) {
     }
 
     private final List<Entry> entries;
@@ -144,7 +143,7 @@ public final class ApiKeys {
     }
 
     private static Entry entry(byte[] hash, Set<Scope> scopes) {
-        return new Entry(hash, new Caller(HexFormat.of().formatHex(hash, 0, 4), Set.copyOf(scopes)));
+        return new Entry(hash, new Caller(HexFormat.of().formatHex(hash, 0, 4), Set.copyOf(scopes)), new Hmac(hash));
     }
 
     /** Whether some key holds {@code scope} (a pair needs a key with the peer scope for its peer's calls). */
@@ -153,34 +152,24 @@ public final class ApiKeys {
     }
 
     /**
-     * The holder of the {@code scope} key under which {@code signature} is the HMAC-SHA256 of
-     * {@code payload}, keyed with the SHA-256 of the key: the signer holds the key, this node its
-     * hash. Every such key is tried, in constant time.
+     * The holder of the {@code scope} key under which {@code signature} is the HMAC-SHA256 of the
+     * payload (its parts one after the other), keyed with the SHA-256 of the key: the signer holds
+     * the key, this node its hash. Every such key is tried, in constant time.
      */
-    public Optional<Caller> verifySignature(Scope scope, byte[] payload, byte[] signature) {
+    public Optional<Caller> verifySignature(Scope scope, byte[] signature, byte[]... payload) {
         Caller found = null;
         for (Entry known : entries) {
             if (known.caller().scopes().contains(scope)
-                    && MessageDigest.isEqual(hmac(known.hash(), payload), signature)) {
+                    && MessageDigest.isEqual(known.signatures().of(payload), signature)) {
                 found = known.caller();
             }
         }
         return Optional.ofNullable(found);
     }
 
-    /** The signature {@link #verifySignature} accepts for a payload signed with {@code key}. */
-    public static byte[] sign(String key, byte[] payload) {
-        return hmac(sha256(key.trim()), payload);
-    }
-
-    private static byte[] hmac(byte[] secret, byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** What signs the payloads that {@link #verifySignature} accepts under {@code key}. */
+    public static Hmac signer(String key) {
+        return new Hmac(sha256(key.trim()));
     }
 
     /** The key's holder, if the key is valid. Every known key is compared, in constant time. */

@@ -6,7 +6,7 @@ import io.conciergehub.api.ApiKeys.Scope;
 import io.conciergehub.api.ApiKeys;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.api.HttpRequests;
-import java.io.ByteArrayOutputStream;
+import io.conciergehub.store.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -44,7 +44,7 @@ public final class PeerGate {
     private final ApiKeys apiKeys;
     private final Failover failover;
     private final NodeState state;
-    private final String peerKey;
+    private final Hmac signer;
     private final Duration window;
     private final Clock clock;
     // Signatures accepted within the window: a recorded call sent again is refused.
@@ -57,7 +57,7 @@ public final class PeerGate {
         this.apiKeys = apiKeys;
         this.failover = failover;
         this.state = state;
-        this.peerKey = peerKey;
+        this.signer = ApiKeys.signer(peerKey == null ? "" : peerKey); // blank only where no peer is configured
         this.window = window;
         this.clock = clock;
     }
@@ -83,9 +83,9 @@ public final class PeerGate {
             throw HttpProblem.unauthorized("the request's timestamp is outside the replay window");
         }
         byte[] body = in.getBody(byte[].class);
-        byte[] signed = payload(String.valueOf(in.getHeader(Exchange.HTTP_METHOD)),
-                String.valueOf(in.getHeader(Exchange.HTTP_PATH)), timestamp, nonce, node, body);
-        Caller caller = apiKeys.verifySignature(Scope.PEER, signed, HexFormat.of().parseHex(signature))
+        byte[] heading = heading(String.valueOf(in.getHeader(Exchange.HTTP_METHOD)),
+                String.valueOf(in.getHeader(Exchange.HTTP_PATH)), timestamp, nonce, node);
+        Caller caller = apiKeys.verifySignature(Scope.PEER, HexFormat.of().parseHex(signature), heading, orEmpty(body))
                 .orElseThrow(() -> HttpProblem.unauthorized("a signed peer request is required"));
         exchange.setProperty(ApiGate.CALLER, caller);
         if (!seen.add(signature)) {
@@ -130,7 +130,7 @@ public final class PeerGate {
         byte[] random = new byte[16];
         nonces.nextBytes(random);
         String nonce = HexFormat.of().formatHex(random);
-        byte[] signature = ApiKeys.sign(peerKey, payload(method, path, timestamp, nonce, state.nodeId(), body));
+        byte[] signature = signer.of(heading(method, path, timestamp, nonce, state.nodeId()), orEmpty(body));
         out.setBody(body); // the bytes signed are the bytes sent
         out.setHeader(NODE, state.nodeId());
         out.setHeader(TIMESTAMP, timestamp);
@@ -138,13 +138,12 @@ public final class PeerGate {
         out.setHeader(SIGNATURE, HexFormat.of().formatHex(signature));
     }
 
-    private static byte[] payload(String method, String path, String timestamp, String nonce, String node,
-            byte[] body) {
-        ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        payload.writeBytes(String.join("\n", method, path, timestamp, nonce, node, "").getBytes(StandardCharsets.UTF_8));
-        if (body != null) {
-            payload.writeBytes(body);
-        }
-        return payload.toByteArray();
+    /** What is signed before the body: method, path, timestamp, nonce and sender, each followed by a line feed. */
+    private static byte[] heading(String method, String path, String timestamp, String nonce, String node) {
+        return String.join("\n", method, path, timestamp, nonce, node, "").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] orEmpty(byte[] body) {
+        return body == null ? new byte[0] : body;
     }
 }

@@ -1,11 +1,9 @@
 package io.conciergehub.messaging;
 
+import io.conciergehub.store.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA256 webhook signatures, compared in constant time. */
 public final class Signatures {
@@ -13,17 +11,9 @@ public final class Signatures {
     private Signatures() {
     }
 
-    public static String hmacSha256Hex(String secret, byte[]... parts) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            for (byte[] part : parts) {
-                mac.update(part);
-            }
-            return HexFormat.of().formatHex(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The HMAC-SHA256 a provider signs its webhooks with under {@code secret}; null for no secret (not configured). */
+    public static Hmac webhookHmac(String secret) {
+        return secret == null || secret.isBlank() ? null : new Hmac(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     public static boolean sameSecret(String expected, String given) {
@@ -31,8 +21,15 @@ public final class Signatures {
                 given.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static boolean sameHex(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                given.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    /** Whether {@code given}, hex in either case, spells {@code expected}; compared in constant time. */
+    public static boolean sameHex(byte[] expected, String given) {
+        if (given == null || given.length() != 2 * expected.length) {
+            return false;
+        }
+        try {
+            return MessageDigest.isEqual(expected, HexFormat.of().parseHex(given));
+        } catch (IllegalArgumentException notHex) {
+            return false;
+        }
     }
 }

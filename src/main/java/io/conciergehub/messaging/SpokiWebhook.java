@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.guest.Phones;
+import io.conciergehub.store.Hmac;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,18 +27,18 @@ public final class SpokiWebhook {
     private static final long TOLERANCE_SECONDS = 300;
     private static final Pattern UNIX_SECONDS = Pattern.compile("\\d{1,12}");
 
-    private final String secret;
+    private final Hmac signature; // null: no secret configured
     private final ObjectMapper json;
     private final Clock clock;
 
     public SpokiWebhook(String secret, ObjectMapper json, Clock clock) {
-        this.secret = secret;
+        this.signature = Signatures.webhookHmac(secret);
         this.json = json;
         this.clock = clock;
     }
 
     public void verify(@Body byte[] body, @Header("X-Spoki-Signature") String header) {
-        if (secret == null || secret.isBlank()) {
+        if (signature == null) {
             throw new HttpProblem(503, "not_configured", "spoki.webhook-secret is not set");
         }
         String t = null;
@@ -56,7 +57,7 @@ public final class SpokiWebhook {
         if (Math.abs(clock.instant().getEpochSecond() - Long.parseLong(t)) > TOLERANCE_SECONDS) {
             throw HttpProblem.unauthorized("signature timestamp outside the 300 s window");
         }
-        String expected = Signatures.hmacSha256Hex(secret, (t + ".").getBytes(StandardCharsets.UTF_8), body);
+        byte[] expected = signature.of((t + ".").getBytes(StandardCharsets.UTF_8), body);
         if (!Signatures.sameHex(expected, v2)) {
             throw HttpProblem.unauthorized("signature does not match");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.guest.Phones;
+import io.conciergehub.store.Hmac;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,12 @@ public final class WhatsAppWebhook {
 
     public static final String PROVIDER = "whatsapp";
 
-    private final String appSecret;
+    private final Hmac signature; // null: no app secret configured
     private final String verifyToken;
     private final ObjectMapper json;
 
     public WhatsAppWebhook(String appSecret, String verifyToken, ObjectMapper json) {
-        this.appSecret = appSecret;
+        this.signature = Signatures.webhookHmac(appSecret);
         this.verifyToken = verifyToken;
         this.json = json;
     }
@@ -43,13 +44,13 @@ public final class WhatsAppWebhook {
     }
 
     public void verify(@Body byte[] body, @Header("X-Hub-Signature-256") String header) {
-        if (appSecret == null || appSecret.isBlank()) {
+        if (signature == null) {
             throw new HttpProblem(503, "not_configured", "whatsapp.app-secret is not set");
         }
         if (header == null || !header.startsWith("sha256=")) {
             throw HttpProblem.unauthorized("missing or malformed X-Hub-Signature-256");
         }
-        if (!Signatures.sameHex(Signatures.hmacSha256Hex(appSecret, body), header.substring("sha256=".length()))) {
+        if (!Signatures.sameHex(signature.of(body), header.substring("sha256=".length()))) {
             throw HttpProblem.unauthorized("signature does not match");
         }
     }

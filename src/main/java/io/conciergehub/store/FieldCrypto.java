@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,20 +28,18 @@ public final class FieldCrypto {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec cipherKey;
-    private final SecretKeySpec indexKey;
+    private final Hmac blindIndex;
     private final String fingerprint;
     private final SecureRandom random = new SecureRandom();
     // Looking a cipher up by name costs more than using it; instances are not thread-safe.
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FieldCrypto::newCipher);
-    private final ThreadLocal<Mac> indexMacs;
 
     public FieldCrypto(byte[] masterKey) {
         if (masterKey.length != 32) {
             throw new IllegalArgumentException("concierge.encryption-key must be 32 bytes, base64-encoded");
         }
         this.cipherKey = new SecretKeySpec(derive(masterKey, "field-encryption"), "AES");
-        this.indexKey = new SecretKeySpec(derive(masterKey, "blind-index"), "HmacSHA256");
-        this.indexMacs = ThreadLocal.withInitial(() -> newMac(indexKey));
+        this.blindIndex = new Hmac(derive(masterKey, "blind-index"));
         // 64 bits of an HMAC under the key: two nodes can compare keys without either revealing it.
         this.fingerprint = HexFormat.of().formatHex(derive(masterKey, "pair-key-fingerprint"), 0, 8);
     }
@@ -55,16 +52,6 @@ public final class FieldCrypto {
     private static Cipher newCipher() {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Mac newMac(SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -133,10 +120,10 @@ public final class FieldCrypto {
         if (normalized == null) {
             return null;
         }
-        return HexFormat.of().formatHex(indexMacs.get().doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(blindIndex.of(normalized.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] derive(byte[] masterKey, String purpose) {
-        return newMac(new SecretKeySpec(masterKey, "HmacSHA256")).doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        return new Hmac(masterKey).of(purpose.getBytes(StandardCharsets.UTF_8));
     }
 }
