@@ -19,7 +19,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The node's system of record: one SQLite file in WAL mode behind a small connection pool.
+ * The node's system of record: one SQLite file in WAL mode, read through a small connection pool
+ * and written through one connection of its own.
  *
  * <p>SQLite has a single writer. Writes from this process take turns on an in-process lock
  * instead of spinning in SQLite's busy handler, which keeps commit latency flat under load; the
@@ -61,8 +62,12 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final String migrations;
     private final JavaMigration[] javaMigrations;
-    // Replaced, under the write lock, when a snapshot from the active node is installed.
+    // Both replaced, under the write lock, when a snapshot from the active node is installed.
     private volatile HikariDataSource pool;
+    // Every write goes through this pool's one connection. SQLite empties a connection's page cache
+    // whenever another connection has written since its last transaction: writes spread over the
+    // read pool's connections read the pages they touch again from the file in nearly every commit.
+    private volatile HikariDataSource writer;
     private final boolean durableAcks;
     private final Queue<Piece<?>> waiting = new ConcurrentLinkedQueue<>();
     // Not fair: on a busy two-core machine a fair lock hands over to one parked thread at a time
@@ -83,6 +88,7 @@ public final class Database implements AutoCloseable {
         this.migrations = migrations;
         this.javaMigrations = javaMigrations;
         this.pool = pool;
+        this.writer = writer(file);
         this.durableAcks = durableAcks;
         this.probes = sqlite(file, PROBE_BUSY_TIMEOUT_MILLIS);
     }
@@ -237,10 +243,18 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariDataSource pool(Path file) {
+        return pool(file, "sqlite-" + file.getFileName(), 4);
+    }
+
+    private static HikariDataSource writer(Path file) {
+        return pool(file, "sqlite-" + file.getFileName() + "-writer", 1);
+    }
+
+    private static HikariDataSource pool(Path file, String name, int connections) {
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(sqlite(file, 5000));
-        hikari.setPoolName("sqlite-" + file.getFileName());
-        hikari.setMaximumPoolSize(4);
+        hikari.setPoolName(name);
+        hikari.setMaximumPoolSize(connections);
         hikari.setAutoCommit(true);
         return new HikariDataSource(hikari);
     }
@@ -254,12 +268,13 @@ public final class Database implements AutoCloseable {
         writeLock.lock();
         fileInUse.writeLock().lock();
         try {
-            HikariDataSource old = pool;
-            old.close(); // the last connection to close checkpoints the WAL into the old file
+            writer.close();
+            pool.close(); // the last connection to close checkpoints the WAL into the old file
             Files.deleteIfExists(Path.of(file + "-wal"));
             Files.deleteIfExists(Path.of(file + "-shm"));
             Files.move(replacement, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             pool = migrated(pool(file), migrations, javaMigrations);
+            writer = writer(file);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot install " + replacement + " as " + file, e);
         } finally {
@@ -467,7 +482,7 @@ public final class Database implements AutoCloseable {
      * auto-commit back on commits that one too, two statements more per write.
      */
     private void inTransaction(SqlWork<Void> work) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = writer.getConnection()) {
             Sql.execute(connection, "BEGIN IMMEDIATE");
             try {
                 work.run(connection);
@@ -558,6 +573,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        writer.close();
         pool.close();
     }
 }
