@@ -5,8 +5,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 under one key, with one {@link Mac} per thread. Looking a Mac up by name (and, inside
- * it, its digest) costs more than signing a webhook's body with it, and a Mac is not thread-safe;
+ * HMAC-SHA256 under one key, with one {@link Mac} per thread: a Mac is not thread-safe, and each
+ * one is looked up by name (its digest too) and keyed once per thread rather than per message.
  * {@link Mac#doFinal()} leaves it ready for the next message under the same key.
  */
 public final class Hmac {
