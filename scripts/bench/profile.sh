@@ -18,7 +18,8 @@ arch=$(uname -m); case "$arch" in x86_64) arch=x64 ;; aarch64) arch=arm64 ;; esa
 
 jar=~/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version.jar
 [ -f "$jar" ] || mvn -B -q dependency:get -Dartifact=tools.profiler:async-profiler:$version
-mkdir -p "$out"
+# The JVM writes the files: it needs the absolute path (BENCH_PROFILE_DIR may be either).
+mkdir -p "$out" && out=$(cd "$out" && pwd)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 unzip -q -o "$jar" "linux-$arch/libasyncProfiler.so" -d "$work"
 agent="$work/linux-$arch/libasyncProfiler.so"
@@ -32,8 +33,8 @@ for pid in $hubs; do profiler "$pid" "start,event=cpu,interval=1ms,threads"; don
 sleep "$seconds"
 for pid in $hubs; do
   node=$(tr '\0' '\n' < "/proc/$pid/environ" | sed -n 's/^CONCIERGE_ROLE=//p'); node=${node:-one}
-  profiler "$pid" "dump,file=$PWD/$out/$node.html"
-  profiler "$pid" "stop,file=$PWD/$out/$node.collapsed,collapsed"
+  profiler "$pid" "dump,file=$out/$node.html"
+  profiler "$pid" "stop,file=$out/$node.collapsed,collapsed"
   echo "== $node: CPU by thread (flame graph: $out/$node.html)"
   # The first frame of each stack names its thread; numbers are dropped so that pools add up.
   awk '{ n = $NF; thread = $0; sub(/;.*/, "", thread); gsub(/[0-9]+/, "#", thread); cpu[thread] += n; total += n }
