@@ -10,11 +10,11 @@
 #     - requests/s and p99 of POST /api/mesh/commands under wrk, key and rate limits checked on
 #       every request (in memory, then through Redis when redis-server is installed)
 #     - events/s drained from a 10,000-event buffer to the sink
-#   scripts/bench.sh failover   (Hybrid failover) two nodes on this machine
+#   scripts/bench.sh failover   (Hybrid failover) two nodes on this machine, warmed up as `webhooks`
+#     warms its node (a drive at 100/s for BENCH_FAILOVER_WARMUP seconds, default 10, then wrk twice)
 #     - replication lag p50/p99 (the primary's gauge, sampled every 100 ms), ack/end-to-end
 #       latency, the outbox's share of it, each node's CPU per message (and the JIT's share) and
-#       answers repeated while 100, then 200 webhooks/s reach the primary (after a 10 s warm-up
-#       run; BENCH_FAILOVER_RATES, BENCH_FAILOVER_WARMUP)
+#       answers repeated while 100, then 200 webhooks/s reach the primary (BENCH_FAILOVER_RATES)
 #     - accepted webhooks/s and ack p50/p99 into the primary under wrk, 8 connections
 #     - failover time: kill -9 of the primary -> the standby's first answer at the provider, for a
 #       message posted to the standby right after the kill (BENCH_FAILOVER_TIMEOUT, default 10 s)
@@ -252,11 +252,18 @@ bench_failover() {
   start_node primary "$primary_port" "$standby_port"; primary_pid=$node_pid; pids+=($primary_pid)
   until active "$primary_port"; do sleep 0.2; done
 
-  # 1. A first run warms both JVMs up and is not reported; then steady load on the primary at each
-  #    rate (BENCH_FAILOVER_RATES, 100/s and 200/s); the lag is sampled meanwhile. Each run's
-  #    answers reach the stub before the next starts (the driver waits for them).
+  # 1. A drive and two wrk runs warm both JVMs up and are not reported: as in `webhooks`, the
+  #    fixed-rate runs come after wrk has run twice, so that they measure a primary whose JIT has
+  #    compiled the hot paths (a hotel's primary runs for weeks), not one still compiling them
+  #    (after the drive alone the JIT took a quarter to two fifths of the primary's CPU in them,
+  #    after one wrk run still a third at 100/s).
   bench drive "http://127.0.0.1:$primary_port" "http://127.0.0.1:$stub_port" \
     100 "${BENCH_FAILOVER_WARMUP:-10}" "$SECRET" > /dev/null
+  wrk_load "$primary_port" 8 "$work/warm-up.txt"
+  wrk_load "$primary_port" 8 "$work/warm-up.txt"
+  # 2. Steady load on the primary at each rate (BENCH_FAILOVER_RATES, 100/s and 200/s); the lag is
+  #    sampled meanwhile. Each run's answers reach the stub before the next starts (the driver
+  #    waits for them).
   local r
   for r in $rates; do
     echo "load average before the run at $r/s: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -271,12 +278,11 @@ bench_failover() {
     wait "$sampler"; cat "$work/lag.txt"
     outbox_times "$from"
   done
-  # Throughput into the primary with its standby (the first run warms wrk's path up).
-  wrk_load "$primary_port" 8 "$work/warm-up.txt"
+  # 3. Throughput into the primary with its standby.
   wrk_load "$primary_port" 8 "$work/wrk-primary.txt"
   wrk_line "wrk, 8 connections into the primary:" "$work/wrk-primary.txt"
 
-  # 2. Power cut on the primary: how long until the standby answers a guest?
+  # 4. Power cut on the primary: how long until the standby answers a guest?
   kill -9 "$primary_pid"
   local killed; killed=$(date +%s%N)
   local answered_ms; answered_ms=$(bench answered "http://127.0.0.1:$standby_port" \
