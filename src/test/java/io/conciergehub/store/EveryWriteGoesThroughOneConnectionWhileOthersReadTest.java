@@ -25,7 +25,7 @@ class EveryWriteGoesThroughOneConnectionWhileOthersReadTest {
             + " VALUES ('test', ?, 'e', 0)";
 
     @Test
-    void writesFromFourThreadsUseOneConnectionThatNoReadUses() throws Exception {
+    void writesFromSixThreadsUseOneConnectionThatNoReadUses() throws Exception {
         Set<SQLiteConnection> writing = ConcurrentHashMap.newKeySet();
         Set<SQLiteConnection> reading = ConcurrentHashMap.newKeySet();
         ExecutorService threads = Executors.newFixedThreadPool(6);
