@@ -1,6 +1,7 @@
 package io.conciergehub.api;
 
 import io.conciergehub.store.ConfigurationException;
+import io.conciergehub.store.Digests;
 import io.conciergehub.store.Hmac;
 import io.conciergehub.store.PrivateFiles;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -86,7 +86,7 @@ public final class ApiKeys {
                 new SecureRandom().nextBytes(random);
                 String key = "chk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
                 PrivateFiles.directory(dataDir);
-                PrivateFiles.write(file, (HexFormat.of().formatHex(sha256(key)) + "\n").getBytes(StandardCharsets.US_ASCII),
+                PrivateFiles.write(file, (Digests.sha256Hex(key) + "\n").getBytes(StandardCharsets.US_ASCII),
                         StandardOpenOption.CREATE_NEW);
                 // Printed once, on the console only (never to the log): it cannot be shown again.
                 System.out.println("\n  Concierge Hub API key (shown once; only its hash is stored in " + file + "):\n\n    "
@@ -127,7 +127,7 @@ public final class ApiKeys {
                     + MIN_LENGTH);
         }
         if (colon < 0) {
-            return entry(sha256(key), Scope.UNLIMITED);
+            return entry(Digests.sha256(key), Scope.UNLIMITED);
         }
         EnumSet<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String scope : configured.substring(colon + 1).split("\\+", -1)) {
@@ -139,7 +139,7 @@ public final class ApiKeys {
         if (scopes.contains(Scope.PEER) && scopes.size() > 1) {
             throw new IllegalArgumentException("combines peer with other scopes; the peer's key holds peer alone");
         }
-        return entry(sha256(key), scopes);
+        return entry(Digests.sha256(key), scopes);
     }
 
     private static Entry entry(byte[] hash, Set<Scope> scopes) {
@@ -169,7 +169,7 @@ public final class ApiKeys {
 
     /** What signs the payloads that {@link #verifySignature} accepts under {@code key}. */
     public static Hmac signer(String key) {
-        return new Hmac(sha256(key.trim()));
+        return new Hmac(Digests.sha256(key.trim()));
     }
 
     /** The key's holder, if the key is valid. Every known key is compared, in constant time. */
@@ -177,7 +177,7 @@ public final class ApiKeys {
         if (presented == null || presented.isBlank()) {
             return Optional.empty();
         }
-        byte[] hash = sha256(presented.trim());
+        byte[] hash = Digests.sha256(presented.trim());
         Caller found = null;
         for (Entry known : entries) {
             if (MessageDigest.isEqual(known.hash(), hash)) { // no early exit: timing tells nothing
@@ -193,13 +193,5 @@ public final class ApiKeys {
                 ? authorization.substring(7) : null;
         Optional<Caller> byHeader = identify(apiKey);
         return byHeader.isPresent() ? byHeader : identify(bearer);
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

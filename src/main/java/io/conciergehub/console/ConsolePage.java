@@ -1,5 +1,6 @@
 package io.conciergehub.console;
 
+import io.conciergehub.store.Digests;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -8,8 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -54,11 +53,9 @@ final class ConsolePage implements Handler<RoutingContext> {
                 gzip.write(bytes);
             }
             this.gzipped = Buffer.buffer(packed.toByteArray());
-            this.etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 12) + "\"";
+            this.etag = "\"" + HexFormat.of().formatHex(Digests.sha256().digest(bytes), 0, 12) + "\"";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
         this.type = TYPES.get(file.substring(file.lastIndexOf('.') + 1));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conciergehub.store.Database;
+import io.conciergehub.store.Digests;
 import io.conciergehub.store.PrivateFiles;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -19,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -292,7 +292,7 @@ public final class Snapshots {
 
     /** Compresses {@code from} into {@code to}, on disk when this returns; answers the SHA-256 of {@code to}. */
     private static String gzip(Path from, Path to) throws IOException {
-        MessageDigest sha256 = sha256Digest();
+        MessageDigest sha256 = Digests.sha256();
         try (OutputStream out = new GZIPOutputStream(new DigestOutputStream(
                 new BufferedOutputStream(PrivateFiles.newOutputStream(to, StandardOpenOption.CREATE_NEW), 1 << 16), sha256),
                 1 << 16)) {
@@ -313,19 +313,11 @@ public final class Snapshots {
     }
 
     private static String sha256(Path file) throws IOException {
-        MessageDigest sha256 = sha256Digest();
+        MessageDigest sha256 = Digests.sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(sha256.digest());
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     /** Null when SQLite finds the database intact and it is a hub's database, else what is wrong. */

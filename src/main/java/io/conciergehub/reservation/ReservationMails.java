@@ -6,6 +6,7 @@ import io.conciergehub.api.RemoteCallException;
 import io.conciergehub.mesh.BookingSync;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
+import io.conciergehub.store.Digests;
 import io.conciergehub.store.Sql;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -16,7 +17,6 @@ import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import org.apache.camel.Body;
@@ -92,16 +92,12 @@ public final class ReservationMails {
         if (mail.messageId() != null) {
             return mail.messageId();
         }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {mail.from(), mail.subject(), mail.textBody(), mail.htmlBody()}) {
-                sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return "sha256:" + HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha = Digests.sha256();
+        for (String part : new String[] {mail.from(), mail.subject(), mail.textBody(), mail.htmlBody()}) {
+            sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
         }
+        return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }
 
     /**

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.HttpErrors;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.api.HttpRequests;
+import io.conciergehub.store.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +39,7 @@ public final class SmoobuWebhook {
 
     /** @param apiKey Smoobu's API key: when set, each reservation is read again from the API before it is stored */
     public SmoobuWebhook(String secret, String apiKey, ObjectMapper json) {
-        this.secretDigest = secret == null || secret.isBlank() ? null : sha256(secret.strip());
+        this.secretDigest = secret == null || secret.isBlank() ? null : Digests.sha256(secret.strip());
         this.rereads = apiKey != null && !apiKey.isBlank();
         this.json = json;
     }
@@ -55,7 +55,7 @@ public final class SmoobuWebhook {
         }
         String token = HttpRequests.queryParameter(exchange.getMessage(), "token");
         // Digests of equal length: the comparison takes as long whatever the token's length and content.
-        boolean valid = token != null && MessageDigest.isEqual(secretDigest, sha256(token));
+        boolean valid = token != null && MessageDigest.isEqual(secretDigest, Digests.sha256(token));
         exchange.getMessage().removeHeaders("CamelHttp(Query|RawQuery|Uri|Url)");
         exchange.getMessage().removeHeader("token");
         if (!valid) {
@@ -134,13 +134,5 @@ public final class SmoobuWebhook {
         body.put("status", "accepted");
         body.put("result", result);
         HttpErrors.writeJson(exchange, json, 200, body);
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
