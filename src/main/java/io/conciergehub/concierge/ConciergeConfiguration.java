@@ -13,6 +13,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
@@ -46,10 +47,18 @@ public class ConciergeConfiguration implements CamelConfiguration {
     public LanguageGuesser languageGuesser(CamelContext context,
             @PropertyInject("concierge.language-accuracy") String accuracy) throws Exception {
         LanguageGuesser languages = new LanguageGuesser("high".equals(accuracy));
-        context.addStartupListener((started, alreadyStarted) -> {
-            Thread warmUp = new Thread(languages::warmUp, "language-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.start();
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext starting, boolean alreadyStarted) {
+                // the routes are about to start: loading the models now would take the CPU they start on
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                Thread warmUp = new Thread(languages::warmUp, "language-warm-up");
+                warmUp.setDaemon(true);
+                warmUp.start();
+            }
         });
         return languages;
     }

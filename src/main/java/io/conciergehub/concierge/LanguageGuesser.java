@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Detects which language a guest wrote in (Lingua, restricted to the languages the knowledge base
@@ -40,6 +42,8 @@ public final class LanguageGuesser {
             return !language.equals(known) && sureSentence();
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LanguageGuesser.class);
 
     /** Below this lead of the best language over the runner-up, the guess is not trusted ("Hallo"). */
     private static final double MINIMUM_LEAD = 0.05;
@@ -92,6 +96,8 @@ public final class LanguageGuesser {
 
     /** Loads the language models now rather than on the first guest message. */
     public void warmUp() {
+        long started = System.nanoTime();
         detector.detectLanguageOf("Buongiorno, what time is breakfast? Merci beaucoup, hasta luego, danke schön");
+        LOG.info("event=concierge.languages-loaded ms={}", (System.nanoTime() - started) / 1_000_000);
     }
 }
