@@ -7,7 +7,6 @@ import io.conciergehub.api.HttpProblem;
 import io.conciergehub.api.HttpRequests;
 import io.conciergehub.store.Digests;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
