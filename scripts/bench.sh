@@ -21,7 +21,8 @@
 #   scripts/bench.sh flights    (Watchers) AeroAPI calls a day and their cost for a simulated
 #     40-room hotel, with and without the night and idle pauses (a simulated clock: no waiting)
 #   scripts/bench.sh replication (Hybrid failover) the passive node's CPU for applying one shipped
-#     batch of changes, for batches of 5 and 40 (src/test/.../failover/ReplicationApplySimulation)
+#     batch of changes: 5 and 40 new rows, one and four guest messages answered (ten changes each)
+#     (src/test/.../failover/ReplicationApplySimulation)
 #   scripts/bench.sh seed       the seeds' own gateway design (BENCH_SEED_STACK: its directory, outside
 #     this repository) under the same wrk runs, fixed-rate drive and stub as `webhooks`: the ratio
 #   scripts/bench.sh            webhooks and mesh
