@@ -251,7 +251,11 @@ public final class Failover implements NodeStatus {
 
     /** This node's state as its peer and operators see it. */
     public Map<String, Object> status() {
-        ChangeLog.Position position = log.position();
+        return status(log.position());
+    }
+
+    /** The same, with this database's position as the caller just read or wrote it. */
+    Map<String, Object> status(ChangeLog.Position position) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("node", nodeId());
         status.put("role", role);

@@ -15,8 +15,11 @@ public final class NodeState {
 
     private final Database db;
     private final String nodeId;
-    // Only this process writes node.db: read once, then kept here (the lag gauge reads it per scrape).
+    // Only this process writes node.db (the re-pair and restore sub-commands refuse to run beside
+    // it): read once, then kept here. The lag gauge reads the position per scrape, and every call
+    // from the peer checks the pairing.
     private volatile long peerAckedSeq;
+    private volatile String pairedPeer;
 
     public NodeState(Database db) {
         this.db = db;
@@ -26,6 +29,7 @@ public final class NodeState {
             return id;
         });
         this.peerAckedSeq = get("peer_acked_seq").map(Long::parseLong).orElse(0L);
+        this.pairedPeer = get("paired_peer").orElse(null);
     }
 
     public String nodeId() {
@@ -47,15 +51,17 @@ public final class NodeState {
 
     /** The node id of the peer this node is paired with: learned from its first signed call, then kept. */
     public Optional<String> pairedPeer() {
-        return get("paired_peer");
+        return Optional.ofNullable(pairedPeer);
     }
 
     public void pairWith(String peerNodeId) {
         put("paired_peer", peerNodeId);
+        pairedPeer = peerNodeId;
     }
 
     public void forgetPeer() {
         db.writeDurably(c -> Sql.update(c, "DELETE FROM node_state WHERE name = 'paired_peer'"));
+        pairedPeer = null;
     }
 
     /** This node's own database in the data directory. */

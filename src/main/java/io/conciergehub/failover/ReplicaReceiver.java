@@ -70,7 +70,7 @@ public final class ReplicaReceiver {
         try {
             ChangeLog.Position after = log.apply(batch);
             failover.applied(after.appliedSeq() - before.appliedSeq());
-            return ApiResponse.ok(failover.status());
+            return ApiResponse.ok(failover.status(after));
         } catch (ChangeLog.OutOfSequence e) {
             return new ApiResponse(409, failover.status(), Map.of());
         } catch (ChangeLog.NotReplicated e) {
