@@ -3,6 +3,7 @@ package io.conciergehub.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,8 @@ class AShippedRowIsAppliedByItsKeyTest {
                 + " VALUES (2, 'A', 'housekeeping')"));
         applyWhatTheActiveNodeShips(pair);
 
-        List<String> active = pair.active.read(c -> Sql.list(c, "SELECT id || ':' || code || ':' || holder FROM badges",
-                row -> row.getString(1)));
-        assertThat(active).containsExactly("2:A:housekeeping");
-        assertThat(badges(pair)).isEqualTo(active);
+        assertThat(badges(pair.active)).containsExactly("2:A:housekeeping");
+        assertThat(badges(pair)).isEqualTo(badges(pair.active));
 
         pair.active.write(c -> Sql.update(c, "UPDATE badges SET holder = 'night porter' WHERE id = 2"));
         applyWhatTheActiveNodeShips(pair);
@@ -65,8 +64,13 @@ class AShippedRowIsAppliedByItsKeyTest {
         pair.passiveLog.apply(ReplicatedDatabases.JSON.readTree(pair.nextBatch().json()));
     }
 
+    /** The passive node's badges. */
     private static List<String> badges(ReplicatedDatabases pair) {
-        return pair.passive.read(c -> Sql.list(c, "SELECT id || ':' || code || ':' || holder FROM badges ORDER BY id",
+        return badges(pair.passive);
+    }
+
+    private static List<String> badges(Database db) {
+        return db.read(c -> Sql.list(c, "SELECT id || ':' || code || ':' || holder FROM badges ORDER BY id",
                 row -> row.getString(1)));
     }
 }
