@@ -1,5 +1,6 @@
 package io.conciergehub.ops;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
@@ -38,7 +39,7 @@ public final class RouteControl {
     }
 
     public List<RouteState> routes() {
-        return context.getRoutes().stream().sorted(java.util.Comparator.comparing(Route::getRouteId))
+        return context.getRoutes().stream().sorted(Comparator.comparing(Route::getRouteId))
                 .map(route -> new RouteState(route.getRouteId(), route.getGroup(), status(route.getRouteId()).name(),
                         route.getDescription()))
                 .toList();
@@ -54,14 +55,18 @@ public final class RouteControl {
         return status == null ? ServiceStatus.Stopped : status;
     }
 
-    /** Starts the group's routes that are not running: stopped ones are started, suspended ones resumed. */
+    /**
+     * Starts the group's routes that are not running: stopped ones are started, suspended ones
+     * resumed. Queues first: a route that feeds one of them may wait for its answer.
+     */
     public List<String> startGroup(String group) throws Exception {
         return startGroup(group, List.of());
     }
 
     /** The same but for the routes {@code except} names, which are left as they are. */
     public List<String> startGroup(String group, java.util.Collection<String> except) throws Exception {
-        List<String> ids = groupRouteIds(group).stream().filter(id -> !except.contains(id)).toList();
+        List<String> ids = groupRouteIds(group).stream().filter(id -> !except.contains(id))
+                .sorted(Comparator.comparing(id -> !takesFromQueue(id))).toList();
         for (String id : ids) {
             start(id);
         }
@@ -72,16 +77,25 @@ public final class RouteControl {
     /**
      * Suspends the group's routes that take work on their own (timers, queues, HTTP): they take no
      * new work, exchanges in flight finish. Routes behind {@code direct:} endpoints stay up, since
-     * those exchanges in flight still pass through them.
+     * those exchanges in flight still pass through them. Queues last: a route that hands a queue
+     * its work and waits for the answer (events-poll, events-drain's) may fire until it is itself
+     * suspended, and a suspended queue would leave that exchange waiting until Camel's shutdown
+     * timeout forced the route down.
      */
     public List<String> suspendGroup(String group) throws Exception {
         List<String> ids = groupRouteIds(group).stream()
-                .filter(id -> !context.getRoute(id).getEndpoint().getEndpointUri().startsWith("direct:")).toList();
+                .filter(id -> !context.getRoute(id).getEndpoint().getEndpointUri().startsWith("direct:"))
+                .sorted(Comparator.comparing(this::takesFromQueue)).toList();
         for (String id : ids) {
             suspend(id);
         }
         LOG.info("event=routes.group-suspended group={} routes={}", group, ids.size());
         return ids;
+    }
+
+    /** Whether the route takes its work from an in-memory queue (seda), which other routes may feed. */
+    private boolean takesFromQueue(String routeId) {
+        return context.getRoute(routeId).getEndpoint().getEndpointUri().startsWith("seda:");
     }
 
     public void start(String routeId) throws Exception {
