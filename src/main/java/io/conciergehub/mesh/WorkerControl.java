@@ -1,5 +1,6 @@
 package io.conciergehub.mesh;
 
+import io.conciergehub.api.HttpProblem;
 import io.conciergehub.ops.RouteControl;
 import io.conciergehub.ops.StoredPauses;
 import io.conciergehub.store.Database;
@@ -176,6 +177,19 @@ public final class WorkerControl implements StoredPauses {
                     + "); RESUME_WORKERS lifts it";
         }
         return null;
+    }
+
+    /**
+     * 409 unless the route runs: a request that hands it work and waits for the answer (POST
+     * /api/mesh/sync/queue, the event drain's) would otherwise wait, unanswered, until it is resumed.
+     */
+    public void requireRunning(String routeId) {
+        ServiceStatus status = routes.status(routeId);
+        if (status != ServiceStatus.Started) {
+            String held = holds(routeId);
+            throw HttpProblem.conflict(held != null ? held
+                    : "route '" + routeId + "' is " + status.name().toLowerCase() + "; resume it through /api/routes");
+        }
     }
 
     /** The stored pause. */
