@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.camel.ServiceStatus;
@@ -188,7 +189,7 @@ public final class WorkerControl implements StoredPauses {
         if (status != ServiceStatus.Started) {
             String held = holds(routeId);
             throw HttpProblem.conflict(held != null ? held
-                    : "route '" + routeId + "' is " + status.name().toLowerCase() + "; resume it through /api/routes");
+                    : "route '" + routeId + "' is " + status.name().toLowerCase(Locale.ROOT) + "; resume it through /api/routes");
         }
     }
 
