@@ -66,7 +66,7 @@ public final class RouteControl {
     /** The same but for the routes {@code except} names, which are left as they are. */
     public List<String> startGroup(String group, java.util.Collection<String> except) throws Exception {
         List<String> ids = groupRouteIds(group).stream().filter(id -> !except.contains(id))
-                .sorted(Comparator.comparing(id -> !takesFromQueue(id))).toList();
+                .sorted(Comparator.comparing(id -> !takesFrom(id, "seda:"))).toList();
         for (String id : ids) {
             start(id);
         }
@@ -84,8 +84,8 @@ public final class RouteControl {
      */
     public List<String> suspendGroup(String group) throws Exception {
         List<String> ids = groupRouteIds(group).stream()
-                .filter(id -> !context.getRoute(id).getEndpoint().getEndpointUri().startsWith("direct:"))
-                .sorted(Comparator.comparing(this::takesFromQueue)).toList();
+                .filter(id -> !takesFrom(id, "direct:"))
+                .sorted(Comparator.comparing(id -> takesFrom(id, "seda:"))).toList();
         for (String id : ids) {
             suspend(id);
         }
@@ -93,9 +93,9 @@ public final class RouteControl {
         return ids;
     }
 
-    /** Whether the route takes its work from an in-memory queue (seda), which other routes may feed. */
-    private boolean takesFromQueue(String routeId) {
-        return context.getRoute(routeId).getEndpoint().getEndpointUri().startsWith("seda:");
+    /** Whether the route's consumer is of this scheme ({@code seda:}: an in-memory queue, which other routes may feed). */
+    private boolean takesFrom(String routeId, String scheme) {
+        return context.getRoute(routeId).getEndpoint().getEndpointUri().startsWith(scheme);
     }
 
     public void start(String routeId) throws Exception {
