@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Ports for the tests' servers that nothing else hands out before the server binds them. A port
@@ -14,18 +15,25 @@ import java.nio.file.Path;
  * hub's request answered by another fork's GreenMail). So the ports come from below the kernel's
  * ephemeral range, which it never hands out by itself, from a slice of their own for each surefire
  * fork ({@code test.fork}, set from {@code surefire.forkNumber}), in turn, each checked bindable.
+ * A port browsers refuse to open is never handed out: the console's tests open the hub in Chromium.
  */
 public final class FreePorts {
 
     static final int LOWEST = 10_000;
     /** Slices the range is cut into; forks beyond this share a slice (the bind check still holds). */
     static final int SLICES = 8;
+    /**
+     * Ports in the range that Chromium and Firefox refuse to open (ERR_UNSAFE_PORT, Chromium's
+     * net/base/port_util.cc): the page is an error page and no request reaches the server. Seen in
+     * CI: a console test whose hub got 10080 waited in vain for the login form.
+     */
+    static final Set<Integer> REFUSED_BY_BROWSERS = Set.of(10080);
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     /** Where Linux starts its ephemeral range unless told otherwise. */
     private static final int DEFAULT_EPHEMERAL_LOW = 32_768;
 
     private static final Slice slice = Slice.of(Integer.getInteger("test.fork", 1), ephemeralLow());
-    private static int next = slice.first();
+    private static int next = slice.after(slice.end() - 1);
 
     private FreePorts() {
     }
@@ -34,7 +42,7 @@ public final class FreePorts {
     public static synchronized int next() {
         for (int tried = 0; tried < slice.size(); tried++) {
             int port = next;
-            next = port + 1 < slice.end() ? port + 1 : slice.first();
+            next = slice.after(port);
             if (bindable(port)) {
                 return port;
             }
@@ -57,6 +65,15 @@ public final class FreePorts {
 
         int size() {
             return end - first;
+        }
+
+        /** The port handed out after {@code port}: the next one up, round to the first, none that browsers refuse. */
+        int after(int port) {
+            int candidate = port;
+            do {
+                candidate = candidate + 1 < end ? candidate + 1 : first;
+            } while (REFUSED_BY_BROWSERS.contains(candidate));
+            return candidate;
         }
     }
 
