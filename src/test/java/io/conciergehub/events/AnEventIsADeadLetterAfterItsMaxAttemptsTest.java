@@ -8,7 +8,6 @@ import io.conciergehub.support.EventSinkStub;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestHub;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AnEventIsADeadLetterAfterItsMaxAttemptsTest {
 
+    @RegisterExtension
     static final EventSinkStub sink = new EventSinkStub().answerFor("doomed-1", aResponse().withStatus(503));
 
     // The breaker stays closed (its minimum is never reached), and a slow machine's sink is not timed
@@ -27,11 +27,6 @@ class AnEventIsADeadLetterAfterItsMaxAttemptsTest {
             .property("events.max-attempts", "3").property("events.retry-delay", "100")
             .property("events.max-retry-delay", "200").property("events.circuit.minimum-calls", "100")
             .property("events.timeout", "10000"));
-
-    @AfterAll
-    static void stopSink() {
-        sink.close();
-    }
 
     static long sentToTheSink(String id) {
         return sink.requests().stream().filter(event -> event.getRequest().getBodyAsString().contains("\"" + id + "\""))

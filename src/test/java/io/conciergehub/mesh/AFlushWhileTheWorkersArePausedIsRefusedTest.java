@@ -9,7 +9,6 @@ import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestHub;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,15 +19,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AFlushWhileTheWorkersArePausedIsRefusedTest {
 
+    @RegisterExtension
     static final EventSinkStub sink = new EventSinkStub();
 
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> sink.configure(hub.scopedKeys()));
-
-    @AfterAll
-    static void stopSink() {
-        sink.close();
-    }
 
     @Test
     void theFlushIsRefusedUntilTheWorkersResume() throws Exception {

@@ -10,22 +10,17 @@ import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestHub;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /api/mesh/sync/bookings: upserts with the reservation merge rules, a result per booking, events raised. */
 class BookingSyncTest {
 
+    @RegisterExtension
     static final EventSinkStub sink = new EventSinkStub();
 
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> sink.configure(hub.scopedKeys()));
-
-    @AfterAll
-    static void stopSink() {
-        sink.close();
-    }
 
     static HttpResponse<String> sync(String bookings) throws Exception {
         return env.hub().postApi("/api/mesh/sync/bookings", TestHub.SYNC_KEY, "{\"bookings\":[" + bookings + "]}");

@@ -10,7 +10,6 @@ import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestHub;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class EventFlushTest {
 
+    @RegisterExtension
     static final EventSinkStub sink = new EventSinkStub();
 
     // A long retry spacing: only a flush gets a failed event out before the test ends.
@@ -27,11 +27,6 @@ class EventFlushTest {
     static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> sink.configure(hub.scopedKeys())
             .property("events.retry-delay", "600000").property("events.max-retry-delay", "600000")
             .property("events.circuit.minimum-calls", "100"));
-
-    @AfterAll
-    static void stopSink() {
-        sink.close();
-    }
 
     static void accept(String id) throws Exception {
         assertThat(env.hub().postApi("/api/mesh/events", TestHub.EVENTS_KEY,

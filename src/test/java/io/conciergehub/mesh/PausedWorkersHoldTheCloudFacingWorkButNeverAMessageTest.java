@@ -9,7 +9,6 @@ import io.conciergehub.support.TestHub;
 import io.conciergehub.support.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,15 +18,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PausedWorkersHoldTheCloudFacingWorkButNeverAMessageTest {
 
+    @RegisterExtension
     static final EventSinkStub sink = new EventSinkStub();
 
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withSpoki(hub -> sink.configure(hub.scopedKeys()));
-
-    @AfterAll
-    static void stopSink() {
-        sink.close();
-    }
 
     @Test
     void guestsAreAnsweredAndEventsWaitUntilResumed() throws Exception {

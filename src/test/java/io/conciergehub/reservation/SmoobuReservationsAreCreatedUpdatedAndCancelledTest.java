@@ -12,7 +12,6 @@ import io.conciergehub.support.TestHub;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,15 +21,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SmoobuReservationsAreCreatedUpdatedAndCancelledTest {
 
+    @RegisterExtension
     static final EventSinkStub sink = new EventSinkStub();
 
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> Smoobu.configure(sink.configure(hub.scopedKeys())));
-
-    @AfterAll
-    static void stopSink() {
-        sink.close();
-    }
 
     @Test
     void aReservationIsCreatedThenUpdatedThenCancelled() throws Exception {

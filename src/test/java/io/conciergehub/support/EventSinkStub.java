@@ -13,12 +13,16 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The cloud job runner's event endpoint on loopback (WireMock): {@code POST /events} with a bearer
- * token, answering 202 by default. Tests switch it to errors and timeouts to play an outage.
+ * token, answering 202 by default. Tests switch it to errors and timeouts to play an outage. It
+ * starts at once; as a test class's {@code @RegisterExtension} field it stops after the class's
+ * tests, else it is closed like any resource.
  */
-public final class EventSinkStub implements AutoCloseable {
+public final class EventSinkStub implements AutoCloseable, AfterAllCallback {
 
     public static final String PATH = "/events";
     public static final String TOKEN = "sink-token-0123456789";
@@ -84,5 +88,10 @@ public final class EventSinkStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

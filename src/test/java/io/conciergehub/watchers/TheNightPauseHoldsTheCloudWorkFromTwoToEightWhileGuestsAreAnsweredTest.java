@@ -9,7 +9,6 @@ import io.conciergehub.support.TestClock;
 import io.conciergehub.support.Webhooks;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,16 +19,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TheNightPauseHoldsTheCloudWorkFromTwoToEightWhileGuestsAreAnsweredTest {
 
     static final TestClock clock = TestClock.at(LocalDateTime.parse("2027-05-10T01:58"));
+    @RegisterExtension
     static final EventSinkStub sink = new EventSinkStub();
 
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withSpoki(hub -> Pauses.everySecond(sink.configure(hub.scopedKeys()),
             clock));
-
-    @AfterAll
-    static void stopSink() {
-        sink.close();
-    }
 
     @Test
     void theWorkPausesAtTwoAndResumesAtEight() throws Exception {
