@@ -33,6 +33,7 @@ public final class FreePorts {
     private static final int DEFAULT_EPHEMERAL_LOW = 32_768;
 
     private static final Slice slice = Slice.of(Integer.getInteger("test.fork", 1), ephemeralLow());
+    /** The slice's first port a browser opens: the one after its last, round. */
     private static int next = slice.after(slice.end() - 1);
 
     private FreePorts() {
