@@ -70,8 +70,14 @@ public final class ConsolePage implements AutoCloseable {
                 "class", "on"));
     }
 
+    /**
+     * Waits for the element to show. When it does not, the failure says what the browser shows:
+     * it may be an error page of the browser's own (ERR_UNSAFE_PORT, say), which the hub never saw.
+     */
     public WebElement find(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .withMessage(this::whatItShows)
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     /**
@@ -103,6 +109,18 @@ public final class ConsolePage implements AutoCloseable {
     /** The activity list's entries for a guest (kind: message, status, flag, take, resolve). */
     public By activity(long guestId, String kind) {
         return By.cssSelector("#activity li[data-guest='" + guestId + "'][data-kind='" + kind + "']");
+    }
+
+    /** The page's title, address and the start of its text on one line (a browser's error page names its error last). */
+    private String whatItShows() {
+        try {
+            String text = String.valueOf(script("return document.body ? document.body.innerText : ''"));
+            String oneLine = text.strip().replaceAll("\\s+", " ");
+            return "the browser shows \"" + browser.getTitle() + "\" at " + browser.getCurrentUrl() + ": "
+                    + (oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine);
+        } catch (RuntimeException unreadable) {
+            return "the browser's page could not be read (" + unreadable.getClass().getSimpleName() + ")";
+        }
     }
 
     public Object script(String script, Object... args) {
