@@ -1,6 +1,5 @@
 package io.conciergehub.mesh;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,7 +26,6 @@ class AFlushWhileTheWorkersArePausedIsRefusedTest {
 
     @Test
     void theFlushIsRefusedUntilTheWorkersResume() throws Exception {
-        sink.answer(aResponse().withStatus(202));
         assertThat(Commands.runToEnd(env.hub(), "{\"action\":\"PAUSE_WORKERS\"}").path("status").asText())
                 .isEqualTo("succeeded");
         assertThat(env.hub().postApi("/api/mesh/events", TestHub.EVENTS_KEY,
