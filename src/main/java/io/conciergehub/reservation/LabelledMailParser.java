@@ -69,16 +69,16 @@ abstract class LabelledMailParser implements ReservationParser {
                     + arrival + ")");
         }
         String guests = fields.get(Label.GUESTS);
-        Integer adults = count(fields.get(Label.ADULTS));
+        Integer adults = count(fields.get(Label.ADULTS), "adults");
         if (adults == null && guests != null) {
-            adults = matchedCount(ADULTS, guests);
-            if (adults == null && matchedCount(CHILDREN, guests) == null) {
-                adults = count(guests);
+            adults = count(ADULTS, guests, "adults");
+            if (adults == null && count(CHILDREN, guests, "children") == null) {
+                adults = count(guests, "guests");
             }
         }
-        Integer children = count(fields.get(Label.CHILDREN));
+        Integer children = count(fields.get(Label.CHILDREN), "children");
         if (children == null && guests != null) {
-            children = matchedCount(CHILDREN, guests);
+            children = count(CHILDREN, guests, "children");
         }
         return new Booking(source(), reference, guestName(fields), phones.normalize(fields.get(Label.PHONE)),
                 email(fields.get(Label.EMAIL)), language(mail, fields), arrival, departure, adults, children,
@@ -126,17 +126,26 @@ abstract class LabelledMailParser implements ReservationParser {
         return m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
     }
 
-    private static Integer count(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        Matcher m = NUMBER.matcher(raw);
-        return m.find() ? Integer.valueOf(m.group()) : null;
+    private Integer count(String raw, String field) throws UnreadableReservation {
+        return raw == null ? null : count(NUMBER, raw, field);
     }
 
-    private static Integer matchedCount(Pattern pattern, String raw) {
+    /**
+     * The number the pattern's first group (or whole match) finds, from 0 to {@link #MAX_GUESTS}. A
+     * larger one is a misread field (a phone number in "Adults"): the mail is unreadable, and its
+     * reason repeats no digit of it.
+     */
+    private Integer count(Pattern pattern, String raw, String field) throws UnreadableReservation {
         Matcher m = pattern.matcher(raw);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
+        if (!m.find()) {
+            return null;
+        }
+        String digits = m.groupCount() > 0 ? m.group(1) : m.group();
+        // Nine digits or fewer fit an int; more are no count of guests either.
+        if (digits.length() > 9 || Integer.parseInt(digits) > MAX_GUESTS) {
+            throw new UnreadableReservation(source() + ": the number of " + field + " is not one from 0 to " + MAX_GUESTS);
+        }
+        return Integer.valueOf(digits);
     }
 
     private static String abbreviate(String raw) {

@@ -28,7 +28,6 @@ public final class ReservationExtraction {
     static final int MAX_TEXT = 8000;
     private static final int MAX_NAME = 200;
     private static final int MAX_ROOM = 100;
-    private static final int MAX_GUESTS = 99;
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_/.\\-]{0,63}");
 
     static final String SCHEMA = """
@@ -192,8 +191,8 @@ public final class ReservationExtraction {
         if (value.isMissingNode() || value.isNull()) {
             return null;
         }
-        if (!value.canConvertToExactIntegral() || value.asInt() < 0 || value.asInt() > MAX_GUESTS) {
-            throw unreadable(field + " is not a number of guests (0 to " + MAX_GUESTS + ")");
+        if (!value.canConvertToExactIntegral() || value.asInt() < 0 || value.asInt() > ReservationParser.MAX_GUESTS) {
+            throw unreadable(field + " is not a number of guests (0 to " + ReservationParser.MAX_GUESTS + ")");
         }
         return value.asInt();
     }

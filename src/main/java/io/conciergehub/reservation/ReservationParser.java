@@ -5,6 +5,9 @@ import io.conciergehub.guest.Booking;
 /** Reads the confirmation e-mails of one source (Booking.com, Airbnb, Expedia, Smoobu, a hotel's website…). */
 public interface ReservationParser {
 
+    /** The most adults, or children, a booking read from a mail may have; more is a misread field. */
+    int MAX_GUESTS = 99;
+
     /** The booking's source as stored ("booking.com", "airbnb", …). */
     String source();
 

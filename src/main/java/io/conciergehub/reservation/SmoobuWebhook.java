@@ -1,5 +1,6 @@
 package io.conciergehub.reservation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.HttpErrors;
@@ -106,7 +107,7 @@ public final class SmoobuWebhook {
      * which one changed). 404: the reservation is not this account's, nothing is stored. Any other
      * failure is answered 502, so that Smoobu sends the webhook again.
      */
-    public SmoobuNotice reread(Exchange exchange) throws IOException {
+    public SmoobuNotice reread(Exchange exchange) {
         SmoobuNotice notice = exchange.getProperty(NOTICE, SmoobuNotice.class);
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status != null && status == 404) {
@@ -114,7 +115,7 @@ public final class SmoobuWebhook {
             return new SmoobuNotice(SmoobuNotice.Kind.IGNORED, notice.action(), notice.reservationId(), null, "");
         }
         String answer = exchange.getMessage().getBody(String.class);
-        JsonNode reservation = status == null || status / 100 != 2 || answer == null ? null : json.readTree(answer);
+        JsonNode reservation = status == null || status / 100 != 2 || answer == null ? null : jsonOrNull(answer);
         if (reservation == null || !reservation.isObject()
                 || !notice.reservationId().equals(SmoobuReservation.text(reservation, "id"))) {
             LOG.warn("event=smoobu.api-failed reservation={} status={}", notice.reservationId(), status);
@@ -125,6 +126,15 @@ public final class SmoobuWebhook {
                 && "cancellation".equalsIgnoreCase(SmoobuReservation.text(reservation, "type"))
                 ? SmoobuNotice.Kind.CANCELLATION : notice.kind();
         return new SmoobuNotice(kind, notice.action(), notice.reservationId(), reservation, notice.path());
+    }
+
+    /** The API's answer as JSON; null for one that is none (a proxy's HTML page, a body cut off on the way). */
+    private JsonNode jsonOrNull(String answer) {
+        try {
+            return json.readTree(answer);
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
     }
 
     /** The answer: what the hub did, in its own words (nothing of the request is echoed). */

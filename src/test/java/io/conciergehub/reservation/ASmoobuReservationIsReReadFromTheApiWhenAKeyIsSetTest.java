@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * With smoobu.api-key set, the webhook only says which reservation changed: the hub reads it from
  * Smoobu's API (GET /api/reservations/{id}, header Api-Key) and stores what the API answers. A
- * reservation the API does not know stores nothing; an API failure is answered 502 so that Smoobu
- * sends the webhook again.
+ * reservation the API does not know stores nothing; an API failure, or an answer that is no JSON,
+ * is answered 502 so that Smoobu sends the webhook again (a 4xx would tell it the webhook was wrong).
  */
 class ASmoobuReservationIsReReadFromTheApiWhenAKeyIsSetTest {
 
@@ -35,6 +35,11 @@ class ASmoobuReservationIsReReadFromTheApiWhenAKeyIsSetTest {
         api.stubFor(get(urlEqualTo("/api/reservations/702")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"title\":\"Not Found\"}")));
         api.stubFor(get(urlEqualTo("/api/reservations/703")).willReturn(aResponse().withStatus(500)));
+        // A proxy in front of the API, or an answer cut off on the way.
+        api.stubFor(get(urlEqualTo("/api/reservations/704")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>Service paused</body></html>")));
+        api.stubFor(get(urlEqualTo("/api/reservations/705")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":705,\"arrival\":\"2026-")));
     }
 
     @RegisterExtension
@@ -81,5 +86,17 @@ class ASmoobuReservationIsReReadFromTheApiWhenAKeyIsSetTest {
         assertThat(answer.statusCode()).isEqualTo(502);
         assertThat(env.hub().count("SELECT COUNT(*) FROM bookings WHERE external_id = '703'")).isZero();
         assertThat(env.hub().count("SELECT COUNT(*) FROM smoobu_reservations WHERE reservation_id = '703'")).isZero();
+    }
+
+    @Test
+    void anApiAnswerThatIsNoJsonIs502AndStoresNothing() throws Exception {
+        for (String id : new String[] {"704", "705"}) {
+            HttpResponse<String> answer = Smoobu.post(env.hub(), Smoobu.webhook("newReservation", id,
+                    "2026-06-01 10:00:00", Smoobu.reservation("2026-08-10", "2026-08-12", 2)));
+
+            assertThat(answer.statusCode()).as(id + ": " + answer.body()).isEqualTo(502);
+            assertThat(answer.body()).as(id).contains("smoobu_api_failed");
+            assertThat(env.hub().count("SELECT COUNT(*) FROM bookings WHERE external_id = '" + id + "'")).as(id).isZero();
+        }
     }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A mail the parsers cannot read as a booking is an {@link UnreadableReservation} whose reason says
  * what is wrong (it goes with the mail to the quarantine folder): nothing recognises it, a date is
- * missing or does not parse, the departure is before the arrival, the phone cannot exist. A wrong
+ * missing or does not parse, the departure is before the arrival, the phone cannot exist, a count of
+ * guests is more than a room holds (a phone number in "Adults"). A wrong
  * booking is never made up, and the reason never repeats the guest's phone number.
  */
 class UnreadableMailsHaveAReasonTest {
@@ -82,6 +83,27 @@ class UnreadableMailsHaveAReasonTest {
                 "Buchungs-ID: 27\nAnreise: 02.01.2027\nAbreise: 31.02.2027\n", null);
 
         assertThatThrownBy(() -> parsers.parse(mail)).hasMessage("smoobu: the departure date \"31.02.2027\" does not parse");
+    }
+
+    @Test
+    void aCountOfGuestsNoRoomHoldsIsUnreadableAndTheReasonHoldsNoDigitOfIt() {
+        String dates = "Booking number: X1\nArrival: 12 Dec 2026\nDeparture: 14 Dec 2026\n";
+        Map<String, String> reasons = Map.of(
+                "Adults: 3331234567\n", "generic: the number of adults is not one from 0 to 99",
+                "Adults: 100\n", "generic: the number of adults is not one from 0 to 99",
+                "Children: 99999999999999999999\n", "generic: the number of children is not one from 0 to 99",
+                "Guests: 2 adults, 3331234567 children\n", "generic: the number of children is not one from 0 to 99",
+                "Guests: 4000\n", "generic: the number of guests is not one from 0 to 99");
+
+        reasons.forEach((line, reason) -> assertThatThrownBy(() -> parsers.parse(labelled(dates + line)))
+                .as(line).isInstanceOf(UnreadableReservation.class).hasMessageContaining(reason));
+    }
+
+    @Test
+    void ninetyNineAdultsAreStillABooking() throws UnreadableReservation {
+        ReservationMail mail = labelled("Booking number: X1\nArrival: 12 Dec 2026\nDeparture: 14 Dec 2026\nAdults: 99\nChildren: 0\n");
+
+        assertThat(parsers.parse(mail).adults()).isEqualTo(99);
     }
 
     private static ReservationMail labelled(String text) {
