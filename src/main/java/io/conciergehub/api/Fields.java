@@ -25,6 +25,8 @@ public final class Fields {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"']{1,64}@[^@\\s<>\"']{1,190}\\.[^@\\s<>\"']{2,}");
     private static final Pattern FLIGHT = Pattern.compile("[A-Z0-9]{2,3}[0-9]{1,4}[A-Z]?");
     private static final Pattern STATUS = Pattern.compile("[a-z][a-z_-]{0,31}");
+    /** Spoki names a template by its numeric id ("4711"); WhatsApp Cloud by its name. */
+    public static final Pattern SPOKI_TEMPLATE_ID = Pattern.compile("[0-9]{1,18}");
 
     private Fields() {
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.messaging.Outbox;
 import io.conciergehub.ops.Metrics;
-import io.conciergehub.store.ConfigurationException;
 import io.conciergehub.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,9 +29,6 @@ public class ConciergeConfiguration implements CamelConfiguration {
             @PropertyInject("messaging.provider") String provider,
             @PropertyInject("concierge.allow-demo-facts") boolean allowDemoFacts,
             @PropertyInject("concierge.match-threshold") double threshold) {
-        if (threshold <= 0 || threshold > 1) {
-            throw new ConfigurationException("concierge.match-threshold must be above 0 and at most 1, not " + threshold);
-        }
         HotelFacts facts = HotelFacts.read(context.getPropertiesComponent(), System.getenv());
         KnowledgeBase knowledge = new KnowledgeBase(dir.isBlank() ? null : Path.of(dir), facts.values(), threshold);
         facts.requireOwnFactsFor(provider, allowDemoFacts);

@@ -67,7 +67,6 @@ public final class InboxApi {
     private static final Logger LOG = LoggerFactory.getLogger(InboxApi.class);
     private static final String NO_SUCH_GUEST = "no guest with this id";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
-    private static final Pattern SPOKI_TEMPLATE_ID = Pattern.compile("[0-9]{1,18}");
     private static final String GUEST_COLUMNS = "g.id, g.name, g.language, g.opted_out, g.needs_attention,"
             + " g.attention_reason, g.taken_by, g.taken_at, g.resolved_at";
 
@@ -169,7 +168,7 @@ public final class InboxApi {
         if ((text == null) == (template == null)) {
             throw HttpProblem.invalidField("text", "give either text or a template (with its fields)");
         }
-        if (template != null && numericTemplates && !SPOKI_TEMPLATE_ID.matcher(template).matches()) {
+        if (template != null && numericTemplates && !Fields.SPOKI_TEMPLATE_ID.matcher(template).matches()) {
             throw HttpProblem.invalidField("template", "must be Spoki's numeric template id");
         }
         Caller caller = caller(exchange);

@@ -8,7 +8,6 @@ import io.conciergehub.mesh.CommandActions.Action;
 import io.conciergehub.store.Digests;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The shape of an incoming command or batch: a checked {@link CommandRequest}, or a 400
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
 public final class CommandRequests {
 
     static final int MAX_BATCH = 100;
-    private static final Pattern SPOKI_TEMPLATE_ID = Pattern.compile("[0-9]{1,18}");
     private static final Set<String> GUEST_UPDATES = Set.of("status", "language", "flightNumber", "name", "email",
             "optedOut", "needsAttention");
 
@@ -115,7 +113,7 @@ public final class CommandRequests {
         if ((text == null) == (template == null)) {
             throw HttpProblem.invalidField(path + ".message", "give either a message or a template");
         }
-        if (template != null && numericTemplates && !SPOKI_TEMPLATE_ID.matcher(template).matches()) {
+        if (template != null && numericTemplates && !Fields.SPOKI_TEMPLATE_ID.matcher(template).matches()) {
             throw HttpProblem.invalidField(path + ".template", "must be Spoki's numeric template id");
         }
         Fields.language(message, "language", path + ".language");

@@ -2,6 +2,7 @@ package io.conciergehub.ops;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.conciergehub.api.ApiKeys;
+import io.conciergehub.api.Fields;
 import io.conciergehub.store.ConfigurationException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -140,6 +141,18 @@ public final class Settings {
         return text;
     });
 
+    /**
+     * A token Smoobu sends in the hook's URL (it signs nothing): long enough that the webhook's rate
+     * limit leaves no time to guess it, as an API key.
+     */
+    private static final Kind WEBHOOK_TOKEN = new Kind("empty (the webhook is closed), or at least " + ApiKeys.MIN_LENGTH
+            + " characters", true, text -> {
+        if (!text.isEmpty() && text.length() < ApiKeys.MIN_LENGTH) {
+            throw new IllegalArgumentException("too short");
+        }
+        return text;
+    });
+
     private static final Kind TIME_OF_DAY = new Kind("a time of day such as 08:30", false, LocalTime::parse);
     private static final Kind TIME_RANGE = new Kind("empty, or two times of day such as 22:00-08:00", false, text -> {
         if (!text.isEmpty()) {
@@ -182,6 +195,7 @@ public final class Settings {
         KINDS.put("concierge.encryption-key", ENCRYPTION_KEY);
         KINDS.put("concierge.default-language", choice("en", "it", "de", "fr", "es"));
         KINDS.put("concierge.knowledge-dir", TEXT);
+        KINDS.put("concierge.match-threshold", decimal("a number above 0 and at most 1, such as 0.45", Double.MIN_VALUE, 1));
         KINDS.put("concierge.allow-demo-facts", BOOLEAN);
         KINDS.put("concierge.language-accuracy", choice("low", "high"));
         KINDS.put("concierge.workers", POSITIVE);
@@ -293,7 +307,7 @@ public final class Settings {
             KINDS.put("journey." + step + ".template", TEXT);
             KINDS.put("journey." + step + ".template-language", TEXT);
         }
-        KINDS.put("smoobu.webhook-secret", SECRET);
+        KINDS.put("smoobu.webhook-secret", WEBHOOK_TOKEN);
         KINDS.put("smoobu.api-key", SECRET);
         KINDS.put("smoobu.base-url", URL);
         KINDS.put("smoobu.http-timeout", INTERVAL);
@@ -388,6 +402,9 @@ public final class Settings {
         if (!text("failover.peer-url").isEmpty()) {
             requirePairKeys();
         }
+        if ("spoki".equals(text("messaging.provider"))) {
+            requireSpokiTemplateIds();
+        }
         if (millis("messaging.redelivery-delay") > millis("messaging.max-redelivery-delay")) {
             throw new ConfigurationException("messaging.redelivery-delay is longer than messaging.max-redelivery-delay");
         }
@@ -403,6 +420,20 @@ public final class Settings {
             throw new ConfigurationException("failover.timeout must be longer than failover.heartbeat-interval, or a"
                     + " standby takes over between two heartbeats");
         }
+    }
+
+    /**
+     * Spoki sends a template by its numeric id: a name would pass the start and fail every send
+     * after a guest's window has closed, count against the provider's circuit breaker and end as a
+     * dead letter. Every setting that names a template ends in "template".
+     */
+    private void requireSpokiTemplateIds() {
+        KINDS.keySet().stream().filter(key -> key.endsWith("template"))
+                .filter(key -> !text(key).isEmpty() && !Fields.SPOKI_TEMPLATE_ID.matcher(text(key)).matches())
+                .findFirst().ifPresent(key -> {
+                    throw new ConfigurationException(key + " = '" + printable(text(key)) + "' is not a Spoki template's"
+                            + " numeric id (messaging.provider = spoki)");
+                });
     }
 
     /** A pair signs its calls with the peer's key, and accepts its peer's calls under a key with the peer scope. */

@@ -55,6 +55,15 @@ class BadSettingsStopTheStartTest {
                 Arguments.of("CONSOLE_LIVE_HEARTBEAT=30s", "console.live-heartbeat is longer than 10s"),
                 Arguments.of("MESSAGING_PROVIDER=twilio", "messaging.provider = 'twilio' is not one of log, spoki,"
                         + " whatsapp-cloud"),
+                Arguments.of("MESSAGING_PROVIDER=spoki MESSAGING_WINDOW_TEMPLATE=welcome_back", "messaging.window-template"
+                        + " = 'welcome_back' is not a Spoki template's numeric id (messaging.provider = spoki)"),
+                Arguments.of("MESSAGING_PROVIDER=spoki JOURNEY_CHECK_OUT_TEMPLATE=4711 WEATHER_NOTICE_TEMPLATE=storm",
+                        "weather.notice-template = 'storm' is not a Spoki template's numeric id"),
+                Arguments.of("CONCIERGE_MATCH_THRESHOLD=NaN", "concierge.match-threshold = 'NaN' is not a number above 0"
+                        + " and at most 1, such as 0.45"),
+                Arguments.of("SMOOBU_WEBHOOK_SECRET=123456", "smoobu.webhook-secret is not empty (the webhook is closed),"
+                        + " or at least 24 characters"),
+                Arguments.of("CONCIERGE_MATCH_THRESHOLD=0", "concierge.match-threshold = '0' is not a number above 0"),
                 Arguments.of("CONCIERGE_DEFAULT_LANGUAGE=xx", "concierge.default-language = 'xx' is not one of en, it"),
                 Arguments.of("STORE_DURABLE_ACKS=yes", "store.durable-acks = 'yes' is not one of true, false"),
                 Arguments.of("MESSAGING_MAX_RATE=0", "messaging.max-rate = '0' is not a whole number from 1"),
