@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 
@@ -224,19 +225,25 @@ public final class Fields {
             Map.Entry<String, JsonNode> field = it.next();
             if (!TOKEN.matcher(field.getKey()).matches() || !field.getValue().isValueNode()
                     || field.getValue().asText().length() > 1000) {
-                throw HttpProblem.invalidField(path + "." + field.getKey(), "must be a short text value");
+                // The member is not named: nothing of the request is echoed.
+                throw HttpProblem.invalidField(path, "must hold short text values (at most 1000 characters) under"
+                        + " names of letters, digits and . _ : -");
             }
             values.put(field.getKey(), field.getValue().asText());
         }
         return values;
     }
 
-    /** Refuses members the operation does not know, so a typo is not silently ignored. */
+    /**
+     * Refuses members the operation does not know, so a typo is not silently ignored. The answer
+     * lists the known ones rather than naming the stranger: nothing of the request is echoed.
+     */
     public static void onlyKnown(JsonNode node, String path, Set<String> known) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!known.contains(name)) {
-                throw HttpProblem.invalidField(path.isEmpty() ? name : path + "." + name, "is not a known field");
+            if (!known.contains(it.next())) {
+                String allowed = known.isEmpty() ? "takes no members"
+                        : "has a member that is not one of " + String.join(", ", new TreeSet<>(known));
+                throw path.isEmpty() ? HttpProblem.badRequest("the body " + allowed) : HttpProblem.invalidField(path, allowed);
             }
         }
     }

@@ -80,7 +80,7 @@ public final class RouteApi {
 
     private RouteState known(String id) {
         return routes.routes().stream().filter(route -> route.id().equals(id)).findFirst()
-                .orElseThrow(() -> HttpProblem.notFound("no route '" + id + "'"));
+                .orElseThrow(() -> HttpProblem.notFound("no route has this id"));
     }
 
     /** The group's routes with their states now; 404 for a group without routes. */
@@ -91,7 +91,7 @@ public final class RouteApi {
     private List<RouteState> members(String group) {
         List<RouteState> members = routes.routes().stream().filter(route -> group.equals(route.group())).toList();
         if (members.isEmpty()) {
-            throw HttpProblem.notFound("no route in group '" + group + "'");
+            throw HttpProblem.notFound("no route is in this group");
         }
         return members;
     }

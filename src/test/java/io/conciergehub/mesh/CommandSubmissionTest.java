@@ -114,7 +114,10 @@ class CommandSubmissionTest {
         assertThat(MeshJson.body(noAction).path("field").asText()).isEqualTo("action");
         assertThat(MeshJson.body(unknownAction).path("field").asText()).isEqualTo("action");
         assertThat(MeshJson.body(bothTexts).path("field").asText()).isEqualTo("payload.message");
-        assertThat(MeshJson.body(unknownField).path("field").asText()).isEqualTo("payload.updates.role");
+        assertThat(MeshJson.body(unknownField).path("field").asText()).as("the member is not echoed")
+                .isEqualTo("payload.updates");
+        assertThat(MeshJson.body(unknownField).path("detail").asText())
+                .startsWith("payload.updates: has a member that is not one of ");
         assertThat(notJson.body()).contains("malformed_json");
         assertThat(java.util.List.of(badPhone, noAction, unknownAction, bothTexts, unknownField, notJson))
                 .allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(400));

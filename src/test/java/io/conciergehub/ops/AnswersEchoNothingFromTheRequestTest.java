@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every route the HTTP server serves, called with hostile headers and the same names as query
  * parameters, with a valid key, a wrong one and none: the answer's headers are from an allow-list
- * and none carries what the request sent (no cookie set, no redirect, no CORS grant, no key).
+ * and none carries what the request sent (no cookie set, no redirect, no CORS grant, no key). Nor
+ * does an answer's body, with the same mark in each path parameter and as a body's member.
  */
 class AnswersEchoNothingFromTheRequestTest {
 
@@ -84,6 +85,26 @@ class AnswersEchoNothingFromTheRequestTest {
                 if (answer.statusCode() >= 500) {
                     leaks.add(call + " failed with " + answer.statusCode());
                 }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void noAnswerBodyCarriesWhatTheRequestSent() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        for (String call : routes()) {
+            String method = call.substring(0, call.indexOf(' '));
+            String path = call.substring(call.indexOf(' ') + 1).replaceAll("\\{[^}]+}", MARK);
+            // Without the hostile query, whose Content-Type=text/html would have the body refused unread.
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(env.hub().url(path)))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .header("X-API-Key", TestHub.API_KEY).header("Idempotency-Key", "echo-test")
+                    .method(method, "GET".equals(method) ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString("{\"" + MARK + "\":{\"" + MARK + "\":1}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.body().contains(MARK)) {
+                leaks.add(call + " answered " + answer.statusCode() + " " + answer.body());
             }
         }
         assertThat(leaks).isEmpty();
