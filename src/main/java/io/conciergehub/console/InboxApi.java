@@ -149,7 +149,7 @@ public final class InboxApi {
 
     /**
      * {@code POST /api/console/conversations/{guestId}/reply} {text} or {template, fields}, header
-     * Idempotency-Key: 202 {messageId, state}. 409 opted out or taken by another; 422 free text
+     * Idempotency-Key: 202 {messageId, state} once the reply is on disk, as a webhook is acknowledged. 409 opted out or taken by another; 422 free text
      * outside the 24-hour window.
      */
     public ApiResponse reply(Exchange exchange) throws Exception {
@@ -175,7 +175,7 @@ public final class InboxApi {
         String requestHash = Digests.sha256Hex(json.writeValueAsString(new Object[] {guestId, text, template, fields, force}));
         long now = clock.millis();
         List<Long> toSend = new ArrayList<>();
-        long messageId = db.write(c -> {
+        long messageId = db.writeDurably(c -> {
             toSend.clear(); // only what the committed transaction queued
             Sql.update(c, "DELETE FROM console_replies WHERE created_at < ?", now - KEY_LIFETIME.toMillis());
             Optional<Replied> earlier = Sql.one(c, "SELECT message_id, request_hash FROM console_replies"

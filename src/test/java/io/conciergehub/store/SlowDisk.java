@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * commit and its sync, in which the store tests look at who waits. Every wait is bounded, so that
  * a wrong build fails rather than hangs.
  */
-final class SlowDisk {
+public final class SlowDisk {
 
     private final CountDownLatch syncing = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
@@ -18,7 +18,7 @@ final class SlowDisk {
     }
 
     /** From now on, each of {@code db}'s syncs waits for {@link #finish} before it syncs for real. */
-    static SlowDisk under(Database db) {
+    public static SlowDisk under(Database db) {
         SlowDisk disk = new SlowDisk();
         Database.LogSync real = db.syncLogWith(null);
         db.syncLogWith(() -> {
@@ -36,11 +36,11 @@ final class SlowDisk {
     }
 
     /** Whether a sync began within 10 s. */
-    boolean syncBegan() throws InterruptedException {
+    public boolean syncBegan() throws InterruptedException {
         return syncing.await(10, TimeUnit.SECONDS);
     }
 
-    void finish() {
+    public void finish() {
         done.countDown();
     }
 }
