@@ -1,18 +1,30 @@
 package io.conciergehub.api;
 
 
-/** A remote service (messaging provider, event sink, LLM) answered with an error status. */
+/**
+ * A remote service (messaging provider, event sink, LLM) answered with an error status. The message
+ * names the status only: Camel's retry lines and the hub's log print it, and the service's answer
+ * may quote the request (a guest's phone number or words). That answer is {@link #detail()}, which
+ * {@link Failures#stored} keeps for staff.
+ */
 public class RemoteCallException extends RuntimeException {
 
     private final int status;
+    private final String detail;
 
     public RemoteCallException(int status, String detail) {
-        super("remote service answered " + status + (detail == null || detail.isBlank() ? "" : ": " + detail));
+        super("remote service answered " + status);
         this.status = status;
+        this.detail = detail == null ? "" : detail.strip();
     }
 
     public int getStatus() {
         return status;
+    }
+
+    /** The start of the service's answer; "" when it had none. */
+    public String detail() {
+        return detail;
     }
 
     /** 5xx: the service is failing; retried, and counted by the circuit breaker. */

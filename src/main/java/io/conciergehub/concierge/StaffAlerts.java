@@ -2,6 +2,7 @@ package io.conciergehub.concierge;
 
 import io.conciergehub.api.ApiResponse;
 import io.conciergehub.api.Backoff;
+import io.conciergehub.api.Failures;
 import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
@@ -202,14 +203,14 @@ public final class StaffAlerts {
     public void retryLater(@ExchangeProperty("alert") Alert alert, String channel,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause) {
         long now = clock.millis();
-        String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String error = Failures.stored(cause);
         db.write(c -> {
             int attempts = (int) Sql.count(c, "SELECT attempts FROM staff_alerts WHERE id = ?", alert.id()) + 1;
             long wait = backoff.afterAttempts(attempts);
             return Sql.update(c, "UPDATE staff_alerts SET attempts = ?, next_attempt_at = ?, last_error = ?,"
                     + " updated_at = ? WHERE id = ?", attempts, now + wait, channel + ": " + error, now, alert.id());
         });
-        LOG.warn("event=alert.failed alert={} channel={} error=\"{}\"", alert.id(), channel, error);
+        LOG.warn("event=alert.failed alert={} channel={} error=\"{}\"", alert.id(), channel, Failures.logged(cause));
         metrics.staffAlert(channel, "failed");
     }
 

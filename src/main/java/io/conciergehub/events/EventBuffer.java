@@ -3,6 +3,7 @@ package io.conciergehub.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.Backoff;
+import io.conciergehub.api.Failures;
 import io.conciergehub.api.RemoteCallException;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
@@ -174,7 +175,7 @@ public final class EventBuffer {
     public boolean failed(@ExchangeProperty("event") Event event, @ExchangeProperty("drain") Drain drain,
             @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Throwable cause) {
         drain.failed++;
-        String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String error = Failures.stored(cause);
         // A 4xx says the sink will never take this event: no point in waiting for more attempts.
         boolean rejected = cause instanceof RemoteCallException.Rejected;
         long now = clock.millis();
@@ -192,7 +193,7 @@ public final class EventBuffer {
         });
         forwarded.accept(dead ? "dead" : "failed");
         LOG.warn("event=events.send-failed id={} type={} attempts={} deadLetter={} error=\"{}\"", event.id(),
-                event.type(), attempts, dead, error);
+                event.type(), attempts, dead, Failures.logged(cause));
         return dead;
     }
 

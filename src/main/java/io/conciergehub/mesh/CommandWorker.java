@@ -1,5 +1,6 @@
 package io.conciergehub.mesh;
 
+import io.conciergehub.api.Failures;
 import io.conciergehub.events.DeadLetters;
 import io.conciergehub.mesh.CommandActions.Refused;
 import io.conciergehub.mesh.CommandStore.Running;
@@ -97,7 +98,7 @@ public final class CommandWorker {
     public void executionFailed(@ExchangeProperty("commandId") String id,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause) {
         long now = clock.millis();
-        String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String error = Failures.stored(cause);
         boolean dead = db.write(c -> {
             if (store.attempts(c, id) < maxAttempts) {
                 store.requeue(c, id, now);
@@ -107,7 +108,7 @@ public final class CommandWorker {
             DeadLetters.record(c, "commands", id, error, null, now);
             return true;
         });
-        LOG.warn("event=command.error id={} deadLetter={} error=\"{}\"", id, dead, error);
+        LOG.warn("event=command.error id={} deadLetter={} error=\"{}\"", id, dead, Failures.logged(cause));
     }
 
     /** Commands queued longer than {@code olderThanMillis}: lost from the in-process queue, or deferred. */

@@ -3,10 +3,11 @@ package io.conciergehub.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.Failures;
 import io.conciergehub.events.DeadLetters;
 import io.conciergehub.events.EventBuffer;
-import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.guest.GuestRepository.Reach;
+import io.conciergehub.guest.GuestRepository;
 import io.conciergehub.ops.CostMeter;
 import io.conciergehub.ops.Metrics;
 import io.conciergehub.store.Database;
@@ -589,7 +590,7 @@ public final class Outbox {
      */
     public void deadLetter(@ExchangeProperty("outboxId") long outboxId,
             @ExchangeProperty("sendEpoch") Long sendEpoch, @ExchangeProperty("CamelExceptionCaught") Throwable cause) {
-        String error = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String error = Failures.stored(cause);
         long now = clock.millis();
         pacing.remove(outboxId); // failed between its pacing and its claim
         boolean deadLettered = db.write(c -> {
@@ -602,7 +603,7 @@ public final class Outbox {
         });
         if (deadLettered) {
             metrics.messageOut(provider, "failed");
-            LOG.error("event=outbox.dead-letter outbox={} error=\"{}\"", outboxId, error);
+            LOG.error("event=outbox.dead-letter outbox={} error=\"{}\"", outboxId, Failures.logged(cause));
         }
     }
 

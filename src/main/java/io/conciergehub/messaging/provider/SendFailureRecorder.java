@@ -1,5 +1,6 @@
 package io.conciergehub.messaging.provider;
 
+import io.conciergehub.api.Failures;
 import io.conciergehub.api.RemoteCallException;
 import io.conciergehub.api.RetryAfterDelay;
 import io.conciergehub.messaging.Outbox;
@@ -31,7 +32,7 @@ public final class SendFailureRecorder implements Processor {
             return;
         }
         outbox.attemptFailed(outboxId, exchange.getProperty("sendEpoch", Long.class),
-                error.getClass().getSimpleName() + ": " + error.getMessage(), certainlyNotDelivered(error));
+                Failures.stored(error), certainlyNotDelivered(error));
         RetryAfterDelay.apply(exchange);
     }
 
