@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/java.sh
 jar=target/concierge-hub.jar
 # The start-up cache of the hub's classes (scripts/java.sh): written when the first run stops, it
-# makes every later start about a second faster. One per version of Java; a jar built after it
+# makes every later start a few seconds faster. One per version of Java; a jar built after it
 # (here or by mvn) gets a new one, since the JVM would ignore it.
 cache=$(cache_file target/concierge-hub)
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
