@@ -15,6 +15,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -72,15 +74,30 @@ public final class ReservationMails {
             return;
         }
         if (part.isMimeType("text/plain") && bodies[0] == null) {
-            bodies[0] = String.valueOf(part.getContent());
+            bodies[0] = text(part);
         } else if (part.isMimeType("text/html") && bodies[1] == null) {
-            bodies[1] = String.valueOf(part.getContent());
+            bodies[1] = text(part);
         } else if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
                 bodies(multipart.getBodyPart(i), bodies);
             }
         } else if (part.isMimeType("message/rfc822") && part.getContent() instanceof Part forwarded) {
             bodies(forwarded, bodies);
+        }
+    }
+
+    /**
+     * A text part's content. One in a charset Java does not know is read as UTF-8, what is not UTF-8
+     * becoming U+FFFD: the mail is then booked or quarantined like any other, where failing here
+     * would leave it unread, failing again at every poll.
+     */
+    private static String text(Part part) throws MessagingException, IOException {
+        try {
+            return String.valueOf(part.getContent());
+        } catch (UnsupportedEncodingException unknownCharset) {
+            try (InputStream in = part.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         }
     }
 
