@@ -23,6 +23,8 @@ abstract class LabelledMailParser implements ReservationParser {
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@([^\\s<>\"'(),;:]+)");
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_/.\\-]*");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** After a count's digits: more digits in the same run ("39 333 123…"), so a phone number. */
+    private static final Pattern DIGITS_GO_ON = Pattern.compile("[\\s./-]*\\d");
     private static final Pattern ADULTS = Pattern.compile("(?iu)(\\d+)\\s*(?:adults?|adulti|adulto|erwachsene[rn]?|adultes?|adultos?)");
     private static final Pattern CHILDREN = Pattern.compile(
             "(?iu)(\\d+)\\s*(?:child(?:ren)?|kids?|bambin[io]|kind(?:er)?|enfants?|niñ[oa]s?|ninos?)");
@@ -132,17 +134,20 @@ abstract class LabelledMailParser implements ReservationParser {
 
     /**
      * The number the pattern's first group (or whole match) finds, from 0 to {@link #MAX_GUESTS}. A
-     * larger one is a misread field (a phone number in "Adults"): the mail is unreadable, and its
-     * reason repeats no digit of it.
+     * larger one, or one that a phone number's "+" or further digits go with, is a misread field (a
+     * phone number in "Adults"): the mail is unreadable, and its reason repeats no digit of it.
      */
     private Integer count(Pattern pattern, String raw, String field) throws UnreadableReservation {
         Matcher m = pattern.matcher(raw);
         if (!m.find()) {
             return null;
         }
-        String digits = m.groupCount() > 0 ? m.group(1) : m.group();
+        int group = m.groupCount() > 0 ? 1 : 0;
+        String digits = m.group(group);
+        boolean phoneLike = raw.substring(0, m.start(group)).stripTrailing().endsWith("+")
+                || DIGITS_GO_ON.matcher(raw).region(m.end(group), raw.length()).lookingAt();
         // Nine digits or fewer fit an int; more are no count of guests either.
-        if (digits.length() > 9 || Integer.parseInt(digits) > MAX_GUESTS) {
+        if (phoneLike || digits.length() > 9 || Integer.parseInt(digits) > MAX_GUESTS) {
             throw new UnreadableReservation(source() + ": the number of " + field + " is not one from 0 to " + MAX_GUESTS);
         }
         return Integer.valueOf(digits);

@@ -90,6 +90,8 @@ class UnreadableMailsHaveAReasonTest {
         String dates = "Booking number: X1\nArrival: 12 Dec 2026\nDeparture: 14 Dec 2026\n";
         Map<String, String> reasons = Map.of(
                 "Adults: 3331234567\n", "generic: the number of adults is not one from 0 to 99",
+                "Adults: +39 333 123 4567\n", "generic: the number of adults is not one from 0 to 99",
+                "Adults: 39 333 123 4567\n", "generic: the number of adults is not one from 0 to 99",
                 "Adults: 100\n", "generic: the number of adults is not one from 0 to 99",
                 "Children: 99999999999999999999\n", "generic: the number of children is not one from 0 to 99",
                 "Guests: 2 adults, 3331234567 children\n", "generic: the number of children is not one from 0 to 99",
@@ -102,8 +104,11 @@ class UnreadableMailsHaveAReasonTest {
     @Test
     void ninetyNineAdultsAreStillABooking() throws UnreadableReservation {
         ReservationMail mail = labelled("Booking number: X1\nArrival: 12 Dec 2026\nDeparture: 14 Dec 2026\nAdults: 99\nChildren: 0\n");
+        ReservationMail withAges = labelled("Booking number: X2\nArrival: 12 Dec 2026\nDeparture: 14 Dec 2026\n"
+                + "Adults: 2 (ages 30, 32)\n");
 
         assertThat(parsers.parse(mail).adults()).isEqualTo(99);
+        assertThat(parsers.parse(withAges).adults()).isEqualTo(2);
     }
 
     private static ReservationMail labelled(String text) {
