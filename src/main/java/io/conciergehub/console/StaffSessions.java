@@ -42,7 +42,7 @@ public final class StaffSessions {
     public Issued open(StaffAccount account) {
         long now = clock.millis();
         String sid = token(18);
-        String refresh = token(32);
+        String refresh = refreshToken(sid);
         long expiresAt = now + refreshTtlMillis;
         db.write(c -> {
             Sql.update(c, "DELETE FROM staff_sessions WHERE expires_at < ? OR revoked_at < ?", now - 86_400_000L,
@@ -57,7 +57,9 @@ public final class StaffSessions {
 
     /**
      * A new refresh token in place of {@code refreshToken}, if that is the current token of a live
-     * session of an enabled account. The token before it, presented again, revokes the session.
+     * session of an enabled account. Any earlier token of the session presented again, however many
+     * refreshes ago, revokes the session: someone else holds a copy. (A token names its session:
+     * {@code sid.secret}. One issued before tokens did is known by the previous hash alone.)
      */
     public Optional<Refreshed> refresh(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) {
@@ -65,7 +67,8 @@ public final class StaffSessions {
         }
         long now = clock.millis();
         String presented = hash(refreshToken);
-        String next = token(32);
+        int dot = refreshToken.indexOf('.');
+        String namedSid = dot > 0 ? refreshToken.substring(0, dot) : "";
         return db.write(c -> {
             Optional<Live> live = Sql.one(c, "SELECT s.id, s.sid, s.expires_at, a.id, a.name, a.role, a.disabled,"
                     + " a.failed_logins, a.locked_until, a.created_at, a.updated_at FROM staff_sessions s"
@@ -76,13 +79,14 @@ public final class StaffSessions {
                             row.getInt(8), null, row.getLong(10), row.getLong(11))), presented, now);
             if (live.isEmpty()) {
                 // A replaced token presented again: someone else holds a copy. The session ends.
-                Sql.update(c, "UPDATE staff_sessions SET revoked_at = ? WHERE previous_hash = ? AND revoked_at IS NULL",
-                        now, presented);
+                Sql.update(c, "UPDATE staff_sessions SET revoked_at = ? WHERE (previous_hash = ? OR sid = ?)"
+                        + " AND revoked_at IS NULL", now, presented, namedSid);
                 return Optional.<Refreshed>empty();
             }
             if (live.get().account().disabled()) {
                 return Optional.<Refreshed>empty();
             }
+            String next = refreshToken(live.get().sid());
             Sql.update(c, "UPDATE staff_sessions SET previous_hash = refresh_hash, refresh_hash = ?, refreshed_at = ?"
                     + " WHERE id = ?", hash(next), now, live.get().id());
             return Optional.of(new Refreshed(new Issued(live.get().sid(), next, live.get().expiresAt()),
@@ -142,6 +146,11 @@ public final class StaffSessions {
     /** How the audit table and the audit log name a staff member. */
     public static String actor(StaffAccount account) {
         return "staff:" + account.name();
+    }
+
+    /** A refresh token of session {@code sid}: the session's id, a dot, 32 random bytes (base64url has no dot). */
+    private String refreshToken(String sid) {
+        return sid + "." + token(32);
     }
 
     private String token(int bytes) {

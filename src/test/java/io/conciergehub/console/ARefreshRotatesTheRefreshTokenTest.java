@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A refresh gives a new session token and a new refresh token; the old refresh token stops
- * working. Presented again (a stolen copy), it ends the whole session: the thief's and the owner's.
+ * working. Presented again (a stolen copy), it ends the whole session: the thief's and the owner's,
+ * however many times the thief refreshed in between.
  */
 class ARefreshRotatesTheRefreshTokenTest {
 
@@ -39,5 +40,22 @@ class ARefreshRotatesTheRefreshTokenTest {
         assertThat(owner.send("POST", "/console/session/refresh", null).statusCode())
                 .as("a reused token revoked the session").isEqualTo(401);
         assertThat(owner.get("/api/console/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aThiefWhoRefreshedTwiceLosesTheSessionWhenTheOwnersTokenComesBack() throws Exception {
+        ConsoleBrowser.createAccount(env.hub(), "tina", "staff");
+        ConsoleBrowser owner = new ConsoleBrowser(env.hub()).loggedInAs("tina");
+        ConsoleBrowser thief = new ConsoleBrowser(env.hub());
+        thief.cookie("console_refresh", "/console/session", owner.cookie("console_refresh", "/console/session"));
+
+        assertThat(thief.send("POST", "/console/session/refresh", null).statusCode()).isEqualTo(200);
+        assertThat(thief.send("POST", "/console/session/refresh", null).statusCode()).isEqualTo(200);
+        assertThat(owner.send("POST", "/console/session/refresh", null).statusCode())
+                .as("the owner's token, two refreshes behind").isEqualTo(401);
+
+        assertThat(thief.send("POST", "/console/session/refresh", null).statusCode())
+                .as("the thief's newest token").isEqualTo(401);
+        assertThat(thief.get("/api/console/me").statusCode()).isEqualTo(401);
     }
 }
