@@ -36,7 +36,7 @@ public record JourneyStep(String name, boolean enabled, Duration offset, LocalTi
             return null;
         }
         return WELCOME.equals(name) ? bookedAt + offset.toMillis()
-                : ZonedDateTime.of(day, time, zone).minus(offset).toInstant().toEpochMilli();
+                : shifted(ZonedDateTime.of(day, time, zone), -1).toInstant().toEpochMilli();
     }
 
     /**
@@ -59,6 +59,16 @@ public record JourneyStep(String name, boolean enabled, Duration offset, LocalTi
      * (the selection's bound: the exact time is checked per row).
      */
     public LocalDate lastDayDueBy(long now, ZoneId zone) {
-        return ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(now), zone).plus(offset).toLocalDate();
+        return shifted(ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(now), zone), 1).toLocalDate();
+    }
+
+    /**
+     * {@code at} moved by the offset ({@code sign} -1: before it): its whole days as calendar days,
+     * so "2d" before 10:00 is 10:00 two days earlier across a change of the clocks too (48 hours
+     * would be 09:00 or 11:00), then the rest as elapsed time.
+     */
+    private ZonedDateTime shifted(ZonedDateTime at, int sign) {
+        long days = offset.toDays();
+        return at.plusDays(sign * days).plus(offset.minusDays(days).multipliedBy(sign));
     }
 }
