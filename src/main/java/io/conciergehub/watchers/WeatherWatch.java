@@ -80,7 +80,9 @@ public final class WeatherWatch {
         String today = LocalDate.ofInstant(now, zone).toString();
         String arrivingBy = LocalDate.ofInstant(now.plusSeconds(24 * 3600), zone).toString();
         List<Long> guests = Sql.list(c, "SELECT DISTINCT b.guest_id FROM bookings b JOIN guests g ON g.id = b.guest_id"
-                + " WHERE b.status <> ? AND g.opted_out = 0 AND b.arrival <= ? AND (b.departure IS NULL OR b.departure >= ?)"
+                // A booking whose departure is not known yet counts up to its arrival day (as the reports
+                // count it), not as a guest in house for ever.
+                + " WHERE b.status <> ? AND g.opted_out = 0 AND b.arrival <= ? AND COALESCE(b.departure, b.arrival) >= ?"
                 + " ORDER BY b.guest_id", row -> row.getLong(1), Booking.CANCELLED, arrivingBy, today);
         List<NoticeBatches.Pending> notices = new ArrayList<>();
         String from = alert.start() == null ? "" : WHEN.format(alert.start().atZone(zone));

@@ -52,6 +52,9 @@ class AWeatherAlertIsToldOnceToTheGuestsInHouseOrArrivingTest {
                 + "\"updates\":{\"optedOut\":true}}}");
         Flights.sync(env.hub(), "{\"externalId\":\"W-6\",\"source\":\"direct\",\"phone\":\"+393331230106\","
                 + "\"arrival\":\"2027-06-10\",\"departure\":\"2027-06-12\",\"status\":\"cancelled\"}");
+        // Booked in January with no departure date given: long gone, not in house.
+        Flights.sync(env.hub(), "{\"externalId\":\"W-7\",\"source\":\"direct\",\"phone\":\"+393331230107\","
+                + "\"arrival\":\"2027-01-05\"}");
         Flights.guestWrites(env.hub(), clock, IN_HOUSE, "Buongiorno");
         openweather.alerts(STORM);
 
@@ -78,7 +81,8 @@ class AWeatherAlertIsToldOnceToTheGuestsInHouseOrArrivingTest {
         assertThat(notices(env.spoki(), IN_HOUSE, "warning")).hasSize(2);
         assertThat(templates(ARRIVING)).hasSize(2);
         assertThat(env.hub().count("SELECT COUNT(*) FROM weather_notices")).isEqualTo(4);
-        for (String other : new String[] {"+393331230103", "+393331230104", "+393331230105", "+393331230106"}) {
+        for (String other : new String[] {"+393331230103", "+393331230104", "+393331230105", "+393331230106",
+                "+393331230107"}) {
             assertThat(env.spoki().sentTo(other)).as(other).isZero();
         }
         assertThat(openweather.requests().get(0).queryParameter("appid").firstValue())
