@@ -197,9 +197,13 @@ public final class FlightWatch {
             kind = "diverted";
             key = flight + "|" + day + "|diverted";
         } else {
+            // What the guest was told of this flight on this day: a notice of another flight (the
+            // booking's flight changed since) says nothing of this one's delay.
+            String delayKeys = flight + "|" + day + "|delay|";
             Instant told = Sql.one(c, "SELECT expected_arrival FROM flight_notices WHERE booking_id = ? AND kind = 'delay'"
-                    + " ORDER BY notified_at DESC LIMIT 1", row -> Instant.ofEpochMilli(row.getLong(1)),
-                    passenger.bookingId()).orElse(status.scheduledArrival());
+                    + " AND substr(notice_key, 1, ?) = ? ORDER BY notified_at DESC LIMIT 1",
+                    row -> Instant.ofEpochMilli(row.getLong(1)), passenger.bookingId(), delayKeys.length(), delayKeys)
+                    .orElse(status.scheduledArrival());
             if (status.expectedArrival() == null
                     || status.delayAfter(told).compareTo(settings.delayThreshold()) < 0) {
                 return Optional.empty(); // on time, early, or a small change
