@@ -149,8 +149,8 @@ public final class InboxApi {
 
     /**
      * {@code POST /api/console/conversations/{guestId}/reply} {text} or {template, fields}, header
-     * Idempotency-Key: 202 {messageId, state} once the reply is on disk, as a webhook is acknowledged. 409 opted out or taken by another; 422 free text
-     * outside the 24-hour window.
+     * Idempotency-Key: 202 {messageId, state} once the reply is on disk, as a webhook is acknowledged.
+     * 409 opted out or taken by another; 422 free text outside the 24-hour window.
      */
     public ApiResponse reply(Exchange exchange) throws Exception {
         long guestId = guestId(exchange);

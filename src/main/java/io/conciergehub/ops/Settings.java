@@ -133,25 +133,24 @@ public final class Settings {
         return text;
     });
 
+    /** A secret that may be empty ({@code whenEmpty} says what happens then) or else has {@code min} characters at least. */
+    private static Kind secretOfAtLeast(String whenEmpty, int min) {
+        return new Kind("empty (" + whenEmpty + "), or at least " + min + " characters", true, text -> {
+            if (!text.isEmpty() && text.length() < min) {
+                throw new IllegalArgumentException("too short");
+            }
+            return text;
+        });
+    }
+
     /** HS256 wants a key of 256 bits at least. */
-    private static final Kind JWT_SECRET = new Kind("empty (a key file is made), or at least 32 characters", true, text -> {
-        if (!text.isEmpty() && text.length() < 32) {
-            throw new IllegalArgumentException("too short");
-        }
-        return text;
-    });
+    private static final Kind JWT_SECRET = secretOfAtLeast("a key file is made", 32);
 
     /**
      * A token Smoobu sends in the hook's URL (it signs nothing): long enough that the webhook's rate
      * limit leaves no time to guess it, as an API key.
      */
-    private static final Kind WEBHOOK_TOKEN = new Kind("empty (the webhook is closed), or at least " + ApiKeys.MIN_LENGTH
-            + " characters", true, text -> {
-        if (!text.isEmpty() && text.length() < ApiKeys.MIN_LENGTH) {
-            throw new IllegalArgumentException("too short");
-        }
-        return text;
-    });
+    private static final Kind WEBHOOK_TOKEN = secretOfAtLeast("the webhook is closed", ApiKeys.MIN_LENGTH);
 
     private static final Kind TIME_OF_DAY = new Kind("a time of day such as 08:30", false, LocalTime::parse);
     private static final Kind TIME_RANGE = new Kind("empty, or two times of day such as 22:00-08:00", false, text -> {

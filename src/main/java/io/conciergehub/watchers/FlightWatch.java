@@ -209,7 +209,7 @@ public final class FlightWatch {
                 return Optional.empty(); // on time, early, or a small change
             }
             kind = "delay";
-            key = flight + "|" + day + "|delay|" + roundedToFiveMinutes(status.expectedArrival());
+            key = delayKeys + roundedToFiveMinutes(status.expectedArrival());
         }
         if (Sql.one(c, "SELECT 1 FROM flight_notices WHERE booking_id = ? AND notice_key = ?", row -> true,
                 passenger.bookingId(), key).isPresent()) {
