@@ -20,7 +20,7 @@
       conflict: 'Taken by {0}.', kind_message: 'message', kind_status: 'state', kind_flag: 'flag',
       kind_take: 'taken', kind_resolve: 'resolved', guest: 'guest {0}', in: 'guest', out: 'hub',
       language: 'language {0}', windowOpen: 'window open until {0}', events: '{0} events',
-      choose: 'Choose a conversation.'
+      choose: 'Choose a conversation.', templateSent: 'Template “{0}”'
     },
     it: {
       title: 'Concierge Hub', offline: 'non in linea', live: 'in diretta', connecting: 'connessione…', logout: 'Esci',
@@ -37,7 +37,7 @@
       conflict: 'In carico a {0}.', kind_message: 'messaggio', kind_status: 'stato', kind_flag: 'segnalazione',
       kind_take: 'preso in carico', kind_resolve: 'risolto', guest: 'ospite {0}', in: 'ospite', out: 'hub',
       language: 'lingua {0}', windowOpen: 'finestra aperta fino a {0}', events: '{0} eventi',
-      choose: 'Scegli una conversazione.'
+      choose: 'Scegli una conversazione.', templateSent: 'Modello «{0}»'
     },
     de: {
       title: 'Concierge Hub', offline: 'offline', live: 'live', connecting: 'verbinde…', logout: 'Abmelden',
@@ -55,7 +55,7 @@
       sentOk: 'Gesendet: in Warteschlange.', conflict: 'Übernommen von {0}.', kind_message: 'Nachricht',
       kind_status: 'Status', kind_flag: 'Markierung', kind_take: 'übernommen', kind_resolve: 'erledigt',
       guest: 'Gast {0}', in: 'Gast', out: 'Hub', language: 'Sprache {0}', windowOpen: 'Fenster offen bis {0}',
-      events: '{0} Ereignisse', choose: 'Wählen Sie eine Unterhaltung.'
+      events: '{0} Ereignisse', choose: 'Wählen Sie eine Unterhaltung.', templateSent: 'Vorlage „{0}“'
     }
   };
 
@@ -91,7 +91,7 @@
 
   var state = {
     me: null, socket: null, lastSeq: 0, events: 0, attempts: 0, reconnectTimer: null, refreshTimer: null,
-    watchdog: null, lastFrameAt: 0, passive: false, open: null, refetchTimer: null, replyKey: null,
+    watchdog: null, lastFrameAt: 0, passive: false, open: null, shown: null, refetchTimer: null, replyKey: null,
     replyDraft: null, loggedOut: false, listStale: false, conversationStale: false, seen: new Set(),
     refreshing: null
   };
@@ -254,9 +254,10 @@
       setLive('offline', false);
       if (state.loggedOut || !state.me) { return; }
       if (closed.code === 4401 || !opened) {
-        // The session ended, or the upgrade was refused (an expired token): refresh, else log in.
+        // The session ended, or the upgrade was refused: an expired token (refreshed, else the login
+        // form), or a passing refusal (the account's rate limit, a hub restarting): try again later.
         api('GET', '/api/console/me').then(function (answer) {
-          if (answer.status === 200 || answer.status >= 500) { reconnectLater(); }
+          if (answer.status !== 401) { reconnectLater(); }
         }, reconnectLater);
       } else {
         reconnectLater();
@@ -321,9 +322,7 @@
     var banner = $('banner');
     banner.hidden = !state.passive;
     banner.textContent = state.passive ? (frame.peer ? t('passive', frame.peer) : t('passiveUnknown')) : '';
-    document.querySelectorAll('.writes, #reply-text, #reply-template, #reply-fields').forEach(function (node) {
-      node.disabled = state.passive;
-    });
+    updateWrites();
   }
 
   // Several events in a moment (a message, its answer, their states): one refetch, and at most one
@@ -379,12 +378,17 @@
     return item;
   }
 
+  // Nothing of the conversation shown before stays on screen, and nothing can be sent, until this
+  // guest's own view has arrived: a reply always goes to the guest whose messages are shown.
   function openConversation(guestId) {
     state.open = guestId;
+    state.shown = null;
     state.replyKey = null;
-    $('reply-text').value = '';
-    $('reply-status').textContent = '';
-    $('action-status').textContent = '';
+    ['guest-name', 'guest-meta', 'reply-status', 'action-status'].forEach(function (id) { $(id).textContent = ''; });
+    ['reply-text', 'reply-template', 'reply-fields'].forEach(function (id) { $(id).value = ''; });
+    ['bookings', 'journey', 'messages'].forEach(function (id) { $(id).replaceChildren(); });
+    $('guest-flag').hidden = true;
+    updateWrites();
     document.body.classList.add('reading');
     $('placeholder').hidden = true;
     $('conversation').hidden = false;
@@ -393,20 +397,28 @@
 
   function closeConversation() {
     state.open = null;
+    state.shown = null;
     document.body.classList.remove('reading');
     $('conversation').hidden = true;
     $('placeholder').hidden = false;
   }
 
   function loadConversation(guestId) {
+    var failed = function (answer) {
+      if (state.open === guestId && state.shown !== guestId) { $('action-status').textContent = answer ? refusal(answer) : t('failed'); }
+    };
     api('GET', '/api/console/conversations/' + encodeURIComponent(guestId)).then(function (answer) {
-      if (state.open !== guestId || answer.status !== 200 || !answer.body || !answer.body.guest) { return; }
-      renderConversation(answer.body);
-    });
+      if (state.open !== guestId) { return; }
+      if (answer.status !== 200 || !answer.body || !answer.body.guest) { failed(answer); return; }
+      renderConversation(guestId, answer.body);
+    }, function () { failed(null); });
   }
 
-  function renderConversation(view) {
+  function renderConversation(guestId, view) {
     var g = view.guest;
+    if (state.shown !== guestId) { $('action-status').textContent = ''; }
+    state.shown = guestId;
+    updateWrites();
     $('guest-name').textContent = g.name || t('guest', g.guestId);
     var meta = [];
     if (g.language) { meta.push(t('language', g.language)); }
@@ -433,7 +445,9 @@
     $('messages').replaceChildren.apply($('messages'), (view.messages || []).map(function (m) {
       var item = el('li', 'message ' + (m.direction === 'out' ? 'out' : 'in'));
       item.dataset.id = String(m.id);
-      item.appendChild(el('p', 'text', m.text));
+      // A template's text is the provider's: the page names the template.
+      item.appendChild(m.text === null && m.template ? el('p', 'text template', t('templateSent', m.template))
+        : el('p', 'text', m.text));
       var line = [when(m.at), m.direction === 'out' ? (m.sentBy || t('out')) : t('in'), m.state];
       if (m.reason) { line.push(m.reason); }
       var status = el('span', 'state state-' + String(m.state).replace(/[^a-z]/g, ''), line.filter(Boolean).join(' · '));
@@ -444,20 +458,34 @@
 
   // --- Commands ---------------------------------------------------------------------------------
 
+  // The guest whose conversation is on screen, when a change may be sent to them.
+  function writableGuest() {
+    return state.passive || state.shown === null || state.shown !== state.open ? null : state.shown;
+  }
+
+  function updateWrites() {
+    var locked = writableGuest() === null;
+    document.querySelectorAll('.writes, #reply-text, #reply-template, #reply-fields').forEach(function (node) {
+      node.disabled = locked;
+    });
+  }
+
   function command(action, body) {
-    if (state.open === null || state.passive) { return; }
+    var guestId = writableGuest();
+    if (guestId === null) { return; }
     var status = $('action-status');
     status.textContent = '';
-    api('POST', '/api/console/conversations/' + encodeURIComponent(state.open) + '/' + action, body)
+    api('POST', '/api/console/conversations/' + encodeURIComponent(guestId) + '/' + action, body)
       .then(function (answer) {
-        if (answer.status >= 300) { status.textContent = refusal(answer); }
-        scheduleRefetch(null);
-      }, function () { status.textContent = t('failed'); });
+        if (answer.status >= 300 && state.open === guestId) { status.textContent = refusal(answer); }
+        scheduleRefetch(guestId);
+      }, function () { if (state.open === guestId) { status.textContent = t('failed'); } });
   }
 
   function onReply(event) {
     event.preventDefault();
-    if (state.open === null || state.passive) { return; }
+    var guestId = writableGuest();
+    if (guestId === null) { return; }
     var body;
     if ($('template-fields').hidden) {
       var text = $('reply-text').value.trim();
@@ -480,9 +508,10 @@
     var status = $('reply-status');
     status.textContent = '';
     $('reply-send').disabled = true;
-    api('POST', '/api/console/conversations/' + encodeURIComponent(state.open) + '/reply', body,
+    api('POST', '/api/console/conversations/' + encodeURIComponent(guestId) + '/reply', body,
       { 'Idempotency-Key': state.replyKey }).then(function (answer) {
-      $('reply-send').disabled = state.passive;
+      updateWrites();
+      if (state.open !== guestId) { return; }
       if (answer.status === 202) {
         state.replyKey = null;
         $('reply-text').value = '';
@@ -490,10 +519,10 @@
       } else {
         status.textContent = refusal(answer);
       }
-      scheduleRefetch(null);
+      scheduleRefetch(guestId);
     }, function () {
-      $('reply-send').disabled = state.passive;
-      status.textContent = t('failed');
+      updateWrites();
+      if (state.open === guestId) { status.textContent = t('failed'); }
     });
   }
 

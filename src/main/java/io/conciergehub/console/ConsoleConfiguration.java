@@ -54,7 +54,7 @@ public class ConsoleConfiguration implements CamelConfiguration {
     /** Login attempts counted in Redis when configured (both nodes share them), in memory otherwise. */
     @BindToRegistry(lazy = true)
     public SessionApi consoleSessions(StaffAccounts accounts, StaffSessions sessions, SessionTokens tokens,
-            Passwords passwords, ApiGate apiGate, ObjectMapper json, Clock clock, Registry registry,
+            Passwords passwords, ApiGate apiGate, ObjectMapper json, Clock clock, NodeStatus node, Registry registry,
             @PropertyInject("console.login-rate-limit") int perAddress,
             @PropertyInject("console.login-account-rate-limit") int perAccount,
             @PropertyInject("ms:console.login-rate-window") long windowMillis,
@@ -62,7 +62,7 @@ public class ConsoleConfiguration implements CamelConfiguration {
             @PropertyInject("ms:console.lockout-duration") long lockoutMillis) {
         LoginGuard guard = new LoginGuard(ApiConfiguration.rateLimiter(registry, clock), clock, perAddress, perAccount, windowMillis, lockoutAfter,
                 lockoutMillis);
-        return new SessionApi(accounts, sessions, tokens, passwords, guard, apiGate, json, clock);
+        return new SessionApi(accounts, sessions, tokens, passwords, guard, apiGate, json, clock, node);
     }
 
     @BindToRegistry(lazy = true)

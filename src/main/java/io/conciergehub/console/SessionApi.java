@@ -8,6 +8,7 @@ import io.conciergehub.api.ApiResponse;
 import io.conciergehub.api.Fields;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.api.HttpRequests;
+import io.conciergehub.ops.NodeStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,9 +41,10 @@ public final class SessionApi {
     private final ApiGate apiGate;
     private final ObjectMapper json;
     private final Clock clock;
+    private final NodeStatus node;
 
     SessionApi(StaffAccounts accounts, StaffSessions sessions, SessionTokens tokens, Passwords passwords,
-            LoginGuard guard, ApiGate apiGate, ObjectMapper json, Clock clock) {
+            LoginGuard guard, ApiGate apiGate, ObjectMapper json, Clock clock, NodeStatus node) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -51,6 +53,7 @@ public final class SessionApi {
         this.apiGate = apiGate;
         this.json = json;
         this.clock = clock;
+        this.node = node;
     }
 
     /** {@code POST /console/session} {name, password}: a session in cookies, or 401 / 429. */
@@ -96,13 +99,17 @@ public final class SessionApi {
         return opened(exchange, refreshed.account(), refreshed.issued());
     }
 
-    /** {@code DELETE /console/session}: ends this browser's session (if any) and clears its cookies. */
+    /**
+     * {@code DELETE /console/session}: ends this browser's session (if any) and clears its cookies.
+     * A passive node cannot end the session (the active node's database holds it) but still clears
+     * the cookies: whoever uses this browser next is not logged in as the one who left.
+     */
     public ApiResponse logout(Exchange exchange) {
         ConsoleGate.requireCsrfHeader(exchange);
         Message in = exchange.getMessage();
         String sid = tokens.verify(ConsoleCookies.read(in, ConsoleCookies.SESSION)).map(SessionTokens.Claims::sid)
                 .orElse(null);
-        boolean ended = sessions.revoke(ConsoleCookies.read(in, ConsoleCookies.REFRESH), sid);
+        boolean ended = node.active() && sessions.revoke(ConsoleCookies.read(in, ConsoleCookies.REFRESH), sid);
         setCookies(exchange, ConsoleCookies.cleared(secure(in)));
         return new ApiResponse(200, Map.of("loggedOut", ended), NO_STORE);
     }

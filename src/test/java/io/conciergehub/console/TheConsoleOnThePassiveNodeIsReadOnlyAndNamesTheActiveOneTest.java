@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -53,14 +52,7 @@ class TheConsoleOnThePassiveNodeIsReadOnlyAndNamesTheActiveOneTest {
             disabledReason = "Debian's chromium and chromium-driver are not installed (.ci/run installs them)")
     void thePageShowsABannerAndChangesNothing() {
         try (ConsolePage page = new ConsolePage("de-DE", 390, 844)) {
-            page.browser().get(env.hub().url("/console"));
-            page.find(By.id("login-name"));
-            for (String path : new String[] {"/console", "/api/console"}) {
-                page.browser().manage().addCookie(new Cookie.Builder(ConsoleCookies.SESSION, jwt).path(path)
-                        .isHttpOnly(true).sameSite("Strict").build());
-            }
-            page.browser().navigate().refresh();
-            page.waitUntilLive();
+            page.openWithSession(env.hub().url(""), jwt);
 
             WebElement banner = page.find(By.id("banner"));
             assertThat(banner.getText()).contains("Standby", PRIMARY);

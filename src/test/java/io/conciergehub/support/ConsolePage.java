@@ -1,5 +1,6 @@
 package io.conciergehub.support;
 
+import io.conciergehub.console.ConsoleCookies;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
@@ -65,6 +67,22 @@ public final class ConsolePage implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Opens {@code baseUrl}/console with this session token in its cookies, as a session
+     * replication brought would be (no login on a passive node); waits until the feed is live.
+     */
+    public ConsolePage openWithSession(String baseUrl, String jwt) {
+        browser.get(baseUrl + "/console");
+        find(By.id("login-name"));
+        for (String path : new String[] {"/console", "/api/console"}) {
+            browser.manage().addCookie(new Cookie.Builder(ConsoleCookies.SESSION, jwt).path(path)
+                    .isHttpOnly(true).sameSite("Strict").build());
+        }
+        browser.navigate().refresh();
+        waitUntilLive();
+        return this;
+    }
+
     public void waitUntilLive() {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.attributeContains(By.id("live"),
                 "class", "on"));
@@ -85,12 +103,18 @@ public final class ConsolePage implements AutoCloseable {
      * feed, so the entry found a moment ago may be gone: click whichever entry is there now.
      */
     public void openConversation(long guestId) {
+        pickConversation(guestId);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(this::whatItShows)
+                .until(open -> !open.findElement(By.id("guest-name")).getText().isEmpty());
+    }
+
+    /** Clicks the guest's entry in the list, without waiting for the conversation to show. */
+    public void pickConversation(long guestId) {
         By entry = By.cssSelector("#conversations li[data-guest='" + guestId + "'] button");
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(open -> {
             open.findElement(entry).click();
             return true;
         });
-        find(By.id("reply-text"));
     }
 
     /** Closes the browsers a test class opened, those that did open. */
