@@ -94,7 +94,13 @@ public final class Health {
             });
             checks.put("outboxDepth", depths[0]);
             checks.put("staffAlertsPending", depths[1]);
-            checks.put("database", "UP");
+            if (db.durableWritesRefused()) {
+                down = true;
+                checks.put("database", "DOWN");
+                reasons.add("database unusable: a sync of its log to disk failed; nothing is acknowledged until a restart");
+            } else {
+                checks.put("database", "UP");
+            }
         } catch (Exception e) {
             down = true;
             checks.put("database", "DOWN");

@@ -93,6 +93,11 @@ public final class Database implements AutoCloseable {
         this.probes = sqlite(file, PROBE_BUSY_TIMEOUT_MILLIS);
     }
 
+    /** Whether a sync of the log has failed: no durable write is acknowledged until a restart. */
+    public boolean durableWritesRefused() {
+        return syncFailure != null;
+    }
+
     /**
      * Runs {@code work} on a fresh connection with a short busy timeout (health checks: a locked or
      * broken database must answer quickly, not hang), never while a snapshot replaces the file.
