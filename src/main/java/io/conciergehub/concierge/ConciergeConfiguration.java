@@ -63,9 +63,10 @@ public class ConciergeConfiguration implements CamelConfiguration {
     public ConciergeService concierge(Database db, GuestRepository guests, KnowledgeBase knowledge,
             LanguageGuesser languages, Outbox outbox, StaffAlerts alerts, Clock clock,
             @PropertyInject("concierge.default-language") String defaultLanguage,
-            @PropertyInject("llm.base-url") String llmUrl) {
+            @PropertyInject("llm.base-url") String llmUrl,
+            @PropertyInject("ms:concierge.quiet-while-staff-answer") long quietWhileStaffAnswer) {
         return new ConciergeService(db, guests, knowledge, languages, outbox, alerts, defaultLanguage,
-                !llmUrl.isEmpty(), clock);
+                !llmUrl.isEmpty(), quietWhileStaffAnswer, clock);
     }
 
     @BindToRegistry(lazy = true)

@@ -54,7 +54,8 @@ public final class ConciergeService {
     /** The guest asked to talk to a person. */
     public static final String ASKED_FOR_PERSON = "asked_for_person";
 
-    private record Inbound(long id, String text, boolean processed, Guest guest, boolean afterAnswer) {
+    /** @param staffSince when a staff member holding the conversation last took it or replied; null: nobody holds it */
+    private record Inbound(long id, String text, boolean processed, Guest guest, boolean afterAnswer, Long staffSince) {
     }
 
     private final Database db;
@@ -65,10 +66,12 @@ public final class ConciergeService {
     private final StaffAlerts alerts;
     private final String defaultLanguage;
     private final boolean llmEnabled;
+    private final long quietWhileStaffAnswer;
     private final Clock clock;
 
     public ConciergeService(Database db, GuestRepository guests, KnowledgeBase knowledge, LanguageGuesser languages,
-            Outbox outbox, StaffAlerts alerts, String defaultLanguage, boolean llmEnabled, Clock clock) {
+            Outbox outbox, StaffAlerts alerts, String defaultLanguage, boolean llmEnabled, long quietWhileStaffAnswer,
+            Clock clock) {
         this.db = db;
         this.guests = guests;
         this.knowledge = knowledge;
@@ -77,6 +80,7 @@ public final class ConciergeService {
         this.alerts = alerts;
         this.defaultLanguage = defaultLanguage;
         this.llmEnabled = llmEnabled;
+        this.quietWhileStaffAnswer = quietWhileStaffAnswer;
         this.clock = clock;
     }
 
@@ -85,14 +89,21 @@ public final class ConciergeService {
         Optional<Inbound> found = db.read(c -> Sql.one(c,
                 "SELECT id, body, processed_at, guest_id, (SELECT direction FROM messages previous"
                         + " WHERE previous.guest_id = m.guest_id AND previous.id < m.id ORDER BY previous.id DESC LIMIT 1)"
-                        + " AS previous_direction FROM messages m WHERE id = ? AND direction = 'in'",
+                        + " AS previous_direction, (SELECT MAX(g.taken_at, COALESCE((SELECT MAX(staff.created_at)"
+                        + " FROM messages staff WHERE staff.guest_id = g.id AND staff.direction = 'out'"
+                        + " AND staff.sent_by IS NOT NULL), 0)) FROM guests g WHERE g.id = m.guest_id"
+                        + " AND g.taken_by IS NOT NULL) AS staff_since FROM messages m WHERE id = ? AND direction = 'in'",
                 row -> new Inbound(row.getLong("id"), guests.open(row.getString("body")), row.getObject("processed_at") != null,
                         guests.findById(c, row.getLong("guest_id")).orElseThrow(),
-                        "out".equals(row.getString("previous_direction"))), messageId));
+                        "out".equals(row.getString("previous_direction")), Sql.nullableLong(row, "staff_since")),
+                messageId));
         if (found.isEmpty() || found.get().processed()) {
             return null;
         }
-        return decide(messageId, found.get().guest(), found.get().text(), found.get().afterAnswer());
+        Inbound inbound = found.get();
+        boolean staffAnswering = inbound.staffSince() != null
+                && inbound.staffSince() >= clock.millis() - quietWhileStaffAnswer;
+        return decide(messageId, inbound.guest(), inbound.text(), inbound.afterAnswer(), staffAnswering);
     }
 
     /** Whether the knowledge base had no answer and the LLM is to be asked. */
@@ -133,8 +144,12 @@ public final class ConciergeService {
         return outboxId;
     }
 
-    /** @param afterAnswer the hub's last message to the guest was an answer: a "thanks" needs none */
-    Decision decide(long messageId, Guest guest, String text, boolean afterAnswer) {
+    /**
+     * @param afterAnswer the hub's last message to the guest was an answer: a "thanks" needs none
+     * @param staffAnswering a staff member holds the conversation and answered lately: only STOP
+     *        and START are answered, and nobody is alerted
+     */
+    Decision decide(long messageId, Guest guest, String text, boolean afterAnswer, boolean staffAnswering) {
         Optional<String> optOut = knowledge.optOutLanguage(text);
         if (optOut.isPresent()) {
             String language = languageOf(guest, optOut.get());
@@ -157,9 +172,15 @@ public final class ConciergeService {
         Understanding understanding = reading.understanding();
         String language = reading.language();
         String intents = understanding.intentNames();
-        if (guest.optedOut()) {
+        if (staffAnswering) {
             return new Decision(messageId, guest.id(), text, language, choice.remember(), intents, null, null, null,
                     null, false);
+        }
+        if (guest.optedOut()) {
+            // No answer to a guest who opted out, but what needs staff still reaches them.
+            String attention = understanding.understood() ? attention(understanding) : NOT_UNDERSTOOD;
+            return new Decision(messageId, guest.id(), text, language, choice.remember(), intents, null, null, null,
+                    attention, false);
         }
         if (!understanding.understood()) {
             return new Decision(messageId, guest.id(), text, language, choice.remember(), intents,

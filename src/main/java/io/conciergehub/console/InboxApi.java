@@ -103,7 +103,7 @@ public final class InboxApi {
                 + " WHERE m.id IS NOT NULL OR g.needs_attention = 1"
                 + " ORDER BY g.needs_attention DESC, m.created_at DESC, g.id DESC LIMIT ?", row -> {
                     Map<String, Object> conversation = guest(row);
-                    Long lastAt = millis(row, "last_at");
+                    Long lastAt = Sql.nullableLong(row, "last_at");
                     conversation.put("lastMessageAt", iso(lastAt));
                     conversation.put("lastText", shortened(guests.open(row.getString("last_body"))));
                     conversation.put("lastDirection", row.getString("last_direction"));
@@ -121,7 +121,7 @@ public final class InboxApi {
             Map<String, Object> guest = Sql.one(c, "SELECT " + GUEST_COLUMNS + ", g.last_inbound_at FROM guests g"
                     + " WHERE g.id = ?", row -> {
                         Map<String, Object> shown = guest(row);
-                        shown.put("windowOpenUntil", iso(Outbox.windowOpenUntil(millis(row, "last_inbound_at"), now)));
+                        shown.put("windowOpenUntil", iso(Outbox.windowOpenUntil(Sql.nullableLong(row, "last_inbound_at"), now)));
                         return shown;
                     }, guestId).orElseThrow(() -> HttpProblem.notFound(NO_SUCH_GUEST));
             List<Map<String, Object>> bookings = Sql.list(c, "SELECT COALESCE(reference, external_id), arrival,"
@@ -292,7 +292,7 @@ public final class InboxApi {
         return Sql.one(c, "SELECT taken_by, taken_at FROM guests WHERE id = ?", row -> {
             Map<String, Object> taken = new LinkedHashMap<>();
             taken.put("takenBy", row.getString(1));
-            taken.put("takenAt", iso(millis(row, "taken_at")));
+            taken.put("takenAt", iso(Sql.nullableLong(row, "taken_at")));
             return taken;
         }, guestId).orElseThrow();
     }
@@ -306,8 +306,8 @@ public final class InboxApi {
         guest.put("needsStaff", row.getInt("needs_attention") == 1);
         guest.put("reason", row.getString("attention_reason"));
         guest.put("takenBy", row.getString("taken_by"));
-        guest.put("takenAt", iso(millis(row, "taken_at")));
-        guest.put("resolvedAt", iso(millis(row, "resolved_at")));
+        guest.put("takenAt", iso(Sql.nullableLong(row, "taken_at")));
+        guest.put("resolvedAt", iso(Sql.nullableLong(row, "resolved_at")));
         return guest;
     }
 
@@ -359,11 +359,6 @@ public final class InboxApi {
             return text;
         }
         return text.substring(0, text.offsetByCodePoints(0, LAST_TEXT_LENGTH - 1)) + "…";
-    }
-
-    private static Long millis(ResultSet row, String column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
     }
 
     private static String iso(Long millis) {

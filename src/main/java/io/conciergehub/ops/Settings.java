@@ -200,6 +200,7 @@ public final class Settings {
         KINDS.put("concierge.workers", POSITIVE);
         KINDS.put("concierge.give-way-above", NOT_NEGATIVE);
         KINDS.put("concierge.give-way-max", MILLIS);
+        KINDS.put("concierge.quiet-while-staff-answer", MILLIS);
         KINDS.put("concierge.sweep-interval", INTERVAL);
         KINDS.put("store.durable-acks", BOOLEAN);
         KINDS.put("messaging.provider", choice("log", "spoki", "whatsapp-cloud"));

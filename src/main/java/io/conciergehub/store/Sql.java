@@ -58,6 +58,12 @@ public final class Sql {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** A column of integers that may be NULL: null then, not 0. */
+    public static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
     public static long count(Connection c, String sql, Object... args) throws SQLException {
         return one(c, sql, row -> row.getLong(1), args).orElse(0L);
     }

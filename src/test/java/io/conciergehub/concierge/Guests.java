@@ -38,8 +38,17 @@ final class Guests {
 
     /** Whether the guest waits for staff, as the guest query shows it. */
     static boolean flagged(HubClient hub, String phone) throws Exception {
+        return query(hub, phone).path("needsAttention").asBoolean();
+    }
+
+    /** The guest's id, as the guest query shows it. */
+    static long id(HubClient hub, String phone) throws Exception {
+        return query(hub, phone).path("id").asLong();
+    }
+
+    private static JsonNode query(HubClient hub, String phone) throws Exception {
         return JSON.readTree(hub.postApi("/api/mesh/guests/query", TestHub.API_KEY, "{\"phone\":\"" + phone + "\"}")
-                .body()).path("guests").path(0).path("needsAttention").asBoolean();
+                .body()).path("guests").path(0);
     }
 
     static long handled(HubClient hub) throws Exception {

@@ -67,6 +67,22 @@ class OptOutTest {
     }
 
     @Test
+    void aGuestWhoOptedOutAndAsksForHelpReachesStaffWithoutAnAnswer() throws Exception {
+        String phone = "+393350000004";
+        write(phone, "STOP");
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers(phone).size() == 1);
+
+        String help = write(phone, "I am locked out of my room, please call me");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                env.hub().count("SELECT COUNT(*) FROM messages WHERE direction = 'in' AND processed_at IS NOT NULL"
+                        + " AND provider_message_id = '" + help + "'") == 1);
+
+        assertThat(env.hub().count("SELECT needs_attention FROM guests WHERE id = (SELECT guest_id FROM messages"
+                + " WHERE provider_message_id = '" + help + "')")).isEqualTo(1);
+        assertThat(answers(phone)).hasSize(1);
+    }
+
+    @Test
     void stopInsideASentenceIsAQuestionNotAnOptOut() throws Exception {
         String phone = "+393350000003";
         String question = write(phone, "Is there a bus stop near the hotel?");
