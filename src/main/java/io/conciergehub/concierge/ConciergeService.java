@@ -53,6 +53,8 @@ public final class ConciergeService {
     public static final String NOT_UNDERSTOOD = "not_understood";
     /** The guest asked to talk to a person. */
     public static final String ASKED_FOR_PERSON = "asked_for_person";
+    /** The knowledge base's intent of "Ok", "Great!": small talk, quiet after an answer. */
+    private static final String ACKNOWLEDGEMENT = "acknowledgement";
 
     /** @param staffSince when a staff member holding the conversation last took it or replied; null: nobody holds it */
     private record Inbound(long id, String text, boolean processed, Guest guest, boolean afterAnswer, Long staffSince) {
@@ -166,6 +168,14 @@ public final class ConciergeService {
             String language = languageOf(guest, optIn.get());
             return new Decision(messageId, guest.id(), text, language, language, "opt_in",
                     knowledge.reply("opted_in", language), Outbox.PURPOSE_REPLY, false, null, false);
+        }
+        if (symbolsOnly(text)) {
+            // "👍", "🙏", "!!": an acknowledgement in every language, never a question for staff.
+            String language = guest.languageOr(defaultLanguage);
+            String reply = afterAnswer || guest.optedOut() || staffAnswering ? null
+                    : knowledge.answerIfAny(ACKNOWLEDGEMENT, language).orElse(null);
+            return new Decision(messageId, guest.id(), text, language, null, ACKNOWLEDGEMENT, reply,
+                    reply == null ? null : Outbox.PURPOSE_REPLY, null, null, false);
         }
         Reading reading = read(guest.language(), text);
         LanguageChoice choice = reading.choice();
@@ -289,8 +299,13 @@ public final class ConciergeService {
         return String.join("\n\n", answers);
     }
 
+    /** Text with no letter and no digit: emoji, punctuation. Empty text (a photo, a voice note) is not. */
+    private static boolean symbolsOnly(String text) {
+        return !text.isBlank() && text.codePoints().noneMatch(Character::isLetterOrDigit);
+    }
+
     private static String languageOf(Guest guest, String matchedLanguage) {
-        // "stop" is the same word in several languages: keep the guest's language when we know it.
-        return guest.language() != null && "en".equals(matchedLanguage) ? guest.language() : matchedLanguage;
+        // "stop" and "basta" are words of several languages: the guest's language, when known, stays.
+        return guest.language() != null ? guest.language() : matchedLanguage;
     }
 }

@@ -335,9 +335,14 @@ public final class KnowledgeBase {
 
     /** The intent's answer in the language, or in the first language that has it (a hotel's file may lack one). */
     public String answer(String intent, String language) {
+        return answerIfAny(intent, language).orElseThrow();
+    }
+
+    /** {@link #answer}, or empty when no language's file has the intent (a hotel's own files). */
+    public Optional<String> answerIfAny(String intent, String language) {
         Intent own = file(language).intents().get(intent);
-        return fill((own != null ? own : files.values().stream().map(f -> f.intents().get(intent))
-                .filter(java.util.Objects::nonNull).findFirst().orElseThrow()).answer());
+        return (own != null ? Optional.of(own) : files.values().stream().map(f -> f.intents().get(intent))
+                .filter(java.util.Objects::nonNull).findFirst()).map(found -> fill(found.answer()));
     }
 
     public String reply(String key, String language) {

@@ -90,6 +90,10 @@ public final class WhatsAppWebhook {
         if (phone == null) {
             throw HttpProblem.invalidField("messages[].from", "is not a phone number in international form");
         }
+        if ("reaction".equals(message.path("type").asText(""))) {
+            // A 👍 on one of the hub's messages (or taking it back) is not something the guest wrote.
+            return WebhookEvent.ignored(PROVIDER, PROVIDER + ":" + id, "reaction");
+        }
         String text = switch (message.path("type").asText("")) {
             case "text" -> message.path("text").path("body").asText("");
             case "interactive" -> message.path("interactive").path(

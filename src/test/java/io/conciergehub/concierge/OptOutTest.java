@@ -51,6 +51,20 @@ class OptOutTest {
     }
 
     @Test
+    void aSpanishGuestWhoWritesBastaIsConfirmedInSpanishAndStaysSpanish() throws Exception {
+        String phone = "+34600000005";
+        write(phone, "Hola, ¿a qué hora se sirve el desayuno por la mañana?");
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers(phone).size() == 1);
+
+        String stop = write(phone, "Basta");
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers(phone).size() == 2);
+
+        assertThat(answers(phone).get(1)).startsWith("No recibirá más mensajes");
+        assertThat(env.hub().text("SELECT language FROM guests WHERE id = (SELECT guest_id FROM messages"
+                + " WHERE provider_message_id = '" + stop + "')")).isEqualTo("es");
+    }
+
+    @Test
     void startOptsTheGuestBackIn() throws Exception {
         String phone = "+4917000000002";
         write(phone, "Stop");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * "Hello" gets a short greeting, "Thanks!" right after an answer gets none (none is natural), and
  * neither flags the guest for staff; a "thanks" next to a question the hub cannot answer does not
- * hide the question.
+ * hide the question. An emoji alone ("👍") is an acknowledgement, whatever the guest's language.
  */
 class SmallTalkIsAnsweredAndNeverFlagsTheGuestTest {
 
@@ -23,6 +23,16 @@ class SmallTalkIsAnsweredAndNeverFlagsTheGuestTest {
                 .satisfies(answer -> assertThat(answer.path("text").asText()).startsWith("Hello"));
         assertThat(Guests.writes(env.hub(), phone, "What's the wifi password?")).hasSize(2);
         assertThat(Guests.writes(env.hub(), phone, "Thanks!")).as("no answer to a thanks after an answer").hasSize(2);
+        assertThat(Guests.flagged(env.hub(), phone)).isFalse();
+    }
+
+    @Test
+    void anEmojiIsAnAcknowledgementInEveryLanguage() throws Exception {
+        String phone = "+393404445566";
+        assertThat(Guests.writes(env.hub(), phone, "🙂")).singleElement()
+                .satisfies(answer -> assertThat(answer.path("text").asText()).startsWith("Great!"));
+        assertThat(Guests.writes(env.hub(), phone, "What's the wifi password?")).hasSize(2);
+        assertThat(Guests.writes(env.hub(), phone, "👍🙏")).as("no answer to an emoji after an answer").hasSize(2);
         assertThat(Guests.flagged(env.hub(), phone)).isFalse();
     }
 
