@@ -16,6 +16,13 @@ import org.apache.camel.ExchangeProperty;
  */
 public final class LlmAnswers {
 
+    /**
+     * What the model answers when the facts do not answer the guest: the guest then gets the
+     * knowledge base's "staff will answer" and is flagged, as without a model. A model told to say
+     * "staff will reply" itself would promise a reply no one is told to give.
+     */
+    static final String HANDOFF = "HANDOFF";
+
     private final KnowledgeBase knowledge;
     private final String model;
     private final String hotelName;
@@ -32,18 +39,22 @@ public final class LlmAnswers {
         String language = Locale.forLanguageTag(decision.language()).getDisplayLanguage(Locale.ENGLISH);
         String instructions = "You are the concierge of " + hotelName + ". Answer the guest's WhatsApp message in "
                 + language + ", in at most three short sentences, using only the facts below. If they do not answer "
-                + "the question, say that a member of staff will reply soon. Never invent prices, times or names.\n\n"
+                + "the question, or the guest asks for something staff must do, answer only the word " + HANDOFF
+                + ". Never invent prices, times or names.\n\n"
                 + "Facts:\n" + knowledge.facts(decision.language());
         return Map.of("model", model, "temperature", 0.2, "max_tokens", 300, "messages", List.of(
                 Map.of("role", "system", "content", instructions),
                 Map.of("role", "user", "content", decision.question() == null ? "" : decision.question())));
     }
 
-    /** The decision with the model's answer; unchanged when the model returned nothing usable. */
+    /**
+     * The decision with the model's answer; unchanged (the polite "staff will answer", the guest
+     * flagged) when the model hands the question to staff or returned nothing usable.
+     */
     public Decision answer(@ExchangeProperty("decision") Decision decision, @Body String response) throws IOException {
         JsonNode content = json.readTree(response == null ? "{}" : response)
                 .path("choices").path(0).path("message").path("content");
         String text = content.isTextual() ? content.asText().strip() : "";
-        return text.isEmpty() ? decision : decision.answeredBy(text);
+        return text.isEmpty() || text.toUpperCase(Locale.ROOT).contains(HANDOFF) ? decision : decision.answeredBy(text);
     }
 }
