@@ -143,12 +143,12 @@ public final class BookingRepository {
         return new Identity(row.getLong(1), row.getString(2), row.getString(3));
     }
 
-    /** The flight number of the guest's next booking (the one arriving soonest from today). */
+    /** The flight number of the guest's next booking (the one arriving soonest from today; one without dates last). */
     public boolean setNextFlight(Connection c, long guestId, String flightNumber, String today, long now)
             throws SQLException {
         return Sql.update(c, "UPDATE bookings SET flight_number = ?, updated_at = ? WHERE id = (SELECT id FROM bookings"
                 + " WHERE guest_id = ? AND status <> 'cancelled' AND (arrival IS NULL OR arrival >= ?)"
-                + " ORDER BY arrival LIMIT 1)", flightNumber, now, guestId, today) > 0;
+                + " ORDER BY arrival IS NULL, arrival LIMIT 1)", flightNumber, now, guestId, today) > 0;
     }
 
     private static <T> T or(T reported, T stored) {

@@ -11,7 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,15 +45,18 @@ public final class CommandActions {
     private final Outbox outbox;
     private final WorkerControl workers;
     private final String region;
+    // "Today", for the guest's next booking, is the hotel's.
+    private final ZoneId hotelZone;
 
     /**
      * @param defaultLanguage the language of a message to a guest whose language nobody told (concierge.default-language)
      * @param region the hotel's region (concierge.default-region): national phone numbers are read as its numbers
      */
     public CommandActions(GuestRepository guests, BookingRepository bookings, Outbox outbox, WorkerControl workers,
-            String defaultLanguage, String region) {
+            String defaultLanguage, String region, ZoneId hotelZone) {
         this.defaultLanguage = defaultLanguage;
         this.region = region;
+        this.hotelZone = hotelZone;
         this.guests = guests;
         this.bookings = bookings;
         this.outbox = outbox;
@@ -152,7 +155,7 @@ public final class CommandActions {
         JsonNode updates = payload.get("updates");
         String flight = Fields.flightNumber(updates, "flightNumber", "flightNumber");
         if (flight != null && !bookings.setNextFlight(c, guestId, flight,
-                LocalDate.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC).toString(), now)) {
+                LocalDate.ofInstant(Instant.ofEpochMilli(now), hotelZone).toString(), now)) {
             throw new Refused("the guest has no upcoming booking to set the flight on");
         }
         guests.update(c, guestId, Fields.text(updates, "name", "name", false, 200), Fields.email(updates, "email", "email"),

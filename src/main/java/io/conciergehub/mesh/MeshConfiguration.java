@@ -16,6 +16,7 @@ import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -61,8 +62,10 @@ public class MeshConfiguration implements CamelConfiguration {
     public CommandWorker commandWorker(CamelContext context, Database db, CommandStore store, GuestRepository guests,
             BookingRepository bookings, Outbox outbox, WorkerControl workers, Metrics metrics, Clock clock,
             @PropertyInject("mesh.command-attempts") int maxAttempts,
-            @PropertyInject("concierge.default-language") String defaultLanguage, @PropertyInject("concierge.default-region") String region) {
-        return new CommandWorker(db, store, new CommandActions(guests, bookings, outbox, workers, defaultLanguage, region),
+            @PropertyInject("concierge.default-language") String defaultLanguage, @PropertyInject("concierge.default-region") String region,
+            @PropertyInject("concierge.timezone") String timezone) {
+        return new CommandWorker(db, store, new CommandActions(guests, bookings, outbox, workers, defaultLanguage, region,
+                ZoneId.of(timezone)),
                 metrics, maxAttempts, RouteControl.suspended(context, CommandWorker.ROUTE), clock);
     }
 
