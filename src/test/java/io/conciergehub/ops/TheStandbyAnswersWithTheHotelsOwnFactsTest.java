@@ -11,8 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * docker/compose.yaml: the standby answers guests with the hotel's own facts, knowledge directory
- * and LLM settings, never the demo ones; the stack does not start while a hotel fact is missing.
+ * docker/compose.yaml: the standby answers guests with the hotel's own facts, knowledge directory,
+ * LLM settings and messaging provider, never the demo ones; the stack does not start while a hotel
+ * fact or the provider is missing.
  */
 class TheStandbyAnswersWithTheHotelsOwnFactsTest {
 
@@ -52,5 +53,31 @@ class TheStandbyAnswersWithTheHotelsOwnFactsTest {
                 .hasMessageContaining("HOTEL_");
         filled.replaceAll((name, value) -> "x");
         assertThat(DockerStack.interpolate(text, filled)).doesNotContainPattern("\\$\\{[A-Za-z_]");
+    }
+
+    /**
+     * Without the provider the standby would take over with the hub's default, log: answers written
+     * to a file and counted as sent, nothing to the guests. Compose refuses to start instead.
+     */
+    @Test
+    void theStackRefusesToStartWithoutTheMessagingProvider() {
+        assertThat(DockerStack.envExample().get("MESSAGING_PROVIDER")).as("a line to fill in, not a comment")
+                .isEqualTo(new DockerStack.EnvEntry(true, ""));
+        String text = DockerStack.text("compose.yaml");
+        Map<String, String> filled = filledEnvExample();
+        filled.put("MESSAGING_PROVIDER", "");
+        assertThatThrownBy(() -> DockerStack.interpolate(text, filled)).hasMessageContaining("MESSAGING_PROVIDER");
+        filled.remove("MESSAGING_PROVIDER");
+        assertThatThrownBy(() -> DockerStack.interpolate(text, filled)).hasMessageContaining("MESSAGING_PROVIDER");
+        filled.put("MESSAGING_PROVIDER", "spoki");
+        assertThat(DockerStack.interpolate(DockerStack.environment(hub).get("MESSAGING_PROVIDER"), filled))
+                .isEqualTo("spoki");
+    }
+
+    /** Every variable of .env.example, filled in with "x". */
+    private static Map<String, String> filledEnvExample() {
+        Map<String, String> filled = new HashMap<>();
+        DockerStack.envExample().keySet().forEach(name -> filled.put(name, "x"));
+        return filled;
     }
 }
