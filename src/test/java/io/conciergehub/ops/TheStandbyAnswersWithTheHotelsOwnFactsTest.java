@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docker/compose.yaml: the standby answers guests with the hotel's own facts, knowledge directory,
- * LLM settings and messaging provider, never the demo ones; the stack does not start while a hotel
- * fact or the provider is missing.
+ * LLM settings and messaging provider, never the demo ones; every variable of docker/.env reaches
+ * it; the stack does not start while a hotel fact or the provider is missing.
  */
 class TheStandbyAnswersWithTheHotelsOwnFactsTest {
 
@@ -40,8 +40,35 @@ class TheStandbyAnswersWithTheHotelsOwnFactsTest {
         assertThat(DockerStack.DIR.resolve(source)).as("the default knowledge directory is in docker/").isDirectory();
 
         // The LLM settings, passed on from docker/.env when set there.
-        assertThat(env).containsKeys("LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL");
+        Map<String, String> dotEnv = filledEnvExample();
+        dotEnv.putAll(Map.of("LLM_BASE_URL", "https://llm.example.org/v1", "LLM_MODEL", "a-model"));
+        assertThat(DockerStack.containerEnvironment(hub, dotEnv))
+                .containsEntry("LLM_BASE_URL", "https://llm.example.org/v1").containsEntry("LLM_MODEL", "a-model");
         assertThat(DockerStack.envExample()).containsKeys("LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL");
+    }
+
+    /**
+     * A fact the hotel adds for its own answers and any setting of the README's table reach the
+     * standby from docker/.env, as from the primary's env file; what makes the container the
+     * standby stays as compose sets it, whatever docker/.env copied from the primary says.
+     */
+    @Test
+    void everyVariableOfDockerEnvReachesTheStandbyButItsOwnPlaceStaysItsOwn() {
+        Map<String, String> dotEnv = filledEnvExample();
+        dotEnv.putAll(Map.of("HOTEL_PET_FEE", "20 EUR", "CONCIERGE_DEFAULT_LANGUAGE", "it",
+                "CONCIERGE_ROLE", "primary", "CONCIERGE_DATA_DIR", "/var/lib/concierge-hub", "HTTP_PORT", "8081",
+                "CAMEL_SERVER_HOST", "127.0.0.1", "CONCIERGE_KNOWLEDGE_DIR", "/etc/concierge-hub/knowledge"));
+
+        Map<String, String> container = DockerStack.containerEnvironment(hub, dotEnv);
+
+        assertThat(container).containsEntry("HOTEL_PET_FEE", "20 EUR").containsEntry("CONCIERGE_DEFAULT_LANGUAGE", "it")
+                .containsEntry("HOTEL_NAME", "x").containsEntry("MESSAGING_PROVIDER", "x")
+                .containsEntry("CONCIERGE_ROLE", "standby").containsEntry("CONCIERGE_DATA_DIR", "/data")
+                .containsEntry("HTTP_PORT", "8080").containsEntry("CAMEL_SERVER_HOST", "0.0.0.0")
+                .containsEntry("CONCIERGE_KNOWLEDGE_DIR", "/knowledge");
+        Map<String, String> notSetByCompose = new HashMap<>(dotEnv);
+        notSetByCompose.keySet().removeAll(DockerStack.environment(hub).keySet());
+        assertThat(container).as("every other variable of docker/.env").containsAllEntriesOf(notSetByCompose);
     }
 
     @Test
@@ -70,8 +97,7 @@ class TheStandbyAnswersWithTheHotelsOwnFactsTest {
         filled.remove("MESSAGING_PROVIDER");
         assertThatThrownBy(() -> DockerStack.interpolate(text, filled)).hasMessageContaining("MESSAGING_PROVIDER");
         filled.put("MESSAGING_PROVIDER", "spoki");
-        assertThat(DockerStack.interpolate(DockerStack.environment(hub).get("MESSAGING_PROVIDER"), filled))
-                .isEqualTo("spoki");
+        assertThat(DockerStack.containerEnvironment(hub, filled)).containsEntry("MESSAGING_PROVIDER", "spoki");
     }
 
     /** Every variable of .env.example, filled in with "x". */

@@ -78,6 +78,39 @@ public final class DockerStack {
     }
 
     /**
+     * What a service's container finds in its environment, as Compose gives it, when docker/.env
+     * holds {@code dotEnv}: the variables of its {@code env_file} docker/.env, overridden by those of
+     * its {@code environment} (interpolated; one listed without a value is docker/.env's, when set there).
+     */
+    public static Map<String, String> containerEnvironment(JsonNode service, Map<String, String> dotEnv) {
+        Map<String, String> container = new LinkedHashMap<>();
+        if (envFiles(service).contains(DIR.resolve(".env"))) {
+            container.putAll(dotEnv);
+        }
+        environment(service).forEach((name, value) -> {
+            if (value != null) {
+                container.put(name, interpolate(value, dotEnv));
+            } else if (dotEnv.containsKey(name)) {
+                container.put(name, dotEnv.get(name));
+            }
+        });
+        return container;
+    }
+
+    /** A service's {@code env_file}s (a path, a list of paths, or of {@code {path, required}}), resolved from docker/. */
+    public static List<Path> envFiles(JsonNode service) {
+        JsonNode node = service.path("env_file");
+        List<JsonNode> entries = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(entries::add);
+        } else if (!node.isMissingNode()) {
+            entries.add(node);
+        }
+        return entries.stream().map(entry -> entry.isTextual() ? entry.asText() : entry.path("path").asText())
+                .map(path -> DIR.resolve(path).normalize()).toList();
+    }
+
+    /**
      * A service's volumes in short form {@code source:target[:mode]} (the source may be a
      * {@code ${VAR:-default}}), or long form, as target → source.
      */
