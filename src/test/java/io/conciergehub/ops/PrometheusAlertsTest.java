@@ -45,7 +45,8 @@ class PrometheusAlertsTest {
         subjects.put("replication lag high", "concierge_replication_lag_seconds");
         subjects.put("dead letters growing", "concierge_dead_letters");
         subjects.put("the pair's keys differ", "concierge_failover_key_mismatch{job=\"concierge-hub\"} == 1");
-        subjects.put("a circuit open", "concierge_circuit_state{job=\"concierge-hub\"} == 2");
+        subjects.put("a circuit open, or open and half-open by turns, for 5 minutes",
+                "max_over_time(concierge_circuit_state{job=\"concierge-hub\"}[5m]) == 2");
         subjects.put("disk filling", "predict_linear(disk_free_bytes");
         subjects.put("disk almost full", "disk_free_bytes{job=\"concierge-hub\"} / disk_total_bytes");
         subjects.forEach((subject, expected) -> assertThat(alerts.values()).as(subject)
