@@ -1,5 +1,8 @@
 package io.conciergehub.concierge;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.conciergehub.store.ConfigurationException;
@@ -161,7 +164,7 @@ public final class KnowledgeBase {
         String name = language + ".yaml";
         try {
             if (own != null) {
-                return yaml.readValue(own.toFile(), LanguageFile.class);
+                return ownFile(yaml, own);
             }
             try (InputStream in = KnowledgeBase.class.getResourceAsStream("/knowledge/" + name)) {
                 if (in == null) {
@@ -172,6 +175,56 @@ public final class KnowledgeBase {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read knowledge file " + name, e);
         }
+    }
+
+    /**
+     * The hotel's own file, or a configuration error naming it and where it is wrong: never a
+     * line of its content (the answers hold the Wi-Fi password).
+     */
+    private static LanguageFile ownFile(ObjectMapper yaml, Path own) {
+        LanguageFile file;
+        try {
+            file = yaml.readValue(own.toFile(), LanguageFile.class);
+        } catch (JsonProcessingException wrong) {
+            JsonLocation at = wrong.getLocation();
+            throw new ConfigurationException("knowledge file " + own + (notYaml(wrong) ? " is not valid YAML"
+                    : " is not a knowledge file (language, stopWords, startWords, intents, replies)")
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + "; correct it, or remove it for the bundled answers");
+        } catch (IOException unreadable) {
+            throw new ConfigurationException("knowledge file " + own + " cannot be read by the hub");
+        }
+        List<String> missing = new ArrayList<>();
+        if (file == null || file.stopWords() == null) {
+            missing.add("stopWords"); // the guests' opt-out words
+        }
+        if (file == null || file.startWords() == null) {
+            missing.add("startWords");
+        }
+        if (file == null || file.intents() == null || file.intents().isEmpty()) {
+            missing.add("intents");
+        } else {
+            file.intents().forEach((intent, entry) -> {
+                if (entry == null || entry.answer() == null || entry.answer().isBlank()) {
+                    missing.add("an answer for intent " + intent);
+                }
+            });
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigurationException("knowledge file " + own + " has no " + String.join(", ", missing)
+                    + "; correct it, or remove it for the bundled answers");
+        }
+        return file;
+    }
+
+    /** A syntax error, which databinding may wrap in a mapping error. */
+    private static boolean notYaml(Throwable wrong) {
+        for (Throwable cause = wrong; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every placeholder of the file's answers and replies has a fact: a guest never gets one unfilled. */

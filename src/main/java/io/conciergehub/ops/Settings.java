@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -112,6 +114,18 @@ public final class Settings {
         }
         return text;
     });
+    /**
+     * The hotel's answers replace the bundled ones: a directory that is not there (a typo, a mount
+     * missing) must not leave the guests with the bundled answers while the hub seems to start well.
+     */
+    private static final Kind KNOWLEDGE_DIR = new Kind("empty (the bundled answers), or a directory the hub can read",
+            false, text -> {
+                Path dir = Path.of(text);
+                if (!text.isEmpty() && !(Files.isDirectory(dir) && Files.isReadable(dir) && Files.isExecutable(dir))) {
+                    throw new IllegalArgumentException("not a readable directory");
+                }
+                return text;
+            });
     /** A URL that is itself the credential (a Slack incoming webhook's): never printed. */
     private static final Kind SECRET_URL = new Kind(URL.form(), true, URL.read());
     private static final Kind REDIS_URL = new Kind("empty, or redis://host:port (rediss:// with TLS)", true, text -> {
@@ -193,7 +207,7 @@ public final class Settings {
         KINDS.put("concierge.api-keys", API_KEYS);
         KINDS.put("concierge.encryption-key", ENCRYPTION_KEY);
         KINDS.put("concierge.default-language", choice("en", "it", "de", "fr", "es"));
-        KINDS.put("concierge.knowledge-dir", TEXT);
+        KINDS.put("concierge.knowledge-dir", KNOWLEDGE_DIR);
         KINDS.put("concierge.match-threshold", decimal("a number above 0 and at most 1, such as 0.45", Double.MIN_VALUE, 1));
         KINDS.put("concierge.allow-demo-facts", BOOLEAN);
         KINDS.put("concierge.language-accuracy", choice("low", "high"));

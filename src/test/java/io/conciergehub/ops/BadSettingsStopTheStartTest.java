@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,7 +90,11 @@ class BadSettingsStopTheStartTest {
                         + " or imaps://host[:port]"),
                 Arguments.of("IMAP_POLL_DELAY=often", "imap.poll-delay = 'often' is not a duration"),
                 Arguments.of("CONCIERGE_DEFAULT_REGION=Italy", "concierge.default-region = 'Italy' is not a country code"
-                        + " such as IT"));
+                        + " such as IT"),
+                Arguments.of("CONCIERGE_KNOWLEDGE_DIR=/etc/concierge-hub/knowlege", "concierge.knowledge-dir ="
+                        + " '/etc/concierge-hub/knowlege' is not empty (the bundled answers), or a directory the hub can read"),
+                Arguments.of("CONCIERGE_KNOWLEDGE_DIR=pom.xml", "concierge.knowledge-dir = 'pom.xml' is not empty (the"
+                        + " bundled answers), or a directory the hub can read"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,6 +131,36 @@ class BadSettingsStopTheStartTest {
         } finally {
             main.stop();
         }
+        assertThat(dataDir).as("the data directory is untouched").doesNotExist();
+    }
+
+    /** The hotel's answer files, wrong three ways; the Wi-Fi password in them never reaches the line. */
+    static Stream<Arguments> badKnowledgeFiles() {
+        return Stream.of(
+                Arguments.of("language: en\nstopWords: [stop]\nintents:\n  wifi:\n    answer: The password is hunter2-wifi\n"
+                        + "   keywords: [wifi]\n", "is not valid YAML at line 6, column "),
+                Arguments.of("language: en\nstopWords: [stop]\nstartWords: [start]\nintents: [wifi, hunter2-wifi]\n",
+                        "is not a knowledge file (language, stopWords, startWords, intents, replies) at line 4, column "),
+                Arguments.of("language: en\nstartWords: [start]\nintents:\n  wifi:\n    keywords: [wifi]\n"
+                        + "    answer: The password is hunter2-wifi\n  pets:\n    keywords: [dog]\n",
+                        "has no stopWords, an answer for intent pets; correct it, or remove it for the bundled answers"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badKnowledgeFiles")
+    void aBadKnowledgeFileEndsTheStartWithOneLineNamingItAndExitCode2(String content, String line, @TempDir Path dir)
+            throws Exception {
+        Path knowledge = Files.createDirectories(dir.resolve("knowledge"));
+        Files.writeString(knowledge.resolve("en.yaml"), content);
+        Path dataDir = dir.resolve("data");
+
+        HubCommand.Result started = HubCommand.run(dataDir, environment("CONCIERGE_KNOWLEDGE_DIR=" + knowledge), "run");
+
+        assertThat(started.exitCode()).isEqualTo(2);
+        assertThat(started.err().strip().lines()).singleElement().asString()
+                .startsWith("concierge-hub: configuration error: knowledge file " + knowledge.resolve("en.yaml") + " ")
+                .contains(line).doesNotContain("hunter2", "Exception");
+        assertThat(started.out()).doesNotContain("hunter2");
         assertThat(dataDir).as("the data directory is untouched").doesNotExist();
     }
 
