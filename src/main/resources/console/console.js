@@ -20,7 +20,8 @@
       conflict: 'Taken by {0}.', kind_message: 'message', kind_status: 'state', kind_flag: 'flag',
       kind_take: 'taken', kind_resolve: 'resolved', guest: 'guest {0}', in: 'guest', out: 'hub',
       language: 'language {0}', windowOpen: 'window open until {0}', events: '{0} events',
-      choose: 'Choose a conversation.', templateSent: 'Template “{0}”'
+      choose: 'Choose a conversation.', templateSent: 'Template “{0}”',
+      more: 'Older conversations'
     },
     it: {
       title: 'Concierge Hub', offline: 'non in linea', live: 'in diretta', connecting: 'connessione…', logout: 'Esci',
@@ -37,7 +38,8 @@
       conflict: 'In carico a {0}.', kind_message: 'messaggio', kind_status: 'stato', kind_flag: 'segnalazione',
       kind_take: 'preso in carico', kind_resolve: 'risolto', guest: 'ospite {0}', in: 'ospite', out: 'hub',
       language: 'lingua {0}', windowOpen: 'finestra aperta fino a {0}', events: '{0} eventi',
-      choose: 'Scegli una conversazione.', templateSent: 'Modello «{0}»'
+      choose: 'Scegli una conversazione.', templateSent: 'Modello «{0}»',
+      more: 'Conversazioni precedenti'
     },
     de: {
       title: 'Concierge Hub', offline: 'offline', live: 'live', connecting: 'verbinde…', logout: 'Abmelden',
@@ -55,7 +57,8 @@
       sentOk: 'Gesendet: in Warteschlange.', conflict: 'Übernommen von {0}.', kind_message: 'Nachricht',
       kind_status: 'Status', kind_flag: 'Markierung', kind_take: 'übernommen', kind_resolve: 'erledigt',
       guest: 'Gast {0}', in: 'Gast', out: 'Hub', language: 'Sprache {0}', windowOpen: 'Fenster offen bis {0}',
-      events: '{0} Ereignisse', choose: 'Wählen Sie eine Unterhaltung.', templateSent: 'Vorlage „{0}“'
+      events: '{0} Ereignisse', choose: 'Wählen Sie eine Unterhaltung.', templateSent: 'Vorlage „{0}“',
+      more: 'Ältere Unterhaltungen'
     }
   };
 
@@ -89,11 +92,14 @@
     return isNaN(date) ? '' : date.toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
   }
 
+  // Conversations the list shows at first; "Older conversations" shows as many more each time.
+  var LIST_PAGE = 50;
+
   var state = {
     me: null, socket: null, lastSeq: 0, events: 0, attempts: 0, reconnectTimer: null, refreshTimer: null,
     watchdog: null, lastFrameAt: 0, passive: false, open: null, shown: null, refetchTimer: null, replyKey: null,
     replyDraft: null, loggedOut: false, listStale: false, conversationStale: false, seen: new Set(),
-    refreshing: null
+    refreshing: null, listWanted: LIST_PAGE
   };
 
   // --- HTTP -------------------------------------------------------------------------------------
@@ -162,6 +168,7 @@
     $('resolve').addEventListener('click', function () { command('resolve', {}); });
     $('reply-form').addEventListener('submit', onReply);
     $('reply-text').addEventListener('input', function () { state.replyKey = null; });
+    $('inbox-more').addEventListener('click', function () { state.listWanted += LIST_PAGE; loadList(); });
     api('GET', '/api/console/me').then(function (answer) {
       if (answer.status === 200) { startApp(answer.body); } else { showLogin(); }
     }, showLogin);
@@ -347,17 +354,28 @@
 
   // --- Inbox ------------------------------------------------------------------------------------
 
+  // As many conversations as the staff member asked to see, a page of the API at a time.
   function loadList() {
-    api('GET', '/api/console/conversations').then(function (answer) {
-      var list = $('conversations');
-      var note = $('inbox-note');
-      if (answer.status !== 200 || !answer.body || !Array.isArray(answer.body.conversations)) {
-        note.textContent = answer.status === 404 ? t('noList') : (answer.status === 401 ? '' : t('failed'));
-        return;
-      }
-      note.textContent = answer.body.conversations.length ? '' : t('empty');
-      list.replaceChildren.apply(list, answer.body.conversations.map(conversationItem));
-    }, function () { $('inbox-note').textContent = t('failed'); });
+    var shown = [];
+    var note = $('inbox-note');
+    var page = function (before) {
+      var limit = Math.min(200, state.listWanted - shown.length);
+      var path = '/api/console/conversations?limit=' + limit + (before ? '&before=' + encodeURIComponent(before) : '');
+      return api('GET', path).then(function (answer) {
+        if (answer.status !== 200 || !answer.body || !Array.isArray(answer.body.conversations)) {
+          note.textContent = answer.status === 404 ? t('noList') : (answer.status === 401 ? '' : t('failed'));
+          return;
+        }
+        shown = shown.concat(answer.body.conversations);
+        var next = answer.body.nextBefore;
+        if (next && shown.length < state.listWanted) { return page(next); }
+        note.textContent = shown.length ? '' : t('empty');
+        var list = $('conversations');
+        list.replaceChildren.apply(list, shown.map(conversationItem));
+        $('inbox-more').hidden = !next;
+      });
+    };
+    page(null).then(null, function () { note.textContent = t('failed'); });
   }
 
   function conversationItem(c) {

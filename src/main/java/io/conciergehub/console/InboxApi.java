@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -94,22 +95,60 @@ public final class InboxApi {
         this.defaultLanguage = defaultLanguage;
     }
 
-    /** {@code GET /api/console/conversations?limit=}: needing staff first, then the latest message's time, newest first. */
+    /**
+     * {@code GET /api/console/conversations?limit=&before=}: needing staff first, then the latest
+     * message's time, newest first; {@code nextBefore}, when there are more, asks for the next page.
+     */
     public ApiResponse list(Exchange exchange) {
         int limit = limit(exchange, "limit", LIST_LIMIT, MAX_LIST_LIMIT);
+        ListPosition after = ListPosition.parse(HttpRequests.queryParameter(exchange.getMessage(), "before"));
+        List<ListPosition> positions = new ArrayList<>();
         List<Map<String, Object>> conversations = db.read(c -> Sql.list(c, "SELECT " + GUEST_COLUMNS
                 + ", m.body AS last_body, m.direction AS last_direction, m.created_at AS last_at FROM guests g"
                 + " LEFT JOIN messages m ON m.id = (SELECT MAX(id) FROM messages WHERE guest_id = g.id)"
-                + " WHERE m.id IS NOT NULL OR g.needs_attention = 1"
-                + " ORDER BY g.needs_attention DESC, m.created_at DESC, g.id DESC LIMIT ?", row -> {
+                + " WHERE (m.id IS NOT NULL OR g.needs_attention = 1)"
+                + " AND (g.needs_attention, COALESCE(m.created_at, 0), g.id) < (?, ?, ?)"
+                + " ORDER BY g.needs_attention DESC, COALESCE(m.created_at, 0) DESC, g.id DESC LIMIT ?", row -> {
                     Map<String, Object> conversation = guest(row);
                     Long lastAt = Sql.nullableLong(row, "last_at");
                     conversation.put("lastMessageAt", iso(lastAt));
                     conversation.put("lastText", shortened(guests.open(row.getString("last_body"))));
                     conversation.put("lastDirection", row.getString("last_direction"));
+                    positions.add(new ListPosition(row.getInt("needs_attention"), lastAt == null ? 0 : lastAt,
+                            row.getLong("id")));
                     return conversation;
-                }, limit));
-        return ApiResponse.ok(Map.of("conversations", conversations));
+                }, after.needsStaff(), after.lastAt(), after.guestId(), limit));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("conversations", conversations);
+        answer.put("nextBefore", positions.size() == limit ? positions.get(limit - 1).toString() : null);
+        return ApiResponse.ok(answer);
+    }
+
+    /**
+     * Where a page of the inbox ends, in its order (flag, latest message's time, guest id; each
+     * descending): "1.1764900000000.42". The first page starts before every position.
+     */
+    record ListPosition(int needsStaff, long lastAt, long guestId) {
+
+        private static final Pattern FORM = Pattern.compile("([01])\\.(\\d{1,15})\\.(\\d{1,18})");
+        private static final ListPosition FIRST = new ListPosition(2, 0, 0);
+
+        static ListPosition parse(String text) {
+            if (text == null) {
+                return FIRST;
+            }
+            Matcher form = FORM.matcher(text);
+            if (!form.matches()) {
+                throw HttpProblem.invalidField("before", "must be the nextBefore of the page before");
+            }
+            return new ListPosition(Integer.parseInt(form.group(1)), Long.parseLong(form.group(2)),
+                    Long.parseLong(form.group(3)));
+        }
+
+        @Override
+        public String toString() {
+            return needsStaff + "." + lastAt + "." + guestId;
+        }
     }
 
     /** {@code GET /api/console/conversations/{guestId}?limit=}: the guest, bookings, journey and the newest messages, oldest first. */
