@@ -4,16 +4,21 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 import org.apache.camel.Exchange;
 
 /**
  * Classifies a remote service's answer (a messaging provider, the event sink, the LLM). Server
  * errors are thrown inside the circuit breaker (they count against the service); 429 and other 4xx
- * are thrown after it, so neither trips the breaker.
+ * are thrown after it, so neither trips the breaker. The event sink, whose events wait for it in
+ * order, has its own rule inside the breaker ({@link #failOnServiceUnavailable}).
  */
 public final class RemoteAnswers {
 
     private static final long DEFAULT_RETRY_AFTER_MILLIS = 1000;
+
+    /** 4xx answers that say the service (its credentials, its URL) is wrong, not the request. */
+    private static final Set<Integer> SERVICE_LEVEL_4XX = Set.of(401, 403, 404, 405, 407, 408);
 
     private final Clock clock;
 
@@ -29,16 +34,47 @@ public final class RemoteAnswers {
         }
     }
 
+    /**
+     * Inside the circuit breaker of a service whose requests wait for it in order (the event sink):
+     * every answer that says the service cannot take any request now, whatever the request, so the
+     * breaker counts it and the request waits instead of failing for good. 429:
+     * {@link RemoteCallException.RateLimited}; a 5xx with {@code Retry-After}:
+     * {@link RemoteCallException.UnavailableFor}; no answer, other 5xx, 3xx, 401, 403, 404, 405, 407,
+     * 408: {@link RemoteCallException.Unavailable}. What {@link #failOnClientError} finds after it
+     * is the service refusing this very request.
+     */
+    public void failOnServiceUnavailable(Exchange exchange) {
+        int status = status(exchange);
+        String retryAfter = retryAfterHeader(exchange);
+        if (status == 429) {
+            throw rateLimited(exchange);
+        }
+        if (status >= 500 && retryAfter != null && !retryAfter.isBlank()) {
+            throw new RemoteCallException.UnavailableFor(status, retryAfter(retryAfter), excerpt(exchange));
+        }
+        if (status / 100 == 3 || SERVICE_LEVEL_4XX.contains(status)) {
+            throw new RemoteCallException.Unavailable(status, excerpt(exchange));
+        }
+        failOnServerError(exchange);
+    }
+
     /** 429 and other non-2xx answers, outside the circuit breaker. */
     public void failOnClientError(Exchange exchange) {
         int status = status(exchange);
         if (status == 429) {
-            throw new RemoteCallException.RateLimited(retryAfter(exchange.getMessage().getHeader("Retry-After", String.class)),
-                    excerpt(exchange));
+            throw rateLimited(exchange);
         }
         if (status < 200 || status >= 300) {
             throw new RemoteCallException.Rejected(status, excerpt(exchange));
         }
+    }
+
+    private RemoteCallException.RateLimited rateLimited(Exchange exchange) {
+        return new RemoteCallException.RateLimited(retryAfter(retryAfterHeader(exchange)), excerpt(exchange));
+    }
+
+    private static String retryAfterHeader(Exchange exchange) {
+        return exchange.getMessage().getHeader("Retry-After", String.class);
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date; a second when absent or unreadable. */

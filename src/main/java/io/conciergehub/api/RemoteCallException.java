@@ -27,10 +27,31 @@ public class RemoteCallException extends RuntimeException {
         return detail;
     }
 
-    /** 5xx: the service is failing; retried, and counted by the circuit breaker. */
+    /**
+     * 5xx: the service is failing; retried, and counted by the circuit breaker. For the event sink
+     * also no answer, a redirect, 401, 403, 404, 405, 407 and 408: it cannot take any request now.
+     */
     public static class Unavailable extends RemoteCallException {
         public Unavailable(int status, String detail) {
             super(status, detail);
+        }
+    }
+
+    /**
+     * A 5xx with {@code Retry-After} from a service whose requests wait for it in order (the event
+     * sink, {@link RemoteAnswers#failOnServiceUnavailable}): unavailable, and says for how long.
+     */
+    public static class UnavailableFor extends Unavailable implements RetryAfterDelay.RetryAfter {
+        private final long retryAfterMillis;
+
+        public UnavailableFor(int status, long retryAfterMillis, String detail) {
+            super(status, detail);
+            this.retryAfterMillis = retryAfterMillis;
+        }
+
+        @Override
+        public long getRetryAfterMillis() {
+            return retryAfterMillis;
         }
     }
 
@@ -41,7 +62,10 @@ public class RemoteCallException extends RuntimeException {
         }
     }
 
-    /** 429: slow down and try again after {@code retryAfterMillis}; not a failure of the service. */
+    /**
+     * 429: slow down and try again after {@code retryAfterMillis}; not a failure of the service,
+     * except for the event sink, whose breaker counts it ({@link RemoteAnswers#failOnServiceUnavailable}).
+     */
     public static class RateLimited extends RemoteCallException implements RetryAfterDelay.RetryAfter {
         private final long retryAfterMillis;
 

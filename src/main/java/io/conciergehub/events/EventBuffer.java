@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.Backoff;
 import io.conciergehub.api.Failures;
 import io.conciergehub.api.RemoteCallException;
+import io.conciergehub.api.RetryAfterDelay;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.store.Sql;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * order they happened, survive restarts, and wait out a sink that is down. The {@code events}
  * routes send the oldest due event, one at a time.
  *
- * <p>After a failed attempt an event waits {@code retryDelay × 2^(attempts-1)} (at most
+ * <p>A sink that cannot take events now (down, slow, or turning every call away: see
+ * {@link #sinkUnavailable}) costs the event nothing: it stays first, however long that lasts. A
+ * sink that refuses the event itself makes it a dead letter at once, and the next one goes. After
+ * any other failure an event waits {@code retryDelay × 2^(attempts-1)} (at most
  * {@code maxRetryDelay}); after {@code maxAttempts} it becomes a dead letter and the next one goes.
  * The hub's own payloads carry ids, never phone numbers or e-mail addresses; events from outside
  * may carry anything, so payloads are sealed at rest (here and in their dead letters).
@@ -169,14 +173,46 @@ public final class EventBuffer {
     }
 
     /**
-     * An attempt failed. Returns true when the event became a dead letter (the next may go now),
-     * false when it waits for its next attempt (and the ones behind it wait too, to keep the order).
+     * The sink could not take the event: no answer or none in time, 5xx, or an answer that turns
+     * every event away (a redirect, 401, 403, 404, 405, 407, 408, 429: its token or URL is wrong, or
+     * it wants fewer calls). Not the event's fault: no attempt is counted and it stays first. The
+     * sink's circuit breaker, which counted the failure, spaces the next tries; a {@code Retry-After}
+     * holds the event, and so the whole buffer, that long. Returns false: the drain stops.
+     */
+    public boolean sinkUnavailable(@ExchangeProperty("event") Event event, @ExchangeProperty("drain") Drain drain,
+            @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Throwable cause) {
+        drain.failed++;
+        long wait = retryAfterMillis(cause);
+        long due = clock.millis() + wait;
+        String error = Failures.stored(cause);
+        db.write(c -> Sql.update(c, "UPDATE buffered_events SET next_attempt_at = ?, last_error = ? WHERE id = ?", due,
+                error, event.sequence()));
+        forwarded.accept("failed");
+        LOG.warn("event=events.sink-unavailable id={} type={} retryAfterMs={} error=\"{}\"", event.id(), event.type(),
+                wait, Failures.logged(cause));
+        return false;
+    }
+
+    private static long retryAfterMillis(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RetryAfterDelay.RetryAfter later) {
+                return later.getRetryAfterMillis();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * An attempt failed for a reason of the event's own: the sink refused it (any 4xx but those of
+     * {@link #sinkUnavailable}), or it could not be sent. Returns true when the event became a dead
+     * letter (the next may go now), false when it waits for its next attempt (and the ones behind it
+     * wait too, to keep the order).
      */
     public boolean failed(@ExchangeProperty("event") Event event, @ExchangeProperty("drain") Drain drain,
             @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Throwable cause) {
         drain.failed++;
         String error = Failures.stored(cause);
-        // A 4xx says the sink will never take this event: no point in waiting for more attempts.
+        // The sink refused this very event (400, 409, 410, 413, 415, 422, …): it will never take it.
         boolean rejected = cause instanceof RemoteCallException.Rejected;
         long now = clock.millis();
         int attempts = event.attempts() + 1;

@@ -62,13 +62,20 @@ public final class EventSinkStub implements AutoCloseable, AfterAllCallback {
                 .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate())).toList();
     }
 
+    /** How many times the hub sent the event with this id, whatever the sink answered. */
+    public long sent(String eventId) {
+        return requests().stream().filter(event -> read(event.getRequest().getBodyAsString()).path("id").asText()
+                .equals(eventId)).count();
+    }
+
     /**
      * The bodies of the events the sink acknowledged (2xx) before the hub's timeout, in the order
-     * they arrived: what the hub saw as delivered. An answer after the timeout never reached it.
+     * they arrived: what the hub saw as delivered. An answer after the timeout never reached it, nor
+     * did one whose connection was dropped (a fault, which WireMock records as a 200).
      */
     public List<JsonNode> acknowledged() {
         return requests().stream().filter(event -> event.getResponse().getStatus() / 100 == 2
-                        && answeredInTime(event))
+                        && event.getResponseDefinition().getFault() == null && answeredInTime(event))
                 .map(event -> read(event.getRequest().getBodyAsString())).toList();
     }
 

@@ -92,8 +92,6 @@ public final class HubUnderReview implements BeforeAllCallback, AfterAllCallback
     private final EventSinkStub sink = new EventSinkStub();
     private final HubUnderTest env = HubUnderTest.withLogProvider(hub -> sink.configure(hub.scopedKeys())
             .property("api.rate-limit", "100000")
-            // Events stay in the buffer while the sink is down, not dead-lettered in the middle of a probe.
-            .property("events.max-attempts", "1000000")
             // Relayed guest messages are answered at once, so that the hub is quiet between two probes.
             .property("messaging.recipient-spacing", "1")
             // No scheduled journey message between a probe's two counts: a probe's booking would get its welcome.
