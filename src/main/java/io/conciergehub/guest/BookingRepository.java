@@ -143,12 +143,25 @@ public final class BookingRepository {
         return new Identity(row.getLong(1), row.getString(2), row.getString(3));
     }
 
-    /** The flight number of the guest's next booking (the one arriving soonest from today; one without dates last). */
-    public boolean setNextFlight(Connection c, long guestId, String flightNumber, String today, long now)
+    /** A booking whose flight number was set: its identity and status, and whether the number changed. */
+    public record FlightSet(Identity booking, String status, boolean changed) {
+    }
+
+    /**
+     * Sets the flight number of the guest's next booking (the one arriving soonest from today; one
+     * without dates last); empty when the guest has none.
+     */
+    public Optional<FlightSet> setNextFlight(Connection c, long guestId, String flightNumber, String today, long now)
             throws SQLException {
-        return Sql.update(c, "UPDATE bookings SET flight_number = ?, updated_at = ? WHERE id = (SELECT id FROM bookings"
-                + " WHERE guest_id = ? AND status <> 'cancelled' AND (arrival IS NULL OR arrival >= ?)"
-                + " ORDER BY arrival IS NULL, arrival LIMIT 1)", flightNumber, now, guestId, today) > 0;
+        Optional<FlightSet> next = Sql.one(c, "SELECT id, source, external_id, status, flight_number IS NOT ?"
+                + " FROM bookings WHERE guest_id = ? AND status <> 'cancelled' AND (arrival IS NULL OR arrival >= ?)"
+                + " ORDER BY arrival IS NULL, arrival LIMIT 1", row -> new FlightSet(identity(row), row.getString(4),
+                        row.getBoolean(5)), flightNumber, guestId, today);
+        if (next.isPresent() && next.get().changed()) {
+            Sql.update(c, "UPDATE bookings SET flight_number = ?, updated_at = ? WHERE id = ?", flightNumber, now,
+                    next.get().booking().id());
+        }
+        return next;
     }
 
     private static <T> T or(T reported, T stored) {

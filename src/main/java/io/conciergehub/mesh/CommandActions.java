@@ -3,6 +3,7 @@ package io.conciergehub.mesh;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.conciergehub.api.Fields;
+import io.conciergehub.events.EventBuffer;
 import io.conciergehub.guest.BookingRepository;
 import io.conciergehub.guest.Guest;
 import io.conciergehub.guest.GuestRepository;
@@ -47,16 +48,18 @@ public final class CommandActions {
     private final String region;
     // "Today", for the guest's next booking, is the hotel's.
     private final ZoneId hotelZone;
+    private final EventBuffer events;
 
     /**
      * @param defaultLanguage the language of a message to a guest whose language nobody told (concierge.default-language)
      * @param region the hotel's region (concierge.default-region): national phone numbers are read as its numbers
      */
     public CommandActions(GuestRepository guests, BookingRepository bookings, Outbox outbox, WorkerControl workers,
-            String defaultLanguage, String region, ZoneId hotelZone) {
+            EventBuffer events, String defaultLanguage, String region, ZoneId hotelZone) {
         this.defaultLanguage = defaultLanguage;
         this.region = region;
         this.hotelZone = hotelZone;
+        this.events = events;
         this.guests = guests;
         this.bookings = bookings;
         this.outbox = outbox;
@@ -121,6 +124,9 @@ public final class CommandActions {
     private Map<String, Object> sendMessage(Connection c, JsonNode message, long now) throws SQLException {
         String phone = Fields.phone(message, "phone", "phone", true, region);
         GuestRepository.Resolved guest = guests.findOrCreate(c, phone, now);
+        if (guest.created()) {
+            events.publish(c, "guest.created", Map.of("guestId", guest.id(), "source", "command"));
+        }
         Guest stored = guests.findById(c, guest.id()).orElseThrow();
         // Queued even to a guest who opted out: the outbox holds it, and the command reports why.
         String language = Optional.ofNullable(Fields.language(message, "language", "language"))
@@ -154,9 +160,15 @@ public final class CommandActions {
         long guestId = guestNamed(c, payload);
         JsonNode updates = payload.get("updates");
         String flight = Fields.flightNumber(updates, "flightNumber", "flightNumber");
-        if (flight != null && !bookings.setNextFlight(c, guestId, flight,
-                LocalDate.ofInstant(Instant.ofEpochMilli(now), hotelZone).toString(), now)) {
-            throw new Refused("the guest has no upcoming booking to set the flight on");
+        if (flight != null) {
+            BookingRepository.FlightSet set = bookings.setNextFlight(c, guestId, flight,
+                    LocalDate.ofInstant(Instant.ofEpochMilli(now), hotelZone).toString(), now)
+                    .orElseThrow(() -> new Refused("the guest has no upcoming booking to set the flight on"));
+            if (set.changed()) {
+                events.publish(c, "booking.updated", Map.of("bookingId", set.booking().id(), "guestId", guestId,
+                        "source", set.booking().source(), "externalId", set.booking().externalId(),
+                        "status", set.status()));
+            }
         }
         guests.update(c, guestId, Fields.text(updates, "name", "name", false, 200), Fields.email(updates, "email", "email"),
                 Fields.language(updates, "language", "language"), Fields.status(updates, "status", "status", null),
