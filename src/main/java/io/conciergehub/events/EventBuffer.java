@@ -182,7 +182,8 @@ public final class EventBuffer {
     public boolean sinkUnavailable(@ExchangeProperty("event") Event event, @ExchangeProperty("drain") Drain drain,
             @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Throwable cause) {
         drain.failed++;
-        long wait = retryAfterMillis(cause);
+        // A Retry-After longer than the longest back-off (a maintenance page's "a day") is not kept to.
+        long wait = Math.min(retryAfterMillis(cause), backoff.maxMillis());
         long due = clock.millis() + wait;
         String error = Failures.stored(cause);
         db.write(c -> Sql.update(c, "UPDATE buffered_events SET next_attempt_at = ?, last_error = ? WHERE id = ?", due,

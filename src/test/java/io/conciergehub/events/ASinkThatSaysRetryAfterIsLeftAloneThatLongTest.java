@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A sink that answers 429 or 503 with {@code Retry-After} is not called again before then, though
- * the poller wakes every 200 ms; the event waits first in line, uncounted, until the operator's
+ * A sink that answers 429 or 503 with {@code Retry-After} is not called again before then (up to
+ * events.max-retry-delay), though the poller wakes every 200 ms; the event waits first in line, uncounted, until the operator's
  * flush (or the time given) sends it.
  */
 class ASinkThatSaysRetryAfterIsLeftAloneThatLongTest {
@@ -25,7 +25,8 @@ class ASinkThatSaysRetryAfterIsLeftAloneThatLongTest {
     // The breaker stays closed: only Retry-After holds the calls back.
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> sink.configure(hub.scopedKeys())
-            .property("events.circuit.minimum-calls", "100").property("events.timeout", "10000"));
+            .property("events.circuit.minimum-calls", "100").property("events.timeout", "10000")
+            .property("events.max-retry-delay", "1h"));
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(ints = {429, 503})
