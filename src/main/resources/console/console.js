@@ -92,8 +92,10 @@
     return isNaN(date) ? '' : date.toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
   }
 
-  // Conversations the list shows at first; "Older conversations" shows as many more each time.
+  // Conversations the list shows at first; "Older conversations" shows as many more each time, up
+  // to the API's most in one request (older ones: the API's nextBefore, or the guest query).
   var LIST_PAGE = 50;
+  var LIST_MAX = 200;
 
   var state = {
     me: null, socket: null, lastSeq: 0, events: 0, attempts: 0, reconnectTimer: null, refreshTimer: null,
@@ -168,7 +170,10 @@
     $('resolve').addEventListener('click', function () { command('resolve', {}); });
     $('reply-form').addEventListener('submit', onReply);
     $('reply-text').addEventListener('input', function () { state.replyKey = null; });
-    $('inbox-more').addEventListener('click', function () { state.listWanted += LIST_PAGE; loadList(); });
+    $('inbox-more').addEventListener('click', function () {
+      state.listWanted = Math.min(LIST_MAX, state.listWanted + LIST_PAGE);
+      loadList();
+    });
     api('GET', '/api/console/me').then(function (answer) {
       if (answer.status === 200) { startApp(answer.body); } else { showLogin(); }
     }, showLogin);
@@ -354,28 +359,20 @@
 
   // --- Inbox ------------------------------------------------------------------------------------
 
-  // As many conversations as the staff member asked to see, a page of the API at a time.
+  // As many conversations as the staff member asked to see (up to the API's 200), in one request:
+  // a refetch costs one request however far the list was opened.
   function loadList() {
-    var shown = [];
     var note = $('inbox-note');
-    var page = function (before) {
-      var limit = Math.min(200, state.listWanted - shown.length);
-      var path = '/api/console/conversations?limit=' + limit + (before ? '&before=' + encodeURIComponent(before) : '');
-      return api('GET', path).then(function (answer) {
-        if (answer.status !== 200 || !answer.body || !Array.isArray(answer.body.conversations)) {
-          note.textContent = answer.status === 404 ? t('noList') : (answer.status === 401 ? '' : t('failed'));
-          return;
-        }
-        shown = shown.concat(answer.body.conversations);
-        var next = answer.body.nextBefore;
-        if (next && shown.length < state.listWanted) { return page(next); }
-        note.textContent = shown.length ? '' : t('empty');
-        var list = $('conversations');
-        list.replaceChildren.apply(list, shown.map(conversationItem));
-        $('inbox-more').hidden = !next;
-      });
-    };
-    page(null).then(null, function () { note.textContent = t('failed'); });
+    api('GET', '/api/console/conversations?limit=' + state.listWanted).then(function (answer) {
+      if (answer.status !== 200 || !answer.body || !Array.isArray(answer.body.conversations)) {
+        note.textContent = answer.status === 404 ? t('noList') : (answer.status === 401 ? '' : t('failed'));
+        return;
+      }
+      note.textContent = answer.body.conversations.length ? '' : t('empty');
+      var list = $('conversations');
+      list.replaceChildren.apply(list, answer.body.conversations.map(conversationItem));
+      $('inbox-more').hidden = !answer.body.nextBefore || state.listWanted >= LIST_MAX;
+    }, function () { note.textContent = t('failed'); });
   }
 
   function conversationItem(c) {

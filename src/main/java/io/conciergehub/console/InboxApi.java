@@ -103,7 +103,9 @@ public final class InboxApi {
         int limit = limit(exchange, "limit", LIST_LIMIT, MAX_LIST_LIMIT);
         ListPosition after = ListPosition.parse(HttpRequests.queryParameter(exchange.getMessage(), "before"));
         List<ListPosition> positions = new ArrayList<>();
-        List<Map<String, Object>> conversations = db.read(c -> Sql.list(c, "SELECT " + GUEST_COLUMNS
+        List<Map<String, Object>> conversations = db.read(c -> {
+            positions.clear(); // a read is tried again when a snapshot replaced the database meanwhile
+            return Sql.list(c, "SELECT " + GUEST_COLUMNS
                 + ", m.body AS last_body, m.direction AS last_direction, m.created_at AS last_at FROM guests g"
                 + " LEFT JOIN messages m ON m.id = (SELECT MAX(id) FROM messages WHERE guest_id = g.id)"
                 + " WHERE (m.id IS NOT NULL OR g.needs_attention = 1)"
@@ -117,7 +119,8 @@ public final class InboxApi {
                     positions.add(new ListPosition(row.getInt("needs_attention"), lastAt == null ? 0 : lastAt,
                             row.getLong("id")));
                     return conversation;
-                }, after.needsStaff(), after.lastAt(), after.guestId(), limit));
+                }, after.needsStaff(), after.lastAt(), after.guestId(), limit);
+        });
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("conversations", conversations);
         answer.put("nextBefore", positions.size() == limit ? positions.get(limit - 1).toString() : null);
