@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.camel.Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +55,20 @@ public final class ConciergeService {
     public static final String NOT_UNDERSTOOD = "not_understood";
     /** The guest asked to talk to a person. */
     public static final String ASKED_FOR_PERSON = "asked_for_person";
+    /**
+     * The guest wrote while a staff member holds the conversation: staff are alerted only if that
+     * person has not answered within concierge.quiet-while-staff-answer (a reply clears the flag).
+     */
+    public static final String WAITING_FOR_STAFF = "waiting_for_staff";
     /** The knowledge base's intent of "Ok", "Great!": small talk, quiet after an answer. */
     private static final String ACKNOWLEDGEMENT = "acknowledgement";
+    /** Emoji that thank or agree: {@link #acknowledgingEmoji}. */
+    private static final Set<Integer> ACKNOWLEDGING_EMOJI = "👍👌🙏❤♥😊🙂☺😀😃😄😁😉😍🥰😘🤗👏✅✔💯🎉🥳👋🤝😎⭐🌟💕💖💗💙💚💛🧡💜🤍"
+            .codePoints().boxed().collect(Collectors.toUnmodifiableSet());
+    /** What may stand beside them: "!", ".", the emoji presentation selector, the joiner. */
+    private static final String EMOJI_DECORATION = "!.\uFE0F\u200D";
+    private static final int SKIN_TONES_FROM = 0x1F3FB;
+    private static final int SKIN_TONES_TO = 0x1F3FF;
 
     /** @param staffSince when a staff member holding the conversation last took it or replied; null: nobody holds it */
     private record Inbound(long id, String text, boolean processed, Guest guest, boolean afterAnswer, Long staffSince) {
@@ -135,7 +149,8 @@ public final class ConciergeService {
             }
             if (decision.attention() != null
                     && guests.markNeedsAttention(c, guestId, decision.attention(), now)) {
-                alerts.flagged(c, guestId, decision.messageId(), decision.attention(), now);
+                alerts.flagged(c, guestId, decision.messageId(), decision.attention(), now,
+                        WAITING_FOR_STAFF.equals(decision.attention()) ? now + quietWhileStaffAnswer : now);
             }
             return decision.reply() == null ? null
                     : outbox.enqueue(c, guestId, decision.messageId(), decision.reply(), decision.language(),
@@ -149,7 +164,8 @@ public final class ConciergeService {
     /**
      * @param afterAnswer the hub's last message to the guest was an answer: a "thanks" needs none
      * @param staffAnswering a staff member holds the conversation and answered lately: only STOP
-     *        and START are answered, and nobody is alerted
+     *        and START are answered, and the guest waits for that person (flagged, alerted only if
+     *        no one answers within the quiet time)
      */
     Decision decide(long messageId, Guest guest, String text, boolean afterAnswer, boolean staffAnswering) {
         Optional<String> optOut = knowledge.optOutLanguage(text);
@@ -169,8 +185,8 @@ public final class ConciergeService {
             return new Decision(messageId, guest.id(), text, language, language, "opt_in",
                     knowledge.reply("opted_in", language), Outbox.PURPOSE_REPLY, false, null, false);
         }
-        if (symbolsOnly(text)) {
-            // "👍", "🙏", "!!": an acknowledgement in every language, never a question for staff.
+        if (acknowledgingEmoji(text)) {
+            // "👍", "🙏 ❤️": an acknowledgement in every language, never a question for staff.
             String language = guest.languageOr(defaultLanguage);
             String reply = afterAnswer || guest.optedOut() || staffAnswering ? null
                     : knowledge.answerIfAny(ACKNOWLEDGEMENT, language).orElse(null);
@@ -184,7 +200,7 @@ public final class ConciergeService {
         String intents = understanding.intentNames();
         if (staffAnswering) {
             return new Decision(messageId, guest.id(), text, language, choice.remember(), intents, null, null, null,
-                    null, false);
+                    WAITING_FOR_STAFF, false);
         }
         if (guest.optedOut()) {
             // No answer to a guest who opted out, but what needs staff still reaches them.
@@ -299,10 +315,23 @@ public final class ConciergeService {
         return String.join("\n\n", answers);
     }
 
-    /** Text with no letter and no digit: emoji, punctuation. Empty text (a photo, a voice note) is not. */
-    private static boolean symbolsOnly(String text) {
-        return !text.isBlank() && text.codePoints().noneMatch(Character::isLetterOrDigit);
+    /**
+     * Emoji that thank or agree, alone or with "!" and "." ("👍🏽", "🙏 ❤️"). Any other ("😡", "🆘",
+     * "❓") or "??" is read as a message like any other: not understood, it reaches staff.
+     */
+    private static boolean acknowledgingEmoji(String text) {
+        boolean acknowledges = false;
+        for (int codePoint : text.codePoints().toArray()) {
+            if (ACKNOWLEDGING_EMOJI.contains(codePoint)) {
+                acknowledges = true;
+            } else if (!Character.isWhitespace(codePoint) && EMOJI_DECORATION.indexOf(codePoint) < 0
+                    && !(codePoint >= SKIN_TONES_FROM && codePoint <= SKIN_TONES_TO)) {
+                return false;
+            }
+        }
+        return acknowledges;
     }
+
 
     private static String languageOf(Guest guest, String matchedLanguage) {
         // "stop" and "basta" are words of several languages: the guest's language, when known, stays.

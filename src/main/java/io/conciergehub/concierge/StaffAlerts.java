@@ -44,7 +44,8 @@ public final class StaffAlerts {
     private static final String WITHDRAWN = "withdrawn";
     private static final String ABANDONED = "abandoned";
     private static final Map<String, String> REASONS = Map.of(ConciergeService.NOT_UNDERSTOOD,
-            "the hub could not answer", ConciergeService.ASKED_FOR_PERSON, "asked for a person");
+            "the hub could not answer", ConciergeService.ASKED_FOR_PERSON, "asked for a person",
+            ConciergeService.WAITING_FOR_STAFF, "no answer yet from the staff member who took the conversation");
 
     private final Database db;
     private final GuestRepository guests;
@@ -68,14 +69,17 @@ public final class StaffAlerts {
         this.clock = clock;
     }
 
-    /** The guest was flagged now, by inbound message {@code messageId}: one alert, in the flagging transaction. */
-    void flagged(Connection c, long guestId, long messageId, String reason, long now) throws SQLException {
+    /**
+     * The guest was flagged now, by inbound message {@code messageId}: one alert, in the flagging
+     * transaction, sent from {@code due} on (withdrawn if staff clear the flag before).
+     */
+    void flagged(Connection c, long guestId, long messageId, String reason, long now, long due) throws SQLException {
         if (!slack && !email) {
             return;
         }
         Sql.insert(c, "INSERT INTO staff_alerts (guest_id, message_id, reason, slack_pending, email_pending,"
                 + " next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", guestId, messageId, reason,
-                slack ? 1 : 0, email ? 1 : 0, now, now, now);
+                slack ? 1 : 0, email ? 1 : 0, due, now, now);
     }
 
     /** Whether a staff channel (Slack, e-mail) is configured: else nothing is stored, nothing sent. */

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Once a staff member answers a guest from the console, the guest's next messages are for that
- * person: the concierge sends no answer of its own ("I have passed it on to our staff") and alerts
- * no one again. It answers again once the conversation is resolved, or when the staff member has
- * been silent longer than concierge.quiet-while-staff-answer (30 minutes).
+ * person: the concierge sends no answer of its own ("I have passed it on to our staff"); the guest
+ * waits for staff (flagged), and the alert goes only if nobody answers within
+ * concierge.quiet-while-staff-answer (30 minutes). The concierge answers again once the
+ * conversation is resolved, or when the staff member has been silent longer than that.
  */
 class WhileAStaffMemberAnswersTheConciergeStaysQuietTest {
 
@@ -36,8 +37,13 @@ class WhileAStaffMemberAnswersTheConciergeStaysQuietTest {
 
         assertThat(Guests.writes(env.hub(), phone, "12")).hasSize(2);
         assertThat(Guests.writes(env.hub(), phone, "What time is check-out?")).hasSize(2);
-        assertThat(alerts()).isEqualTo(alerts);
-        assertThat(Guests.flagged(env.hub(), phone)).isFalse();
+        // The guest waits for that staff member: flagged, and alerted only if nobody answers in 30 minutes.
+        assertThat(Guests.flagged(env.hub(), phone)).isTrue();
+        assertThat(env.hub().text("SELECT attention_reason FROM guests WHERE id = " + guestId(phone)))
+                .isEqualTo("waiting_for_staff");
+        assertThat(alerts()).isEqualTo(alerts + 1);
+        assertThat(env.hub().count("SELECT COUNT(*) FROM staff_alerts WHERE reason = 'waiting_for_staff'"
+                + " AND next_attempt_at > created_at + " + Duration.ofMinutes(29).toMillis())).isEqualTo(1);
 
         assertThat(staff.post("/api/console/conversations/" + guestId(phone) + "/resolve", "{}").statusCode())
                 .isEqualTo(200);
