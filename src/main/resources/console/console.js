@@ -473,9 +473,10 @@
 
   // --- Commands ---------------------------------------------------------------------------------
 
-  // The guest whose conversation is on screen, when a change may be sent to them.
+  // The guest whose conversation is on screen (state.shown is the open guest once its view has
+  // arrived, null until then), when a change may be sent to them.
   function writableGuest() {
-    return state.passive || state.shown === null || state.shown !== state.open ? null : state.shown;
+    return state.passive ? null : state.shown;
   }
 
   function updateWrites() {

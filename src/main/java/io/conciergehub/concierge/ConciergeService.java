@@ -332,7 +332,6 @@ public final class ConciergeService {
         return acknowledges;
     }
 
-
     private static String languageOf(Guest guest, String matchedLanguage) {
         // "stop" and "basta" are words of several languages: the guest's language, when known, stays.
         return guest.language() != null ? guest.language() : matchedLanguage;

@@ -60,10 +60,8 @@ public final class DeadLetters {
     }
 
     private static Letter letter(ResultSet row) throws SQLException {
-        long replayed = row.getLong("replayed_at");
-        Long replayedAt = row.wasNull() ? null : replayed;
         return new Letter(row.getLong("id"), row.getString("source"), row.getString("reference"), row.getString("error"),
-                row.getString("payload"), row.getLong("created_at"), replayedAt);
+                row.getString("payload"), row.getLong("created_at"), Sql.nullableLong(row, "replayed_at"));
     }
 
     /** Dead letters not replayed yet. */

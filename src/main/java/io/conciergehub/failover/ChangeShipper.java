@@ -66,13 +66,13 @@ public final class ChangeShipper {
         this.released = released;
         this.deadlines = deadlines;
         this.ackedSeq = state.peerAckedSeq();
-        if (ackedSeq > log.lastSeq()) {
+        long logAt = log.lastSeq();
+        if (ackedSeq > logAt) {
             // The peer acknowledged more of this log than the database holds: it was restored from a
             // snapshot. The peer's copy has changes the restore took back, and this log's next
             // numbers are ones the peer already applied: only a snapshot of this database is true.
             needsSnapshot = true;
-            LOG.info("event=replication.snapshot-needed reason=restored peerAcknowledged={} logAt={}", ackedSeq,
-                    log.lastSeq());
+            LOG.info("event=replication.snapshot-needed reason=restored peerAcknowledged={} logAt={}", ackedSeq, logAt);
         }
     }
 

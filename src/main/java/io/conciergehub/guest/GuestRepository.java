@@ -105,11 +105,8 @@ public final class GuestRepository {
     }
 
     public Optional<Reach> findReach(Connection c, long id) throws SQLException {
-        return Sql.one(c, "SELECT opted_out, last_inbound_at FROM guests WHERE id = ?", row -> {
-            long lastInbound = row.getLong(2);
-            Long lastInboundAt = row.wasNull() ? null : lastInbound;
-            return new Reach(row.getInt(1) == 1, lastInboundAt);
-        }, id);
+        return Sql.one(c, "SELECT opted_out, last_inbound_at FROM guests WHERE id = ?",
+                row -> new Reach(row.getInt(1) == 1, Sql.nullableLong(row, "last_inbound_at")), id);
     }
 
     /** The guest's phone, decrypted (E.164 with a leading '+'). */
@@ -141,10 +138,8 @@ public final class GuestRepository {
     }
 
     private Guest map(ResultSet row) throws SQLException {
-        long lastInbound = row.getLong("last_inbound_at");
-        Long lastInboundAt = row.wasNull() ? null : lastInbound;
         return new Guest(row.getLong("id"), crypto.decrypt(row.getString("phone_enc")), crypto.open(row.getString("name")),
                 row.getString("language"), row.getInt("opted_out") == 1, row.getInt("needs_attention") == 1,
-                lastInboundAt);
+                Sql.nullableLong(row, "last_inbound_at"));
     }
 }

@@ -117,8 +117,8 @@ public final class GuestQuery {
                         guest.put("optedOut", row.getInt("opted_out") == 1);
                         guest.put("needsAttention", row.getInt("needs_attention") == 1);
                         guest.put("attentionReason", row.getString("attention_reason"));
-                        long since = row.getLong("attention_since");
-                        guest.put("attentionSince", row.wasNull() ? null : Instant.ofEpochMilli(since).toString());
+                        Long since = Sql.nullableLong(row, "attention_since");
+                        guest.put("attentionSince", since == null ? null : Instant.ofEpochMilli(since).toString());
                         return guest;
                     }, pageArgs.toArray());
             for (Map<String, Object> guest : found) {
