@@ -190,9 +190,13 @@ public final class StaffAlerts {
         return null;
     }
 
-    /** The Slack incoming webhook's request body (http-call's request bean). */
+    /**
+     * The Slack incoming webhook's request body (http-call's request bean). Slack reads {@code <},
+     * {@code >} and {@code &} as its markup (a mention such as {@code <!channel>}, a link with any
+     * label), so a guest's words are escaped as Slack asks: shown as written, never obeyed.
+     */
     public Map<String, Object> build(@ExchangeProperty("alert") Alert alert) {
-        return Map.of("text", alert.text());
+        return Map.of("text", alert.text().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
     }
 
     /** {@code channel} (slack, email) took the alert. */

@@ -2,6 +2,7 @@ package io.conciergehub.failover;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.api.ApiGate;
 import io.conciergehub.api.ApiResponse;
 import io.conciergehub.api.Fields;
 import io.conciergehub.api.HttpProblem;
@@ -38,20 +39,26 @@ public final class PeerApi {
         return body;
     }
 
-    /** Work that only the active node may take: elsewhere 503, and the caller retries (or finds the active node). */
-    public void requireActive() {
+    /**
+     * Work that only the active node may take: elsewhere 503, and the caller retries (or finds the
+     * active node). Only a caller the gate identified (an API key, a staff session) learns the epoch
+     * and the active node's address; an anonymous one (a login, a webhook) learns neither.
+     */
+    public void requireActive(Exchange exchange) {
         if (!failover.active()) {
-            throw HttpProblem.passive("this node is passive (epoch " + failover.epoch()
-                    + "); the active node takes this", peerUrl);
+            throw exchange.getProperty(ApiGate.CALLER) == null
+                    ? HttpProblem.passive("this node is passive; the active node takes this", null)
+                    : HttpProblem.passive("this node is passive (epoch " + failover.epoch()
+                            + "); the active node takes this", peerUrl);
         }
     }
 
     /** A hand-back needs a peer to hand to, and this node must hold the role. */
-    public void requireHandbackPossible() {
+    public void requireHandbackPossible(Exchange exchange) {
         if (!failover.peerConfigured()) {
             throw HttpProblem.conflict("no peer is configured (failover.peer-url): there is nobody to hand the role to");
         }
-        requireActive();
+        requireActive(exchange);
     }
 
     public ApiResponse relayed(Exchange exchange) {

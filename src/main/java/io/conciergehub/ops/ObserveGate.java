@@ -21,7 +21,7 @@ import org.apache.camel.Message;
  * <p>The key is taken as every API takes it ({@code X-API-Key}, {@code Authorization: Bearer}) and
  * also as the password of {@code Authorization: Basic}, whatever the user name: Hawtio's connect
  * dialog sends Basic credentials. A refusal for a missing or wrong key asks for them
- * ({@code WWW-Authenticate: Basic}).
+ * ({@code WWW-Authenticate: Basic}). A browser's request made by another site's page is refused.
  *
  * <p>An {@link HttpGate}, mounted before any route when the server starts, so there is no moment
  * when Jolokia answers without it. It calls {@link ApiGate} directly rather than through a Camel
@@ -40,9 +40,24 @@ public final class ObserveGate {
         HttpGate.mount(context, PATH, maxBodySize -> {
             // Reads the body within the hub's limit (else 413), then on to Jolokia.
             BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodySize == null ? -1 : maxBodySize);
-            return new HttpGate(context, json, exchange -> gate.admitAs(exchange, SCOPE, in -> caller(keys, in)),
-                    body, gate::audit);
+            return new HttpGate(context, json, exchange -> {
+                refuseFromAnotherSite(exchange.getMessage());
+                gate.admitAs(exchange, SCOPE, in -> caller(keys, in));
+            }, body, gate::audit);
         });
+    }
+
+    /**
+     * A browser that saved the Basic credentials would send them with any request another site's
+     * page makes it send here (a link to an operation, a form): Jolokia checks no origin. Browsers
+     * say where a request comes from ({@code Sec-Fetch-Site}); what comes from another site is
+     * refused. Tools (curl, Hawtio's proxy) send no such header, or pass on their own same-origin one.
+     */
+    private static void refuseFromAnotherSite(Message in) {
+        String site = HttpRequests.header(in, "Sec-Fetch-Site");
+        if ("cross-site".equalsIgnoreCase(site) || "same-site".equalsIgnoreCase(site)) {
+            throw HttpProblem.forbidden("a request another site's page made is refused");
+        }
     }
 
     /** The key's holder, from the request's headers only; else 401 with a Basic challenge. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On the standby the inbox shows the conversations replicated from the active node, read-only:
- * every change (reply, take, resolve) answers 503 naming the active node and changes nothing.
+ * every change (reply, take, resolve) answers 503 naming the active node and changes nothing. A login
+ * there is refused too, and tells the anonymous caller neither the epoch nor the active node's address.
  */
 class APassiveNodeRefusesInboxChangesTest {
 
@@ -39,6 +40,12 @@ class APassiveNodeRefusesInboxChangesTest {
                 assertThat(body.path("active").asText()).isEqualTo(pair.primary().url(""));
             }
             assertThat(pair.standby().count("SELECT COUNT(*) FROM audit WHERE action LIKE 'console.inbox.%'")).isZero();
+
+            HttpResponse<String> login = pair.standby().postJson("/console/session",
+                    "{\"name\":\"anna\",\"password\":\"wrong\"}", "X-Console-Request", "1");
+            assertThat(login.statusCode()).isEqualTo(503);
+            assertThat(ConsoleBrowser.json(login).has("active")).as(login.body()).isFalse();
+            assertThat(login.body()).doesNotContain("epoch", pair.primary().url(""));
             assertThat(InboxGuests.take(InboxGuests.staff(pair.primary(), "anna", "staff"), guestId, "{}").statusCode())
                     .as("the active node takes it").isEqualTo(200);
         }

@@ -71,6 +71,23 @@ class JolokiaTakesTheAdminKeyAsTheBasicPasswordTest {
     }
 
     @Test
+    void credentialsABrowserSavedDoNotServeAnotherSitesPage() throws Exception {
+        String stop = PATH + "/exec/org.apache.camel:context=concierge-hub,type=routegroups,name=%22ingest%22/stop()";
+        for (String site : new String[] {"cross-site", "same-site"}) {
+            HttpResponse<String> link = env.hub().get(stop, "Authorization", "Basic " + encoded("hawtio:"
+                    + TestHub.API_KEY), "Sec-Fetch-Site", site);
+            HttpResponse<String> form = env.hub().postJson(PATH, VERSION, "Authorization", "Basic "
+                    + encoded("hawtio:" + TestHub.API_KEY), "Sec-Fetch-Site", site);
+
+            assertThat(link.statusCode()).as(site + ": " + link.body()).isEqualTo(403);
+            assertThat(form.statusCode()).as(site).isEqualTo(403);
+        }
+        HttpResponse<String> typedIn = env.hub().postJson(PATH, VERSION, "Authorization", "Basic "
+                + encoded("hawtio:" + TestHub.API_KEY), "Sec-Fetch-Site", "none");
+        assertThat(typedIn.statusCode()).as("typed into the address bar").isEqualTo(200);
+    }
+
+    @Test
     void theApiDoesNotTakeBasic() throws Exception {
         HttpResponse<String> routes = env.hub().get("/api/routes", "Authorization",
                 "Basic " + encoded("hawtio:" + TestHub.API_KEY));

@@ -134,6 +134,9 @@ class OnSiteDeploymentFilesTest {
         assertThat(json).contains("\"dial\":\"127.0.0.1:" + port + "\"")
                 .contains("\"X-Forwarded-For\":[\"{http.request.remote.host}\"]")
                 .contains("\"hotel.example.org\"");
+        assertThat(json).as("the access log keeps no credential").contains(
+                "\"request\\u003eheaders\\u003eX-Api-Key\":{\"filter\":\"delete\"}",
+                "\"request\\u003euri\":{\"actions\":[{\"parameter\":\"token\",\"type\":\"delete\"}],\"filter\":\"query\"}");
     }
 
     /** A unit file's section as option → values (an option may repeat), comments dropped. */
