@@ -337,6 +337,8 @@ public final class Settings {
         KINDS.put("flights.answer-cache", MILLIS);
         KINDS.put("flights.far-answer-cache", MILLIS);
         KINDS.put("flights.notice-template", TEXT);
+        KINDS.put("flights.cancelled-notice-template", TEXT);
+        KINDS.put("flights.diverted-notice-template", TEXT);
         KINDS.put("flights.notice-template-language", TEXT);
         KINDS.put("openweather.base-url", URL);
         KINDS.put("openweather.api-key", SECRET);

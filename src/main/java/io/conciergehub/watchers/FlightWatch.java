@@ -57,13 +57,15 @@ public final class FlightWatch {
     }
 
     /**
-     * The settings of the watch: {@code flights.*} and the notice template.
+     * The settings of the watch: {@code flights.*} and the notice templates.
      *
      * @param cacheFor    the shortest time an answer is reused (a poll sooner pays nothing)
      * @param farCacheFor the longest time an answer is reused, however far off the flight lands
+     * @param templates   each kind's template (delay, cancelled, diverted): a template is fixed text,
+     *                    so a cancellation never goes as the delay's
      */
     public record Settings(Set<String> airports, Duration delayThreshold, Duration window, Duration cacheFor,
-            Duration farCacheFor, Notices.Template template) {
+            Duration farCacheFor, Map<String, Notices.Template> templates) {
     }
 
     private final Database db;
@@ -222,11 +224,13 @@ public final class FlightWatch {
                 : String.valueOf(Math.max(0, status.delayAfter(status.scheduledArrival()).toMinutes()));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("FLIGHT", flight);
-        fields.put("NEW_ARRIVAL", newArrival);
-        fields.put("DELAY_MINUTES", delayMinutes);
+        if (kind.equals("delay")) {
+            fields.put("NEW_ARRIVAL", newArrival);
+            fields.put("DELAY_MINUTES", delayMinutes);
+        }
         Notice notice = notices.compose(c, guestId, "flight|" + flight + "|" + day, "notice_flight_" + kind,
                 Map.of("flight", flight, "new_arrival", newArrival, "delay_minutes", delayMinutes), null, fields,
-                settings.template());
+                settings.templates().get(kind));
         Long expected = status.expectedArrival() == null ? null : status.expectedArrival().toEpochMilli();
         String told = kind;
         return Optional.of(new NoticeBatches.Pending(notice, record -> {

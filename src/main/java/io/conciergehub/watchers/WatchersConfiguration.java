@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.BindToRegistry;
@@ -91,9 +92,14 @@ public class WatchersConfiguration implements CamelConfiguration {
         return new FlightWatch(db, guests, notices, metrics, costs, json, clock, ZoneId.of(settings.text("concierge.timezone")),
                 new FlightWatch.Settings(airports, settings.duration("flights.delay-threshold"),
                         settings.duration("flights.window"), settings.duration("flights.answer-cache"),
-                        settings.duration("flights.far-answer-cache"),
-                        new Notices.Template(settings.text("flights.notice-template"),
-                                settings.text("flights.notice-template-language"))));
+                        settings.duration("flights.far-answer-cache"), Map.of(
+                                "delay", flightTemplate(settings, "flights.notice-template"),
+                                "cancelled", flightTemplate(settings, "flights.cancelled-notice-template"),
+                                "diverted", flightTemplate(settings, "flights.diverted-notice-template"))));
+    }
+
+    private static Notices.Template flightTemplate(Settings settings, String key) {
+        return new Notices.Template(settings.text(key), settings.text("flights.notice-template-language"));
     }
 
     @BindToRegistry(lazy = true)

@@ -1,6 +1,7 @@
 package io.conciergehub.watchers;
 
 import static io.conciergehub.watchers.Flights.notices;
+import static io.conciergehub.watchers.Flights.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +12,6 @@ import io.conciergehub.support.TestHub;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,10 +56,10 @@ class AFlightDelayIsToldOncePerRealChangeTest {
 
         delayed(Duration.ofMinutes(45));
         await().atMost(Duration.ofSeconds(15)).until(() -> notices(env.spoki(), LUCA, "AZ608").size() == 1
-                && templates(ANNA).size() == 1);
+                && templates(env.spoki(), ANNA).size() == 1);
         assertThat(notices(env.spoki(), LUCA, "AZ608").get(0)).startsWith("Buongiorno Luca Bianchi")
                 .contains("in ritardo", "10:50", "45 minuti");
-        JsonNode template = templates(ANNA).get(0);
+        JsonNode template = templates(env.spoki(), ANNA).get(0);
         assertThat(template.path("template").asLong()).isEqualTo(3001);
         assertThat(template.path("custom_fields").path("FLIGHT").asText()).isEqualTo("AZ608");
         assertThat(template.path("custom_fields").path("NEW_ARRIVAL").asText()).isEqualTo("10:50");
@@ -72,12 +72,12 @@ class AFlightDelayIsToldOncePerRealChangeTest {
         delayed(Duration.ofMinutes(60));
         pollsPass(2);
         assertThat(notices(env.spoki(), LUCA, "AZ608")).hasSize(1);
-        assertThat(templates(ANNA)).hasSize(1);
+        assertThat(templates(env.spoki(), ANNA)).hasSize(1);
 
         // 35 minutes more than they were told: told again.
         delayed(Duration.ofMinutes(80));
         await().atMost(Duration.ofSeconds(15)).until(() -> notices(env.spoki(), LUCA, "AZ608").size() == 2
-                && templates(ANNA).size() == 2);
+                && templates(env.spoki(), ANNA).size() == 2);
         assertThat(notices(env.spoki(), LUCA, "AZ608").get(1)).contains("11:25", "80 minuti");
         assertThat(aeroapi.requests("AZ608")).allSatisfy(request -> {
             assertThat(request.getHeader("x-apikey")).isEqualTo(AeroApiStub.API_KEY);
@@ -93,10 +93,5 @@ class AFlightDelayIsToldOncePerRealChangeTest {
     private static void pollsPass(int polls) {
         int asked = aeroapi.questions("AZ608");
         await().atMost(Duration.ofSeconds(15)).until(() -> aeroapi.questions("AZ608") >= asked + polls);
-    }
-
-    private static List<JsonNode> templates(String phone) {
-        return env.spoki().sentBodies().stream().filter(b -> phone.equals(b.path("phone").asText()))
-                .filter(b -> "Template".equals(b.path("type").asText())).toList();
     }
 }

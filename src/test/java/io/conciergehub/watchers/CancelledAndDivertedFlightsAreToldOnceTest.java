@@ -1,9 +1,11 @@
 package io.conciergehub.watchers;
 
 import static io.conciergehub.watchers.Flights.notices;
+import static io.conciergehub.watchers.Flights.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestClock;
 import java.time.Duration;
@@ -17,7 +19,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A cancelled flight and a diverted one (two entries with one fa_flight_id: the leg to Fiumicino
  * marked diverted, and the leg to Naples it became) are told once each, in the guest's language,
  * however many polls see the diversion; a cancelled flight is not asked about again; a flight that
- * only lands elsewhere than the hotel's airports is nobody's.
+ * only lands elsewhere than the hotel's airports is nobody's. Outside a guest's 24-hour window a
+ * template goes, whose text is fixed: a cancellation as the cancellation's template, with the flight
+ * and the guest's name only, and a diversion with no template of its own is held for staff; neither
+ * goes as the delay's template ("now arriving -, - minutes late").
  */
 class CancelledAndDivertedFlightsAreToldOnceTest {
 
@@ -26,11 +31,14 @@ class CancelledAndDivertedFlightsAreToldOnceTest {
     static final String MARIE = "+33612345001";
     static final String HANS = "+4915123456003";
     static final String ROSA = "+34600000004";
+    static final String CLAIRE = "+33612345011";
+    static final String UWE = "+4915123456013";
     static final AeroApiStub aeroapi = new AeroApiStub();
 
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withSpoki(hub -> aeroapi.configure(hub.clock(clock))
-            .property("flights.answer-cache", "0s").property("flights.far-answer-cache", "0s").property("flights.airports", "LIRF"));
+            .property("flights.answer-cache", "0s").property("flights.far-answer-cache", "0s").property("flights.airports", "LIRF")
+            .property("flights.notice-template", "3001").property("flights.cancelled-notice-template", "3002"));
 
     @AfterAll
     static void stopStub() {
@@ -61,7 +69,31 @@ class CancelledAndDivertedFlightsAreToldOnceTest {
         assertThat(notices(env.spoki(), HANS, "LH1234")).singleElement().asString()
                 .startsWith("Hallo Hans Weber").contains("umgeleitet");
         assertThat(notices(env.spoki(), ROSA, "IB3456")).as("lands at Ciampino, not the hotel's airport").isEmpty();
-        assertThat(env.hub().text("SELECT group_concat(kind, ',') FROM (SELECT kind FROM flight_notices ORDER BY kind)"))
-                .isEqualTo("cancelled,diverted");
+        assertThat(kindsToldTo("C-")).isEqualTo("cancelled,diverted");
+    }
+
+    @Test
+    void outsideTheWindowEachKindGoesAsItsOwnTemplateOrIsHeld() throws Exception {
+        aeroapi.answer("AF1405", AeroApiStub.leg("AF1405", "AF1405-1", "FCO", "LIRF", SCHEDULED, SCHEDULED, true, false));
+        aeroapi.answer("LH1235", AeroApiStub.leg("LH1235", "LH1235-1", "FCO", "LIRF", SCHEDULED, SCHEDULED, false, true));
+        Flights.book(env.hub(), "T-1", "Claire Martin", CLAIRE, "fr", "2027-05-07", "AF1405");
+        Flights.book(env.hub(), "T-2", "Uwe Becker", UWE, "de", "2027-05-07", "LH1235");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> templates(env.spoki(), CLAIRE).size() == 1
+                && "cancelled,diverted".equals(kindsToldTo("T-")));
+        JsonNode cancelled = templates(env.spoki(), CLAIRE).get(0);
+        assertThat(cancelled.path("template").asLong()).isEqualTo(3002);
+        assertThat(cancelled.path("custom_fields").path("FLIGHT").asText()).isEqualTo("AF1405");
+        assertThat(cancelled.path("custom_fields").path("GUEST_NAME").asText()).isEqualTo("Claire Martin");
+        assertThat(cancelled.path("custom_fields").has("NEW_ARRIVAL")).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> env.hub().count("SELECT COUNT(*) FROM messages m"
+                + " JOIN bookings b ON b.guest_id = m.guest_id WHERE b.external_id = 'T-2' AND m.status = 'held'") == 1);
+        assertThat(templates(env.spoki(), UWE)).as("no diversion template: held for staff").isEmpty();
+    }
+
+    /** The kinds of notice the bookings whose external id starts so were told, in order. */
+    private static String kindsToldTo(String bookings) throws Exception {
+        return env.hub().text("SELECT group_concat(kind, ',') FROM (SELECT n.kind FROM flight_notices n JOIN bookings b"
+                + " ON b.id = n.booking_id WHERE b.external_id LIKE '" + bookings + "%' ORDER BY n.kind)");
     }
 }

@@ -3,6 +3,7 @@ package io.conciergehub.watchers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.support.SpokiStub;
 import io.conciergehub.support.TestClock;
@@ -55,5 +56,11 @@ final class Flights {
      */
     static List<String> notices(SpokiStub spoki, String phone, String words) {
         return spoki.textsTo(phone).stream().filter(text -> text.contains(words)).toList();
+    }
+
+    /** The templates sent to the phone, oldest first. */
+    static List<JsonNode> templates(SpokiStub spoki, String phone) {
+        return spoki.sentBodies().stream().filter(b -> phone.equals(b.path("phone").asText()))
+                .filter(b -> "Template".equals(b.path("type").asText())).toList();
     }
 }
