@@ -16,6 +16,15 @@ public record Booking(String source, String externalId, String guestName, String
     /** Notes longer than this are cut: a channel's long text never keeps its booking out. */
     public static final int MAX_NOTES = 2000;
 
+    /**
+     * The same report as another booking's: a channel manager's reservation (Smoobu's) that turns
+     * out to be a booking another source reported first is stored as that one.
+     */
+    public Booking as(String otherSource, String otherExternalId) {
+        return new Booking(otherSource, otherExternalId, guestName, phone, email, language, arrival, departure, adults,
+                children, apartment, flightNumber, status, notes);
+    }
+
     /** A channel's notes as stored: stripped, at most {@link #MAX_NOTES} characters; null for none ("", "-"). */
     public static String notes(String raw) {
         String notes = raw == null ? "" : raw.strip();

@@ -111,7 +111,8 @@ abstract class LabelledMailParser implements ReservationParser {
         return name == null ? null : name.replaceAll("\\s+", " ").strip();
     }
 
-    private static String reference(String raw) {
+    /** The reference a labelled value starts with ("4711002233" of "4711002233 (Booking.com)"), null if none. */
+    static String reference(String raw) {
         if (raw == null) {
             return null;
         }

@@ -33,9 +33,9 @@ public class ReservationConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ReservationMails reservationMails(ReservationParsers parsers, BookingSync bookingSync, Database db,
-            Metrics metrics, Clock clock) {
-        return new ReservationMails(parsers, bookingSync, db, metrics, clock);
+    public ReservationMails reservationMails(ReservationParsers parsers, BookingSync bookingSync,
+            SmoobuReservations smoobuReservations, Database db, Metrics metrics, Clock clock) {
+        return new ReservationMails(parsers, bookingSync, smoobuReservations, db, metrics, clock);
     }
 
     /** Mails no parser recognises go to the model when llm.base-url is set (as the concierge's questions do). */

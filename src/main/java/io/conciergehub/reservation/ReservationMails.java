@@ -41,14 +41,16 @@ public final class ReservationMails {
 
     private final ReservationParsers parsers;
     private final BookingSync bookingSync;
+    private final SmoobuReservations smoobuReservations;
     private final Database db;
     private final Metrics metrics;
     private final Clock clock;
 
-    public ReservationMails(ReservationParsers parsers, BookingSync bookingSync, Database db, Metrics metrics,
-            Clock clock) {
+    public ReservationMails(ReservationParsers parsers, BookingSync bookingSync, SmoobuReservations smoobuReservations,
+            Database db, Metrics metrics, Clock clock) {
         this.parsers = parsers;
         this.bookingSync = bookingSync;
+        this.smoobuReservations = smoobuReservations;
         this.db = db;
         this.metrics = metrics;
         this.clock = clock;
@@ -129,13 +131,18 @@ public final class ReservationMails {
 
     /**
      * Stores the mail's booking (the parsers' or the model's reading); {@link UnreadableReservation}
-     * when it cannot be merged (e.g. a new guest without a phone number). A database failure
-     * propagates: the mail stays unread in the folder for the next poll.
+     * when it cannot be merged (e.g. a new guest without a phone number). Smoobu's mails go the way
+     * of its webhook ({@link SmoobuReservations#storeMail}), with the channel's number they name. A
+     * database failure propagates: the mail stays unread in the folder for the next poll.
      */
     public void store(@ExchangeProperty("reservationMail") ReservationMail mail, @Body Booking booking)
             throws UnreadableReservation {
         try {
-            bookingSync.store(booking);
+            if (SmoobuReservation.SOURCE.equals(booking.source())) {
+                smoobuReservations.storeMail(booking, parsers.smoobuChannelReference(mail));
+            } else {
+                bookingSync.store(booking);
+            }
         } catch (MergeRefused refused) {
             throw new UnreadableReservation("not merged: " + refused.getMessage());
         }

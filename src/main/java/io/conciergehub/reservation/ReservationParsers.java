@@ -14,13 +14,15 @@ public final class ReservationParsers {
     static final String NONE = "none";
 
     private final List<ReservationParser> specific;
+    private final SmoobuMailParser smoobu;
     private final GenericLabelledParser generic;
 
     /** @param region the hotel's region for national phone numbers ("IT"); null or blank means "IT" */
     public ReservationParsers(String region) {
         RegionalPhones phones = new RegionalPhones(region == null || region.isBlank() ? "IT" : region);
+        this.smoobu = new SmoobuMailParser(phones);
         this.specific = List.of(new BookingComParser(phones), new AirbnbParser(phones), new ExpediaParser(phones),
-                new SmoobuMailParser(phones), new WebsiteFormParser(phones));
+                smoobu, new WebsiteFormParser(phones));
         this.generic = new GenericLabelledParser(phones);
     }
 
@@ -46,6 +48,14 @@ public final class ReservationParsers {
         } catch (UnreadableReservation unreadable) {
             throw new UnrecognisedReservation("no parser recognises this mail (" + unreadable.getMessage() + ")");
         }
+    }
+
+    /**
+     * The channel's own number a Smoobu mail names beside Smoobu's id ("Referenz: …", the webhook's
+     * {@code reference-id}); null for another source's mail or none named.
+     */
+    public String smoobuChannelReference(ReservationMail mail) {
+        return smoobu.recognises(mail) ? smoobu.channelReference(mail) : null;
     }
 
     /** The source of the parser that would read the mail ("booking.com", …, "generic"), "none" if no parser would. */

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a cancellation of a reservation the hub never knew stores no booking, only the fact, so
  *       the reservation arriving late is not booked.</li>
  * </ul>
+ * Smoobu's notification mails take the same road ({@link #storeMail}): their "Referenz" line is the
+ * webhook's {@code reference-id}.
  */
 public final class SmoobuReservations {
 
@@ -84,9 +86,7 @@ public final class SmoobuReservations {
     }
 
     private String apply(Connection c, SmoobuReservation reservation) throws SQLException {
-        Optional<Applied> applied = Sql.one(c, "SELECT modified_at, cancelled, booking_id FROM smoobu_reservations"
-                + " WHERE reservation_id = ?", row -> new Applied(LocalDateTime.parse(row.getString(1)),
-                        row.getInt(2) == 1, row.getObject(3) == null ? null : row.getLong(3)), reservation.id());
+        Optional<Applied> applied = applied(c, reservation.id());
         if (applied.isPresent()) {
             Applied last = applied.get();
             boolean newer = reservation.modifiedAt().isAfter(last.modifiedAt());
@@ -99,10 +99,11 @@ public final class SmoobuReservations {
                 return "stale";
             }
         }
-        Optional<Identity> target = target(c, reservation, applied.map(Applied::bookingId).orElse(null));
+        Long knownBookingId = applied.map(Applied::bookingId).orElse(null);
         Long bookingId;
         String result;
         if (reservation.cancelled()) {
+            Optional<Identity> target = target(c, reservation.id(), reservation.reference(), knownBookingId);
             if (target.isPresent()) {
                 Identity booking = target.get();
                 Upserted done = bookingSync.store(c, new Booking(booking.source(), booking.externalId(), null, null,
@@ -113,14 +114,10 @@ public final class SmoobuReservations {
             }
             result = "cancelled";
         } else {
-            String source = target.map(Identity::source).orElse(SmoobuReservation.SOURCE);
-            String externalId = target.map(Identity::externalId).orElse(reservation.id());
             // Status not reported: a new booking is confirmed, a known one keeps its status.
-            Upserted done = bookingSync.store(c, reservation.booking(source, externalId, null));
+            Upserted done = store(c, reservation.booking(SmoobuReservation.SOURCE, reservation.id(), null),
+                    reservation.reference(), knownBookingId);
             bookingId = done.bookingId();
-            if (SmoobuReservation.SOURCE.equals(source) && reservation.reference() != null) {
-                bookings.setReference(c, bookingId, reservation.reference());
-            }
             result = done.outcome().name().toLowerCase(Locale.ROOT);
         }
         Sql.update(c, "INSERT INTO smoobu_reservations (reservation_id, modified_at, cancelled, booking_id, updated_at)"
@@ -132,10 +129,46 @@ public final class SmoobuReservations {
     }
 
     /**
-     * The booking this reservation is: the one it was stored as before, else the Smoobu booking by
-     * its id, else another channel's booking whose external id is this reservation's reference.
+     * Stores Smoobu's notification mail's booking (source {@code smoobu}, Smoobu's id) by the
+     * webhook's rules: as the booking the reservation already is (the webhook's, or the channel's
+     * own mail's whose number the mail names as its reference), else as a new {@code smoobu}
+     * booking that keeps that number, so the channel's mail read later updates it. The mail has no
+     * {@code modifiedAt}: it leaves the webhook's bookkeeping as it is.
+     *
+     * @param reference the channel's number for the reservation the mail names ("Referenz"), or null
      */
-    private Optional<Identity> target(Connection c, SmoobuReservation reservation, Long bookingId)
+    public Upserted storeMail(Booking booking, String reference) {
+        return db.writeDurably(c -> store(c, booking, reference,
+                applied(c, booking.externalId()).map(Applied::bookingId).orElse(null)));
+    }
+
+    /**
+     * A Smoobu report (source {@code smoobu}, Smoobu's id) stored as the booking it is (see
+     * {@link #target}); a new {@code smoobu} booking keeps the channel's reference.
+     */
+    private Upserted store(Connection c, Booking reported, String reference, Long knownBookingId)
+            throws SQLException {
+        Optional<Identity> target = target(c, reported.externalId(), reference, knownBookingId);
+        String source = target.map(Identity::source).orElse(SmoobuReservation.SOURCE);
+        Upserted done = bookingSync.store(c, reported.as(source,
+                target.map(Identity::externalId).orElse(reported.externalId())));
+        if (SmoobuReservation.SOURCE.equals(source) && reference != null) {
+            bookings.setReference(c, done.bookingId(), reference);
+        }
+        return done;
+    }
+
+    private Optional<Applied> applied(Connection c, String reservationId) throws SQLException {
+        return Sql.one(c, "SELECT modified_at, cancelled, booking_id FROM smoobu_reservations"
+                + " WHERE reservation_id = ?", row -> new Applied(LocalDateTime.parse(row.getString(1)),
+                        row.getInt(2) == 1, row.getObject(3) == null ? null : row.getLong(3)), reservationId);
+    }
+
+    /**
+     * The booking a Smoobu reservation is: the one it was stored as before, else the Smoobu booking
+     * by its id, else another channel's booking whose external id is the reservation's reference.
+     */
+    private Optional<Identity> target(Connection c, String reservationId, String reference, Long bookingId)
             throws SQLException {
         if (bookingId != null) {
             Optional<Identity> known = bookings.identity(c, bookingId);
@@ -143,12 +176,12 @@ public final class SmoobuReservations {
                 return known;
             }
         }
-        Optional<Identity> own = bookings.identity(c, SmoobuReservation.SOURCE, reservation.id());
+        Optional<Identity> own = bookings.identity(c, SmoobuReservation.SOURCE, reservationId);
         if (own.isPresent()) {
             return own;
         }
-        return reservation.reference() == null ? Optional.empty()
-                : bookings.findByReference(c, reservation.reference(), SmoobuReservation.SOURCE);
+        return reference == null ? Optional.empty()
+                : bookings.findByReference(c, reference, SmoobuReservation.SOURCE);
     }
 
     /** An action name for the log: Smoobu's own words only, never what a request made up. */

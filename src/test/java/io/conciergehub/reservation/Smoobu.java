@@ -1,9 +1,15 @@
 package io.conciergehub.reservation;
 
+import io.conciergehub.support.Mailbox;
 import io.conciergehub.support.TestHub;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 
-/** Smoobu's webhooks as the tests send them: {@code POST /webhooks/smoobu?token=…} with Smoobu's JSON. */
+/**
+ * Smoobu's webhooks as the tests send them ({@code POST /webhooks/smoobu?token=…} with Smoobu's
+ * JSON), and its notification mails as they land in the reservations mailbox.
+ */
 final class Smoobu {
 
     static final String SECRET = TestHub.SMOOBU_SECRET;
@@ -55,5 +61,21 @@ final class Smoobu {
                 + "\"phone\":\"+39 333 1234567\",\"adults\":" + adults + ",\"children\":1,\"check-in\":\"15:00\","
                 + "\"notice\":\"Arrivo tardi\",\"price\":480,\"price-paid\":\"No\",\"language\":\"it\","
                 + "\"is-blocked-booking\":false,\"guestId\":777";
+    }
+
+    /**
+     * Smoobu's "New booking from Booking.com" mail (as smoobu/new-booking-en.eml) for reservation
+     * {@code id}, naming the channel's number {@code reference}; dates as Smoobu writes them (12.12.2026).
+     */
+    static MimeMessage newBookingMail(Mailbox mailbox, String id, String reference, String guest, String phone,
+            String arrival, String departure) throws Exception {
+        MimeMessage mail = mailbox.message("<smoobu-" + id + "-new@smoobu.com>",
+                "New booking from Booking.com: Sea View Studio, " + arrival + " - " + departure);
+        mail.setFrom(new InternetAddress("noreply@smoobu.com"));
+        mail.setText("Hello Maria,\n\nyou have received a new booking.\n\nBooking ID: " + id + "\nReference: "
+                + reference + "\nChannel: Booking.com\nApartment: Sea View Studio\nGuest: " + guest + "\nPhone: "
+                + phone + "\nLanguage: English\nArrival: " + arrival + "\nDeparture: " + departure
+                + "\nAdults: 2\nChildren: 0\n\nYour Smoobu team\n", "UTF-8");
+        return mail;
     }
 }
