@@ -1,6 +1,7 @@
 package io.conciergehub.guest;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * A reservation as a channel (Smoobu, Booking.com, the cloud's sync) reports it. Any field but
@@ -13,6 +14,12 @@ public record Booking(String source, String externalId, String guestName, String
 
     public static final String CONFIRMED = "confirmed";
     public static final String CANCELLED = "cancelled";
+    /**
+     * The sources whose sender nobody verified: the readings of mails anyone can send by the generic
+     * reader, the model, and the website form's parser (recognised by text or subject, not sender).
+     * Such a report never links to another source's booking (see {@code BookingRepository.upsert}).
+     */
+    public static final Set<String> SENDER_UNVERIFIED = Set.of("generic", "llm", "website");
     /** Notes longer than this are cut: a channel's long text never keeps its booking out. */
     public static final int MAX_NOTES = 2000;
 

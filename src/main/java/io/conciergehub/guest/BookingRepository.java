@@ -5,12 +5,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Bookings and the merge rules every reservation source follows:
  * <ul>
  *   <li>a booking is identified by {@code (source, externalId)}; reporting it again updates it, and
  *       so does a report whose external id is another source's reference for it (see {@link #setReference});</li>
+ *   <li>only sources whose sender is verified link across sources: a report of a source in
+ *       {@link Booking#SENDER_UNVERIFIED} (a mail anyone can send) that names a verified booking, by
+ *       its external id or its reference, is refused ({@link MergeRefused}) and changes nothing;</li>
  *   <li>its guest is found by phone (blind index), else by e-mail, else it stays the booking's
  *       current guest; a new guest needs a phone number (WhatsApp is how the hub reaches guests);</li>
  *   <li>booking fields reported (the guest's notes among them, sealed at rest) overwrite stored ones (the channel is the authority on the
@@ -40,6 +44,10 @@ public final class BookingRepository {
             String apartment, String flightNumber, String status, String notes) {
     }
 
+    /** The bookings of the sources whose sender is verified: the only ones linked across sources. */
+    private static final String SENDER_VERIFIED = Booking.SENDER_UNVERIFIED.stream().sorted()
+            .collect(Collectors.joining("', '", "source NOT IN ('", "')"));
+
     private final GuestRepository guests;
 
     public BookingRepository(GuestRepository guests) {
@@ -48,9 +56,12 @@ public final class BookingRepository {
 
     public Upserted upsert(Connection c, Booking booking, long now) throws SQLException {
         Optional<Stored> stored = stored(c, "source = ? AND external_id = ?", booking.source(), booking.externalId());
-        if (stored.isEmpty()) {
+        if (stored.isEmpty() && Booking.SENDER_UNVERIFIED.contains(booking.source())) {
+            refuseIfVerified(c, booking);
+        } else if (stored.isEmpty()) {
             // The same reservation, reported first by a channel manager under its own id.
-            stored = stored(c, "reference = ? AND source <> ?", booking.externalId(), booking.source());
+            stored = stored(c, "reference = ? AND source <> ? AND " + SENDER_VERIFIED, booking.externalId(),
+                    booking.source());
         }
         boolean guestCreated = false;
         Long guestId = null;
@@ -93,6 +104,21 @@ public final class BookingRepository {
         return new Upserted(old.id(), guestId, Outcome.UPDATED, guestCreated, old.status(), merged.status());
     }
 
+    /**
+     * A report nobody verified the sender of (a mail anyone can send) that names a booking a verified
+     * source reported is refused: it would change that booking (its dates, status, guest), or be a
+     * second booking of the same reservation.
+     */
+    private static void refuseIfVerified(Connection c, Booking booking) throws SQLException {
+        Optional<String> verified = Sql.one(c, "SELECT source FROM bookings WHERE (external_id = ? OR reference = ?)"
+                + " AND " + SENDER_VERIFIED + " LIMIT 1", row -> row.getString(1), booking.externalId(),
+                booking.externalId());
+        if (verified.isPresent()) {
+            throw new MergeRefused("the " + booking.source() + " reading names a booking " + verified.get()
+                    + " reported, and only a sender the hub verifies changes it: enter the change by hand");
+        }
+    }
+
     private Optional<Stored> stored(Connection c, String where, Object... values) throws SQLException {
         return Sql.one(c, "SELECT id, guest_id, arrival, departure, adults, children, apartment, flight_number, status,"
                 + " notes FROM bookings WHERE " + where + " ORDER BY updated_at DESC, id DESC LIMIT 1", row -> new Stored(
@@ -131,12 +157,14 @@ public final class BookingRepository {
     /**
      * Another source's booking known by this external id: a channel manager (Smoobu) reports the
      * channel's own booking number (e.g. Booking.com's) as its reference, which is that channel's
-     * confirmation e-mail's external id. The most recently updated one if several sources share it.
+     * confirmation e-mail's external id. The most recently updated one if several sources share it;
+     * never one of a source whose sender nobody verified ({@link Booking#SENDER_UNVERIFIED}).
      */
     public Optional<Identity> findByReference(Connection c, String reference, String otherThanSource)
             throws SQLException {
         return Sql.one(c, "SELECT id, source, external_id FROM bookings WHERE external_id = ? AND source <> ?"
-                + " ORDER BY updated_at DESC, id DESC LIMIT 1", BookingRepository::identity, reference, otherThanSource);
+                + " AND " + SENDER_VERIFIED + " ORDER BY updated_at DESC, id DESC LIMIT 1", BookingRepository::identity,
+                reference, otherThanSource);
     }
 
     private static Identity identity(ResultSet row) throws SQLException {
