@@ -32,6 +32,12 @@ public record Booking(String source, String externalId, String guestName, String
                 children, apartment, flightNumber, status, notes);
     }
 
+    /** The same report as a cancellation. */
+    public Booking cancelled() {
+        return new Booking(source, externalId, guestName, phone, email, language, arrival, departure, adults, children,
+                apartment, flightNumber, CANCELLED, notes);
+    }
+
     /** A channel's notes as stored: stripped, at most {@link #MAX_NOTES} characters; null for none ("", "-"). */
     public static String notes(String raw) {
         String notes = raw == null ? "" : raw.strip();

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  *   <li>its guest is found by phone (blind index), else by e-mail, else it stays the booking's
  *       current guest; a new guest needs a phone number (WhatsApp is how the hub reaches guests);</li>
  *   <li>booking fields reported (the guest's notes among them, sealed at rest) overwrite stored ones (the channel is the authority on the
- *       reservation), fields not reported keep their value;</li>
+ *       reservation), fields not reported keep their value; but a cancelled booking stays cancelled,
+ *       whatever status a later report gives (a guest who books again is a new reservation);</li>
  *   <li>guest fields (name, e-mail, language) only fill what the guest lacks: what a guest told
  *       the hub, or the language they write in, wins over a booking form.</li>
  * </ul>
@@ -90,10 +91,13 @@ public final class BookingRepository {
             return new Upserted(id, guestId, Outcome.CREATED, guestCreated, null, status);
         }
         Stored old = stored.get();
+        // Cancelled stays cancelled: a mail read after the cancellation reports "confirmed" as every
+        // confirmation does, and nothing later about the reservation revives it.
+        String status = Booking.CANCELLED.equals(old.status()) ? old.status() : or(booking.status(), old.status());
         Stored merged = new Stored(old.id(), guestId, or(arrival, old.arrival()), or(departure, old.departure()),
                 or(booking.adults(), old.adults()), or(booking.children(), old.children()),
                 or(booking.apartment(), old.apartment()), or(booking.flightNumber(), old.flightNumber()),
-                or(booking.status(), old.status()), or(booking.notes(), old.notes()));
+                status, or(booking.notes(), old.notes()));
         if (merged.equals(old)) {
             return new Upserted(old.id(), guestId, Outcome.UNCHANGED, guestCreated, old.status(), old.status());
         }

@@ -133,13 +133,18 @@ public final class SmoobuReservations {
      * webhook's rules: as the booking the reservation already is (the webhook's, or the channel's
      * own mail's whose number the mail names as its reference), else as a new {@code smoobu}
      * booking that keeps that number, so the channel's mail read later updates it. The mail has no
-     * {@code modifiedAt}: it leaves the webhook's bookkeeping as it is.
+     * {@code modifiedAt}: it leaves the webhook's bookkeeping as it is; but a reservation the webhook
+     * cancelled stays cancelled, even one the hub never booked (its mail is stored as cancelled).
      *
      * @param reference the channel's number for the reservation the mail names ("Referenz"), or null
      */
     public Upserted storeMail(Booking booking, String reference) {
-        return db.writeDurably(c -> store(c, booking, reference,
-                applied(c, booking.externalId()).map(Applied::bookingId).orElse(null)));
+        return db.writeDurably(c -> {
+            Optional<Applied> applied = applied(c, booking.externalId());
+            boolean cancelled = applied.map(Applied::cancelled).orElse(false);
+            return store(c, cancelled ? booking.cancelled() : booking, reference,
+                    applied.map(Applied::bookingId).orElse(null));
+        });
     }
 
     /**

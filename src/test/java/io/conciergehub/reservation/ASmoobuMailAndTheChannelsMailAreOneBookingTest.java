@@ -67,9 +67,6 @@ class ASmoobuMailAndTheChannelsMailAreOneBookingTest {
     }
 
     private static void deliverAndWait(MimeMessage mail) throws Exception {
-        mailbox.deliver(mail);
-        String messageId = mail.getMessageID();
-        await().atMost(Duration.ofSeconds(15)).until(() -> mailbox.folder("Processed").stream()
-                .anyMatch(m -> messageId.equals(m.messageId())));
+        MailboxJourney.deliverAndWaitUntilProcessed(mailbox, mail);
     }
 }

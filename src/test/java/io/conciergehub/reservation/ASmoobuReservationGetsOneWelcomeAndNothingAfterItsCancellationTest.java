@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.SpokiStub;
 import io.conciergehub.support.TestClock;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -70,10 +69,6 @@ class ASmoobuReservationGetsOneWelcomeAndNothingAfterItsCancellationTest {
 
     private static String post(String action, String id, String modifiedAt, String phone, String departure)
             throws Exception {
-        String fields = Smoobu.reservation("2027-03-05", departure, 2).replace("+39 333 1234567", phone)
-                .replace("HMABC123", "HM" + id);
-        HttpResponse<String> answer = Smoobu.post(env.hub(), Smoobu.webhook(action, id, modifiedAt, fields));
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return answer.body().replaceAll(".*\"result\":\"([a-z_]+)\".*", "$1");
+        return Smoobu.result(env.hub(), action, id, modifiedAt, phone, "2027-03-05", departure);
     }
 }

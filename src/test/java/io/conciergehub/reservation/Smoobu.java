@@ -1,5 +1,7 @@
 package io.conciergehub.reservation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.conciergehub.support.Mailbox;
 import io.conciergehub.support.TestHub;
 import jakarta.mail.internet.InternetAddress;
@@ -50,6 +52,18 @@ final class Smoobu {
                 + "\"apartment\":{\"id\":505300,\"name\":\"Suite 12 Sea View\"},"
                 + "\"channel\":{\"id\":465614,\"name\":\"Booking.com\"},\"guest-name\":\"Emma F.\","
                 + "\"email\":\"\",\"phone\":\"+44 7700 900123\",\"adults\":3";
+    }
+
+    /**
+     * Sends Smoobu's webhook for a reservation with {@link #reservation}'s fields (its reference "HM" + id,
+     * 2 adults) for this phone and stay; returns the result the hub answered ("created", "stale", …).
+     */
+    static String result(TestHub hub, String action, String id, String modifiedAt, String phone, String arrival,
+            String departure) throws Exception {
+        String fields = reservation(arrival, departure, 2).replace("+39 333 1234567", phone).replace("HMABC123", "HM" + id);
+        HttpResponse<String> answer = post(hub, webhook(action, id, modifiedAt, fields));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body().replaceAll(".*\"result\":\"([a-z_]+)\".*", "$1");
     }
 
     /** A reservation's usual fields: Booking.com through Smoobu, for Mario Rossi at Casa Mare. */
