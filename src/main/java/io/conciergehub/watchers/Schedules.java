@@ -27,7 +27,9 @@ import org.quartz.CronExpression;
  * a pause it set itself: a pause by hand (PAUSE_WORKERS) stays until RESUME_WORKERS. A resume by hand
  * during the night holds until the next {@code schedules.pause-cron}; during idleness it starts the
  * idle count again. The crons are read on the hub's clock at each check (the route's own cron), so a
- * pause or resume happens at the first check at or after its time.
+ * pause or resume happens at the first check at or after its time; the first check after a start
+ * reads the crons' last week, so a hub down at the resume-cron lifts the night pause at its first
+ * check and one started inside the night pauses.
  */
 public final class Schedules {
 
@@ -67,9 +69,12 @@ public final class Schedules {
         this.settings = settings;
         this.pauseAt = cron(settings.pauseCron(), zone);
         this.resumeAt = cron(settings.resumeCron(), zone);
-        this.lastCheck = clock.instant();
+        // No check yet: the first one reads the crons' last week, so a hub started inside the night
+        // pauses, and one started after the resume-cron lifts the night pause it finds stored (the
+        // hub was down at the resume-cron).
+        this.lastCheck = null;
         Pause stored = workers.state();
-        // After a restart in the night the stored night pause holds until the resume-cron.
+        // The stored night pause, where the crons' last week says nothing (a cron firing less often).
         this.nightSince = stored.paused() && BY_NIGHT.equals(stored.by()) ? stored.since() : null;
         // ... and a stored idle pause until an arrival is within the window.
         this.quietSince = stored.paused() && BY_IDLE.equals(stored.by()) ? stored.since().minus(settings.idleAfter())
@@ -112,13 +117,15 @@ public final class Schedules {
     }
 
     /**
-     * The newest fire time of the cron after the last check and at or before now; null if none. A
-     * clock that jumped far (a test's, or a resumed machine's) is looked at for its last week only.
+     * The newest fire time of the cron after the last check and at or before now; null if none. The
+     * first check (at start), and a clock that jumped far (a test's, or a resumed machine's), look at
+     * the last week only.
      */
     private Instant lastFire(CronExpression cron, Instant now) {
         Instant last = null;
         Instant weekAgo = now.minus(Duration.ofDays(7));
-        Date next = cron.getNextValidTimeAfter(Date.from(lastCheck.isAfter(weekAgo) ? lastCheck : weekAgo));
+        Date next = cron.getNextValidTimeAfter(Date.from(lastCheck != null && lastCheck.isAfter(weekAgo) ? lastCheck
+                : weekAgo));
         for (int i = 0; next != null && !next.toInstant().isAfter(now) && i < 100_000; i++) {
             last = next.toInstant();
             next = cron.getNextValidTimeAfter(next);
