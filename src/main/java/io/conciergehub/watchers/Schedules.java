@@ -20,8 +20,9 @@ import org.quartz.CronExpression;
 /**
  * The steps of the {@code schedules} route: when the cloud-facing work (route group {@code cloud})
  * should be paused, and by which rule. Night: from each {@code schedules.pause-cron} to the next
- * {@code schedules.resume-cron}, in the hotel's time zone. Idle: once no booking (not cancelled) has
- * arrived within {@code schedules.arrivals-window} for {@code schedules.idle-after}, until one does.
+ * {@code schedules.resume-cron}, in the hotel's time zone. Idle: once no guest (booking not cancelled)
+ * has been in house or arriving within {@code schedules.arrivals-window} for {@code schedules.idle-after},
+ * until one is.
  *
  * <p>The schedule pauses only once no command is running (else at its next check), and lifts only
  * a pause it set itself: a pause by hand (PAUSE_WORKERS) stays until RESUME_WORKERS. A resume by hand
@@ -56,7 +57,7 @@ public final class Schedules {
     private Instant lastCheck;
     // Since the last pause-cron until the next resume-cron; a hand resume in between ends it.
     private Instant nightSince;
-    // Since when no arrival was within the window (null: one is).
+    // Since when no guest was in house or arriving within the window (null: one is).
     private Instant quietSince;
 
     Schedules(Database db, WorkerControl workers, CommandStore commands, Clock clock, ZoneId zone, Settings settings)
@@ -76,7 +77,7 @@ public final class Schedules {
         Pause stored = workers.state();
         // The stored night pause, where the crons' last week says nothing (a cron firing less often).
         this.nightSince = stored.paused() && BY_NIGHT.equals(stored.by()) ? stored.since() : null;
-        // ... and a stored idle pause until an arrival is within the window.
+        // ... and a stored idle pause until a guest is in house or arriving within the window.
         this.quietSince = stored.paused() && BY_IDLE.equals(stored.by()) ? stored.since().minus(settings.idleAfter())
                 : null;
     }
@@ -103,7 +104,7 @@ public final class Schedules {
         if (nightSince != null && resumedByHand != null && !resumedByHand.isBefore(nightSince)) {
             nightSince = null; // an operator resumed the work this night: it stays resumed until the next one
         }
-        if (arrivalsSoon(now)) {
+        if (guestsInHouseOrArrivingSoon(now)) {
             quietSince = null;
         } else if (quietSince == null) {
             quietSince = now;
@@ -133,11 +134,16 @@ public final class Schedules {
         return last;
     }
 
-    private boolean arrivalsSoon(Instant now) {
+    /**
+     * Whether a booking (not cancelled) is in house today or arrives within the window: its arrival
+     * by the window's last day, its departure (its arrival day when not known, as the reports and the
+     * weather watch count it) today or later. A departure is never before its arrival (stored so).
+     */
+    private boolean guestsInHouseOrArrivingSoon(Instant now) {
         String today = LocalDate.ofInstant(now, zone).toString();
         String until = LocalDate.ofInstant(now.plus(settings.arrivalsWindow()), zone).toString();
-        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM bookings WHERE status <> ? AND arrival >= ?"
-                + " AND arrival <= ?", Booking.CANCELLED, today, until)) > 0;
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM bookings WHERE status <> ? AND arrival <= ?"
+                + " AND COALESCE(departure, arrival) >= ?", Booking.CANCELLED, until, today)) > 0;
     }
 
     /** Whether the command worker runs a command now: the schedule pauses only once none does. */
