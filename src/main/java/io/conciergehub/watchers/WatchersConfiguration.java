@@ -104,10 +104,10 @@ public class WatchersConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public WeatherWatch weatherWatch(Database db, Notices notices, Metrics metrics, ObjectMapper json, Clock clock,
-            Settings settings) {
+            Settings settings, @PropertyInject(value = "hotel.check-out-time", defaultValue = "") String checkOutTime) {
         return new WeatherWatch(db, notices, metrics, json, clock, ZoneId.of(settings.text("concierge.timezone")),
                 new Notices.Template(settings.text("weather.notice-template"),
-                        settings.text("weather.notice-template-language")));
+                        settings.text("weather.notice-template-language")), checkOutTime);
     }
 
     @BindToRegistry(lazy = true)

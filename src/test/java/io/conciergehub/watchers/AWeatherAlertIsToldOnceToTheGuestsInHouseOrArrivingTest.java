@@ -24,7 +24,8 @@ class AWeatherAlertIsToldOnceToTheGuestsInHouseOrArrivingTest {
 
     static final TestClock clock = TestClock.at(LocalDateTime.parse("2027-06-10T10:00"));
     static final long NOW = clock.instant().getEpochSecond();
-    static final String STORM = OpenWeatherStub.alert("Yellow thunderstorm warning", NOW + 3600, NOW + 10 * 3600,
+    // From 11:00 today to 16:00 tomorrow: the guest arriving tomorrow is there while it holds.
+    static final String STORM = OpenWeatherStub.alert("Yellow thunderstorm warning", NOW + 3600, NOW + 30 * 3600,
             "Temporali forti attesi nel pomeriggio.");
     static final String HEAT = OpenWeatherStub.alert("Orange heat warning", NOW + 20 * 3600, NOW + 40 * 3600,
             "Ondata di calore.");

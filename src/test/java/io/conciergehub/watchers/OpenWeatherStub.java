@@ -10,12 +10,15 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.conciergehub.support.TestHub;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * OpenWeather's One Call 3.0 as ../shared/reference/apis.md shows it: the test says which alerts the
- * hotel's place has now, the stub counts the questions.
+ * hotel's place has now, the stub counts the questions. Registered as an extension (declared before
+ * the hub's), it stops after the class's hub.
  */
-final class OpenWeatherStub implements AutoCloseable {
+final class OpenWeatherStub implements AutoCloseable, AfterAllCallback {
 
     static final String API_KEY = "openweather-appid-9c1f2e";
     static final String PATH = "/data/3.0/onecall";
@@ -71,5 +74,10 @@ final class OpenWeatherStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }
