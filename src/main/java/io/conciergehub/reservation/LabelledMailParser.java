@@ -17,9 +17,26 @@ import java.util.regex.Pattern;
  */
 abstract class LabelledMailParser implements ReservationParser {
 
-    /** Words of a cancellation's subject in the five languages. */
-    static final Pattern CANCELLATION = Pattern.compile(
-            "(?iu)cancel|annull|storn|annul|cancelad|cancelaci");
+    /**
+     * The words that make a subject a cancellation's, whole words only: a subject also carries the
+     * guest's name ("Maria Cancelo", "Luca Cancellieri", "Storni"), which must not cancel anything.
+     * Accents may be missing ("annulee", "cancelacion").
+     * <ul>
+     *   <li>English: cancelled, canceled, cancellation(s), cancelation(s);</li>
+     *   <li>Italian: annullata/o/e/i, annullamento, cancellata/o/e/i, cancellazione;</li>
+     *   <li>German: storniert(e/en/er/es), Storno, Stornierung(en) also inside a compound
+     *       ("Buchungsstornierung", "Stornierungsbestätigung");</li>
+     *   <li>French: annulé(e)(s), annulation(s);</li>
+     *   <li>Spanish: cancelada/o(s), cancelación/cancelaciones, anulada/o(s), anulación.</li>
+     * </ul>
+     */
+    static final Pattern CANCELLATION = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:"
+            + "cancell?ed|cancell?ations?"
+            + "|annullat[aoei]|annullamento|cancellat[aoei]|cancellazione"
+            + "|storniert(?:e[nrs]?)?|storno|\\p{L}*stornierung\\p{L}*"
+            + "|annul[ée]e?s?|annulations?"
+            + "|cancelad[ao]s?|cancelaci[óo]n(?:es)?|anulad[ao]s?|anulaci[óo]n(?:es)?"
+            + ")(?![\\p{L}\\p{N}])");
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@([^\\s<>\"'(),;:]+)");
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_/.\\-]*");
     private static final Pattern NUMBER = Pattern.compile("\\d+");

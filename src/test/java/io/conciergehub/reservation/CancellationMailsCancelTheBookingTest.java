@@ -17,7 +17,9 @@ class CancellationMailsCancelTheBookingTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Booking cancelled C-1", "Cancellation C-1", "Prenotazione annullata C-1",
-        "Stornierung C-1", "Buchung storniert", "Réservation annulée C-1", "Reserva cancelada C-1", "Cancelación de reserva"})
+        "Stornierung C-1", "Buchung storniert", "Réservation annulée C-1", "Reserva cancelada C-1", "Cancelación de reserva",
+        "Canceled: reservation C-1", "Prenotazione cancellata!", "Storno C-1", "Buchungsstornierung C-1",
+        "Stornierungsbestätigung C-1", "Annulation : réservation C-1", "Reserva anulada C-1", "Cancelacion C-1"})
     void aCancellationSubjectCancels(String subject) throws UnreadableReservation {
         assertThat(parse(subject, BODY).status()).isEqualTo(Booking.CANCELLED);
     }
