@@ -104,12 +104,18 @@ public final class SmoobuWebhook {
 
     /**
      * The notice with the reservation as Smoobu's API answered it (the webhook's body only says
-     * which one changed). 404: the reservation is not this account's, nothing is stored. Any other
+     * which one changed). 404 to a cancellation (a deleteReservation above all: Smoobu no longer has
+     * the reservation) confirms it: the webhook's own notice is applied, so the booking is cancelled.
+     * 404 to a new or updated reservation: it is not this account's, nothing is stored. Any other
      * failure is answered 502, so that Smoobu sends the webhook again.
      */
     public SmoobuNotice reread(Exchange exchange) {
         SmoobuNotice notice = exchange.getProperty(NOTICE, SmoobuNotice.class);
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status != null && status == 404 && notice.kind() == SmoobuNotice.Kind.CANCELLATION) {
+            LOG.info("event=smoobu.gone-reservation reservation={}", notice.reservationId());
+            return notice;
+        }
         if (status != null && status == 404) {
             LOG.info("event=smoobu.unknown-reservation reservation={}", notice.reservationId());
             return new SmoobuNotice(SmoobuNotice.Kind.IGNORED, notice.action(), notice.reservationId(), null, "");

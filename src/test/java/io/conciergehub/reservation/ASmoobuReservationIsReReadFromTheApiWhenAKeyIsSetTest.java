@@ -17,9 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With smoobu.api-key set, the webhook only says which reservation changed: the hub reads it from
- * Smoobu's API (GET /api/reservations/{id}, header Api-Key) and stores what the API answers. A
- * reservation the API does not know stores nothing; an API failure, or an answer that is no JSON,
- * is answered 502 so that Smoobu sends the webhook again (a 4xx would tell it the webhook was wrong).
+ * Smoobu's API (GET /api/reservations/{id}, header Api-Key) and stores what the API answers. A new
+ * reservation the API does not know stores nothing (a deleted one is cancelled:
+ * ASmoobuReservationTheApiNoLongerKnowsIsCancelledByItsDeletionTest); an API failure, or an answer
+ * that is no JSON, is answered 502 so that Smoobu sends the webhook again (a 4xx would tell it the
+ * webhook was wrong).
  */
 class ASmoobuReservationIsReReadFromTheApiWhenAKeyIsSetTest {
 
@@ -43,8 +45,7 @@ class ASmoobuReservationIsReReadFromTheApiWhenAKeyIsSetTest {
     }
 
     @RegisterExtension
-    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> Smoobu.configure(hub)
-            .property("smoobu.api-key", API_KEY).property("smoobu.base-url", api.baseUrl()));
+    static final HubUnderTest env = HubUnderTest.withLogProvider(hub -> Smoobu.configureWithApi(hub, API_KEY, api));
 
     @AfterAll
     static void stopApi() {

@@ -2,6 +2,7 @@ package io.conciergehub.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.conciergehub.support.Mailbox;
 import io.conciergehub.support.TestHub;
 import jakarta.mail.internet.InternetAddress;
@@ -22,6 +23,11 @@ final class Smoobu {
     /** Every test hub has the secret ({@link TestHub}); said again here for the reader. */
     static TestHub.Builder configure(TestHub.Builder hub) {
         return hub.property("smoobu.webhook-secret", SECRET);
+    }
+
+    /** A hub that reads each reservation again from this stub of Smoobu's API, with this key. */
+    static TestHub.Builder configureWithApi(TestHub.Builder hub, String apiKey, WireMockServer api) {
+        return configure(hub).property("smoobu.api-key", apiKey).property("smoobu.base-url", api.baseUrl());
     }
 
     static HttpResponse<String> post(TestHub hub, String json) throws Exception {
