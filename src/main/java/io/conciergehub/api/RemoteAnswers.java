@@ -10,8 +10,10 @@ import org.apache.camel.Exchange;
 /**
  * Classifies a remote service's answer (a messaging provider, the event sink, the LLM). Server
  * errors are thrown inside the circuit breaker (they count against the service); 429 and other 4xx
- * are thrown after it, so neither trips the breaker. The event sink, whose events wait for it in
- * order, has its own rule inside the breaker ({@link #failOnServiceUnavailable}).
+ * are thrown after it, so neither trips the breaker. A caller whose request can wait for the
+ * service (a reservation mail the model reads) also counts a wrong key, URL or model as the service
+ * down ({@link #failOnServiceError}); the event sink, whose events wait for it in order, has its
+ * own rule inside the breaker ({@link #failOnServiceUnavailable}).
  */
 public final class RemoteAnswers {
 
@@ -35,6 +37,22 @@ public final class RemoteAnswers {
     }
 
     /**
+     * For a caller whose request waits for the service rather than fail for good (a reservation mail
+     * stays unread for the next poll): 5xx, no answer, and every answer that says the service is
+     * wrong, not the request: a redirect, 401, 403 (a revoked or wrong key), 404 (a wrong URL or
+     * model), 405, 407, 408 are {@link RemoteCallException.Unavailable}, retried and counted by the
+     * breaker like a 5xx. What {@link #failOnClientError} finds after it (400, 422…) is the service
+     * refusing this very request.
+     */
+    public void failOnServiceError(Exchange exchange) {
+        int status = status(exchange);
+        if (status / 100 == 3 || SERVICE_LEVEL_4XX.contains(status)) {
+            throw new RemoteCallException.Unavailable(status, excerpt(exchange));
+        }
+        failOnServerError(exchange);
+    }
+
+    /**
      * Inside the circuit breaker of a service whose requests wait for it in order (the event sink):
      * every answer that says the service cannot take any request now, whatever the request, so the
      * breaker counts it and the request waits instead of failing for good. 429:
@@ -52,10 +70,7 @@ public final class RemoteAnswers {
         if (status >= 500 && retryAfter != null && !retryAfter.isBlank()) {
             throw new RemoteCallException.UnavailableFor(status, retryAfter(retryAfter), excerpt(exchange));
         }
-        if (status / 100 == 3 || SERVICE_LEVEL_4XX.contains(status)) {
-            throw new RemoteCallException.Unavailable(status, excerpt(exchange));
-        }
-        failOnServerError(exchange);
+        failOnServiceError(exchange);
     }
 
     /** 429 and other non-2xx answers, outside the circuit breaker. */

@@ -29,7 +29,8 @@ public class RemoteCallException extends RuntimeException {
 
     /**
      * 5xx: the service is failing; retried, and counted by the circuit breaker. For the event sink
-     * also no answer, a redirect, 401, 403, 404, 405, 407 and 408: it cannot take any request now.
+     * and the model reading reservation mails also no answer, a redirect, 401, 403, 404, 405, 407
+     * and 408: it cannot take any request now.
      */
     public static class Unavailable extends RemoteCallException {
         public Unavailable(int status, String detail) {

@@ -31,10 +31,8 @@ class WhileTheModelIsDownAMailWaitsUnreadAndIsBookedOnceItAnswersTest {
 
     @RegisterExtension
     @Order(2)
-    static final HubWithAModel env = HubWithAModel.withSettings(hub -> mailbox.hubSettings(hub, PASSWORD, "300ms")
-            .property("llm.max-retries", "1").property("llm.retry-delay", "50")
-            .property("llm.circuit.minimum-calls", "2").property("llm.circuit.window-size", "2")
-            .property("llm.circuit.open-duration", "1s"));
+    static final HubWithAModel env = HubWithAModel.withSettings(hub -> HubWithAModel.quickToGiveUp(
+            mailbox.hubSettings(hub, PASSWORD, "300ms")));
 
     @Test
     void theMailStaysUnreadWhileTheModelFailsAndIsBookedOnceWhenItAnswers() throws Exception {

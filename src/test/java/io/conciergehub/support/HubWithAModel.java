@@ -54,6 +54,16 @@ public final class HubWithAModel implements BeforeAllCallback, AfterAllCallback 
         return new HubWithAModel(settings);
     }
 
+    /**
+     * A model that fails is given up on quickly: one retry after 50 ms, and its circuit opens after
+     * two failed calls, for a second.
+     */
+    public static TestHub.Builder quickToGiveUp(TestHub.Builder hub) {
+        return hub.property("llm.max-retries", "1").property("llm.retry-delay", "50")
+                .property("llm.circuit.minimum-calls", "2").property("llm.circuit.window-size", "2")
+                .property("llm.circuit.open-duration", "1s");
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         llm = new WireMockServer(wireMockConfig().dynamicPort());
