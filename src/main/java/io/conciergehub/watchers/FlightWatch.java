@@ -52,8 +52,12 @@ public final class FlightWatch {
     public record FlightCheck(String ident, List<Passenger> passengers) {
     }
 
-    /** @param nearestArrival the soonest expected arrival of a guest on it, once read; null before */
-    private record Answer(Instant fetchedAt, String body, Instant nearestArrival) {
+    /**
+     * @param nearestArrival the soonest expected arrival of a guest on it, once read; null before
+     * @param nobodysFlight  read, and no guest's arrival is in it (a mistyped number, a first leg to
+     *                       another airport): asking again soon would only pay for the same answer
+     */
+    private record Answer(Instant fetchedAt, String body, Instant nearestArrival, boolean nobodysFlight) {
     }
 
     /**
@@ -122,7 +126,8 @@ public final class FlightWatch {
      * AeroAPI's answer for the flight when it is still fresh, else null: ask. An answer is fresh for a
      * quarter of the time its nearest guest then had until landing, at least flights.answer-cache and
      * at most flights.far-answer-cache: a far-off estimate changes little, every question is paid, and
-     * the last hour is asked about at every poll.
+     * the last hour is asked about at every poll. An answer in which no guest's arrival was found is
+     * fresh for flights.far-answer-cache.
      */
     public String cached(@ExchangeProperty("flight") FlightCheck flight) {
         Answer answer = answers.get(flight.ident());
@@ -130,6 +135,9 @@ public final class FlightWatch {
     }
 
     private Instant freshUntil(Answer answer) {
+        if (answer.nobodysFlight()) {
+            return answer.fetchedAt().plus(settings.farCacheFor());
+        }
         Duration quarterOfTheWait = answer.nearestArrival() == null ? Duration.ZERO
                 : Duration.between(answer.fetchedAt(), answer.nearestArrival()).dividedBy(4);
         Duration fresh = quarterOfTheWait.compareTo(settings.farCacheFor()) > 0 ? settings.farCacheFor()
@@ -140,7 +148,7 @@ public final class FlightWatch {
     /** Keeps AeroAPI's answer for the poll interval and meters the call (one result set; the cost meter counts it). */
     public String fetched(@ExchangeProperty("flight") FlightCheck flight, @Body String body) {
         answers.entrySet().removeIf(old -> freshUntil(old.getValue()).isBefore(clock.instant()));
-        answers.put(flight.ident(), new Answer(clock.instant(), body, null));
+        answers.put(flight.ident(), new Answer(clock.instant(), body, null, false));
         costs.charge(CostMeter.Item.FLIGHTAWARE, 1);
         return body;
     }
@@ -151,10 +159,12 @@ public final class FlightWatch {
         JsonNode answer = json.readTree(body);
         List<NoticeBatches.Pending> notices = new ArrayList<>();
         boolean allSettled = true;
+        boolean anyFound = false;
         Instant nearest = null;
         for (Passenger passenger : flight.passengers()) {
             Optional<FlightStatus> status = FlightStatus.of(answer, passenger.arrival(), settings.airports(), zone);
             allSettled &= status.isPresent() && (status.get().landed() || status.get().cancelled());
+            anyFound |= status.isPresent();
             Instant arrival = status.map(FlightStatus::expectedArrival).orElse(null);
             nearest = arrival == null || nearest != null && nearest.isBefore(arrival) ? nearest : arrival;
             if (status.isEmpty()) {
@@ -170,8 +180,9 @@ public final class FlightWatch {
             settled.add(settledKey(flight.ident(), flight.passengers()));
         }
         Instant soonest = nearest;
+        boolean nobodys = !anyFound;
         answers.computeIfPresent(flight.ident(), (ident, fetched) -> new Answer(fetched.fetchedAt(), fetched.body(),
-                soonest));
+                soonest, nobodys));
         return notices;
     }
 
