@@ -161,13 +161,15 @@ public final class BookingRepository {
     /**
      * Another source's booking known by this external id: a channel manager (Smoobu) reports the
      * channel's own booking number (e.g. Booking.com's) as its reference, which is that channel's
-     * confirmation e-mail's external id. The most recently updated one if several sources share it;
-     * never one of a source whose sender nobody verified ({@link Booking#SENDER_UNVERIFIED}).
+     * confirmation e-mail's external id. The most recently updated one if several sources share it.
+     * One of a source whose sender nobody verified ({@link Booking#SENDER_UNVERIFIED}, e.g. the
+     * model's reading of the channel's mail) is found too: the channel manager's verified report then
+     * overwrites what that source said, rather than give the guest a second booking and journey.
      */
     public Optional<Identity> findByReference(Connection c, String reference, String otherThanSource)
             throws SQLException {
         return Sql.one(c, "SELECT id, source, external_id FROM bookings WHERE external_id = ? AND source <> ?"
-                + " AND " + SENDER_VERIFIED + " ORDER BY updated_at DESC, id DESC LIMIT 1", BookingRepository::identity,
+                + " ORDER BY updated_at DESC, id DESC LIMIT 1", BookingRepository::identity,
                 reference, otherThanSource);
     }
 

@@ -24,8 +24,9 @@ abstract class LabelledMailParser implements ReservationParser {
      * <ul>
      *   <li>English: cancelled, canceled, cancellation(s), cancelation(s);</li>
      *   <li>Italian: annullata/o/e/i, annullamento, cancellata/o/e/i, cancellazione;</li>
-     *   <li>German: storniert(e/en/er/es), Storno, Stornierung(en) also inside a compound
-     *       ("Buchungsstornierung", "Stornierungsbestätigung");</li>
+     *   <li>German: storniert(e/en/er/es), annulliert(e/en/er/es), and Storno, Stornierung(en) and
+     *       Annullierung(en) also inside a compound ("Buchungsstornierung", "Stornobestätigung",
+     *       "Buchungsstorno");</li>
      *   <li>French: annulé(e)(s), annulation(s);</li>
      *   <li>Spanish: cancelada/o(s), cancelación/cancelaciones, anulada/o(s), anulación.</li>
      * </ul>
@@ -33,7 +34,8 @@ abstract class LabelledMailParser implements ReservationParser {
     static final Pattern CANCELLATION = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:"
             + "cancell?ed|cancell?ations?"
             + "|annullat[aoei]|annullamento|cancellat[aoei]|cancellazione"
-            + "|storniert(?:e[nrs]?)?|storno|\\p{L}*stornierung\\p{L}*"
+            + "|storniert(?:e[nrs]?)?|\\p{L}*storno\\p{L}*|\\p{L}*stornierung\\p{L}*"
+            + "|annulliert(?:e[nrs]?)?|\\p{L}*annullierung\\p{L}*"
             + "|annul[ée]e?s?|annulations?"
             + "|cancelad[ao]s?|cancelaci[óo]n(?:es)?|anulad[ao]s?|anulaci[óo]n(?:es)?"
             + ")(?![\\p{L}\\p{N}])");

@@ -2,6 +2,7 @@ package io.conciergehub.reservation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.api.HttpErrors;
 import io.conciergehub.api.HttpProblem;
@@ -105,7 +106,9 @@ public final class SmoobuWebhook {
     /**
      * The notice with the reservation as Smoobu's API answered it (the webhook's body only says
      * which one changed). 404 to a cancellation (a deleteReservation above all: Smoobu no longer has
-     * the reservation) confirms it: the webhook's own notice is applied, so the booking is cancelled.
+     * the reservation) confirms it: the webhook's own notice is applied, so the booking is cancelled,
+     * but only the booking the hub already knows as this reservation: the channel's number in the
+     * body ({@code reference-id}) is not what the API vouched for, and names no booking to cancel.
      * 404 to a new or updated reservation: it is not this account's, nothing is stored. Any other
      * failure is answered 502, so that Smoobu sends the webhook again.
      */
@@ -114,7 +117,9 @@ public final class SmoobuWebhook {
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status != null && status == 404 && notice.kind() == SmoobuNotice.Kind.CANCELLATION) {
             LOG.info("event=smoobu.gone-reservation reservation={}", notice.reservationId());
-            return notice;
+            ObjectNode unvouched = ((ObjectNode) notice.reservation()).deepCopy();
+            unvouched.remove("reference-id");
+            return new SmoobuNotice(notice.kind(), notice.action(), notice.reservationId(), unvouched, notice.path());
         }
         if (status != null && status == 404) {
             LOG.info("event=smoobu.unknown-reservation reservation={}", notice.reservationId());

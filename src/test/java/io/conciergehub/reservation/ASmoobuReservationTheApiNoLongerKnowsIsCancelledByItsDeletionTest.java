@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.conciergehub.support.HubUnderTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * With smoobu.api-key set, each webhook's reservation is read again from Smoobu's API. A reservation
  * deleted in Smoobu (or cancelled and gone) is answered 404 there: for a deleteReservation or a
  * cancelReservation that answer is the confirmation, and the booking is cancelled, so the guest
- * gets no further journey message. A new reservation the API does not know still stores nothing
+ * gets no further journey message. Only the booking the hub knows as that reservation: a
+ * cancellation of a reservation the API never vouched for cancels no booking its body names by the
+ * channel's number. A new reservation the API does not know still stores nothing
  * (ASmoobuReservationIsReReadFromTheApiWhenAKeyIsSetTest).
  */
 class ASmoobuReservationTheApiNoLongerKnowsIsCancelledByItsDeletionTest {
@@ -57,6 +60,19 @@ class ASmoobuReservationTheApiNoLongerKnowsIsCancelledByItsDeletionTest {
         assertThat(env.hub().text("SELECT cancelled FROM smoobu_reservations WHERE reservation_id = '" + id + "'"))
                 .isEqualTo("1");
         api.verify(2, getRequestedFor(urlEqualTo("/api/reservations/" + id)));
+    }
+
+    @Test
+    void aGoneReservationNeverSeenCancelsNoBookingItsBodyNamesByTheChannelsNumber() throws Exception {
+        MailboxJourney.synced(env.hub(), "direct", "4711009999", "+393331234599", "2026-09-10", "2026-09-14");
+
+        apiAnswers("999", 404, "{\"title\":\"Not Found\",\"detail\":\"reservation not found\"}");
+        HttpResponse<String> answer = Smoobu.post(env.hub(), Smoobu.webhook("cancelReservation", "999",
+                "2026-06-03 09:00:00", "\"reference-id\":\"4711009999\""));
+
+        assertThat(result(answer)).isEqualTo("cancelled");
+        assertThat(env.hub().text("SELECT status FROM bookings WHERE external_id = '4711009999'"))
+                .as("the booking the body names by the channel's number").isEqualTo("confirmed");
     }
 
     private static void apiAnswers(String id, int status, String body) {

@@ -19,7 +19,8 @@ class CancellationMailsCancelTheBookingTest {
     @ValueSource(strings = {"Booking cancelled C-1", "Cancellation C-1", "Prenotazione annullata C-1",
         "Stornierung C-1", "Buchung storniert", "Réservation annulée C-1", "Reserva cancelada C-1", "Cancelación de reserva",
         "Canceled: reservation C-1", "Prenotazione cancellata!", "Storno C-1", "Buchungsstornierung C-1",
-        "Stornierungsbestätigung C-1", "Annulation : réservation C-1", "Reserva anulada C-1", "Cancelacion C-1"})
+        "Stornierungsbestätigung C-1", "Annulation : réservation C-1", "Reserva anulada C-1", "Cancelacion C-1",
+        "Stornobestätigung C-1", "Buchungsstorno C-1", "Annullierung C-1", "Buchung annulliert"})
     void aCancellationSubjectCancels(String subject) throws UnreadableReservation {
         assertThat(parse(subject, BODY).status()).isEqualTo(Booking.CANCELLED);
     }

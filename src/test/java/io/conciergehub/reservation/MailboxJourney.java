@@ -1,5 +1,6 @@
 package io.conciergehub.reservation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,15 @@ final class MailboxJourney {
         String messageId = mail.getMessageID();
         await().atMost(Duration.ofSeconds(15)).until(() -> mailbox.folder("Processed").stream()
                 .anyMatch(m -> messageId.equals(m.messageId())));
+    }
+
+    /** One booking of {@code source} stored through the sync API, which must merge it. */
+    static void synced(TestHub hub, String source, String externalId, String phone, String arrival, String departure)
+            throws Exception {
+        String answer = hub.postApi("/api/mesh/sync/bookings", TestHub.API_KEY, "{\"bookings\":[{\"externalId\":\""
+                + externalId + "\",\"source\":\"" + source + "\",\"guestName\":\"Ada Neri\",\"phone\":\"" + phone
+                + "\",\"arrival\":\"" + arrival + "\",\"departure\":\"" + departure + "\"}]}").body();
+        assertThat(answer).contains("\"merged\":1");
     }
 
     /** {@code POST /api/mesh/guests/query} by phone: the guests found, each with its bookings. */

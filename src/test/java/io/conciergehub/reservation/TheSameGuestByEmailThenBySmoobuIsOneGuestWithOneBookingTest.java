@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Booking.com's confirmation mail arrives in the reservations mailbox first; then Smoobu's webhook
  * for the same reservation (its reference-id is Booking.com's number) with fields of its own:
  * one guest, one booking; what Smoobu reports is taken, what it leaves out or sends empty stays.
+ * So too when the booking came from the model's reading of a mail no parser knew (source llm):
+ * Smoobu's verified report updates it rather than give the guest a second booking.
  */
 class TheSameGuestByEmailThenBySmoobuIsOneGuestWithOneBookingTest {
 
@@ -63,5 +65,17 @@ class TheSameGuestByEmailThenBySmoobuIsOneGuestWithOneBookingTest {
         assertThat(guest.path("language").asText()).isEqualTo("en");
         assertThat(guest.path("bookings")).singleElement()
                 .satisfies(booking -> assertThat(booking.path("externalId").asText()).isEqualTo(REFERENCE));
+    }
+
+    @Test
+    void theModelsReadingThenSmoobuIsOneBooking() throws Exception {
+        MailboxJourney.synced(env.hub(), "llm", "HX123456", "+393331234567", "2026-12-12", "2026-12-15");
+
+        HttpResponse<String> answer = Smoobu.post(env.hub(), Smoobu.webhook("newReservation", "88002",
+                "2026-11-02 10:20:00", Smoobu.reservation("2026-12-12", "2026-12-15", 2).replace("HMABC123", "HX123456")));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+
+        assertThat(env.hub().count("SELECT COUNT(*) FROM bookings WHERE external_id IN ('HX123456', '88002')"))
+                .isEqualTo(1);
     }
 }
