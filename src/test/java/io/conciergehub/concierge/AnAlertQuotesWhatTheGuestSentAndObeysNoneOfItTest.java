@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.SlackStub;
+import io.conciergehub.support.TestHub;
 import io.conciergehub.support.Webhooks;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;
@@ -36,6 +37,8 @@ class AnAlertQuotesWhatTheGuestSentAndObeysNoneOfItTest {
                 .filter(text -> text.contains("something other than text")).findFirst(), found -> found.isPresent())
                 .orElseThrow();
         assertThat(alert).contains("needs staff").doesNotContain("They wrote", "\"\"");
+        assertThat(env.hub().postApi("/api/mesh/guests/query", TestHub.API_KEY, "{\"phone\":\"+393351160001\"}")
+                .body()).contains("\"needsAttention\":true");
     }
 
     @Test

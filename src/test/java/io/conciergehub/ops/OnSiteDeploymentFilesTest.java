@@ -136,7 +136,8 @@ class OnSiteDeploymentFilesTest {
                 .contains("\"hotel.example.org\"");
         assertThat(json).as("the access log keeps no credential").contains(
                 "\"request\\u003eheaders\\u003eX-Api-Key\":{\"filter\":\"delete\"}",
-                "\"request\\u003euri\":{\"actions\":[{\"parameter\":\"token\",\"type\":\"delete\"}],\"filter\":\"query\"}");
+                "\"request\\u003euri\":{\"actions\":[{\"parameter\":\"token\",\"type\":\"delete\"},"
+                        + "{\"parameter\":\"hub.verify_token\",\"type\":\"delete\"}],\"filter\":\"query\"}");
     }
 
     /** A unit file's section as option → values (an option may repeat), comments dropped. */
