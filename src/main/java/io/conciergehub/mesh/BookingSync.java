@@ -71,6 +71,9 @@ public final class BookingSync {
                 result.put("result", upserted.outcome().name().toLowerCase(Locale.ROOT));
                 result.put("bookingId", upserted.bookingId());
                 result.put("guestId", upserted.guestId());
+                // The booking's status as stored: a cancelled booking stays cancelled whatever a
+                // report says, and the caller sees that its "confirmed" was not taken.
+                result.put("status", upserted.status());
                 results.accepted();
             } catch (HttpProblem refused) {
                 results.refused(result, refused);

@@ -36,6 +36,7 @@ class BookingSyncTest {
         assertThat(created.statusCode()).isEqualTo(200);
         JsonNode result = MeshJson.body(created).path("results").get(0);
         assertThat(result.path("result").asText()).isEqualTo("created");
+        assertThat(result.path("status").asText()).isEqualTo("confirmed");
         long guestId = result.path("guestId").asLong();
         assertThat(env.hub().text("SELECT language FROM guests WHERE id = " + guestId)).isEqualTo("de");
         assertThat(GuestNames.of(env.hub(), "+4915123456789")).isEqualTo("Lena Vogel");
@@ -57,6 +58,11 @@ class BookingSyncTest {
         sync("{\"externalId\":\"SM-100\",\"source\":\"smoobu\",\"email\":\"lena@example.org\",\"status\":\"cancelled\"}");
         assertThat(env.hub().text("SELECT status FROM bookings WHERE external_id = 'SM-100'")).isEqualTo("cancelled");
         assertThat(env.hub().count("SELECT COUNT(*) FROM bookings WHERE external_id = 'SM-100'")).isEqualTo(1);
+        // Reported confirmed again (a stale report): it stays cancelled, and the answer says so.
+        JsonNode revived = MeshJson.body(sync("{\"externalId\":\"SM-100\",\"source\":\"smoobu\","
+                + "\"status\":\"confirmed\"}")).path("results").get(0);
+        assertThat(revived.path("status").asText()).isEqualTo("cancelled");
+        assertThat(env.hub().text("SELECT status FROM bookings WHERE external_id = 'SM-100'")).isEqualTo("cancelled");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.acknowledged().stream()
                 .anyMatch(event -> event.path("type").asText().equals("booking.cancelled")));
