@@ -186,10 +186,10 @@ public final class FlightWatch {
         return notices;
     }
 
-    /** The flight with the days its guests arrive: a guest booked later on another day of it asks again. */
+    /** The flight with its guests' bookings and their days: a guest booked on it later is asked about (and told) too. */
     private static String settledKey(String flight, List<Passenger> passengers) {
-        return flight + passengers.stream().map(passenger -> "|" + passenger.arrival()).distinct().sorted()
-                .reduce("", String::concat);
+        return flight + passengers.stream().map(passenger -> "|" + passenger.bookingId() + "@" + passenger.arrival())
+                .sorted().reduce("", String::concat);
     }
 
     private Optional<NoticeBatches.Pending> tell(Connection c, String flight, Passenger passenger, FlightStatus status)

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * only lands elsewhere than the hotel's airports is nobody's. Outside a guest's 24-hour window a
  * template goes, whose text is fixed: a cancellation as the cancellation's template, with the flight
  * and the guest's name only, and a diversion with no template of its own is held for staff; neither
- * goes as the delay's template ("now arriving -, - minutes late").
+ * goes as the delay's template ("now arriving -, - minutes late"). A guest booked on a flight after
+ * it was cancelled is told as well.
  */
 class CancelledAndDivertedFlightsAreToldOnceTest {
 
@@ -33,6 +34,8 @@ class CancelledAndDivertedFlightsAreToldOnceTest {
     static final String ROSA = "+34600000004";
     static final String CLAIRE = "+33612345011";
     static final String UWE = "+4915123456013";
+    static final String ALINE = "+33612345021";
+    static final String BRUNO = "+33612345022";
     static final AeroApiStub aeroapi = new AeroApiStub();
 
     @RegisterExtension
@@ -89,6 +92,19 @@ class CancelledAndDivertedFlightsAreToldOnceTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> env.hub().count("SELECT COUNT(*) FROM messages m"
                 + " JOIN bookings b ON b.guest_id = m.guest_id WHERE b.external_id = 'T-2' AND m.status = 'held'") == 1);
         assertThat(templates(env.spoki(), UWE)).as("no diversion template: held for staff").isEmpty();
+    }
+
+    @Test
+    void aGuestBookedLaterOnACancelledFlightIsToldToo() throws Exception {
+        aeroapi.answer("AF1406", AeroApiStub.leg("AF1406", "AF1406-1", "FCO", "LIRF", SCHEDULED, SCHEDULED, true, false));
+        Flights.book(env.hub(), "A-1", "Aline Roux", ALINE, "fr", "2027-05-07", "AF1406");
+        Flights.guestWrites(env.hub(), clock, ALINE, "Bonjour");
+        await().atMost(Duration.ofSeconds(15)).until(() -> notices(env.spoki(), ALINE, "AF1406").size() == 1);
+
+        Flights.book(env.hub(), "A-2", "Bruno Petit", BRUNO, "fr", "2027-05-07", "AF1406");
+        Flights.guestWrites(env.hub(), clock, BRUNO, "Bonjour");
+        await().atMost(Duration.ofSeconds(15)).until(() -> notices(env.spoki(), BRUNO, "AF1406").size() == 1);
+        assertThat(notices(env.spoki(), ALINE, "AF1406")).as("told once").hasSize(1);
     }
 
     /** The kinds of notice the bookings whose external id starts so were told, in order. */
