@@ -76,6 +76,12 @@ abstract class LabelledMailParser implements ReservationParser {
         return new LabelledFields(MailLines.of(mail, prefersHtml()));
     }
 
+    /**
+     * The booking the mail reports. A cancellation needs only its reference: one whose other fields
+     * are missing or do not read (no dates, a masked phone number) still cancels the booking it
+     * names, as a cancellation with nothing but the reference (a booking the hub does not know then
+     * cannot be stored: no phone to find its guest by).
+     */
     @Override
     public Booking parse(ReservationMail mail) throws UnreadableReservation {
         LabelledFields fields = fields(mail);
@@ -83,6 +89,19 @@ abstract class LabelledMailParser implements ReservationParser {
         if (reference == null) {
             throw new UnreadableReservation(source() + ": no booking reference (a line such as \"Booking number: …\")");
         }
+        try {
+            return booking(mail, fields, reference);
+        } catch (UnreadableReservation unreadable) {
+            if (!isCancellation(mail, fields)) {
+                throw unreadable;
+            }
+            return new Booking(source(), reference, null, null, null, null, null, null, null, null, null, null,
+                    Booking.CANCELLED, null);
+        }
+    }
+
+    private Booking booking(ReservationMail mail, LabelledFields fields, String reference)
+            throws UnreadableReservation {
         LocalDate arrival = date(fields, Label.ARRIVAL, "arrival");
         LocalDate departure = date(fields, Label.DEPARTURE, "departure");
         if (departure.isBefore(arrival)) {

@@ -1,6 +1,7 @@
 package io.conciergehub.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conciergehub.guest.Booking;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A cancellation mail, told by its subject in any of the five languages (or a labelled cancelled
- * status), is read as the same booking with status cancelled; any other mail as confirmed.
+ * status), is read as the same booking with status cancelled; any other mail as confirmed. A
+ * cancellation needs only its reference: its other fields may be missing or unreadable.
  */
 class CancellationMailsCancelTheBookingTest {
 
@@ -35,6 +37,19 @@ class CancellationMailsCancelTheBookingTest {
     @ValueSource(strings = {"Booking confirmation C-1", "Conferma prenotazione", "Buchungsbestätigung"})
     void anyOtherMailConfirms(String subject) throws UnreadableReservation {
         assertThat(parse(subject, BODY + "Status: confirmed\n").status()).isEqualTo(Booking.CONFIRMED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Booking number: C-1\n", "Booking number: C-1\nArrival: soon\nPhone: +39 ***\n"})
+    void aCancellationWithOnlyItsReferenceReadableStillCancels(String body) throws UnreadableReservation {
+        Booking cancelled = parse("Booking cancelled C-1", body);
+
+        assertThat(cancelled.externalId()).isEqualTo("C-1");
+        assertThat(cancelled.status()).isEqualTo(Booking.CANCELLED);
+        assertThat(cancelled.arrival()).isNull();
+        assertThat(cancelled.phone()).isNull();
+        assertThatThrownBy(() -> parse("Booking confirmation C-1", body)).as("a confirmation needs its dates")
+                .isInstanceOf(UnreadableReservation.class);
     }
 
     private Booking parse(String subject, String text) throws UnreadableReservation {
