@@ -120,7 +120,7 @@ public final class StaffAlerts {
                     alert.put("at", Instant.ofEpochMilli(row.getLong(2)).toString());
                     alert.put("reason", row.getString(3));
                     alert.put("subject", row.getString(4));
-                    alert.put("guestId", row.getObject(5) == null ? null : row.getLong(5));
+                    alert.put("guestId", Sql.nullableLong(row, "guest_id"));
                     alert.put("pending", row.getBoolean(6));
                     alert.put("failed", row.getBoolean(7));
                     return alert;

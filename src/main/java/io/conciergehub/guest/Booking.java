@@ -32,6 +32,12 @@ public record Booking(String source, String externalId, String guestName, String
                 children, apartment, flightNumber, status, notes);
     }
 
+    /** A cancellation that says nothing but which booking: what the booking says besides stays. */
+    public static Booking cancellation(String source, String externalId) {
+        return new Booking(source, externalId, null, null, null, null, null, null, null, null, null, null, CANCELLED,
+                null);
+    }
+
     /** The same report as a cancellation. */
     public Booking cancelled() {
         return new Booking(source, externalId, guestName, phone, email, language, arrival, departure, adults, children,

@@ -169,8 +169,7 @@ public final class BookingRepository {
     public Optional<Identity> findByReference(Connection c, String reference, String otherThanSource)
             throws SQLException {
         return Sql.one(c, "SELECT id, source, external_id FROM bookings WHERE external_id = ? AND source <> ?"
-                + " ORDER BY updated_at DESC, id DESC LIMIT 1", BookingRepository::identity,
-                reference, otherThanSource);
+                + " ORDER BY updated_at DESC, id DESC LIMIT 1", BookingRepository::identity, reference, otherThanSource);
     }
 
     private static Identity identity(ResultSet row) throws SQLException {

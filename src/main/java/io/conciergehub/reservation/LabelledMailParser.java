@@ -95,8 +95,7 @@ abstract class LabelledMailParser implements ReservationParser {
             if (!isCancellation(mail, fields)) {
                 throw unreadable;
             }
-            return new Booking(source(), reference, null, null, null, null, null, null, null, null, null, null,
-                    Booking.CANCELLED, null);
+            return Booking.cancellation(source(), reference);
         }
     }
 

@@ -106,8 +106,7 @@ public final class SmoobuReservations {
             Optional<Identity> target = target(c, reservation.id(), reservation.reference(), knownBookingId);
             if (target.isPresent()) {
                 Identity booking = target.get();
-                Upserted done = bookingSync.store(c, new Booking(booking.source(), booking.externalId(), null, null,
-                        null, null, null, null, null, null, null, null, Booking.CANCELLED, null));
+                Upserted done = bookingSync.store(c, Booking.cancellation(booking.source(), booking.externalId()));
                 bookingId = done.bookingId();
             } else {
                 bookingId = null;
@@ -166,7 +165,7 @@ public final class SmoobuReservations {
     private Optional<Applied> applied(Connection c, String reservationId) throws SQLException {
         return Sql.one(c, "SELECT modified_at, cancelled, booking_id FROM smoobu_reservations"
                 + " WHERE reservation_id = ?", row -> new Applied(LocalDateTime.parse(row.getString(1)),
-                        row.getInt(2) == 1, row.getObject(3) == null ? null : row.getLong(3)), reservationId);
+                        row.getInt(2) == 1, Sql.nullableLong(row, "booking_id")), reservationId);
     }
 
     /**
