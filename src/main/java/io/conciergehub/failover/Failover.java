@@ -78,6 +78,9 @@ public final class Failover implements NodeStatus {
     private volatile boolean releasing;
     // Until start() has decided the node's role (a primary first asks its peer), nobody promotes it.
     private volatile boolean started;
+    // A primary whose peer did not answer at start-up: it may have taken the role meanwhile, so this
+    // node asks again at every heartbeat until it answers, and takes the role only after the timeout.
+    private volatile boolean askingPeer;
     private volatile long epoch;
     private volatile Peer peer;
     private volatile boolean peerReachable;
@@ -220,18 +223,24 @@ public final class Failover implements NodeStatus {
 
     /**
      * Start-up, once the routes are loaded. Without a peer: active. A standby starts passive and
-     * waits for heartbeats. A primary takes the role unless its peer answered ({@link #askPeer})
-     * that it holds it.
+     * waits for heartbeats. A primary takes the role when its peer answered ({@link #askPeer}) that
+     * it is passive. A primary whose peer did not answer starts passive: the standby may have taken
+     * the role while this node was away (its stored epoch cannot tell), and taking it too would send
+     * again what the standby sent. It asks at every heartbeat ({@link #heartbeatRequest}) and takes
+     * the role when the peer answers passive, or after {@code failover.timeout} without hearing an
+     * active peer, as a standby would.
      */
     public synchronized void start(Peer answered) {
         started = true;
         lastActiveHeartbeatAt = clock.millis();
         if (!peerConfigured) {
             activate(epoch + 1, "no peer configured", Level.INFO);
-        } else if ("primary".equals(role) && (answered == null || !answered.active())) {
-            activate(Math.max(epoch, answered == null ? 0 : answered.epoch()) + 1,
-                    answered == null ? "peer unreachable at start-up" : "peer is passive",
-                    answered == null ? Level.WARN : Level.INFO);
+        } else if ("primary".equals(role) && answered == null) {
+            askingPeer = true;
+            LOG.warn("event=failover.passive role={} epoch={} reason=\"peer unreachable at start-up: asks it at every"
+                    + " heartbeat, takes the role when it answers passive or after failover.timeout\"", role, epoch);
+        } else if ("primary".equals(role) && !answered.active()) {
+            activate(Math.max(epoch, answered.epoch()) + 1, "peer is passive", Level.INFO);
         } else {
             if (answered != null) {
                 observe(answered);
@@ -241,11 +250,27 @@ public final class Failover implements NodeStatus {
         }
     }
 
+    /**
+     * The peer's state, heard while this primary still asks the question of its start-up: an active
+     * peer keeps it passive (it catches up and asks for the role back), a passive one lets it take
+     * the role as at a normal start.
+     */
+    private void answerStartQuestion(Peer other) {
+        if (!askingPeer) {
+            return;
+        }
+        askingPeer = false;
+        if (!other.active() && !active) {
+            activate(Math.max(epoch, other.epoch()) + 1, "peer is passive", Level.INFO);
+        }
+    }
+
     /** A heartbeat or status request from the peer: learn from it and answer with this node's state. */
     public synchronized Map<String, Object> onHeartbeat(@Body JsonNode request) {
         Peer sender = peer(request);
         heard();
         observe(sender);
+        answerStartQuestion(sender);
         return status();
     }
 
@@ -268,9 +293,12 @@ public final class Failover implements NodeStatus {
         return status;
     }
 
-    /** The heartbeat this node sends; null when it has nothing to say (no peer, or passive). */
+    /**
+     * The heartbeat this node sends; null when it has nothing to say (no peer, or passive, except a
+     * primary that still asks its peer the question of its start-up).
+     */
     public String heartbeatRequest() throws Exception {
-        return peerConfigured && active ? json.writeValueAsString(status()) : null;
+        return peerConfigured && (active || askingPeer) ? json.writeValueAsString(status()) : null;
     }
 
     /** The peer's answer to a heartbeat (or to any call that carries its state). */
@@ -286,7 +314,9 @@ public final class Failover implements NodeStatus {
     /** The peer answered with its state (a heartbeat's, a shipment's or a snapshot's answer). */
     public synchronized void learnFrom(JsonNode answer) {
         heard();
-        observe(peer(answer));
+        Peer other = peer(answer);
+        observe(other);
+        answerStartQuestion(other);
     }
 
     private void heard() {
@@ -405,6 +435,20 @@ public final class Failover implements NodeStatus {
         startConsumers();
     }
 
+    /**
+     * The take-over call got no answer (timed out, or the link dropped): the peer may have taken the
+     * role or not. Resuming under this node's epoch beside a peer active under a higher one would
+     * send twice, so this node stays passive: the peer's next heartbeat tells it who is active, and
+     * if none comes the promotion clock, restarted here, hands the role back after
+     * {@code failover.timeout} (a waiting primary's own clock, started at the release, runs out first).
+     */
+    public synchronized void handbackUnanswered(Exchange exchange) {
+        LOG.error("event=failover.handback-unanswered reason=\"{}\" outcome=\"passive until the peer is heard active"
+                + " or failover.timeout passes\"", String.valueOf(caught(exchange)));
+        releasing = false;
+        lastActiveHeartbeatAt = clock.millis();
+    }
+
     /** The peer took the role under {@code newEpoch}: follow its log from {@code fromSeq}. */
     public synchronized void handedOver(long newEpoch, String peerNode, long fromSeq) {
         raiseEpoch(newEpoch);
@@ -482,6 +526,7 @@ public final class Failover implements NodeStatus {
         log.lead(nodeId());
         activation.activated(newEpoch, why);
         active = true;
+        askingPeer = false;
         try {
             startConsumers();
         } catch (Exception e) {

@@ -47,6 +47,12 @@ public final class Handback {
         return ApiResponse.ok(failover.status());
     }
 
+    /** The take-over call got no answer; this node stays passive (see {@link Failover#handbackUnanswered}). */
+    public void unanswered() {
+        throw new HttpProblem(504, "handback_unanswered", "the peer did not answer the take-over; this node stays"
+                + " passive until the peer is heard active or failover.timeout passes");
+    }
+
     /** The hand-back did not complete; this node resumed the role. */
     public void failed(@Header("handbackError") String error) {
         throw new HttpProblem(503, "handback_failed", "hand-back failed, this node stays active: " + error);

@@ -453,6 +453,17 @@ public final class Outbox {
         return Sql.count(c, "SELECT COUNT(*) FROM outbox WHERE id = ? AND " + IN_SEND, outboxId, sendEpoch) > 0;
     }
 
+    /**
+     * Right before the provider call, after the peer's acknowledgement: a node fenced while its send
+     * waited for it (the peer answered the shipment with a higher epoch) sends nothing, since the
+     * active node has the message; {@link #settleFenced} settles the row as a deposed node's.
+     */
+    public void requireSendingUnder(@ExchangeProperty("sendEpoch") long sendEpoch) {
+        if (sendingEpoch.getAsLong() != sendEpoch) {
+            throw new NotActive();
+        }
+    }
+
     /** The epoch this node sends under; a node that is not active (fenced by a higher epoch) starts nothing. */
     private long activeEpoch() {
         long epoch = sendingEpoch.getAsLong();

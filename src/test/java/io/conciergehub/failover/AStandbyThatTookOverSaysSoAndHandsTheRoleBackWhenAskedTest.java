@@ -91,6 +91,19 @@ class AStandbyThatTookOverSaysSoAndHandsTheRoleBackWhenAskedTest {
         }
     }
 
+    /**
+     * The primary of a paired pair stops; the standby takes over and answers a guest at
+     * {@code phone} while the primary is away.
+     */
+    static void theStandbyTookOverAndAnswered(InProcessPair pair, SpokiStub spoki, String phone) throws Exception {
+        TestHub standby = pair.standby();
+        pair.awaitPaired();
+        pair.primary().close();
+        await().atMost(Duration.ofSeconds(15)).until(() -> health(standby).path("active").asBoolean());
+        assertThat(standby.postSpoki(Webhooks.spokiInbound(phone, "Is the pool open?")).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> spoki.sentTo(phone) == 1);
+    }
+
     static JsonNode health(TestHub hub) throws Exception {
         return JSON.readTree(hub.getApi("/health", TestHub.READ_KEY).body());
     }

@@ -19,12 +19,38 @@ public final class InProcessPair implements AutoCloseable {
     private final int standbyPort;
     private TestHub primary;
     private final TestHub standby;
+    private LinkProxy linkToPrimary; // null: the standby calls the primary directly
 
     private InProcessPair(TestHub primary, TestHub standby, String primaryKey, int standbyPort) {
         this.primary = primary;
         this.standby = standby;
         this.primaryKey = primaryKey;
         this.standbyPort = standbyPort;
+    }
+
+    /**
+     * Both nodes with one encryption key, the standby's calls to the primary through a
+     * {@link LinkProxy} the test can slow down or cut ({@link #linkToPrimary()}); the primary calls
+     * the standby directly.
+     */
+    public static InProcessPair withALinkToThePrimary(UnaryOperator<TestHub.Builder> primarySettings,
+            UnaryOperator<TestHub.Builder> standbySettings) throws Exception {
+        String key = newKey();
+        int primaryPort = TestHub.freePort();
+        LinkProxy link = new LinkProxy(primaryPort);
+        try {
+            InProcessPair pair = start(primarySettings, standby -> standbySettings.apply(standby)
+                    .property("failover.peer-url", "http://localhost:" + link.port()), key, key, primaryPort);
+            pair.linkToPrimary = link;
+            return pair;
+        } catch (Exception | Error e) {
+            link.close();
+            throw e;
+        }
+    }
+
+    public LinkProxy linkToPrimary() {
+        return linkToPrimary;
     }
 
     /** Both nodes with one encryption key, as a pair should be. */
@@ -57,7 +83,12 @@ public final class InProcessPair implements AutoCloseable {
 
     private static InProcessPair start(UnaryOperator<TestHub.Builder> primarySettings,
             UnaryOperator<TestHub.Builder> standbySettings, String primaryKey, String standbyKey) throws Exception {
-        int primaryPort = TestHub.freePort();
+        return start(primarySettings, standbySettings, primaryKey, standbyKey, TestHub.freePort());
+    }
+
+    private static InProcessPair start(UnaryOperator<TestHub.Builder> primarySettings,
+            UnaryOperator<TestHub.Builder> standbySettings, String primaryKey, String standbyKey, int primaryPort)
+            throws Exception {
         int standbyPort = TestHub.freePort();
         TestHub standby = standbySettings.apply(node("standby", standbyPort, primaryPort, standbyKey)).start();
         try {
@@ -118,7 +149,21 @@ public final class InProcessPair implements AutoCloseable {
         try {
             primary.close();
         } finally {
-            standby.close();
+            try {
+                standby.close();
+            } finally {
+                closeLink();
+            }
+        }
+    }
+
+    private void closeLink() {
+        if (linkToPrimary != null) {
+            try {
+                linkToPrimary.close();
+            } catch (java.io.IOException ignored) {
+                // the test is over: nothing more goes through it
+            }
         }
     }
 }
