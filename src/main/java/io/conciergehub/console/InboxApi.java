@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The console's inbox ({@code /api/console/conversations}, docs/console.md "Inbox"): the guests'
  * conversations, those needing staff first; one conversation with its messages decrypted and each
- * answer's state; and what staff do: reply, take, resolve.
+ * answer's state; and what staff do: reply, take, resolve (take and resolve refused, 409, while
+ * another holds the conversation, unless an admin forces them).
  *
  * <p>A reply goes through the outbox like every answer (pacing, order, provider status callbacks):
  * free text while the guest's 24-hour window is open, a template with its fields at any time. Its
@@ -264,9 +265,7 @@ public final class InboxApi {
     /** {@code POST /api/console/conversations/{guestId}/take} {} or {force: true} (admin): 200 {takenBy, takenAt}; 409 held by another. */
     public ApiResponse take(Exchange exchange) throws Exception {
         long guestId = guestId(exchange);
-        JsonNode body = optionalBody(exchange);
-        Fields.onlyKnown(body, "", Set.of("force"));
-        boolean force = force(exchange, body);
+        boolean force = forceOnly(exchange);
         Caller caller = caller(exchange);
         long now = clock.millis();
         return db.write(c -> {
@@ -283,19 +282,26 @@ public final class InboxApi {
         });
     }
 
-    /** {@code POST /api/console/conversations/{guestId}/resolve}: 200 {resolvedAt}; the flag and the take cleared. */
+    /**
+     * {@code POST /api/console/conversations/{guestId}/resolve} {} or {force: true} (admin): 200
+     * {resolvedAt}; the flag and the take cleared. 409 held by another, as a take: resolving ends
+     * the holder's take (and the concierge's silence for the guest), so it is the holder's or an admin's.
+     */
     public ApiResponse resolve(Exchange exchange) throws Exception {
         long guestId = guestId(exchange);
-        Fields.onlyKnown(optionalBody(exchange), "", Set.of());
+        boolean force = forceOnly(exchange);
         Caller caller = caller(exchange);
         long now = clock.millis();
         return db.write(c -> {
             known(c, guestId);
+            Optional<String> forcedFrom = requireFree(c, guestId, caller, force)
+                    .filter(held -> !held.equals(caller.keyId()));
             boolean cleared = guests.clearNeedsAttention(c, guestId, now);
             Sql.update(c, "UPDATE guests SET taken_by = NULL, taken_at = NULL, resolved_at = ?, resolved_by = ?,"
                     + " updated_at = ? WHERE id = ?", now, caller.keyId(), now, guestId);
             CommandStore.audit(c, caller.keyId(), "console.inbox.resolve", "guest:" + guestId,
-                    cleared ? "resolved:flag-cleared" : "resolved", now);
+                    (cleared ? "resolved:flag-cleared" : "resolved") + forcedFrom.map(held -> ":forced:from:" + held)
+                    .orElse(""), now);
             return ApiResponse.ok(Map.of("resolvedAt", iso(now)));
         });
     }
@@ -319,9 +325,16 @@ public final class InboxApi {
     private static boolean force(Exchange exchange, JsonNode body) {
         boolean force = Boolean.TRUE.equals(Fields.bool(body, "force", "force"));
         if (force && !caller(exchange).may(Scope.ADMIN)) {
-            throw HttpProblem.forbidden("only an admin may take a conversation another staff member holds");
+            throw HttpProblem.forbidden("only an admin may take or resolve a conversation another staff member holds");
         }
         return force;
+    }
+
+    /** The body of a take or a resolve: nothing, {} or {force: true}. */
+    private boolean forceOnly(Exchange exchange) throws Exception {
+        JsonNode body = optionalBody(exchange);
+        Fields.onlyKnown(body, "", Set.of("force"));
+        return force(exchange, body);
     }
 
     private void known(Connection c, long guestId) throws SQLException {

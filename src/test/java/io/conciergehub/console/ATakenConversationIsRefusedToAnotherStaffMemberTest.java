@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A conversation one staff member took is refused to another (take and reply: 409 naming who
- * holds it), so two people do not answer the same guest; taking it again is harmless; an admin may
- * take it with force, and the audit says from whom.
+ * A conversation one staff member took is refused to another (take, reply and resolve: 409 naming
+ * who holds it), so two people do not answer the same guest; taking it again is harmless; an admin
+ * may take or resolve it with force, and the audit says from whom.
  */
 class ATakenConversationIsRefusedToAnotherStaffMemberTest {
 
@@ -49,5 +49,51 @@ class ATakenConversationIsRefusedToAnotherStaffMemberTest {
         assertThat(env.hub().text("SELECT group_concat(key_id || ' ' || outcome, ',') FROM audit"
                 + " WHERE action = 'console.inbox.take'")).isEqualTo("staff:anna taken,staff:carla forced:from:staff:anna");
         assertThat(env.hub().count("SELECT COUNT(*) FROM outbox WHERE purpose = 'staff'")).isZero();
+    }
+
+    @Test
+    void anotherStaffMemberCannotResolveAConversationSomeoneHolds() throws Exception {
+        ConsoleBrowser dora = InboxGuests.staff(env.hub(), "dora", "staff");
+        ConsoleBrowser elio = InboxGuests.staff(env.hub(), "elio", "staff");
+        long guestId = takenBy(dora, "+393351270002");
+
+        HttpResponse<String> refused = resolve(elio, guestId, null);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(ConsoleBrowser.json(refused).path("takenBy").asText()).isEqualTo("staff:dora");
+        assertThat(resolve(elio, guestId, "{\"force\":true}").statusCode()).as("force is an admin's").isEqualTo(403);
+        JsonNode guest = InboxGuests.conversation(dora, guestId).path("guest");
+        assertThat(guest.path("takenBy").asText()).as("still the holder's").isEqualTo("staff:dora");
+        assertThat(guest.path("needsStaff").asBoolean()).isTrue();
+        assertThat(guest.path("resolvedAt").isNull()).isTrue();
+        assertThat(InboxGuests.take(elio, guestId, "{}").statusCode()).as("and so no take after it").isEqualTo(409);
+    }
+
+    @Test
+    void anAdminResolvesAConversationAnotherHoldsOnlyWithForce() throws Exception {
+        ConsoleBrowser fabio = InboxGuests.staff(env.hub(), "fabio", "staff");
+        ConsoleBrowser gina = InboxGuests.staff(env.hub(), "gina", "admin");
+        long guestId = takenBy(fabio, "+393351270003");
+        assertThat(resolve(gina, guestId, null).statusCode()).as("without force").isEqualTo(409);
+
+        HttpResponse<String> forced = resolve(gina, guestId, "{\"force\":true}");
+
+        assertThat(forced.statusCode()).as(forced.body()).isEqualTo(200);
+        JsonNode guest = InboxGuests.conversation(fabio, guestId).path("guest");
+        assertThat(guest.path("takenBy").isNull()).isTrue();
+        assertThat(guest.path("needsStaff").asBoolean()).isFalse();
+        assertThat(env.hub().text("SELECT key_id || ' ' || outcome FROM audit WHERE action = 'console.inbox.resolve'"
+                + " AND reference = 'guest:" + guestId + "'")).isEqualTo("staff:gina resolved:flag-cleared:forced:from:staff:fabio");
+    }
+
+    /** A guest who asked for a person, whose conversation {@code holder} took. */
+    private static long takenBy(ConsoleBrowser holder, String phone) throws Exception {
+        long guestId = InboxGuests.writes(env.hub(), phone, InboxGuests.SPEAK_TO_SOMEONE);
+        assertThat(InboxGuests.take(holder, guestId, "{}").statusCode()).isEqualTo(200);
+        return guestId;
+    }
+
+    private static HttpResponse<String> resolve(ConsoleBrowser browser, long guestId, String body) throws Exception {
+        return browser.send("POST", "/api/console/conversations/" + guestId + "/resolve", body);
     }
 }
