@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The door of every API route: rate limits (per client IP, then per key), authentication (401),
- * scope (403); and the way out: the JSON answer with only the headers the hub means to send.
+ * The door of every API route: rate limits (per client IP, then per key; a console session per
+ * account only), authentication (401), scope (403); and the way out: the JSON answer with only the
+ * headers the hub means to send.
  * Every API request leaves one audit line: method, path, key id (never the key), status, duration.
  */
 public final class ApiGate {
@@ -73,12 +74,35 @@ public final class ApiGate {
     }
 
     /**
-     * Admits a caller that another credential identifies (a staff console session): the same rate
-     * limits per client IP and per caller, scopes and audit line as an API key's. {@code authenticate}
-     * answers the caller or throws the refusal (401, 403).
+     * Admits a caller that another credential identifies (an API key given as a Basic password):
+     * the same rate limits per client IP and per caller, scopes and audit line as an API key's.
+     * {@code authenticate} answers the caller or throws the refusal (401, 403).
      */
     public void admitAs(Exchange exchange, String scopes, Function<Message, Caller> authenticate) {
         admit(exchange, scopes, "api-ip:", true, authenticate);
+    }
+
+    /**
+     * Admits a staff console session ({@code authenticate} answers its caller or throws the
+     * refusal): a live session is limited per account only. The per-address bucket slows those who
+     * guess credentials and anonymous callers; staff behind one address (a hotel's NAT) would
+     * otherwise share it, and their consoles' polling would reach 429. A request refused here (no
+     * session, an expired or ended one) counts against the per-address bucket like any keyless
+     * caller's: over it, 429 instead of the refusal.
+     */
+    public void admitSession(Exchange exchange, String scopes, Function<Message, Caller> authenticate) {
+        Message in = exchange.getMessage();
+        auditAs(exchange);
+        Caller caller;
+        try {
+            caller = authenticate.apply(in);
+        } catch (HttpProblem refused) {
+            count(in, "api-ip:" + clientIp(in), apiLimit);
+            throw refused;
+        }
+        exchange.setProperty(CALLER, caller);
+        count(in, "api-key:" + caller.keyId(), apiLimit);
+        requireScope(caller, scopes);
     }
 
     private void admit(Exchange exchange, String scopes, String ipBucket, boolean limitPerKey,
@@ -91,6 +115,10 @@ public final class ApiGate {
         if (limitPerKey) {
             count(in, "api-key:" + caller.keyId(), apiLimit);
         }
+        requireScope(caller, scopes);
+    }
+
+    private static void requireScope(Caller caller, String scopes) {
         if (Arrays.stream(scopes.split("\\|")).map(Scope::of).noneMatch(caller::may)) {
             throw HttpProblem.forbidden("this key lacks the '" + scopes.replace("|", "' or '") + "' scope");
         }

@@ -42,7 +42,8 @@ public final class ConsoleGate {
 
     /**
      * Admits the request or refuses it (429, 401, 403). {@code scopes}: the scope the operation
-     * needs, or several separated by '|' of which one is enough.
+     * needs, or several separated by '|' of which one is enough. An API key is limited per key and
+     * per client address; a live session per account only; a request with neither per address.
      */
     public void admit(Exchange exchange, String scopes) {
         Message in = exchange.getMessage();
@@ -50,7 +51,7 @@ public final class ConsoleGate {
         if (withKey) {
             apiGate.admit(exchange, scopes);
         } else {
-            apiGate.admitAs(exchange, scopes, message -> sessionCaller(exchange));
+            apiGate.admitSession(exchange, scopes, message -> sessionCaller(exchange));
         }
     }
 
@@ -66,7 +67,7 @@ public final class ConsoleGate {
 
     /** Admits a console session only, of any role (for what only a session can do: log out everywhere). */
     public void admitSession(Exchange exchange) {
-        apiGate.admitAs(exchange, "read", message -> sessionCaller(exchange));
+        apiGate.admitSession(exchange, "read", message -> sessionCaller(exchange));
     }
 
     private Caller sessionCaller(Exchange exchange) {
