@@ -151,9 +151,17 @@
 
   // --- Login, logout ----------------------------------------------------------------------------
 
+  // The next person at this desk starts from nothing of the last one's: no conversation open, no
+  // draft, template or reply key that Send could queue under their name, no guest's text on screen.
   function showLogin() {
     state.me = null;
     stopLive();
+    clearTimeout(state.refetchTimer);
+    state.refetchTimer = null;
+    closeConversation();
+    clearConversation();
+    $('conversations').replaceChildren();
+    $('inbox-note').textContent = '';
     $('app').hidden = true;
     $('logout').hidden = true;
     $('who').textContent = '';
@@ -397,17 +405,23 @@
   // guest's own view has arrived: a reply always goes to the guest whose messages are shown.
   function openConversation(guestId) {
     state.open = guestId;
+    clearConversation();
+    document.body.classList.add('reading');
+    $('placeholder').hidden = true;
+    $('conversation').hidden = false;
+    loadConversation(guestId);
+  }
+
+  // Empties the conversation pane and the reply box; nothing can be sent until a guest's view arrives.
+  function clearConversation() {
     state.shown = null;
     state.replyKey = null;
+    state.replyDraft = null;
     ['guest-name', 'guest-meta', 'reply-status', 'action-status'].forEach(function (id) { $(id).textContent = ''; });
     ['reply-text', 'reply-template', 'reply-fields'].forEach(function (id) { $(id).value = ''; });
     ['bookings', 'journey', 'messages'].forEach(function (id) { $(id).replaceChildren(); });
     $('guest-flag').hidden = true;
     updateWrites();
-    document.body.classList.add('reading');
-    $('placeholder').hidden = true;
-    $('conversation').hidden = false;
-    loadConversation(guestId);
   }
 
   function closeConversation() {

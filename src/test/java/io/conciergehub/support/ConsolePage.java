@@ -60,7 +60,14 @@ public final class ConsolePage implements AutoCloseable {
     /** Opens {@code baseUrl}/console and logs in through its form with {@link ConsoleBrowser#PASSWORD}; waits until the feed is live. */
     public ConsolePage openAndLogIn(String baseUrl, String name) {
         browser.get(baseUrl + "/console");
-        find(By.id("login-name")).sendKeys(name);
+        return logIn(name);
+    }
+
+    /** Logs in through the form the page shows now, without loading it again; waits until the feed is live. */
+    public ConsolePage logIn(String name) {
+        WebElement nameField = find(By.id("login-name"));
+        nameField.clear();
+        nameField.sendKeys(name);
         find(By.id("login-password")).sendKeys(ConsoleBrowser.PASSWORD);
         find(By.id("login-submit")).click();
         waitUntilLive();
