@@ -415,13 +415,18 @@
   // Empties the conversation pane and the reply box; nothing can be sent until a guest's view arrives.
   function clearConversation() {
     state.shown = null;
-    state.replyKey = null;
-    state.replyDraft = null;
+    emptyReplyBox();
     ['guest-name', 'guest-meta', 'reply-status', 'action-status'].forEach(function (id) { $(id).textContent = ''; });
-    ['reply-text', 'reply-template', 'reply-fields'].forEach(function (id) { $(id).value = ''; });
     ['bookings', 'journey', 'messages'].forEach(function (id) { $(id).replaceChildren(); });
     $('guest-flag').hidden = true;
     updateWrites();
+  }
+
+  // The text, or the template and its fields, and the key of the attempt: gone once sent.
+  function emptyReplyBox() {
+    state.replyKey = null;
+    state.replyDraft = null;
+    ['reply-text', 'reply-template', 'reply-fields'].forEach(function (id) { $(id).value = ''; });
   }
 
   function closeConversation() {
@@ -527,7 +532,9 @@
         var at = line.indexOf('=');
         if (at > 0) { fields[line.slice(0, at).trim()] = line.slice(at + 1).trim(); }
       });
-      body = { template: $('reply-template').value.trim(), fields: fields };
+      var template = $('reply-template').value.trim();
+      if (!template) { return; }
+      body = { template: template, fields: fields };
     }
     // One key per attempt: pressing Send again after a lost answer cannot send the reply twice.
     var draft = JSON.stringify(body);
@@ -543,8 +550,7 @@
       updateWrites();
       if (state.open !== guestId) { return; }
       if (answer.status === 202) {
-        state.replyKey = null;
-        $('reply-text').value = '';
+        emptyReplyBox();
         status.textContent = t('sentOk');
       } else {
         status.textContent = refusal(answer);

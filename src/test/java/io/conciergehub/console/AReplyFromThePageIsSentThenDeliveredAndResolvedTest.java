@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * In a real browser: a staff member opens the conversation of a guest the hub could not answer,
  * types a reply and sends it; the provider's stub receives it and the page shows it sent, then
  * delivered once the provider's status callback arrives; Resolve clears the flag, and a
- * colleague's browser sees the guest no longer needing staff without a reload.
+ * colleague's browser sees the guest no longer needing staff without a reload. A template sent
+ * leaves an empty reply box, so pressing Send again sends nothing twice.
  */
 @EnabledIf(value = "io.conciergehub.support.ConsolePage#chromiumIsInstalled",
         disabledReason = "Debian's chromium and chromium-driver are not installed (.ci/run installs them)")
@@ -79,6 +80,30 @@ class AReplyFromThePageIsSentThenDeliveredAndResolvedTest {
                 "not_understood")));
         assertThat(env.hub().text("SELECT resolved_by FROM guests WHERE id = " + guest)).isEqualTo("staff:anna");
         page.screenshot("console-reply-delivered.png");
+    }
+
+    @Test
+    void aTemplateSentFromThePageLeavesNothingForSendToRepeat() throws Exception {
+        // Bruno sends it: the other test looks for the one reply Anna sent.
+        String phone = "+393331160002";
+        long guest = InboxGuests.writes(env.hub(), phone, "Can I leave my luggage after check-out?");
+        env.hub().update("UPDATE guests SET last_inbound_at = last_inbound_at - " + Duration.ofHours(25).toMillis()
+                + " WHERE id = " + guest);
+        colleague.openConversation(guest);
+        colleague.find(By.id("reply-template")).sendKeys("4321");
+        colleague.find(By.id("reply-fields")).sendKeys("GUEST_NAME=Maria");
+        long sentBefore = env.spoki().sentTo(phone);
+
+        colleague.find(By.id("reply-send")).click();
+
+        wait(colleague).until(ExpectedConditions.textToBe(By.id("reply-status"), "Sent: queued."));
+        assertThat(colleague.find(By.id("reply-template")).getDomProperty("value")).as("the template").isEmpty();
+        assertThat(colleague.find(By.id("reply-fields")).getDomProperty("value")).as("its fields").isEmpty();
+        wait(colleague).until(ExpectedConditions.elementToBeClickable(By.id("reply-send"))).click();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .until(() -> env.spoki().sentTo(phone) == sentBefore + 1);
+        assertThat(env.hub().count("SELECT COUNT(*) FROM outbox WHERE purpose = 'staff' AND guest_id = " + guest))
+                .isEqualTo(1);
     }
 
     /** A staff reply's item in the open conversation, showing the given state. */
