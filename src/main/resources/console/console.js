@@ -101,7 +101,7 @@
     me: null, socket: null, lastSeq: 0, events: 0, attempts: 0, reconnectTimer: null, refreshTimer: null,
     watchdog: null, lastFrameAt: 0, passive: false, open: null, shown: null, refetchTimer: null, replyKey: null,
     replyDraft: null, loggedOut: false, listStale: false, conversationStale: false, seen: new Set(),
-    refreshing: null, listWanted: LIST_PAGE
+    refreshing: null, listWanted: LIST_PAGE, resumedAfter: 0, numbering: 0
   };
 
   // --- HTTP -------------------------------------------------------------------------------------
@@ -256,6 +256,7 @@
       opened = true;
       state.attempts = 0;
       state.lastFrameAt = Date.now();
+      state.resumedAfter = state.lastSeq;
       if (state.lastSeq > 0) { socket.send(JSON.stringify({ type: 'resume', after: state.lastSeq })); }
       setLive('live', true);
       // Whatever happened while away: the list and the open conversation again.
@@ -310,11 +311,20 @@
     setLive('offline', false);
   }
 
-  // Events come in seq order, except that a resume may replay some the page already had, or some
-  // older than those the new connection sent before the hub read the resume: each seq is shown
-  // once, in its place.
+  // Events come in seq order, except that a resume may bring some older than those the new
+  // connection sent before the hub read it: each seq is shown once, in its place.
+  //
+  // The hub sends a seq once per connection, and after a resume only those above it. One at or
+  // below the resume's, or one this page already has and older than its newest, means the node
+  // numbers its events afresh (another node after a failover; a standby's database replaced by a
+  // snapshot, which lowers the numbering under an open connection): what was seen is forgotten, the
+  // list and the open conversation are fetched again, and the new events go above the old ones.
   function onEvent(frame) {
-    if (typeof frame.seq !== 'number' || state.seen.has(frame.seq)) { return; }
+    if (typeof frame.seq !== 'number') { return; }
+    if (frame.seq <= state.resumedAfter || (frame.seq < state.lastSeq && state.seen.has(frame.seq))) {
+      renumbered();
+    }
+    if (state.seen.has(frame.seq)) { return; }
     state.seen.add(frame.seq);
     if (state.seen.size > 2000) { state.seen.delete(state.seen.values().next().value); }
     state.lastSeq = Math.max(state.lastSeq, frame.seq);
@@ -322,6 +332,7 @@
     $('events-count').textContent = t('events', state.events);
     var item = el('li', 'event kind-' + String(frame.kind).replace(/[^a-z]/g, ''));
     item.dataset.seq = String(frame.seq);
+    item.dataset.numbering = String(state.numbering);
     item.dataset.kind = String(frame.kind);
     item.dataset.guest = frame.guestId === null || frame.guestId === undefined ? '' : String(frame.guestId);
     item.dataset.shownAt = String(Date.now());
@@ -330,10 +341,20 @@
     if (item.dataset.guest) { item.appendChild(el('span', 'guest', t('guest', item.dataset.guest))); }
     var list = $('activity');
     var before = list.firstChild;
-    while (before && Number(before.dataset.seq) > frame.seq) { before = before.nextSibling; }
+    while (before && before.dataset.numbering === item.dataset.numbering && Number(before.dataset.seq) > frame.seq) {
+      before = before.nextSibling;
+    }
     list.insertBefore(item, before);
     while (list.children.length > 50) { list.removeChild(list.lastChild); }
     scheduleRefetch(frame.guestId);
+  }
+
+  function renumbered() {
+    state.seen = new Set();
+    state.lastSeq = 0;
+    state.resumedAfter = 0;
+    state.numbering++;
+    scheduleRefetch(null);
   }
 
   function onNode(frame) {
