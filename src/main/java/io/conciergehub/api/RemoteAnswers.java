@@ -73,6 +73,19 @@ public final class RemoteAnswers {
         failOnServiceError(exchange);
     }
 
+    /**
+     * Outside the circuit breaker of a service that takes an {@code Idempotency-Key} (the event
+     * sink), before {@link #failOnClientError}: 409 and 425 say a request with this key is still
+     * in progress there (the IETF Idempotency-Key draft), so the request is to be tried again later,
+     * not refused for good: {@link RemoteCallException.KeyInProgress}.
+     */
+    public void failOnKeyInProgress(Exchange exchange) {
+        int status = status(exchange);
+        if (status == 409 || status == 425) {
+            throw new RemoteCallException.KeyInProgress(status, excerpt(exchange));
+        }
+    }
+
     /** 429 and other non-2xx answers, outside the circuit breaker. */
     public void failOnClientError(Exchange exchange) {
         int status = status(exchange);

@@ -64,6 +64,18 @@ public class RemoteCallException extends RuntimeException {
     }
 
     /**
+     * 409 or 425 from a service that takes an {@code Idempotency-Key} (the event sink,
+     * {@link RemoteAnswers#failOnKeyInProgress}): a request with this key is still being processed
+     * there (an earlier attempt the caller gave up waiting for), or came too early. Not a refusal of
+     * the request: it is tried again later, as one more attempt.
+     */
+    public static class KeyInProgress extends RemoteCallException {
+        public KeyInProgress(int status, String detail) {
+            super(status, detail);
+        }
+    }
+
+    /**
      * 429: slow down and try again after {@code retryAfterMillis}; not a failure of the service,
      * except for the event sink, whose breaker counts it ({@link RemoteAnswers#failOnServiceUnavailable}).
      */

@@ -30,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * routes send the oldest due event, one at a time.
  *
  * <p>A sink that cannot take events now (down, slow, or turning every call away: see
- * {@link #sinkUnavailable}) costs the event nothing: it stays first, however long that lasts. A
- * sink that refuses the event itself makes it a dead letter at once, and the next one goes. After
- * any other failure an event waits {@code retryDelay × 2^(attempts-1)} (at most
+ * {@link #sinkUnavailable}) costs the event nothing: it stays first, however long that lasts; after
+ * a call that timed out it is not sent again before {@code timeout} has passed, since the sink may
+ * still be working on it. A sink that refuses the event itself makes it a dead letter at once, and
+ * the next one goes. After any other failure (the sink still working on the event's key, 409 or 425,
+ * included) an event waits {@code retryDelay × 2^(attempts-1)} (at most
  * {@code maxRetryDelay}); after {@code maxAttempts} it becomes a dead letter and the next one goes.
  * The hub's own payloads carry ids, never phone numbers or e-mail addresses; events from outside
  * may carry anything, so payloads are sealed at rest (here and in their dead letters).
@@ -82,10 +84,12 @@ public final class EventBuffer {
     private final boolean enabled;
     private final int maxAttempts;
     private final Backoff backoff;
+    /** How long the hub waits for the sink's answer ({@code events.timeout}). */
+    private final long timeoutMillis;
     private final Clock clock;
 
     public EventBuffer(Database db, ObjectMapper json, FieldCrypto crypto, Consumer<String> forwarded, boolean enabled, int maxAttempts,
-            long retryDelayMillis, long maxRetryDelayMillis, Clock clock) {
+            long retryDelayMillis, long maxRetryDelayMillis, long timeoutMillis, Clock clock) {
         this.db = db;
         this.json = json;
         this.crypto = crypto;
@@ -93,6 +97,7 @@ public final class EventBuffer {
         this.enabled = enabled;
         this.maxAttempts = maxAttempts;
         this.backoff = new Backoff(retryDelayMillis, maxRetryDelayMillis);
+        this.timeoutMillis = timeoutMillis;
         this.clock = clock;
     }
 
@@ -177,13 +182,16 @@ public final class EventBuffer {
      * every event away (a redirect, 401, 403, 404, 405, 407, 408, 429: its token or URL is wrong, or
      * it wants fewer calls). Not the event's fault: no attempt is counted and it stays first. The
      * sink's circuit breaker, which counted the failure, spaces the next tries; a {@code Retry-After}
-     * holds the event, and so the whole buffer, that long. Returns false: the drain stops.
+     * holds the event, and so the whole buffer, that long. After a call that got no answer in time
+     * the sink may still be working on it: the event waits {@code timeout} (or its Retry-After, if
+     * longer), so that the next try does not run beside the first under the same Idempotency-Key.
+     * Returns false: the drain stops.
      */
     public boolean sinkUnavailable(@ExchangeProperty("event") Event event, @ExchangeProperty("drain") Drain drain,
             @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Throwable cause) {
         drain.failed++;
         // A Retry-After longer than the longest back-off (a maintenance page's "a day") is not kept to.
-        long wait = Math.min(retryAfterMillis(cause), backoff.maxMillis());
+        long wait = Math.max(Math.min(retryAfterMillis(cause), backoff.maxMillis()), timedOut(cause) ? timeoutMillis : 0);
         long due = clock.millis() + wait;
         String error = Failures.stored(cause);
         db.write(c -> Sql.update(c, "UPDATE buffered_events SET next_attempt_at = ?, last_error = ? WHERE id = ?", due,
@@ -191,6 +199,16 @@ public final class EventBuffer {
         forwarded.accept("failed");
         LOG.warn("event=events.sink-unavailable id={} type={} retryAfterMs={} error=\"{}\"", event.id(), event.type(),
                 wait, Failures.logged(cause));
+        return false;
+    }
+
+    /** No answer in time: the breaker's timeout, or the HTTP client's (a read or connect timeout). */
+    private static boolean timedOut(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
         return false;
     }
 
@@ -205,7 +223,9 @@ public final class EventBuffer {
 
     /**
      * An attempt failed for a reason of the event's own: the sink refused it (any 4xx but those of
-     * {@link #sinkUnavailable}), or it could not be sent. Returns true when the event became a dead
+     * {@link #sinkUnavailable}), the sink is still working on its key (409, 425: an earlier attempt
+     * the hub gave up waiting for; counted, and tried again after the back-off, not a dead letter), or
+     * it could not be sent. Returns true when the event became a dead
      * letter (the next may go now), false when it waits for its next attempt (and the ones behind it
      * wait too, to keep the order).
      */
@@ -213,7 +233,7 @@ public final class EventBuffer {
             @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Throwable cause) {
         drain.failed++;
         String error = Failures.stored(cause);
-        // The sink refused this very event (400, 409, 410, 413, 415, 422, …): it will never take it.
+        // The sink refused this very event (400, 410, 413, 415, 422, …): it will never take it.
         boolean rejected = cause instanceof RemoteCallException.Rejected;
         long now = clock.millis();
         int attempts = event.attempts() + 1;

@@ -20,9 +20,10 @@ public class EventsConfiguration implements CamelConfiguration {
             @PropertyInject("events.sink-url") String sinkUrl,
             @PropertyInject("events.max-attempts") int maxAttempts,
             @PropertyInject("ms:events.retry-delay") long retryDelayMillis,
-            @PropertyInject("ms:events.max-retry-delay") long maxRetryDelayMillis) {
+            @PropertyInject("ms:events.max-retry-delay") long maxRetryDelayMillis,
+            @PropertyInject("ms:events.timeout") long timeoutMillis) {
         return new EventBuffer(db, json, crypto, forwarded, !sinkUrl.isEmpty(), maxAttempts, retryDelayMillis,
-                maxRetryDelayMillis, clock);
+                maxRetryDelayMillis, timeoutMillis, clock);
     }
 
     @BindToRegistry(lazy = true)

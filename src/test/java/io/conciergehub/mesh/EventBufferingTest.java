@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The event sink is down for a while (503, then timeouts), the hub restarts in between, the sink
- * comes back: every event arrives once, in the order it happened.
+ * comes back: every event arrives once, in the order it happened. A sink that did not answer in time
+ * may still be working on the event: it gets it again only once events.timeout has passed again.
  */
 class EventBufferingTest {
 
@@ -64,6 +65,29 @@ class EventBufferingTest {
                         .isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper()
                                 .readTree(request.getRequest().getBodyAsString()).path("id").asText());
             });
+        }
+    }
+
+    @Test
+    void anEventWhoseCallTimedOutIsNotSentAgainBeforeEventsTimeoutHasPassedAgain() throws Exception {
+        long timeout = 1500;
+        // The breaker stays closed: only the wait after the timeout holds the event back.
+        try (EventSinkStub sink = new EventSinkStub();
+                TestHub hub = sink.configure(TestHub.builder()).property("events.timeout", String.valueOf(timeout))
+                        .property("events.poll-interval", "100").property("events.circuit.minimum-calls", "100").start()) {
+            sink.answerFor("\"slow-1\"", aResponse().withStatus(202).withFixedDelay(10_000)); // it takes it, slowly
+            for (String id : List.of("quick-1", "slow-1")) {
+                assertThat(hub.postApi("/api/mesh/events", TestHub.API_KEY,
+                        "{\"id\":\"" + id + "\",\"type\":\"crm.note\",\"data\":{}}").statusCode()).isEqualTo(202);
+            }
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> sink.sent("slow-1") >= 2);
+            List<Long> sentAt = sink.requests().stream().filter(request -> request.getRequest().getBodyAsString()
+                    .contains("\"slow-1\"")).map(request -> request.getRequest().getLoggedDate().getTime()).toList();
+            // Twice the timeout: the hub's wait for the first answer, then as long again (a resend at the
+            // next poll after the timeout would come after one timeout and a poll).
+            assertThat(sentAt.get(1) - sentAt.get(0)).as("ms between the first call and the second")
+                    .isGreaterThan(timeout * 8 / 5);
         }
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.Comparator;
 import java.util.List;
@@ -45,6 +46,20 @@ public final class EventSinkStub implements AutoCloseable, AfterAllCallback {
     /** Answers the events whose body contains {@code text} (e.g. an event's id) so; others as before. */
     public EventSinkStub answerFor(String text, ResponseDefinitionBuilder response) {
         server.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing(text)).atPriority(1).willReturn(response));
+        return this;
+    }
+
+    /**
+     * Answers the events whose body contains {@code text} with {@code answers} in turn, one per
+     * request, and with the last one from then on; others as before.
+     */
+    public EventSinkStub answerInTurn(String text, ResponseDefinitionBuilder... answers) {
+        String scenario = "answers in turn to " + text;
+        for (int i = 0; i < answers.length; i++) {
+            var stub = post(urlEqualTo(PATH)).withRequestBody(containing(text)).atPriority(1).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer " + i);
+            server.stubFor((i + 1 < answers.length ? stub.willSetStateTo("answer " + (i + 1)) : stub).willReturn(answers[i]));
+        }
         return this;
     }
 
