@@ -7,6 +7,8 @@ import io.conciergehub.store.Database;
 import io.conciergehub.store.Sql;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,8 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * {@code /health}: 503 DOWN while the hub starts and when the database cannot take a write, 200 DEGRADED with reasons when
+ * {@code /health}: 503 DOWN while the hub starts and when the database cannot take a write (locked, a sync
+ * to disk failed, or less than {@code health.min-free-disk} free for the data directory), 200 DEGRADED with reasons when
  * Redis is unreachable, a provider circuit is open, the peer encrypts with another key or a watched component
  * (the reservations mailbox) reports trouble, 200 UP otherwise (a detail such as the workers' pause is no fault).
  * Anyone may read the status; the details (role, checks, depths) need an API key.
@@ -35,6 +38,8 @@ public final class Health {
     private final NodeStatus node;
     private final String provider;
     private final List<String> alertChannels;
+    private final File dataDir;
+    private final long minFreeDiskBytes;
     private final List<Watched> watched = new CopyOnWriteArrayList<>();
     private final Map<String, Supplier<Object>> details = new ConcurrentHashMap<>();
 
@@ -42,9 +47,13 @@ public final class Health {
     private record Watched(String name, Supplier<Optional<String>> problem) {
     }
 
-    /** @param alertChannels the channels staff alerts go to (slack, email); empty: alerts are off */
+    /**
+     * @param alertChannels the channels staff alerts go to (slack, email); empty: alerts are off
+     * @param minFreeDiskBytes below this much usable space in the file system of {@code dataDir}
+     *     the hub is DOWN: the database (its log, a checkpoint) cannot count on a write
+     */
     public Health(Database db, RedissonClient redis, CircuitBreakerRegistry breakers, ApiKeys apiKeys, ObjectMapper json,
-            NodeStatus node, String provider, List<String> alertChannels) {
+            NodeStatus node, String provider, List<String> alertChannels, Path dataDir, long minFreeDiskBytes) {
         this.db = db;
         this.redis = redis;
         this.breakers = breakers;
@@ -53,6 +62,8 @@ public final class Health {
         this.node = node;
         this.provider = provider;
         this.alertChannels = alertChannels;
+        this.dataDir = dataDir.toAbsolutePath().normalize().toFile();
+        this.minFreeDiskBytes = minFreeDiskBytes;
     }
 
     /**
@@ -105,6 +116,17 @@ public final class Health {
             down = true;
             checks.put("database", "DOWN");
             reasons.add("database unusable: " + e.getMessage());
+        }
+        // One statvfs call, as disk_free_bytes is read: the write lock the probe takes proves nothing of space.
+        long freeDisk = dataDir.getUsableSpace();
+        checks.put("diskFreeBytes", freeDisk);
+        if (freeDisk < minFreeDiskBytes) {
+            down = true;
+            checks.put("disk", "DOWN");
+            reasons.add("disk nearly full: " + (freeDisk >> 20) + " MB free for the data directory, less than"
+                    + " health.min-free-disk: the database cannot take a write");
+        } else {
+            checks.put("disk", "UP");
         }
         if (redis == null) {
             checks.put("redis", "not configured (embedded fallbacks)");

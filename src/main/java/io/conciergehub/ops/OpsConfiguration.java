@@ -97,7 +97,8 @@ public class OpsConfiguration implements CamelConfiguration {
     /** @param node what the failover logic (a higher layer, which binds it) says of this node's role */
     @BindToRegistry(lazy = true)
     public Health health(Database db, Registry registry, CircuitBreakerRegistry breakers, ApiKeys apiKeys,
-            ObjectMapper json, NodeStatus node, @PropertyInject("messaging.provider") String provider,
+            ObjectMapper json, NodeStatus node, DataDirLock dataDir, Settings settings,
+            @PropertyInject("messaging.provider") String provider,
             @PropertyInject("alerts.slack-webhook-url") String slackUrl, @PropertyInject("alerts.email-to") String emailTo) {
         List<String> alertChannels = new ArrayList<>();
         if (!slackUrl.isEmpty()) {
@@ -107,7 +108,7 @@ public class OpsConfiguration implements CamelConfiguration {
             alertChannels.add("email");
         }
         return new Health(db, StoreConfiguration.redis(registry), breakers, apiKeys, json, node, provider,
-                alertChannels);
+                alertChannels, dataDir.directory(), settings.bytes("health.min-free-disk"));
     }
 
     /** The HTTP server's handlers, mounted before it starts and before the routes are added. */

@@ -42,6 +42,7 @@ import org.quartz.CronExpression;
 public final class Settings {
 
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(kb|mb|gb)?");
     private static final String DURATION_FORM = "a duration such as 500ms, 3s, 2m, 1h, PT3S or plain milliseconds";
 
     /** A kind of value: how to read it, and the accepted form for the error line. */
@@ -166,6 +167,16 @@ public final class Settings {
      */
     private static final Kind WEBHOOK_TOKEN = secretOfAtLeast("the webhook is closed", ApiKeys.MIN_LENGTH);
 
+    /** A number of bytes: plain, or with KB, MB or GB (powers of 1024). */
+    private static final Kind BYTES = new Kind("a size such as 64MB, 1GB or plain bytes", false, text -> {
+        Matcher size = SIZE.matcher(text.toLowerCase(Locale.ROOT));
+        if (!size.matches()) {
+            throw new IllegalArgumentException("not a size");
+        }
+        int shift = size.group(2) == null ? 0 : 10 * ("kmg".indexOf(size.group(2).charAt(0)) + 1);
+        return Math.multiplyExact(Long.parseLong(size.group(1)), 1L << shift);
+    });
+
     private static final Kind TIME_OF_DAY = new Kind("a time of day such as 08:30", false, LocalTime::parse);
     private static final Kind TIME_RANGE = new Kind("empty, or two times of day such as 22:00-08:00", false, text -> {
         if (!text.isEmpty()) {
@@ -217,6 +228,7 @@ public final class Settings {
         KINDS.put("concierge.quiet-while-staff-answer", MILLIS);
         KINDS.put("concierge.sweep-interval", INTERVAL);
         KINDS.put("store.durable-acks", BOOLEAN);
+        KINDS.put("health.min-free-disk", BYTES);
         KINDS.put("messaging.provider", choice("log", "spoki", "whatsapp-cloud"));
         KINDS.put("messaging.max-rate", POSITIVE);
         KINDS.put("messaging.recipient-spacing", MILLIS);
@@ -494,6 +506,11 @@ public final class Settings {
 
     public Duration duration(String key) {
         return (Duration) known(key, values);
+    }
+
+    /** A size in bytes. */
+    public long bytes(String key) {
+        return (Long) known(key, values);
     }
 
     /** A number with decimals (a price, a budget, a coordinate). */

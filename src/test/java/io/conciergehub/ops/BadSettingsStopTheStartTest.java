@@ -67,6 +67,8 @@ class BadSettingsStopTheStartTest {
                 Arguments.of("CONCIERGE_MATCH_THRESHOLD=0", "concierge.match-threshold = '0' is not a number above 0"),
                 Arguments.of("CONCIERGE_DEFAULT_LANGUAGE=xx", "concierge.default-language = 'xx' is not one of en, it"),
                 Arguments.of("STORE_DURABLE_ACKS=yes", "store.durable-acks = 'yes' is not one of true, false"),
+                Arguments.of("HEALTH_MIN_FREE_DISK=64 megs", "health.min-free-disk = '64 megs' is not a size such as 64MB,"
+                        + " 1GB or plain bytes"),
                 Arguments.of("MESSAGING_MAX_RATE=0", "messaging.max-rate = '0' is not a whole number from 1"),
                 Arguments.of("MESSAGING_CIRCUIT_FAILURE_RATE_THRESHOLD=150", "messaging.circuit.failure-rate-threshold"
                         + " = '150' is not a whole number from 1 to 100"),

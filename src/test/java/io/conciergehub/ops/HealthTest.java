@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.conciergehub.support.TestHub;
 import io.conciergehub.support.TestRedis;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -23,6 +25,7 @@ class HealthTest {
             assertThat(anonymous.statusCode()).isEqualTo(200);
             assertThat(anonymous.body()).isEqualTo("{\"status\":\"UP\"}");
             assertThat(operator.body()).contains("\"status\":\"UP\"", "\"role\":\"primary\"", "\"database\":\"UP\"",
+                    "\"disk\":\"UP\"",
                     "\"outboxDepth\":0", "\"provider\":\"log\"", "\"redis\":\"not configured",
                     "\"staffAlerts\":\"not configured\"", "\"staffAlertsPending\":0");
         }
@@ -45,6 +48,22 @@ class HealthTest {
             assertThat(health.body()).contains("\"status\":\"DOWN\"", "\"database\":\"DOWN\"");
             lock.execute("ROLLBACK");
             assertThat(hub.get("/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void lessFreeDiskThanHealthMinFreeDiskMakesTheHub503Down() throws Exception {
+        Path dataDir = Files.createTempDirectory("hub-test-");
+        // The disk as a full one looks to the hub: a threshold above all the space it has free.
+        long freeMb = dataDir.toFile().getUsableSpace() >> 20;
+        try (TestHub hub = TestHub.builder().dataDir(dataDir).property("health.min-free-disk", (2 * freeMb + 1024) + "MB")
+                .start()) {
+            HttpResponse<String> health = hub.get("/health", "X-API-Key", TestHub.API_KEY);
+
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.headers().firstValue("Retry-After")).isPresent();
+            assertThat(health.body()).contains("\"status\":\"DOWN\"", "\"disk\":\"DOWN\"", "disk nearly full");
+            assertThat(hub.get("/health").body()).isEqualTo("{\"status\":\"DOWN\"}");
         }
     }
 
