@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -42,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class EventBuffer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventBuffer.class);
+
+    /** The route that forwards the buffer (events.camel.yaml). */
+    public static final String DRAIN_ROUTE = "events-drain";
 
     /** An event as the sink receives it. */
     public record Event(long sequence, String id, String type, Instant occurredAt, Object data, int attempts) {
@@ -86,10 +90,15 @@ public final class EventBuffer {
     private final Backoff backoff;
     /** How long the hub waits for the sink's answer ({@code events.timeout}). */
     private final long timeoutMillis;
+    private final BooleanSupplier drainStopped;
     private final Clock clock;
 
+    /**
+     * @param drainStopped whether the drain must stop before its next event: its route is being
+     *     suspended (the workers' pause, a fence, a hand-back) or this node is not the active one
+     */
     public EventBuffer(Database db, ObjectMapper json, FieldCrypto crypto, Consumer<String> forwarded, boolean enabled, int maxAttempts,
-            long retryDelayMillis, long maxRetryDelayMillis, long timeoutMillis, Clock clock) {
+            long retryDelayMillis, long maxRetryDelayMillis, long timeoutMillis, BooleanSupplier drainStopped, Clock clock) {
         this.db = db;
         this.json = json;
         this.crypto = crypto;
@@ -98,6 +107,7 @@ public final class EventBuffer {
         this.maxAttempts = maxAttempts;
         this.backoff = new Backoff(retryDelayMillis, maxRetryDelayMillis);
         this.timeoutMillis = timeoutMillis;
+        this.drainStopped = drainStopped;
         this.clock = clock;
     }
 
@@ -135,9 +145,13 @@ public final class EventBuffer {
         }
     }
 
-    /** The oldest event, if it is due (or {@code ignoreSpacing}); null when there is nothing to send now. */
+    /**
+     * The oldest event, if it is due (or {@code ignoreSpacing}); null when there is nothing to send
+     * now, or the drain must stop (its route is being suspended, or this node is no longer active):
+     * a backlog does not hold up a pause or a hand-back, nor reach the sink from a fenced node.
+     */
     public Event next(@ExchangeProperty("drain") Drain drain) {
-        if (!enabled) {
+        if (!enabled || drainStopped.getAsBoolean()) {
             return null;
         }
         long now = clock.millis();

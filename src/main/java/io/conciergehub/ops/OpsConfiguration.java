@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -67,6 +68,16 @@ public class OpsConfiguration implements CamelConfiguration {
     @BindToRegistry(value = "eventForwarded", lazy = true)
     public Consumer<String> eventForwarded(Metrics metrics) {
         return metrics::eventForwarded;
+    }
+
+    /**
+     * What the event drain (a lower layer, which cannot name {@link RouteControl} or {@link NodeStatus})
+     * asks before each event: stop once its route is being suspended or this node is not active.
+     */
+    @BindToRegistry(value = "eventDrainStopped", lazy = true)
+    public BooleanSupplier eventDrainStopped(CamelContext context, NodeStatus node) {
+        BooleanSupplier suspended = RouteControl.suspended(context, EventBuffer.DRAIN_ROUTE);
+        return () -> suspended.getAsBoolean() || !node.active();
     }
 
     @BindToRegistry(lazy = true)

@@ -1,7 +1,12 @@
 package io.conciergehub.ops;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -17,11 +22,22 @@ import org.slf4j.LoggerFactory;
 public final class RouteControl {
 
     /**
-     * Whether the route is suspended now. A suspended seda consumer still hands on what its last
-     * poll took: a queue's worker asks this before it takes work, and leaves it queued.
+     * Whether the route is suspended now, or its suspension (its own or its group's, through route
+     * control) is under way. A suspended seda consumer still hands on what its last poll took: a
+     * queue's worker asks this before it takes work, and leaves it queued. A route that works through
+     * a backlog in one exchange (events-drain) asks it between two items: Camel's route status says
+     * Started until the exchanges in flight have ended, which is what a suspension waits for.
      */
     public static BooleanSupplier suspended(CamelContext context, String routeId) {
-        return () -> context.getRouteController().getRouteStatus(routeId) == ServiceStatus.Suspended;
+        return () -> context.getRouteController().getRouteStatus(routeId) == ServiceStatus.Suspended
+                || suspending(context).contains(routeId);
+    }
+
+    /** Per context (a test may run two hubs in one JVM): the routes whose suspension is under way. */
+    private static final Map<CamelContext, Set<String>> SUSPENDING = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static Set<String> suspending(CamelContext context) {
+        return SUSPENDING.computeIfAbsent(context, any -> ConcurrentHashMap.newKeySet());
     }
 
     /** The group of the routes that serve the API (this API, /health, /metrics). */
@@ -86,8 +102,14 @@ public final class RouteControl {
         List<String> ids = groupRouteIds(group).stream()
                 .filter(id -> !takesFrom(id, "direct:"))
                 .sorted(Comparator.comparing(id -> takesFrom(id, "seda:"))).toList();
-        for (String id : ids) {
-            suspend(id);
+        // All of them first: the one suspended first may wait for an exchange of one suspended later.
+        suspending(context).addAll(ids);
+        try {
+            for (String id : ids) {
+                suspend(id);
+            }
+        } finally {
+            suspending(context).removeAll(ids);
         }
         LOG.info("event=routes.group-suspended group={} routes={}", group, ids.size());
         return ids;
@@ -108,7 +130,14 @@ public final class RouteControl {
 
     public void suspend(String routeId) throws Exception {
         if (status(routeId) == ServiceStatus.Started) {
-            controller().suspendRoute(routeId);
+            boolean own = suspending(context).add(routeId);
+            try {
+                controller().suspendRoute(routeId);
+            } finally {
+                if (own) {
+                    suspending(context).remove(routeId);
+                }
+            }
         }
     }
 

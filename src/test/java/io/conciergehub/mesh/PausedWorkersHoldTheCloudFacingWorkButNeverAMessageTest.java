@@ -1,5 +1,6 @@
 package io.conciergehub.mesh;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * PAUSE_WORKERS pauses the cloud-facing work (events wait for the sink), never a message: a guest
  * who writes meanwhile is answered, and a commanded message goes. RESUME_WORKERS forwards what waited.
+ * A backlog on its way to the sink stops at once, not when it is gone.
  */
 class PausedWorkersHoldTheCloudFacingWorkButNeverAMessageTest {
 
@@ -22,7 +24,8 @@ class PausedWorkersHoldTheCloudFacingWorkButNeverAMessageTest {
     static final EventSinkStub sink = new EventSinkStub();
 
     @RegisterExtension
-    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> sink.configure(hub.scopedKeys()));
+    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> sink.configure(hub.scopedKeys())
+            .property("api.rate-limit", "100000"));
 
     @Test
     void guestsAreAnsweredAndEventsWaitUntilResumed() throws Exception {
@@ -46,5 +49,30 @@ class PausedWorkersHoldTheCloudFacingWorkButNeverAMessageTest {
         assertThat(Commands.runToEnd(env.hub(), "{\"action\":\"RESUME_WORKERS\"}").path("status").asText())
                 .isEqualTo("succeeded");
         await().atMost(Duration.ofSeconds(15)).until(() -> sink.requests().size() > eventsBefore);
+    }
+
+    @Test
+    void aBacklogOnItsWayToTheSinkStopsAsSoonAsTheWorkersArePaused() throws Exception {
+        sink.answer(aResponse().withStatus(202).withFixedDelay(100)); // a few events a second
+        int backlog = 80;
+        for (int n = 1; n <= backlog; n++) {
+            assertThat(env.hub().postApi("/api/mesh/events", TestHub.EVENTS_KEY,
+                    "{\"id\":\"backlog-" + n + "\",\"type\":\"job.finished\",\"data\":{}}").statusCode()).isEqualTo(202);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.sent("backlog-5") == 1);
+        int beforePause = sink.requests().size();
+
+        assertThat(Commands.runToEnd(env.hub(), "{\"action\":\"PAUSE_WORKERS\"}").path("status").asText())
+                .isEqualTo("succeeded");
+        int paused = sink.requests().size();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> sink.requests().size() == paused);
+
+        assertThat(paused - beforePause).as("events sent while the pause was under way").isLessThanOrEqualTo(5);
+        assertThat(env.hub().count("SELECT COUNT(*) FROM buffered_events")).as("the rest waits").isPositive();
+
+        sink.answer(aResponse().withStatus(202));
+        assertThat(Commands.runToEnd(env.hub(), "{\"action\":\"RESUME_WORKERS\"}").path("status").asText())
+                .isEqualTo("succeeded");
+        await().atMost(Duration.ofSeconds(15)).until(() -> env.hub().count("SELECT COUNT(*) FROM buffered_events") == 0);
     }
 }

@@ -36,7 +36,7 @@ class ConversationWindowTest {
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile("", dir);
         GuestRepository guests = new GuestRepository(crypto);
         Metrics metrics = new Metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        EventBuffer noSink = new EventBuffer(db, new ObjectMapper(), crypto, metrics::eventForwarded, false, 10, 1000, 1000, 1000, Clock.systemUTC());
+        EventBuffer noSink = new EventBuffer(db, new ObjectMapper(), crypto, metrics::eventForwarded, false, 10, 1000, 1000, 1000, () -> false, Clock.systemUTC());
         CostMeter costs = new CostMeter(db, new ObjectMapper(), metrics, Clock.systemUTC(), ZoneOffset.UTC,
                 new CostMeter.Prices(Map.of(), 0));
         Outbox outbox = new Outbox(db, guests, metrics, costs, noSink, "spoki", windowTemplate, Duration.ofSeconds(30),
