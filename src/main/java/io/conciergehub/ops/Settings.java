@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -127,6 +128,22 @@ public final class Settings {
                 }
                 return text;
             });
+    /**
+     * The database and its keys live there: a path the hub cannot make a directory of or write in
+     * (a file in the way, a read-only mount, another user's directory) is told in one line at the
+     * start, not as a stack trace once the data directory is locked. Nothing is created here: a bad
+     * setting read after this one leaves the data directory untouched.
+     */
+    private static final Kind DATA_DIR = new Kind("a directory the hub can create and write", false, text -> {
+        Path existing = Path.of(text).toAbsolutePath();
+        while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (!(Files.isDirectory(existing) && Files.isWritable(existing) && Files.isExecutable(existing))) {
+            throw new IllegalArgumentException("not a writable directory");
+        }
+        return text;
+    });
     /** A URL that is itself the credential (a Slack incoming webhook's): never printed. */
     private static final Kind SECRET_URL = new Kind(URL.form(), true, URL.read());
     private static final Kind REDIS_URL = new Kind("empty, or redis://host:port (rediss:// with TLS)", true, text -> {
@@ -213,7 +230,7 @@ public final class Settings {
         KINDS.put("logging.dir", TEXT);
         KINDS.put("logging.format", choice("plain", "json"));
         KINDS.put("concierge.role", choice("primary", "standby"));
-        KINDS.put("concierge.data-dir", TEXT);
+        KINDS.put("concierge.data-dir", DATA_DIR);
         KINDS.put("concierge.redis-url", REDIS_URL);
         KINDS.put("concierge.api-keys", API_KEYS);
         KINDS.put("concierge.encryption-key", ENCRYPTION_KEY);

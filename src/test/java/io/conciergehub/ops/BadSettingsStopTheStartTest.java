@@ -35,7 +35,9 @@ class BadSettingsStopTheStartTest {
                 Arguments.of("FAILOVER_TIMEOUT=soon", "failover.timeout = 'soon' is not a duration such as 500ms"),
                 Arguments.of("HTTP_PORT=abc", "camel.server.port = 'abc' is not a whole number from 1 to 65535"),
                 Arguments.of("CAMEL_SERVER_PORT=70000", "camel.server.port = '70000' is not a whole number"),
-                Arguments.of("CONCIERGE_ROLE=leader", "concierge.role = 'leader' is not one of primary, standby"));
+                Arguments.of("CONCIERGE_ROLE=leader", "concierge.role = 'leader' is not one of primary, standby"),
+                Arguments.of("CONCIERGE_DATA_DIR=pom.xml/data", "concierge.data-dir = 'pom.xml/data' is not a directory"
+                        + " the hub can create and write"));
     }
 
     /** Each check, by its setting's key (the environment names them in upper case, as above). */
