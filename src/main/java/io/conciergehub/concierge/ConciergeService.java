@@ -31,7 +31,7 @@ public final class ConciergeService {
      * What the concierge decided about inbound message {@code messageId}; {@code reply} null means
      * stay silent. {@code attention}: why the guest needs staff ({@link #NOT_UNDERSTOOD},
      * {@link #ASKED_FOR_PERSON}), null when not. {@code askLlm}: the knowledge base had no answer
-     * and an LLM is configured.
+     * to a message with text, and an LLM is configured.
      */
     public record Decision(long messageId, long guestId, String question, String language, String guestLanguage,
             String intent, String reply, String purpose, Boolean optedOut, String attention, boolean askLlm) {
@@ -209,8 +209,10 @@ public final class ConciergeService {
                     attention, false);
         }
         if (!understanding.understood()) {
+            // A message without text (a photo, a voice note, a location) is no question for the model: staff see it.
             return new Decision(messageId, guest.id(), text, language, choice.remember(), intents,
-                    knowledge.reply("unknown", language), Outbox.PURPOSE_REPLY, null, NOT_UNDERSTOOD, llmEnabled);
+                    knowledge.reply("unknown", language), Outbox.PURPOSE_REPLY, null, NOT_UNDERSTOOD,
+                    llmEnabled && !text.isBlank());
         }
         return new Decision(messageId, guest.id(), text, language, choice.remember(), intents,
                 reply(understanding, language, afterAnswer), Outbox.PURPOSE_REPLY, null, attention(understanding), false);

@@ -94,11 +94,15 @@ public final class WhatsAppWebhook {
             // A 👍 on one of the hub's messages (or taking it back) is not something the guest wrote.
             return WebhookEvent.ignored(PROVIDER, PROVIDER + ":" + id, "reaction");
         }
-        String text = switch (message.path("type").asText("")) {
+        String type = message.path("type").asText("");
+        String text = switch (type) {
             case "text" -> message.path("text").path("body").asText("");
             case "interactive" -> message.path("interactive").path(
                     message.path("interactive").has("button_reply") ? "button_reply" : "list_reply").path("title").asText("");
             case "button" -> message.path("button").path("text").asText("");
+            // What the guest wrote under a photo, a video or a document is read as their message.
+            case "image", "video", "document" -> message.path(type).path("caption").asText("");
+            // A voice note, a location, a sticker: no text, which the concierge leaves to staff.
             default -> "";
         };
         return WebhookEvent.message(PROVIDER, PROVIDER + ":" + id, id, phone, name, text);

@@ -60,13 +60,32 @@ public final class Webhooks {
     }
 
     public static String whatsappInbound(String messageId, String fromDigits, String name, String text) {
+        return whatsappMessage(messageId, fromDigits, name, "text", "{\"body\":" + quote(text) + "}");
+    }
+
+    /**
+     * A photo, video or document ({@code type} {@code image}, {@code video}, {@code document}) as
+     * Meta sends it: the media's id, and the {@code caption} the guest wrote under it (null: none).
+     */
+    public static String whatsappMedia(String messageId, String fromDigits, String name, String type, String caption) {
+        String mimeType = switch (type) {
+            case "video" -> "video/mp4";
+            case "document" -> "application/pdf";
+            default -> "image/jpeg";
+        };
+        return whatsappMessage(messageId, fromDigits, name, type, "{\"mime_type\":\"" + mimeType + "\",\"sha256\":\"c2hh\","
+                + "\"id\":\"1234567890\"" + (caption == null ? "" : ",\"caption\":" + quote(caption)) + "}");
+    }
+
+    /** One inbound message of {@code type}, whose {@code type} object is {@code content}. */
+    private static String whatsappMessage(String messageId, String fromDigits, String name, String type, String content) {
         return """
                 {"object":"whatsapp_business_account","entry":[{"id":"WABA-1","changes":[{"field":"messages","value":{
                   "messaging_product":"whatsapp",
                   "metadata":{"display_phone_number":"390612345678","phone_number_id":"106540352242922"},
                   "contacts":[{"profile":{"name":"%s"},"wa_id":"%s"}],
-                  "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":%s}}]}}]}]}"""
-                .formatted(name, fromDigits, fromDigits, messageId, Instant.now().getEpochSecond(), quote(text));
+                  "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"%s","%s":%s}]}}]}]}"""
+                .formatted(name, fromDigits, fromDigits, messageId, Instant.now().getEpochSecond(), type, type, content);
     }
 
     /** A WhatsApp Cloud status update of the message {@code wamid} ({@code sent}, {@code delivered}, {@code read}, {@code failed}). */
