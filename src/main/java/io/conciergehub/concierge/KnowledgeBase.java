@@ -93,7 +93,7 @@ public final class KnowledgeBase {
             boolean hotelsOwn = own != null && Files.exists(own);
             LanguageFile file = load(yaml, hotelsOwn ? own : null, language);
             if (hotelsOwn) {
-                file = withBuiltInPerGuestReplies(file, load(yaml, null, language));
+                file = withBuiltInReplies(file, load(yaml, null, language));
             }
             requireFacts(hotelsOwn ? own.toString() : "knowledge/" + language + ".yaml (built in)", file);
             files.put(language, file);
@@ -110,17 +110,14 @@ public final class KnowledgeBase {
     }
 
     /**
-     * A hotel's own file written before the guest journey or the notices has none of their
-     * replies: the built-in ones of its language fill the gap (checked like the hotel's, since
-     * they name hotel facts).
+     * A hotel's own file that lacks a reply the hub writes (the polite {@code unknown}, the
+     * {@code opted_out} and {@code opted_in} confirmations, or, written before the guest journey
+     * or the notices, their replies) gets the built-in one of its language (checked like the
+     * hotel's, since they name hotel facts): a guest's STOP is never left without its confirmation.
      */
-    private static LanguageFile withBuiltInPerGuestReplies(LanguageFile own, LanguageFile builtIn) {
+    private static LanguageFile withBuiltInReplies(LanguageFile own, LanguageFile builtIn) {
         Map<String, String> replies = new LinkedHashMap<>(own.replies() == null ? Map.of() : own.replies());
-        builtIn.replies().forEach((key, text) -> {
-            if (PER_GUEST_REPLY_PREFIXES.stream().anyMatch(key::startsWith)) {
-                replies.putIfAbsent(key, text);
-            }
-        });
+        builtIn.replies().forEach(replies::putIfAbsent); // a key written without a text counts as absent
         return new LanguageFile(own.language(), own.stopWords(), own.startWords(), own.intents(), replies);
     }
 

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A hotel adds a fact of its own: an answer of its knowledge directory names {@code {pet_fee}}, and
- * the operator sets {@code HOTEL_PET_FEE} (a variable only, no property). The guest gets it filled in.
+ * A hotel's own knowledge directory. The hotel adds a fact of its own: an answer names
+ * {@code {pet_fee}}, and the operator sets {@code HOTEL_PET_FEE} (a variable only, no property);
+ * the guest gets it filled in. A file without the replies the hub writes itself (the
+ * confirmations of STOP and START, the polite "staff will answer") keeps the bundled ones.
  */
 class AHotelsOwnFactIsFilledInTheAnswerTest {
 
@@ -41,6 +43,22 @@ class AHotelsOwnFactIsFilledInTheAnswerTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> !OutboundLog.to(hub, phone).isEmpty());
             assertThat(OutboundLog.to(hub, phone).get(0).path("text").asText())
                     .isEqualTo("Pets are welcome for 20 EUR a night.");
+        }
+    }
+
+    @Test
+    void aGuestsStopIsConfirmedWithTheBundledReplyWhenTheHotelsFileHasNone() throws Exception {
+        Path knowledge = KnowledgeDir.withoutReplies(dir.resolve("knowledge"), "it",
+                List.of("unknown", "opted_out", "opted_in"));
+        String phone = "+393470001235";
+        String id = "msg-basta-" + phone;
+        try (TestHub hub = TestHub.builder().property("concierge.knowledge-dir", knowledge.toString()).start()) {
+            hub.postSpoki(Webhooks.spokiInbound("ev-" + id, id, phone, "basta"));
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> !OutboundLog.to(hub, phone).isEmpty());
+            assertThat(OutboundLog.to(hub, phone).get(0).path("text").asText()).startsWith("Non riceverà più messaggi");
+            assertThat(hub.count("SELECT g.opted_out FROM guests g JOIN messages m ON m.guest_id = g.id"
+                    + " WHERE m.provider_message_id = '" + id + "'")).as("the guest is opted out").isEqualTo(1);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A hotel's own knowledge directory ({@code concierge.knowledge-dir}): the bundled en.yaml with one intent more. */
+/** A hotel's own knowledge directory ({@code concierge.knowledge-dir}): a bundled file, changed. */
 public final class KnowledgeDir {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -18,15 +18,29 @@ public final class KnowledgeDir {
 
     /** Writes {@code dir/en.yaml} with {@code intent} added; answers {@code dir}. */
     public static Path withEnglishIntent(Path dir, String intent, List<String> keywords, String answer) throws Exception {
-        ObjectNode english;
-        try (InputStream bundled = KnowledgeDir.class.getResourceAsStream("/knowledge/en.yaml")) {
-            english = (ObjectNode) YAML.readTree(bundled);
-        }
+        ObjectNode english = bundled("en");
         ObjectNode added = ((ObjectNode) english.get("intents")).putObject(intent);
         keywords.forEach(added.putArray("keywords")::add);
         added.put("answer", answer);
+        return write(dir, "en", english);
+    }
+
+    /** Writes {@code dir/<language>.yaml} without the {@code replies} named (as a hotel's older file); answers {@code dir}. */
+    public static Path withoutReplies(Path dir, String language, List<String> replies) throws Exception {
+        ObjectNode file = bundled(language);
+        ((ObjectNode) file.get("replies")).remove(replies);
+        return write(dir, language, file);
+    }
+
+    private static ObjectNode bundled(String language) throws Exception {
+        try (InputStream in = KnowledgeDir.class.getResourceAsStream("/knowledge/" + language + ".yaml")) {
+            return (ObjectNode) YAML.readTree(in);
+        }
+    }
+
+    private static Path write(Path dir, String language, ObjectNode file) throws Exception {
         Files.createDirectories(dir);
-        YAML.writeValue(dir.resolve("en.yaml").toFile(), english);
+        YAML.writeValue(dir.resolve(language + ".yaml").toFile(), file);
         return dir;
     }
 }
