@@ -168,22 +168,22 @@ public final class ConciergeService {
      *        no one answers within the quiet time)
      */
     Decision decide(long messageId, Guest guest, String text, boolean afterAnswer, boolean staffAnswering) {
-        Optional<String> optOut = knowledge.optOutLanguage(text);
-        if (optOut.isPresent()) {
-            String language = languageOf(guest, optOut.get());
+        List<String> optOut = knowledge.optOutLanguages(text);
+        if (!optOut.isEmpty()) {
+            LanguageChoice language = languageOf(guest, optOut);
             if (guest.optedOut()) {
                 // One confirmation per opt-out: a repeated STOP is read, and answered with nothing.
-                return new Decision(messageId, guest.id(), text, language, language, "opt_out", null, null, true,
-                        null, false);
+                return new Decision(messageId, guest.id(), text, language.language(), language.remember(), "opt_out",
+                        null, null, true, null, false);
             }
-            return new Decision(messageId, guest.id(), text, language, language, "opt_out",
-                    knowledge.reply("opted_out", language), Outbox.PURPOSE_OPT_OUT, true, null, false);
+            return new Decision(messageId, guest.id(), text, language.language(), language.remember(), "opt_out",
+                    knowledge.reply("opted_out", language.language()), Outbox.PURPOSE_OPT_OUT, true, null, false);
         }
-        Optional<String> optIn = knowledge.optInLanguage(text);
-        if (optIn.isPresent() && guest.optedOut()) {
-            String language = languageOf(guest, optIn.get());
-            return new Decision(messageId, guest.id(), text, language, language, "opt_in",
-                    knowledge.reply("opted_in", language), Outbox.PURPOSE_REPLY, false, null, false);
+        List<String> optIn = knowledge.optInLanguages(text);
+        if (!optIn.isEmpty() && guest.optedOut()) {
+            LanguageChoice language = languageOf(guest, optIn);
+            return new Decision(messageId, guest.id(), text, language.language(), language.remember(), "opt_in",
+                    knowledge.reply("opted_in", language.language()), Outbox.PURPOSE_REPLY, false, null, false);
         }
         if (acknowledgingEmoji(text)) {
             // "👍", "🙏 ❤️": an acknowledgement in every language, never a question for staff.
@@ -334,8 +334,16 @@ public final class ConciergeService {
         return acknowledges;
     }
 
-    private static String languageOf(Guest guest, String matchedLanguage) {
-        // "stop" and "basta" are words of several languages: the guest's language, when known, stays.
-        return guest.language() != null ? guest.language() : matchedLanguage;
+    /**
+     * The language of a STOP or START: the guest's when known; else the word's when one language
+     * alone has it ("basta", "stopp"), which becomes the guest's; else ("stop" and "start" are
+     * words of every language) the hotel's default, and the guest's stays unknown.
+     */
+    private LanguageChoice languageOf(Guest guest, List<String> wordLanguages) {
+        if (guest.language() != null) {
+            return new LanguageChoice(guest.language(), null, true);
+        }
+        return wordLanguages.size() == 1 ? new LanguageChoice(wordLanguages.get(0), wordLanguages.get(0), true)
+                : new LanguageChoice(defaultLanguage, null, false);
     }
 }

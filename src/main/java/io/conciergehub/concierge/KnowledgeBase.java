@@ -368,19 +368,23 @@ public final class KnowledgeBase {
         return clauses.isEmpty() ? List.of("") : clauses;
     }
 
-    /** The language whose opt-out word the whole message is, if it is one ("STOP", "basta", …). */
-    public Optional<String> optOutLanguage(String text) {
+    /**
+     * The languages whose opt-out word the whole message is ("STOP": every language's, "basta":
+     * Italian's); empty when it is none.
+     */
+    public List<String> optOutLanguages(String text) {
         return wholeMessageIn(text, stopWordsByLanguage);
     }
 
-    public Optional<String> optInLanguage(String text) {
+    /** The languages whose opt-in word the whole message is ("START": every language's); empty when it is none. */
+    public List<String> optInLanguages(String text) {
         return wholeMessageIn(text, startWordsByLanguage);
     }
 
-    private static Optional<String> wholeMessageIn(String text, Map<String, Set<String>> wordsByLanguage) {
+    private static List<String> wholeMessageIn(String text, Map<String, Set<String>> wordsByLanguage) {
         String normalized = normalize(text);
         return wordsByLanguage.entrySet().stream().filter(e -> e.getValue().contains(normalized))
-                .map(Map.Entry::getKey).findFirst();
+                .map(Map.Entry::getKey).toList();
     }
 
     /** The intent's answer in the language, or in the first language that has it (a hotel's file may lack one). */
