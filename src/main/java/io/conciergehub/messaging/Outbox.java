@@ -127,7 +127,8 @@ public final class Outbox {
 
     /**
      * Writes a staff member's reply inside the caller's transaction: free text (which the send holds
-     * if the guest's 24-hour window has closed meanwhile) or a template with its fields. The message
+     * if the guest's 24-hour window has closed meanwhile, never swapped for messaging.window-template)
+     * or a template with its fields. The message
      * names who wrote it ({@code sentBy}, {@code staff:<name>}). Returns the outbox row.
      */
     public long enqueueByStaff(Connection c, long guestId, String text, String templateName,
@@ -262,7 +263,7 @@ public final class Outbox {
     /** Why a row is not sent: the state it leaves the queue in, and the reason recorded with it. */
     private enum Unsent {
         CANCELLED("cancelled", "guest opted out"),
-        HELD("held", "24-hour window closed and messaging.window-template is not set");
+        HELD("held", "24-hour window closed and no template to send instead");
 
         final String state;
         final String reason;
@@ -289,9 +290,17 @@ public final class Outbox {
         return row.templateName() == null && windowOpenUntil(guest.lastInboundAt(), now) == null;
     }
 
-    /** A template is allowed outside the window: the row's own (a scheduled message's), else messaging.window-template. */
+    /**
+     * A template is allowed outside the window: the row's own (a scheduled message's), else, for
+     * a concierge's answer alone, messaging.window-template. Any other free text (a journey step or
+     * a notice without its template, a staff member's or a command's text) is held: a generic
+     * template without its fields would stand for words the guest never gets.
+     */
     private String windowTemplate(Row row) {
-        return row.windowTemplate() != null ? row.windowTemplate() : this.windowTemplate;
+        if (row.windowTemplate() != null) {
+            return row.windowTemplate();
+        }
+        return PURPOSE_REPLY.equals(row.purpose()) ? this.windowTemplate : null;
     }
 
     /** Cancels (guest opted out) or holds (window closed, no template) a row that will not be sent. */

@@ -15,6 +15,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -29,8 +31,19 @@ class ConversationWindowTest {
     private record Setup(Database db, Outbox outbox, long outboxId) {
     }
 
+    /** Queues a message for the guest inside the caller's transaction; returns its outbox row. */
+    private interface Queue {
+        long of(Connection c, Outbox outbox, long guestId) throws SQLException;
+    }
+
     /** A real database with a guest who last wrote {@code ago}, and an answer queued for them. */
     private static Setup answerQueuedFor(Duration ago, String windowTemplate) throws Exception {
+        return queuedFor(ago, windowTemplate, (c, outbox, guestId) -> outbox.enqueue(c, guestId, null,
+                "Il check-in è dalle 15:00.", "it", "check_in", Outbox.PURPOSE_REPLY, NOW));
+    }
+
+    /** A real database with a guest who last wrote {@code ago}, and a message {@code queue} queued for them. */
+    private static Setup queuedFor(Duration ago, String windowTemplate, Queue queue) throws Exception {
         Path dir = Files.createTempDirectory("window-");
         Database db = Database.open(dir, true);
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile("", dir);
@@ -43,8 +56,7 @@ class ConversationWindowTest {
                 () -> 1, () -> false, Clock.systemUTC()); // a single node, active under epoch 1, sending
         long outboxId = db.write(c -> {
             long guestId = guests.touchInbound(c, "+393331230000", "Mario", NOW - ago.toMillis()).id();
-            return outbox.enqueue(c, guestId, null, "Il check-in è dalle 15:00.", "it", "check_in",
-                    Outbox.PURPOSE_REPLY, NOW);
+            return queue.of(c, outbox, guestId);
         });
         return new Setup(db, outbox, outboxId);
     }
@@ -68,10 +80,38 @@ class ConversationWindowTest {
 
         assertThat(setup.outbox().claim(setup.outboxId())).isNull();
 
-        String state = setup.db().read(c -> io.conciergehub.store.Sql.one(c,
+        assertThat(stateOf(setup)).isEqualTo("held/held");
+        setup.db().close();
+    }
+
+    /** The outbox row's state and its message's status, as {@code state/status}. */
+    private static String stateOf(Setup setup) {
+        return setup.db().read(c -> io.conciergehub.store.Sql.one(c,
                 "SELECT o.state || '/' || m.status FROM outbox o JOIN messages m ON m.id = o.message_id",
                 row -> row.getString(1)).orElseThrow());
-        assertThat(state).isEqualTo("held/held");
+    }
+
+    @Test
+    void outsideTheWindowAStaffMembersFreeTextIsHeldNotSwappedForTheConfiguredTemplate() throws Exception {
+        // Accepted while the window was open; the outbox reaches it after the window closed.
+        Setup setup = queuedFor(Duration.ofHours(25), "4711", (c, outbox, guestId) -> outbox.enqueueByStaff(c, guestId,
+                "La sua camera è pronta, può salire.", null, null, "it", "staff:anna", NOW));
+
+        assertThat(setup.outbox().claim(setup.outboxId())).isNull();
+
+        assertThat(stateOf(setup)).isEqualTo("held/held");
+        setup.db().close();
+    }
+
+    @Test
+    void outsideTheWindowAJourneyStepWithoutItsOwnTemplateIsHeldNotSentAsTheConfiguredTemplate() throws Exception {
+        Setup setup = queuedFor(Duration.ofHours(25), "4711", (c, outbox, guestId) -> outbox.enqueueScheduled(c,
+                Outbox.PURPOSE_JOURNEY, guestId, "Buongiorno Mario, il suo soggiorno inizia il 5 marzo.", "it", null,
+                null, Map.of("GUEST_NAME", "Mario", "ARRIVAL", "5 marzo 2027"), NOW));
+
+        assertThat(setup.outbox().claim(setup.outboxId())).isNull();
+
+        assertThat(stateOf(setup)).isEqualTo("held/held");
         setup.db().close();
     }
 
