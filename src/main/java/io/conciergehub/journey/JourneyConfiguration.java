@@ -25,8 +25,22 @@ public class JourneyConfiguration implements CamelConfiguration {
         List<JourneyStep> steps = List.of(step(settings, JourneyStep.WELCOME, "journey_welcome"),
                 step(settings, JourneyStep.PRE_ARRIVAL, "journey_pre_arrival"),
                 step(settings, JourneyStep.CHECK_OUT, "journey_check_out"));
-        return new Journey(db, guests, knowledge, outbox, clock, metrics, ZoneId.of(settings.text("concierge.timezone")),
-                QuietHours.parse(settings.text("journey.quiet-hours")), steps, defaultLanguage, property, checkInTime);
+        return new Journey(db, guests, knowledge, outbox, clock, metrics, zone(settings), quietHours(settings), steps,
+                defaultLanguage, property, checkInTime);
+    }
+
+    /** What the outbox (a lower layer, which cannot name the journey) asks of a step's message at its send. */
+    @BindToRegistry(value = "journeyCheck", lazy = true)
+    public Outbox.JourneyCheck journeyCheck(Settings settings) {
+        return new JourneySendCheck(quietHours(settings), zone(settings));
+    }
+
+    private static ZoneId zone(Settings settings) {
+        return ZoneId.of(settings.text("concierge.timezone"));
+    }
+
+    private static QuietHours quietHours(Settings settings) {
+        return QuietHours.parse(settings.text("journey.quiet-hours"));
     }
 
     private static JourneyStep step(Settings settings, String name, String reply) {

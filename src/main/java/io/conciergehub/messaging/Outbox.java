@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ import org.slf4j.event.Level;
  * <p>Row life cycle: {@code queued} (also while its pacing holds it, see {@link #reserve}) →
  * {@code sending} (claimed by one exchange, its send started in the same transaction) → {@code done}, or
  * {@code held} (24-hour window closed and no template configured), {@code cancelled} (guest opted
- * out; its message is held, not failed: nothing went wrong), {@code dead} (dead letter), or
+ * out, or a journey message's booking was cancelled since it was queued; its message is held, not
+ * failed: nothing went wrong), {@code dead} (dead letter), or
  * {@code merged} (sent as part of the row {@code merged_into} names). {@code send_started_at} is set
  * only while a request may be at the provider: a row found that way after a crash may have been
  * delivered, so it is dead-lettered for staff instead of being sent a second time.
@@ -45,6 +47,7 @@ import org.slf4j.event.Level;
  * <p>Order: the messages to one guest leave one at a time, in the order of what caused them (an
  * answer: the guest's message it answers; any other message: itself), see {@link #claim}. Answers
  * that queued behind the one being paced go out with it as one message, see {@link #mergeBehind}.
+ * A journey message waiting for the end of the journey's quiet hours holds nobody's line.
  */
 public final class Outbox {
 
@@ -87,8 +90,22 @@ public final class Outbox {
     private final Clock clock;
     private final BooleanSupplier sendingPaused;
     private final LongSupplier sendingEpoch;
+    private final JourneyCheck journey;
     /** Rows between {@link #reserve} and {@link #claim}: waiting in the pacing, still queued. */
     private final Set<Long> pacing = ConcurrentHashMap.newKeySet();
+
+    /**
+     * What the journey (a higher layer, which binds it as {@code journeyCheck}) says of one of its
+     * messages when the outbox is about to send it: queued before a cancellation or the quiet
+     * hours, it may have waited in the outbox (sending paused, the provider down) until after them.
+     */
+    public interface JourneyCheck {
+        /** Whether the booking the journey row {@code outboxId} was queued for has been cancelled since. */
+        boolean bookingCancelled(Connection c, long outboxId) throws SQLException;
+
+        /** When the journey's quiet hours that {@code now} falls in end, or null outside them. */
+        Long quietUntil(long now);
+    }
 
     /** Thrown instead of starting a send on a node that is not (or no longer) the active one. */
     public static final class NotActive extends RuntimeException {
@@ -101,12 +118,14 @@ public final class Outbox {
      * @param sendingEpoch  the epoch this node sends under, or -1 when it must not send (failover)
      * @param sendingPaused whether the sender is suspended (route control): a row handed to it in the
      *                      moment its consumer stops is left queued, for the sweep once it is resumed
+     * @param journey       what the journey says of its messages at the send
      */
     public Outbox(Database db, GuestRepository guests, Metrics metrics, CostMeter costs, EventBuffer events,
             String provider,
             String windowTemplate, Duration circuitOpenDelay, LongSupplier sendingEpoch, BooleanSupplier sendingPaused,
-            Clock clock) {
+            JourneyCheck journey, Clock clock) {
         this.sendingEpoch = sendingEpoch;
+        this.journey = journey;
         this.sendingPaused = sendingPaused;
         this.db = db;
         this.guests = guests;
@@ -194,27 +213,33 @@ public final class Outbox {
      * when the row is not to be paced now: sending is paused, the row is not queued, it is not its
      * guest's next (see {@link #nextInLine}), or another exchange paces it already (a copy the sweep
      * queued: paced too, it would take one of its guest's turns and hold the guest's next back). A
-     * row that will not be sent (guest opted out, window closed without a template) is cancelled or
-     * held here, unpaced. Otherwise only reads: the row stays queued while it waits, and
-     * {@link #claim} takes it after.
+     * row that will not be sent (guest opted out, its journey booking cancelled, window closed
+     * without a template) is cancelled or held here, unpaced, and one that must wait for the end
+     * of the journey's quiet hours is put off to then. Otherwise only reads: the row stays queued
+     * while it waits, and {@link #claim} takes it after.
      */
     public Long reserve(@ExchangeProperty("outboxId") long outboxId) {
         if (sendingPaused.getAsBoolean() || pacing.contains(outboxId)) {
             return null;
         }
         long now = clock.millis();
-        record Next(Row row, Reach guest) {
+        record Next(Row row, boolean goes) {
         }
         Next next = db.read(c -> {
             Optional<Long> guestId = nextInLine(c, outboxId, now);
-            return guestId.isEmpty() ? null : new Next(row(c, outboxId), guests.findReach(c, guestId.get()).orElseThrow());
+            if (guestId.isEmpty()) {
+                return null;
+            }
+            Row row = row(c, outboxId);
+            return new Next(row, unsent(c, row, guests.findReach(c, guestId.get()).orElseThrow(), now) == null
+                    && quietUntil(row, now) == null);
         });
         if (next == null) {
             return null;
         }
         Row row = next.row();
-        if (unsent(row, next.guest(), now) != null) {
-            // Cancelled or held at once, checked again under the write lock: it takes none of its guest's turns.
+        if (!next.goes()) {
+            // Cancelled, held or put off at once, checked again under the write lock: it takes none of its guest's turns.
             db.write(c -> nextInLine(c, outboxId, now).isPresent() && sendingEpoch.getAsLong() >= 0
                     && settledUnsent(c, row(c, outboxId), guests.findReach(c, row.guestId()).orElseThrow(), now));
             return null;
@@ -227,7 +252,8 @@ public final class Outbox {
      * queued behind it meanwhile ({@link #mergeBehind}) and starts its send under this node's epoch
      * (a redelivery starts the next with {@link #beginAttempt}). Returns what to send, or null
      * when the row is not to be sent: taken already, no longer its guest's next, its guest opted out
-     * meanwhile (cancelled), or held outside the 24-hour window.
+     * or its journey booking was cancelled meanwhile (cancelled), held outside the 24-hour window,
+     * or a journey message put off to the end of the quiet hours.
      */
     public OutboundMessage claim(@ExchangeProperty("outboxId") long outboxId) {
         try {
@@ -263,6 +289,7 @@ public final class Outbox {
     /** Why a row is not sent: the state it leaves the queue in, and the reason recorded with it. */
     private enum Unsent {
         CANCELLED("cancelled", "guest opted out"),
+        BOOKING_CANCELLED("cancelled", Progress.BOOKING_CANCELLED_REASON),
         HELD("held", "24-hour window closed and no template to send instead");
 
         final String state;
@@ -276,14 +303,22 @@ public final class Outbox {
 
     /**
      * Why the row will not be sent, or null when it goes: its guest opted out (only the opt-out
-     * confirmation still goes), or it is free text outside the 24-hour window with no template to
-     * send instead.
+     * confirmation still goes), it is a journey message whose booking was cancelled after it was
+     * queued, or it is free text outside the 24-hour window with no template to send instead.
      */
-    private Unsent unsent(Row row, Reach guest, long now) {
+    private Unsent unsent(Connection c, Row row, Reach guest, long now) throws SQLException {
         if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
             return Unsent.CANCELLED;
         }
+        if (PURPOSE_JOURNEY.equals(row.purpose()) && journey.bookingCancelled(c, row.id())) {
+            return Unsent.BOOKING_CANCELLED;
+        }
         return freeTextOutsideWindow(row, guest, now) && windowTemplate(row) == null ? Unsent.HELD : null;
+    }
+
+    /** When a journey message may go, inside the journey's quiet hours: at their end; null for any other. */
+    private Long quietUntil(Row row, long now) {
+        return PURPOSE_JOURNEY.equals(row.purpose()) ? journey.quietUntil(now) : null;
     }
 
     private static boolean freeTextOutsideWindow(Row row, Reach guest, long now) {
@@ -303,15 +338,28 @@ public final class Outbox {
         return PURPOSE_REPLY.equals(row.purpose()) ? this.windowTemplate : null;
     }
 
-    /** Cancels (guest opted out) or holds (window closed, no template) a row that will not be sent. */
+    /**
+     * Cancels (guest opted out, journey booking cancelled) or holds (window closed, no template) a
+     * row that will not be sent, or puts a journey message off to the end of the quiet hours; false
+     * when the row goes now.
+     */
     private boolean settledUnsent(Connection c, Row row, Reach guest, long now) throws SQLException {
-        Unsent unsent = unsent(row, guest, now);
+        Unsent unsent = unsent(c, row, guest, now);
         if (unsent == null) {
-            return false;
+            Long until = quietUntil(row, now);
+            if (until == null) {
+                return false;
+            }
+            // Still queued, due at their end: the sweep hands it on then.
+            Sql.update(c, "UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE id = ?", until, now, row.id());
+            LOG.info("event=outbox.quiet-hours outbox={} until={}", row.id(), Instant.ofEpochMilli(until));
+            return true;
         }
         finish(c, row.id(), row.messageId(), unsent.state, MessageStatus.HELD, unsent.reason, now);
         if (unsent == Unsent.HELD) {
             LOG.warn("event=outbox.held outbox={} guest={} reason=window-closed", row.id(), row.guestId());
+        } else if (unsent == Unsent.BOOKING_CANCELLED) {
+            LOG.info("event=outbox.cancelled outbox={} guest={} reason=booking-cancelled", row.id(), row.guestId());
         }
         return true;
     }
@@ -320,8 +368,10 @@ public final class Outbox {
      * The guest of the queued row when it may be sent now, being due (not deferred while the
      * provider's circuit is open), without overtaking another message to its guest: no other row of the guest is in flight, none ahead of it in the line
      * ({@link #ORDER_KEY}) is still queued (held, cancelled, dead, sent and merged ones do not count:
-     * they left the line), and, for an answer, no earlier message of the guest still waits for the
-     * concierge (its answer would go ahead of this one).
+     * they left the line; nor does a journey message put off to later, as to the end of the quiet
+     * hours: the answers to what the guest writes at night do not wait for the morning), and, for
+     * an answer, no earlier message of the guest still waits for the concierge (its answer would go
+     * ahead of this one).
      */
     private static Optional<Long> nextInLine(Connection c, long outboxId, long now) throws SQLException {
         return Sql.one(c, "SELECT r.guest_id FROM (SELECT o.id, o.guest_id, m.in_reply_to, " + ORDER_KEY + " AS line"
@@ -329,10 +379,11 @@ public final class Outbox {
                 + " AND o.next_attempt_at <= ?) r"
                 + " WHERE NOT EXISTS (SELECT 1 FROM outbox o JOIN messages m ON m.id = o.message_id"
                 + " WHERE o.guest_id = r.guest_id AND o.id <> r.id AND (o.state = 'sending' OR (o.state = 'queued'"
+                + " AND NOT (o.purpose = ? AND o.next_attempt_at > ?)"
                 + " AND (" + ORDER_KEY + " < r.line OR (" + ORDER_KEY + " = r.line AND o.id < r.id)))))"
                 + " AND NOT (r.in_reply_to IS NOT NULL AND EXISTS (SELECT 1 FROM messages i WHERE i.direction = 'in'"
                 + " AND i.processed_at IS NULL AND i.guest_id = r.guest_id AND i.id < r.line))",
-                row -> row.getLong(1), outboxId, now);
+                row -> row.getLong(1), outboxId, now, PURPOSE_JOURNEY, now);
     }
 
     /**
@@ -735,8 +786,11 @@ public final class Outbox {
         return switch (state == null ? "" : state) {
             // The outbox holds only free text for a guest whose 24-hour window is closed.
             case "held" -> new Progress(messageId, MessageStatus.HELD.dbValue(), Progress.WINDOW_CLOSED);
-            // Cancelled at the send: the guest had opted out. Not a failure, nothing went out.
-            case "cancelled" -> new Progress(messageId, MessageStatus.HELD.dbValue(), Progress.OPTED_OUT);
+            // Cancelled at the send: the guest had opted out, or a journey message's booking was
+            // cancelled. Not a failure, nothing went out.
+            case "cancelled" -> new Progress(messageId, MessageStatus.HELD.dbValue(),
+                    Progress.BOOKING_CANCELLED_REASON.equals(row.getString("last_error")) ? Progress.BOOKING_CANCELLED
+                            : Progress.OPTED_OUT);
             default -> MessageStatus.FAILED.dbValue().equals(status)
                     // No error on the row: the provider accepted it, then reported it failed.
                     ? new Progress(messageId, status, Optional.ofNullable(row.getString("last_error"))
@@ -749,6 +803,9 @@ public final class Outbox {
     public record Progress(long messageId, String status, String reason) {
         public static final String WINDOW_CLOSED = "window-closed";
         public static final String OPTED_OUT = "opted-out";
+        public static final String BOOKING_CANCELLED = "booking-cancelled";
+        /** What a row cancelled for its booking records as its error, by which it reads as {@link #BOOKING_CANCELLED}. */
+        static final String BOOKING_CANCELLED_REASON = "booking cancelled";
     }
 
     public long depth() {

@@ -31,6 +31,19 @@ class ConversationWindowTest {
     private record Setup(Database db, Outbox outbox, long outboxId) {
     }
 
+    /** No booking of a journey message is cancelled, and no quiet hours hold one. */
+    private static final Outbox.JourneyCheck NO_JOURNEY = new Outbox.JourneyCheck() {
+        @Override
+        public boolean bookingCancelled(Connection c, long outboxId) {
+            return false;
+        }
+
+        @Override
+        public Long quietUntil(long now) {
+            return null;
+        }
+    };
+
     /** Queues a message for the guest inside the caller's transaction; returns its outbox row. */
     private interface Queue {
         long of(Connection c, Outbox outbox, long guestId) throws SQLException;
@@ -53,7 +66,7 @@ class ConversationWindowTest {
         CostMeter costs = new CostMeter(db, new ObjectMapper(), metrics, Clock.systemUTC(), ZoneOffset.UTC,
                 new CostMeter.Prices(Map.of(), 0));
         Outbox outbox = new Outbox(db, guests, metrics, costs, noSink, "spoki", windowTemplate, Duration.ofSeconds(30),
-                () -> 1, () -> false, Clock.systemUTC()); // a single node, active under epoch 1, sending
+                () -> 1, () -> false, NO_JOURNEY, Clock.systemUTC()); // a single node, active under epoch 1, sending
         long outboxId = db.write(c -> {
             long guestId = guests.touchInbound(c, "+393331230000", "Mario", NOW - ago.toMillis()).id();
             return queue.of(c, outbox, guestId);
