@@ -33,8 +33,8 @@ import org.slf4j.event.Level;
  */
 public final class Failover implements NodeStatus {
 
-    public static final String CONSUMERS = "consumers";
-    public static final String CLOUD = "cloud";
+    public static final String CONSUMERS = RouteControl.CONSUMERS_GROUP;
+    public static final String CLOUD = RouteControl.CLOUD_GROUP;
     private static final Logger LOG = LoggerFactory.getLogger(Failover.class);
 
     /** What this node last heard from its peer. */

@@ -133,7 +133,7 @@ public class OpsConfiguration implements CamelConfiguration {
         // Every platform-http route: no request header or query parameter is written back in an answer.
         context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new HttpHeaderPolicy());
         // Before the routes are added: their MBeans are made as they are.
-        ApiRoutesStayUp.install(context);
+        GuardedRouteMBeans.install(context, registry.findSingleByType(NodeStatus.class)::active);
         OneMBeanInfoPerClass.install(context);
         // The API gate in front of Jolokia (/observe/*).
         ObserveGate.install(context, apiGate, registry.findSingleByType(ApiKeys.class), json);

@@ -42,6 +42,14 @@ public final class RouteControl {
 
     /** The group of the routes that serve the API (this API, /health, /metrics). */
     public static final String API_GROUP = "api";
+    /** The groups that only the active node of a pair runs: its consumers, and the cloud-facing work. */
+    public static final String CONSUMERS_GROUP = "consumers";
+    public static final String CLOUD_GROUP = "cloud";
+
+    /** Whether the routes of {@code group} (null: none) run on the active node of a pair only. */
+    public static boolean activeNodeOnly(String group) {
+        return CONSUMERS_GROUP.equals(group) || CLOUD_GROUP.equals(group);
+    }
     private static final Logger LOG = LoggerFactory.getLogger(RouteControl.class);
 
     private final CamelContext context;

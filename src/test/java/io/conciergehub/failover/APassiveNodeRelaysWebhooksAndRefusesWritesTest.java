@@ -3,18 +3,23 @@ package io.conciergehub.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.support.InProcessPair;
+import io.conciergehub.support.Jolokia;
 import io.conciergehub.support.SpokiStub;
 import io.conciergehub.support.TestHub;
 import io.conciergehub.support.Webhooks;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Both nodes take webhooks, so a tunnel may point at both: the passive standby keeps a guest's
  * message, acknowledges it and relays it to the active primary, which answers it once. API writes
- * to the passive node, a hand-back among them, are refused with 503.
+ * to the passive node, a hand-back among them, are refused with 503, and its consumers cannot be
+ * started through JMX either.
  */
 class APassiveNodeRelaysWebhooksAndRefusesWritesTest {
 
@@ -45,6 +50,22 @@ class APassiveNodeRelaysWebhooksAndRefusesWritesTest {
             assertThat(pair.primary().postApi("/api/mesh/commands", TestHub.API_KEY, "{\"action\":\"TEST\"}")
                     .statusCode()).as("the same kind of write at the active node").isEqualTo(202);
             assertThat(spoki.sentTo(phone)).as("nothing was sent for the refused command").isEqualTo(1);
+
+            // Nor are its consumers started through JMX: started, the standby would answer guests too.
+            // (Both nodes run in this JVM, with one MBean server: the standby's are those of its context.)
+            Jolokia jmx = new Jolokia(pair.standby());
+            String standbys = "org.apache.camel:context=" + pair.standby().context().getName();
+            assertThat(List.of(jmx.exec(jmx.mbean(standbys + ",type=routegroups,*", "consumers"), "start()"),
+                    jmx.exec(jmx.mbean(standbys + ",type=routes,*", "outbox-dispatch"), "start()"),
+                    jmx.exec(jmx.mbean(standbys + ",type=routes,*", "concierge-answer"), "resume()")))
+                    .allSatisfy(answer -> assertThat(answer.path("error").asText()).as(answer.toString())
+                            .contains("this node is passive"));
+            JsonNode consumers = new ObjectMapper().readTree(
+                    pair.standby().getApi("/api/routes?group=consumers", TestHub.API_KEY).body());
+            assertThat(consumers).filteredOn(route -> List.of("outbox-dispatch", "concierge-answer")
+                    .contains(route.path("id").asText())).hasSize(2)
+                    .allSatisfy(route -> assertThat(route.path("state").asText()).as(route.toString())
+                            .isNotEqualTo("Started"));
         }
     }
 }

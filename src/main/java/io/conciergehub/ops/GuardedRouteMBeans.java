@@ -1,0 +1,205 @@
+package io.conciergehub.ops;
+
+import java.util.function.BooleanSupplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.management.DefaultManagementObjectStrategy;
+import org.apache.camel.management.mbean.ManagedRouteGroup;
+import org.apache.camel.management.mbean.ManagedSuspendableRoute;
+import org.apache.camel.support.LifecycleStrategySupport;
+
+/**
+ * What the MBeans (JMX, Jolokia at {@code /observe/jolokia}) of the routes and route groups refuse,
+ * as {@code /api/routes} does; jolokia-access.xml cannot say this, since an MBean's name carries a
+ * route's id, not its group, and nothing of the node's role:
+ * <ul>
+ * <li>what serves the API ({@link RouteControl#servesApi}: group {@code api}, each route of it, the
+ * REST entry routes) refuses to stop or suspend, so that operators cannot lock themselves out;</li>
+ * <li>on a passive node, the routes only the active node runs (groups {@code consumers} and
+ * {@code cloud}, {@link RouteControl#activeNodeOnly}) refuse to start or resume: started
+ * there, they would send what the active node sends too.</li>
+ * </ul>
+ */
+public final class GuardedRouteMBeans extends DefaultManagementObjectStrategy {
+
+    private final BooleanSupplier nodeActive;
+
+    private GuardedRouteMBeans(BooleanSupplier nodeActive) {
+        this.nodeActive = nodeActive;
+    }
+
+    /**
+     * Replaces Camel's MBean factory. camel-main may set up management again after the
+     * configuration classes ran, so it is installed once more when the context initialises,
+     * before any route's MBean is made.
+     *
+     * @param nodeActive whether this node is the active one (always, without a peer, once started)
+     */
+    public static void install(CamelContext context, BooleanSupplier nodeActive) {
+        context.getManagementStrategy().setManagementObjectStrategy(new GuardedRouteMBeans(nodeActive));
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextInitializing(CamelContext initializing) {
+                initializing.getManagementStrategy().setManagementObjectStrategy(new GuardedRouteMBeans(nodeActive));
+            }
+        });
+    }
+
+    @Override
+    public Object getManagedObjectForRoute(CamelContext context, Route route) {
+        // Both kinds offer suspend and resume, as Camel's for a route that supports suspension; for
+        // one that does not, Camel's route controller stops and starts it instead.
+        ManagedSuspendableRoute managed;
+        if (RouteControl.servesApi(route)) {
+            managed = new ApiRoute(context, route);
+        } else if (RouteControl.activeNodeOnly(route.getGroup())) {
+            managed = new ActiveNodeRoute(context, route, nodeActive);
+        } else {
+            return super.getManagedObjectForRoute(context, route);
+        }
+        managed.init(context.getManagementStrategy());
+        return managed;
+    }
+
+    @Override
+    public Object getManagedObjectForRouteGroup(CamelContext context, String group) {
+        ManagedRouteGroup managed;
+        if (RouteControl.API_GROUP.equals(group)) {
+            managed = new ApiGroup(context, group);
+        } else if (RouteControl.activeNodeOnly(group)) {
+            managed = new ActiveNodeGroup(context, group, nodeActive);
+        } else {
+            return super.getManagedObjectForRouteGroup(context, group);
+        }
+        managed.init(context.getManagementStrategy());
+        return managed;
+    }
+
+    static IllegalStateException servesTheApi(String what) {
+        return new IllegalStateException(what + " serves the API; stopping it would lock operators out");
+    }
+
+    static void requireActive(BooleanSupplier nodeActive, String what) {
+        if (!nodeActive.getAsBoolean()) {
+            throw new IllegalStateException("this node is passive: " + what
+                    + " runs on the active node only; control the active node's routes");
+        }
+    }
+
+    /** Public: JMX calls the operations by reflection. Start stays possible. */
+    public static final class ApiGroup extends ManagedRouteGroup {
+
+        ApiGroup(CamelContext context, String group) {
+            super(context, group);
+        }
+
+        @Override
+        public void stop() {
+            throw servesTheApi("group '" + getRouteGroup() + "'");
+        }
+    }
+
+    /** Public: JMX calls the operations by reflection. Stop stays possible. */
+    public static final class ActiveNodeGroup extends ManagedRouteGroup {
+
+        private final BooleanSupplier nodeActive;
+
+        ActiveNodeGroup(CamelContext context, String group, BooleanSupplier nodeActive) {
+            super(context, group);
+            this.nodeActive = nodeActive;
+        }
+
+        @Override
+        public void start() throws Exception {
+            requireActive(nodeActive, "group '" + getRouteGroup() + "'");
+            super.start();
+        }
+    }
+
+    /** Public: JMX calls the operations by reflection. Start and resume stay possible, to bring back a route that failed. */
+    public static final class ApiRoute extends ManagedSuspendableRoute {
+
+        ApiRoute(CamelContext context, Route route) {
+            super(context, route);
+        }
+
+        private IllegalStateException refused() {
+            return servesTheApi("route '" + getRouteId() + "'");
+        }
+
+        @Override
+        public void stop() {
+            throw refused();
+        }
+
+        @Override
+        public void stop(long timeout) {
+            throw refused();
+        }
+
+        @Override
+        public boolean stop(Long timeout, Boolean abortAfterTimeout) {
+            throw refused();
+        }
+
+        @Override
+        public void stopAndFail() {
+            throw refused();
+        }
+
+        @Override
+        public void restart() {
+            throw refused();
+        }
+
+        @Override
+        public void restart(long delay) {
+            throw refused();
+        }
+
+        @Override
+        public void suspend() {
+            throw refused();
+        }
+
+        @Override
+        public void suspend(long timeout) {
+            throw refused();
+        }
+    }
+
+    /** Public: JMX calls the operations by reflection. Stop and suspend stay possible. */
+    public static final class ActiveNodeRoute extends ManagedSuspendableRoute {
+
+        private final BooleanSupplier nodeActive;
+
+        ActiveNodeRoute(CamelContext context, Route route, BooleanSupplier nodeActive) {
+            super(context, route);
+            this.nodeActive = nodeActive;
+        }
+
+        @Override
+        public void start() throws Exception {
+            requireActive(nodeActive, "route '" + getRouteId() + "'");
+            super.start();
+        }
+
+        @Override
+        public void resume() throws Exception {
+            requireActive(nodeActive, "route '" + getRouteId() + "'");
+            super.resume();
+        }
+
+        @Override
+        public void restart() throws Exception {
+            requireActive(nodeActive, "route '" + getRouteId() + "'");
+            super.restart();
+        }
+
+        @Override
+        public void restart(long delay) throws Exception {
+            requireActive(nodeActive, "route '" + getRouteId() + "'");
+            super.restart(delay);
+        }
+    }
+}
