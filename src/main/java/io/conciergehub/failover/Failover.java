@@ -436,7 +436,8 @@ public final class Failover implements NodeStatus {
     }
 
     /**
-     * The take-over call got no answer (timed out, or the link dropped): the peer may have taken the
+     * The take-over call was sent and got no answer (timed out, or the connection closed before one
+     * came; a refused connection is a failed hand-back, {@link #resume}): the peer may have taken the
      * role or not. Resuming under this node's epoch beside a peer active under a higher one would
      * send twice, so this node stays passive: the peer's next heartbeat tells it who is active, and
      * if none comes the promotion clock, restarted here, hands the role back after

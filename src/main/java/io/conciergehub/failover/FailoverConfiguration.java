@@ -90,6 +90,12 @@ public class FailoverConfiguration implements CamelConfiguration {
         return failover::sendingEpoch;
     }
 
+    /** The highest epoch this node knows of, for the outbox: above a send's, another node holds the role. */
+    @BindToRegistry(value = "knownEpoch", lazy = true)
+    public LongSupplier knownEpoch(Failover failover) {
+        return failover::epoch;
+    }
+
     @BindToRegistry(lazy = true)
     public Snapshots snapshots(Database db, DataDirLock dataDir, Clock clock,
             @PropertyInject("ms:backup.retention") Duration retention) {

@@ -40,18 +40,20 @@ public class MessagingConfiguration implements CamelConfiguration {
 
     /**
      * @param sendingEpoch the epoch a send is recorded under, -1 when this node must not send (failover binds it)
+     * @param knownEpoch the highest epoch this node knows of (failover binds it)
      * @param journeyCheck what the journey says of its messages at the send (the journey binds it)
      */
     @BindToRegistry(lazy = true)
     public Outbox outbox(CamelContext context, Database db, GuestRepository guests, Metrics metrics, EventBuffer events,
             Clock clock, @BeanInject("sendingEpoch") LongSupplier sendingEpoch,
+            @BeanInject("knownEpoch") LongSupplier knownEpoch,
             @BeanInject("journeyCheck") Outbox.JourneyCheck journeyCheck,
             @PropertyInject("messaging.provider") String provider,
             @PropertyInject("messaging.window-template") String windowTemplate,
             @PropertyInject("ms:messaging.circuit.open-duration") Duration circuitOpenDuration, CostMeter costs) {
         // A suspended sender (route control, a node turning passive): a message handed to it just then stays queued.
         Outbox outbox = new Outbox(db, guests, metrics, costs, events, storedProviderName(provider), windowTemplate,
-                circuitOpenDuration, sendingEpoch, RouteControl.suspended(context, Outbox.SENDER_ROUTE), journeyCheck,
+                circuitOpenDuration, sendingEpoch, knownEpoch, RouteControl.suspended(context, Outbox.SENDER_ROUTE), journeyCheck,
                 clock);
         metrics.gauge("concierge_outbox_depth", "Outbound messages waiting to be sent", outbox::depth);
         return outbox;

@@ -90,6 +90,7 @@ public final class Outbox {
     private final Clock clock;
     private final BooleanSupplier sendingPaused;
     private final LongSupplier sendingEpoch;
+    private final LongSupplier knownEpoch;
     private final JourneyCheck journey;
     /** Rows between {@link #reserve} and {@link #claim}: waiting in the pacing, still queued. */
     private final Set<Long> pacing = ConcurrentHashMap.newKeySet();
@@ -116,15 +117,19 @@ public final class Outbox {
 
     /**
      * @param sendingEpoch  the epoch this node sends under, or -1 when it must not send (failover)
+     * @param knownEpoch    the highest epoch this node knows of, a peer's included (failover): above
+     *                      a send's, another node holds the role
      * @param sendingPaused whether the sender is suspended (route control): a row handed to it in the
      *                      moment its consumer stops is left queued, for the sweep once it is resumed
      * @param journey       what the journey says of its messages at the send
      */
     public Outbox(Database db, GuestRepository guests, Metrics metrics, CostMeter costs, EventBuffer events,
             String provider,
-            String windowTemplate, Duration circuitOpenDelay, LongSupplier sendingEpoch, BooleanSupplier sendingPaused,
+            String windowTemplate, Duration circuitOpenDelay, LongSupplier sendingEpoch, LongSupplier knownEpoch,
+            BooleanSupplier sendingPaused,
             JourneyCheck journey, Clock clock) {
         this.sendingEpoch = sendingEpoch;
+        this.knownEpoch = knownEpoch;
         this.journey = journey;
         this.sendingPaused = sendingPaused;
         this.db = db;
@@ -514,12 +519,18 @@ public final class Outbox {
     }
 
     /**
-     * Right before the provider call, after the peer's acknowledgement: a node fenced while its send
-     * waited for it (the peer answered the shipment with a higher epoch) sends nothing, since the
-     * active node has the message; {@link #settleFenced} settles the row as a deposed node's.
+     * Right before the provider call, after the peer's acknowledgement: a node that learnt of a
+     * higher epoch while its send waited (the peer answered the shipment with it: it holds the role)
+     * sends nothing. The request never left, so the row goes back to the queue, and
+     * {@link #settleFenced} leaves it there: a guest message whose answer is unsent is relayed to the
+     * active node when this one rejoins. A node merely handing the role over (passive, no higher
+     * epoch) finishes the send, which the peer already knows of.
      */
-    public void requireSendingUnder(@ExchangeProperty("sendEpoch") long sendEpoch) {
-        if (sendingEpoch.getAsLong() != sendEpoch) {
+    public void requireSendingUnder(@ExchangeProperty("outboxId") long outboxId,
+            @ExchangeProperty("sendEpoch") long sendEpoch) {
+        if (knownEpoch.getAsLong() > sendEpoch) {
+            db.write(c -> Sql.update(c, "UPDATE outbox SET send_started_at = NULL, updated_at = ? WHERE id = ? AND "
+                    + IN_SEND, clock.millis(), outboxId, sendEpoch));
             throw new NotActive();
         }
     }

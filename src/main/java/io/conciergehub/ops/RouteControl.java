@@ -29,8 +29,9 @@ public final class RouteControl {
      * Started until the exchanges in flight have ended, which is what a suspension waits for.
      */
     public static BooleanSupplier suspended(CamelContext context, String routeId) {
+        Set<String> suspending = suspending(context); // looked up once: the outbox asks for every message
         return () -> context.getRouteController().getRouteStatus(routeId) == ServiceStatus.Suspended
-                || suspending(context).contains(routeId);
+                || suspending.contains(routeId);
     }
 
     /** Per context (a test may run two hubs in one JVM): the routes whose suspension is under way. */

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * A hand-back whose take-over call times out: the primary took the role, but its answer is lost on
  * a slow link. The standby does not resume under its old epoch beside a primary active under a
  * higher one (both would send until a heartbeat fenced the standby): it stays passive, tells the
- * caller the outcome is unknown (504), and follows the primary.
+ * caller the outcome is unknown (504), and follows the primary. A take-over whose connection was
+ * refused never reached the primary: that hand-back failed, and the standby keeps the role.
  */
 class AHandBackWhoseTakeOverGetsNoAnswerLeavesOneActiveNodeTest {
 
@@ -37,6 +38,14 @@ class AHandBackWhoseTakeOverGetsNoAnswerLeavesOneActiveNodeTest {
             long standbyEpoch = health(standby).path("epoch").asLong();
             // A standby this quick may have taken the role while the first primary was starting, and been fenced.
             long fencedBefore = fenced(standby);
+
+            // A take-over refused at the door never reached the primary: a failed hand-back, the standby keeps the role.
+            pair.linkToPrimary().cut();
+            HttpResponse<String> refused = standby.postApi("/api/mesh/failover/handback", TestHub.API_KEY, "");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.body()).contains("handback_failed");
+            assertThat(health(standby).path("active").asBoolean()).isTrue();
+            pair.linkToPrimary().restore();
 
             // The primary's answers now reach the standby two seconds late, after its 1 s peer timeout.
             pair.linkToPrimary().delayAnswers(Duration.ofSeconds(2));

@@ -66,7 +66,7 @@ class ConversationWindowTest {
         CostMeter costs = new CostMeter(db, new ObjectMapper(), metrics, Clock.systemUTC(), ZoneOffset.UTC,
                 new CostMeter.Prices(Map.of(), 0));
         Outbox outbox = new Outbox(db, guests, metrics, costs, noSink, "spoki", windowTemplate, Duration.ofSeconds(30),
-                () -> 1, () -> false, NO_JOURNEY, Clock.systemUTC()); // a single node, active under epoch 1, sending
+                () -> 1, () -> 1, () -> false, NO_JOURNEY, Clock.systemUTC()); // a single node, active under epoch 1, sending
         long outboxId = db.write(c -> {
             long guestId = guests.touchInbound(c, "+393331230000", "Mario", NOW - ago.toMillis()).id();
             return queue.of(c, outbox, guestId);

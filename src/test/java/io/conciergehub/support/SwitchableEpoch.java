@@ -16,15 +16,27 @@ public final class SwitchableEpoch implements CamelConfiguration {
 
     private final AtomicLong current = new AtomicLong(1);
     private final AtomicLong highest = new AtomicLong(1);
+    private final AtomicLong known = new AtomicLong(1);
 
     @BindToRegistry(value = "sendingEpoch", lazy = true)
     public LongSupplier sendingEpoch() {
         return current::get;
     }
 
-    /** Fenced: a peer holds a higher epoch; nothing may start a send. */
+    @BindToRegistry(value = "knownEpoch", lazy = true)
+    public LongSupplier knownEpoch() {
+        return known::get;
+    }
+
+    /** Not active: fenced, or handing the role over; nothing may start a send. */
     public void fence() {
         current.set(-1);
+    }
+
+    /** Fenced by the peer's answer: it holds a higher epoch than any this node sent under. */
+    public void fenceByAHigherEpoch() {
+        current.set(-1);
+        known.accumulateAndGet(highest.get() + 1, Math::max);
     }
 
     /** Active again under the epoch it held, as a node is after a hand-back that failed (no recovery). */
@@ -34,6 +46,8 @@ public final class SwitchableEpoch implements CamelConfiguration {
 
     /** Active again under an epoch above every earlier one. */
     public void promote() {
-        current.set(highest.incrementAndGet());
+        current.set(highest.accumulateAndGet(known.get(), Math::max) + 1);
+        highest.set(current.get());
+        known.set(current.get());
     }
 }
