@@ -212,7 +212,8 @@ public final class Journey {
         return LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
     }
 
-    private static LocalDate date(String text) {
+    /** A booking's date as stored (ISO), or null when unknown. */
+    static LocalDate date(String text) {
         return text == null || text.isBlank() ? null : LocalDate.parse(text);
     }
 

@@ -22,17 +22,20 @@ public class JourneyConfiguration implements CamelConfiguration {
             Metrics metrics, Settings settings, @PropertyInject("concierge.default-language") String defaultLanguage,
             @PropertyInject(value = "hotel.name", defaultValue = "") String property,
             @PropertyInject(value = "hotel.check-in-time", defaultValue = "") String checkInTime) {
-        List<JourneyStep> steps = List.of(step(settings, JourneyStep.WELCOME, "journey_welcome"),
-                step(settings, JourneyStep.PRE_ARRIVAL, "journey_pre_arrival"),
-                step(settings, JourneyStep.CHECK_OUT, "journey_check_out"));
-        return new Journey(db, guests, knowledge, outbox, clock, metrics, zone(settings), quietHours(settings), steps,
-                defaultLanguage, property, checkInTime);
+        return new Journey(db, guests, knowledge, outbox, clock, metrics, zone(settings), quietHours(settings),
+                steps(settings), defaultLanguage, property, checkInTime);
     }
 
     /** What the outbox (a lower layer, which cannot name the journey) asks of a step's message at its send. */
     @BindToRegistry(value = "journeyCheck", lazy = true)
     public Outbox.JourneyCheck journeyCheck(Settings settings) {
-        return new JourneySendCheck(quietHours(settings), zone(settings));
+        return new JourneySendCheck(quietHours(settings), zone(settings), steps(settings));
+    }
+
+    private static List<JourneyStep> steps(Settings settings) {
+        return List.of(step(settings, JourneyStep.WELCOME, "journey_welcome"),
+                step(settings, JourneyStep.PRE_ARRIVAL, "journey_pre_arrival"),
+                step(settings, JourneyStep.CHECK_OUT, "journey_check_out"));
     }
 
     private static ZoneId zone(Settings settings) {

@@ -42,7 +42,8 @@ public record JourneyStep(String name, boolean enabled, Duration offset, LocalTi
     /**
      * True once the last day this step may go on has passed ({@code today} is after it): it will not
      * go. The welcome and the pre-arrival message go until the arrival day, the check-out message
-     * on the departure day (the journey's query selects no step past it).
+     * on the departure day (the journey's query selects no step past it, and a message that waited
+     * in the outbox past it does not leave: {@link JourneySendCheck}).
      */
     public boolean passed(LocalDate arrival, LocalDate departure, LocalDate today) {
         LocalDate lastDay = day(arrival, departure);

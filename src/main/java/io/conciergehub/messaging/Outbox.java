@@ -38,8 +38,9 @@ import org.slf4j.event.Level;
  * <p>Row life cycle: {@code queued} (also while its pacing holds it, see {@link #reserve}) →
  * {@code sending} (claimed by one exchange, its send started in the same transaction) → {@code done}, or
  * {@code held} (24-hour window closed and no template configured), {@code cancelled} (guest opted
- * out, or a journey message's booking was cancelled since it was queued; its message is held, not
- * failed: nothing went wrong), {@code dead} (dead letter), or
+ * out, or a journey message's booking was cancelled since it was queued, or its step's last day
+ * passed before it could go; its message is held, not failed: nothing went wrong), {@code dead}
+ * (dead letter), or
  * {@code merged} (sent as part of the row {@code merged_into} names). {@code send_started_at} is set
  * only while a request may be at the provider: a row found that way after a crash may have been
  * delivered, so it is dead-lettered for staff instead of being sent a second time.
@@ -97,12 +98,25 @@ public final class Outbox {
 
     /**
      * What the journey (a higher layer, which binds it as {@code journeyCheck}) says of one of its
-     * messages when the outbox is about to send it: queued before a cancellation or the quiet
-     * hours, it may have waited in the outbox (sending paused, the provider down) until after them.
+     * messages when the outbox is about to send it: queued before a cancellation, the quiet hours
+     * or the end of its step's day, it may have waited in the outbox (sending paused, the provider
+     * down) until after them.
      */
     public interface JourneyCheck {
-        /** Whether the booking the journey row {@code outboxId} was queued for has been cancelled since. */
-        boolean bookingCancelled(Connection c, long outboxId) throws SQLException;
+        /** Whether a journey message goes, and if not, why. */
+        enum Verdict {
+            GOES,
+            /** Its booking has been cancelled since it was queued. */
+            BOOKING_CANCELLED,
+            /** The last day its step may go on will have passed when it goes. */
+            DAY_PASSED
+        }
+
+        /**
+         * Whether the journey row {@code outboxId} may still go at {@code goesAt} (now, or the end of
+         * the quiet hours it would be put off to); one query.
+         */
+        Verdict verdict(Connection c, long outboxId, long goesAt) throws SQLException;
 
         /** When the journey's quiet hours that {@code now} falls in end, or null outside them. */
         Long quietUntil(long now);
@@ -218,9 +232,9 @@ public final class Outbox {
      * when the row is not to be paced now: sending is paused, the row is not queued, it is not its
      * guest's next (see {@link #nextInLine}), or another exchange paces it already (a copy the sweep
      * queued: paced too, it would take one of its guest's turns and hold the guest's next back). A
-     * row that will not be sent (guest opted out, its journey booking cancelled, window closed
-     * without a template) is cancelled or held here, unpaced, and one that must wait for the end
-     * of the journey's quiet hours is put off to then. Otherwise only reads: the row stays queued
+     * row that will not be sent (guest opted out, its journey booking cancelled or its step's day
+     * passed, window closed without a template) is cancelled or held here, unpaced, and one that
+     * must wait for the end of the journey's quiet hours is put off to then. Otherwise only reads: the row stays queued
      * while it waits, and {@link #claim} takes it after.
      */
     public Long reserve(@ExchangeProperty("outboxId") long outboxId) {
@@ -256,9 +270,9 @@ public final class Outbox {
      * After the pacing, in one write transaction: takes the row, joins it with the answers that
      * queued behind it meanwhile ({@link #mergeBehind}) and starts its send under this node's epoch
      * (a redelivery starts the next with {@link #beginAttempt}). Returns what to send, or null
-     * when the row is not to be sent: taken already, no longer its guest's next, its guest opted out
-     * or its journey booking was cancelled meanwhile (cancelled), held outside the 24-hour window,
-     * or a journey message put off to the end of the quiet hours.
+     * when the row is not to be sent: taken already, no longer its guest's next, its guest opted out,
+     * its journey booking was cancelled or its step's day passed meanwhile (cancelled), held outside
+     * the 24-hour window, or a journey message put off to the end of the quiet hours.
      */
     public OutboundMessage claim(@ExchangeProperty("outboxId") long outboxId) {
         try {
@@ -295,6 +309,7 @@ public final class Outbox {
     private enum Unsent {
         CANCELLED("cancelled", "guest opted out"),
         BOOKING_CANCELLED("cancelled", Progress.BOOKING_CANCELLED_REASON),
+        DAY_PASSED("cancelled", Progress.DAY_PASSED_REASON),
         HELD("held", "24-hour window closed and no template to send instead");
 
         final String state;
@@ -309,14 +324,19 @@ public final class Outbox {
     /**
      * Why the row will not be sent, or null when it goes: its guest opted out (only the opt-out
      * confirmation still goes), it is a journey message whose booking was cancelled after it was
-     * queued, or it is free text outside the 24-hour window with no template to send instead.
+     * queued or whose step's last day will have passed when it goes (now, or at the end of the
+     * quiet hours), or it is free text outside the 24-hour window with no template to send instead.
      */
     private Unsent unsent(Connection c, Row row, Reach guest, long now) throws SQLException {
         if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
             return Unsent.CANCELLED;
         }
-        if (PURPOSE_JOURNEY.equals(row.purpose()) && journey.bookingCancelled(c, row.id())) {
-            return Unsent.BOOKING_CANCELLED;
+        if (PURPOSE_JOURNEY.equals(row.purpose())) {
+            Long until = journey.quietUntil(now);
+            JourneyCheck.Verdict verdict = journey.verdict(c, row.id(), until == null ? now : until);
+            if (verdict != JourneyCheck.Verdict.GOES) {
+                return verdict == JourneyCheck.Verdict.DAY_PASSED ? Unsent.DAY_PASSED : Unsent.BOOKING_CANCELLED;
+            }
         }
         return freeTextOutsideWindow(row, guest, now) && windowTemplate(row) == null ? Unsent.HELD : null;
     }
@@ -344,9 +364,9 @@ public final class Outbox {
     }
 
     /**
-     * Cancels (guest opted out, journey booking cancelled) or holds (window closed, no template) a
-     * row that will not be sent, or puts a journey message off to the end of the quiet hours; false
-     * when the row goes now.
+     * Cancels (guest opted out, journey booking cancelled or step's day passed) or holds (window
+     * closed, no template) a row that will not be sent, or puts a journey message off to the end of
+     * the quiet hours; false when the row goes now.
      */
     private boolean settledUnsent(Connection c, Row row, Reach guest, long now) throws SQLException {
         Unsent unsent = unsent(c, row, guest, now);
@@ -363,8 +383,9 @@ public final class Outbox {
         finish(c, row.id(), row.messageId(), unsent.state, MessageStatus.HELD, unsent.reason, now);
         if (unsent == Unsent.HELD) {
             LOG.warn("event=outbox.held outbox={} guest={} reason=window-closed", row.id(), row.guestId());
-        } else if (unsent == Unsent.BOOKING_CANCELLED) {
-            LOG.info("event=outbox.cancelled outbox={} guest={} reason=booking-cancelled", row.id(), row.guestId());
+        } else if (unsent == Unsent.BOOKING_CANCELLED || unsent == Unsent.DAY_PASSED) {
+            LOG.info("event=outbox.cancelled outbox={} guest={} reason={}", row.id(), row.guestId(),
+                    unsent == Unsent.DAY_PASSED ? Progress.DAY_PASSED : Progress.BOOKING_CANCELLED);
         }
         return true;
     }
@@ -798,10 +819,13 @@ public final class Outbox {
             // The outbox holds only free text for a guest whose 24-hour window is closed.
             case "held" -> new Progress(messageId, MessageStatus.HELD.dbValue(), Progress.WINDOW_CLOSED);
             // Cancelled at the send: the guest had opted out, or a journey message's booking was
-            // cancelled. Not a failure, nothing went out.
+            // cancelled or its step's day passed. Not a failure, nothing went out.
             case "cancelled" -> new Progress(messageId, MessageStatus.HELD.dbValue(),
-                    Progress.BOOKING_CANCELLED_REASON.equals(row.getString("last_error")) ? Progress.BOOKING_CANCELLED
-                            : Progress.OPTED_OUT);
+                    switch (String.valueOf(row.getString("last_error"))) {
+                        case Progress.BOOKING_CANCELLED_REASON -> Progress.BOOKING_CANCELLED;
+                        case Progress.DAY_PASSED_REASON -> Progress.DAY_PASSED;
+                        default -> Progress.OPTED_OUT;
+                    });
             default -> MessageStatus.FAILED.dbValue().equals(status)
                     // No error on the row: the provider accepted it, then reported it failed.
                     ? new Progress(messageId, status, Optional.ofNullable(row.getString("last_error"))
@@ -815,8 +839,12 @@ public final class Outbox {
         public static final String WINDOW_CLOSED = "window-closed";
         public static final String OPTED_OUT = "opted-out";
         public static final String BOOKING_CANCELLED = "booking-cancelled";
+        /** A journey message whose step's last day passed before it could go. */
+        public static final String DAY_PASSED = "day-passed";
         /** What a row cancelled for its booking records as its error, by which it reads as {@link #BOOKING_CANCELLED}. */
         static final String BOOKING_CANCELLED_REASON = "booking cancelled";
+        /** What a row cancelled for its step's day records as its error, by which it reads as {@link #DAY_PASSED}. */
+        static final String DAY_PASSED_REASON = "its day passed";
     }
 
     public long depth() {

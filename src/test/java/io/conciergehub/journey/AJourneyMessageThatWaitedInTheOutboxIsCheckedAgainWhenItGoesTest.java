@@ -4,8 +4,12 @@ import static io.conciergehub.journey.Journeys.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestClock;
+import io.conciergehub.support.TestHub;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -14,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A step is checked for a cancelled booking and the quiet hours when it is queued, but its message
- * may then wait in the outbox (sending paused, the provider down) past a cancellation or into the
- * night: the outbox asks again when it is about to send it. Each test moves the clock forward to
+ * A step is checked for a cancelled booking, its last day and the quiet hours when it is queued,
+ * but its message may then wait in the outbox (sending paused, the provider down) past a
+ * cancellation, into the night or past its day: the outbox asks again when it is about to send it. Each test moves the clock forward to
  * the next time of day it needs, whichever runs first.
  */
 class AJourneyMessageThatWaitedInTheOutboxIsCheckedAgainWhenItGoesTest {
 
+    static final ObjectMapper JSON = new ObjectMapper();
     static final TestClock clock = TestClock.at(LocalDateTime.parse("2027-03-01T09:00"));
 
     @RegisterExtension
@@ -65,6 +70,26 @@ class AJourneyMessageThatWaitedInTheOutboxIsCheckedAgainWhenItGoesTest {
     }
 
     @Test
+    void aWelcomeQueuedLateOnTheArrivalDayThatCouldOnlyGoInTheQuietHoursIsNotSentTheNextMorning() throws Exception {
+        String phone = "+393331234534";
+        LocalDateTime evening = welcomeWaitingInThePausedOutbox("W-4", phone, "it", LocalTime.of(21, 58), 0);
+
+        sendingResumesAt(evening.withHour(22).withMinute(30));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> templates(env.spoki(), phone).isEmpty());
+        clock.moveTo(evening.toLocalDate().plusDays(1).atTime(8, 0));
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                .until(() -> templates(env.spoki(), phone).isEmpty());
+        // The pre-arrival message, queued with it (its day is the arrival day too), is not sent either.
+        assertThat(conversation("W-4").path("messages")).as("the messages to the guest, as staff see them")
+                .isNotEmpty().allSatisfy(message -> {
+                    assertThat(message.path("state").asText()).isEqualTo("held");
+                    assertThat(message.path("reason").asText()).isEqualTo("day-passed");
+                });
+    }
+
+    @Test
     void aGuestWhoWritesWhileTheirWelcomeWaitsForTheMorningIsAnsweredAtOnce() throws Exception {
         String phone = "+393331234533";
         LocalDateTime evening = welcomeWaitingInThePausedOutbox("W-3", phone, "en", LocalTime.of(21, 0));
@@ -80,20 +105,28 @@ class AJourneyMessageThatWaitedInTheOutboxIsCheckedAgainWhenItGoesTest {
         assertThat(templates(env.spoki(), phone)).as("the welcome waits for the morning").isEmpty();
     }
 
-    /**
-     * At the next {@code time} of day in the hotel's zone (the clock moves forward to it), with the
-     * sender held (as PAUSE_WORKERS or a provider outage holds it), a booking arriving in ten days
-     * is made and its welcome queued: it waits in the outbox. Returns that time.
-     */
+    /** As below, for a booking arriving in ten days. */
     private static LocalDateTime welcomeWaitingInThePausedOutbox(String externalId, String phone, String language,
             LocalTime time) throws Exception {
+        return welcomeWaitingInThePausedOutbox(externalId, phone, language, time, 10);
+    }
+
+    /**
+     * At the next {@code time} of day in the hotel's zone (the clock moves forward to it), with the
+     * sender held (as PAUSE_WORKERS or a provider outage holds it), a booking arriving in
+     * {@code arrivalInDays} (0: that day) is made and its welcome queued: it waits in the outbox.
+     * Returns that time.
+     */
+    private static LocalDateTime welcomeWaitingInThePausedOutbox(String externalId, String phone, String language,
+            LocalTime time, int arrivalInDays) throws Exception {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), TestClock.HOTEL);
         LocalDateTime at = now.toLocalDate().atTime(time);
         at = at.isAfter(now) ? at : at.plusDays(1);
         clock.moveTo(at);
         env.hub().context().getRouteController().suspendRoute("outbox-dispatch");
         Journeys.book(env.hub(), externalId, "Guest " + externalId, phone, language,
-                at.toLocalDate().plusDays(10).toString(), at.toLocalDate().plusDays(12).toString());
+                at.toLocalDate().plusDays(arrivalInDays).toString(),
+                at.toLocalDate().plusDays(arrivalInDays + 2).toString());
         await().atMost(Duration.ofSeconds(20)).until(() -> welcomeIn(externalId, "queued"));
         return at;
     }
@@ -102,6 +135,14 @@ class AJourneyMessageThatWaitedInTheOutboxIsCheckedAgainWhenItGoesTest {
     private static void sendingResumesAt(LocalDateTime at) throws Exception {
         clock.moveTo(at);
         env.hub().context().getRouteController().resumeRoute("outbox-dispatch");
+    }
+
+    /** The booking's guest as staff see them in the console: their bookings, journey and messages. */
+    private static JsonNode conversation(String externalId) throws Exception {
+        String guestId = env.hub().text("SELECT guest_id FROM bookings WHERE external_id = '" + externalId + "'");
+        HttpResponse<String> answer = env.hub().getApi("/api/console/conversations/" + guestId, TestHub.API_KEY);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
     }
 
     /** Whether the welcome of the booking went to the outbox and its row is in {@code state}. */

@@ -31,11 +31,11 @@ class ConversationWindowTest {
     private record Setup(Database db, Outbox outbox, long outboxId) {
     }
 
-    /** No booking of a journey message is cancelled, and no quiet hours hold one. */
+    /** Every journey message goes (no booking cancelled, no day passed), and no quiet hours hold one. */
     private static final Outbox.JourneyCheck NO_JOURNEY = new Outbox.JourneyCheck() {
         @Override
-        public boolean bookingCancelled(Connection c, long outboxId) {
-            return false;
+        public Verdict verdict(Connection c, long outboxId, long goesAt) {
+            return Verdict.GOES;
         }
 
         @Override
