@@ -45,10 +45,13 @@ public final class CommandApi {
         this.openSeconds = openSeconds;
     }
 
+    /**
+     * A new command is refused with 503 while the breaker is open; a retry of one already stored
+     * (its idempotencyKey) is answered 200 with it all the same: it is stored and will run.
+     */
     public Submitted submit(Exchange exchange) throws Exception {
-        refuseWhileBreakerOpen(exchange);
         Stored stored = store.store(requests.command(Fields.body(exchange, json)),
-                exchange.getProperty(ApiGate.CALLER, Caller.class));
+                exchange.getProperty(ApiGate.CALLER, Caller.class), () -> refuseWhileBreakerOpen(exchange));
         if (!stored.isNew()) {
             return new Submitted(new ApiResponse(200, stored.view(), Map.of("Idempotent-Replayed", "true")), List.of());
         }
@@ -56,26 +59,38 @@ public final class CommandApi {
                 List.of(stored.id()));
     }
 
-    /** Up to 100 commands; each is accepted or refused on its own, with a result per item. */
+    /**
+     * Up to 100 commands; each is accepted or refused on its own, with a result per item. While the
+     * breaker is open an item already stored (its idempotencyKey) is answered as such and a new one
+     * is refused ({@code unavailable}); a batch with no stored item is refused whole with 503.
+     */
     public Submitted submitBatch(Exchange exchange) throws Exception {
-        refuseWhileBreakerOpen(exchange);
         JsonNode items = requests.batch(Fields.body(exchange, json));
         Caller caller = exchange.getProperty(ApiGate.CALLER, Caller.class);
         ItemResults results = new ItemResults("accepted");
         List<String> toQueue = new ArrayList<>();
+        HttpProblem unavailable = null;
+        int accepted = 0;
         for (int i = 0; i < items.size(); i++) {
             Map<String, Object> result = results.item(i);
             try {
-                Stored stored = store.store(requests.item(items, i), caller);
+                Stored stored = store.store(requests.item(items, i), caller, () -> refuseWhileBreakerOpen(exchange));
                 result.putAll(stored.view());
                 result.put("replayed", !stored.isNew());
                 if (stored.isNew()) {
                     toQueue.add(stored.id());
                 }
                 results.accepted();
+                accepted++;
             } catch (HttpProblem refused) {
+                if (refused.getStatus() == 503) {
+                    unavailable = refused;
+                }
                 results.refused(result, refused);
             }
+        }
+        if (unavailable != null && accepted == 0) {
+            throw unavailable;
         }
         return new Submitted(results.response(), toQueue);
     }

@@ -54,8 +54,12 @@ public final class CommandStore {
         this.clock = clock;
     }
 
-    /** Stores a new command, queued; or finds the one stored with the same idempotencyKey (409 if for another request). */
-    public Stored store(CommandRequest request, Caller caller) {
+    /**
+     * Stores a new command, queued; or finds the one stored with the same idempotencyKey (409 if for
+     * another request). {@code beforeNew} runs, in the transaction, only when the command is new: it
+     * may refuse it (an open breaker), never a retry of a command already stored.
+     */
+    public Stored store(CommandRequest request, Caller caller, Runnable beforeNew) {
         long now = clock.millis();
         return db.writeDurably(c -> {
             if (request.idempotencyKey() != null) {
@@ -68,6 +72,7 @@ public final class CommandStore {
                     return new Stored(existing.get()[0], false, view(c, existing.get()[0]).orElseThrow());
                 }
             }
+            beforeNew.run();
             String id = "cmd-" + UUID.randomUUID();
             Sql.update(c, "INSERT INTO commands (id, idempotency_key, request_hash, action, payload_enc, state, key_id,"
                     + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)", id, request.idempotencyKey(),
