@@ -123,11 +123,39 @@ public final class EventBuffer {
         }
     }
 
-    /** An event from outside ({@code POST /api/mesh/events}); its own id, when given, keeps a retry from duplicating it. */
-    public String accept(String id, String type, Object data) {
-        String eventId = id != null ? id : "ev-" + UUID.randomUUID();
-        db.writeDurably(c -> insert(c, eventId, type, data, clock.millis()));
-        return eventId;
+    /** What became of an event from outside: stored now, or its id found buffered already. */
+    public enum Accepted {
+        /** Buffered now. */
+        STORED,
+        /** Buffered already with the same type and data: a retry, stored once. */
+        DUPLICATE,
+        /** Buffered already with another type or data: nothing stored. */
+        CONFLICT
+    }
+
+    /**
+     * An event from outside ({@code POST /api/mesh/events}); its own id, when given, keeps a retry
+     * from duplicating it while the event is buffered. An event leaves the buffer once forwarded
+     * (or dead-lettered): after that its id is not known here, and is taken for a new event.
+     */
+    public Accepted accept(String eventId, String type, Object data) {
+        return db.writeDurably(c -> {
+            if (insert(c, eventId, type, data, clock.millis()) == 1) {
+                return Accepted.STORED;
+            }
+            Optional<Boolean> same = Sql.one(c, "SELECT type, payload FROM buffered_events WHERE event_id = ?",
+                    row -> row.getString("type").equals(type) && sameData(row.getString("payload"), data), eventId);
+            return same.orElseThrow(() -> new SQLException("event id conflicted but is not buffered"))
+                    ? Accepted.DUPLICATE : Accepted.CONFLICT;
+        });
+    }
+
+    private boolean sameData(String storedPayload, Object data) throws SQLException {
+        try {
+            return json.readTree(crypto.open(storedPayload)).equals(json.readTree(toJson(data)));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored event payload is not JSON", e);
+        }
     }
 
     /** Buffers an event, due now; an event whose id is buffered already is not stored twice. */

@@ -10,13 +10,15 @@ import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestHub;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * POST /api/mesh/sync/queue forwards the buffer now, without waiting for the time the sink asked
  * for (Retry-After) or the retry spacing, and says what it sent; an event the sink refuses (422)
- * becomes a dead letter that can be replayed.
+ * becomes a dead letter that can be replayed. An event's id sent again while it waits in the buffer
+ * is a retry (200) when the event is the same, a conflict (409) when it is not: stored once either way.
  */
 class EventFlushTest {
 
@@ -77,5 +79,53 @@ class EventFlushTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(MeshJson.body(answer).path("field").asText()).isEqualTo("type");
+    }
+
+    @Test
+    void theSameEventSentAgainWhileBufferedIsAnswered200AndStoredOnce() throws Exception {
+        sink.answer(aResponse().withStatus(429).withHeader("Retry-After", "600")); // it waits in the buffer
+        String event = "{\"id\":\"twice-1\",\"type\":\"job.finished\",\"data\":{\"job\":\"twice-1\"}}";
+        assertThat(env.hub().postApi("/api/mesh/events", TestHub.EVENTS_KEY, event).statusCode()).isEqualTo(202);
+
+        HttpResponse<String> again = env.hub().postApi("/api/mesh/events", TestHub.EVENTS_KEY, event);
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(MeshJson.body(again).path("status").asText()).isEqualTo("buffered");
+        assertThat(env.hub().count("SELECT COUNT(*) FROM buffered_events WHERE event_id = 'twice-1'")).isEqualTo(1);
+        flushWhatWaits();
+        assertThat(sink.acknowledged().stream().filter(sent -> sent.path("id").asText().equals("twice-1"))).hasSize(1);
+    }
+
+    @Test
+    void anotherEventUnderAnIdStillBufferedIs409AndTheBufferedOneGoesAsItWas() throws Exception {
+        sink.answer(aResponse().withStatus(429).withHeader("Retry-After", "600")); // it waits in the buffer
+        assertThat(env.hub().postApi("/api/mesh/events", TestHub.EVENTS_KEY,
+                "{\"id\":\"reused-1\",\"type\":\"job.finished\",\"data\":{\"job\":\"first\"}}").statusCode())
+                .isEqualTo(202);
+
+        HttpResponse<String> otherData = env.hub().postApi("/api/mesh/events", TestHub.EVENTS_KEY,
+                "{\"id\":\"reused-1\",\"type\":\"job.finished\",\"data\":{\"job\":\"other-7731\"}}");
+        HttpResponse<String> otherType = env.hub().postApi("/api/mesh/events", TestHub.EVENTS_KEY,
+                "{\"id\":\"reused-1\",\"type\":\"job.failed\",\"data\":{\"job\":\"first\"}}");
+
+        for (HttpResponse<String> refused : List.of(otherData, otherType)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(MeshJson.body(refused).path("error").asText()).isEqualTo("conflict");
+            assertThat(refused.body()).doesNotContain("other-7731", "job.failed", "reused-1");
+        }
+        flushWhatWaits();
+        assertThat(sink.acknowledged().stream().filter(sent -> sent.path("id").asText().equals("reused-1")))
+                .singleElement().satisfies(sent -> {
+                    assertThat(sent.path("type").asText()).isEqualTo("job.finished");
+                    assertThat(sent.path("data").path("job").asText()).isEqualTo("first");
+                });
+    }
+
+    /** The sink takes events again and the buffer is flushed: the next test starts with it empty. */
+    private static void flushWhatWaits() throws Exception {
+        sink.answer(aResponse().withStatus(202));
+        assertThat(env.hub().postApi("/api/mesh/sync/queue", TestHub.SYNC_KEY, "").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> env.hub().count("SELECT COUNT(*) FROM buffered_events") == 0);
     }
 }
