@@ -24,8 +24,14 @@ import org.apache.camel.Exchange;
 /**
  * {@code POST /api/mesh/guests/query}: guests by phone, e-mail, flight number, arrival date range,
  * status or whether they need staff ({@code needsAttention}, with its reason and time), a page at
- * a time. Phone, e-mail and name are personal data: only a key with the
+ * a time, in the order of their ids. Phone, e-mail and name are personal data: only a key with the
  * {@code read} scope gets them; other keys see ids, status and bookings.
+ *
+ * <p>A page is the {@code pageSize} guests after guest id {@code afterId}; {@code nextAfterId} asks
+ * for the next one (null on the last). Staff who resolve the flagged guests of a page while they walk
+ * {@code needsAttention: true} thus skip none: the next page starts after the last id seen, whatever
+ * left the filter meanwhile. {@code page} (an offset, counted in the filter as it is now) still
+ * works, for a filter that does not change under the walk.
  */
 public final class GuestQuery {
 
@@ -47,7 +53,7 @@ public final class GuestQuery {
     public ApiResponse query(Exchange exchange) throws Exception {
         JsonNode body = Fields.body(exchange, json);
         Fields.onlyKnown(body, "", Set.of("phone", "email", "flightNumber", "arrivalFrom", "arrivalTo", "status",
-                "needsAttention", "page", "pageSize"));
+                "needsAttention", "page", "pageSize", "afterId"));
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         String phone = Fields.phone(body, "phone", "phone", false, region);
@@ -92,18 +98,25 @@ public final class GuestQuery {
             }
             where.append(")");
         }
-        int page = Objects.requireNonNullElse(Fields.integer(body, "page", "page", 1, 1_000_000), 1);
+        Integer askedPage = Fields.integer(body, "page", "page", 1, 1_000_000);
+        Integer afterId = Fields.integer(body, "afterId", "afterId", 0, Integer.MAX_VALUE);
+        if (askedPage != null && afterId != null) {
+            throw HttpProblem.invalidField("afterId", "give either a page or an afterId");
+        }
+        int page = Objects.requireNonNullElse(askedPage, 1);
         int pageSize = Objects.requireNonNullElse(Fields.integer(body, "pageSize", "pageSize", 1, MAX_PAGE_SIZE), 20);
         boolean personalData = exchange.getProperty(ApiGate.CALLER, Caller.class).may(Scope.READ);
 
         return db.read(c -> {
             long total = Sql.count(c, "SELECT COUNT(*) FROM guests g" + where, args.toArray());
             List<Object> pageArgs = new ArrayList<>(args);
-            pageArgs.add(pageSize);
-            pageArgs.add((long) (page - 1) * pageSize);
+            pageArgs.add(afterId == null ? 0 : afterId);
+            // One more than asked for tells whether another page follows.
+            pageArgs.add(pageSize + 1);
+            pageArgs.add(afterId == null ? (long) (page - 1) * pageSize : 0);
             List<Map<String, Object>> found = Sql.list(c, "SELECT g.id, g.phone_enc, g.email_enc, g.name, g.language,"
                     + " g.status, g.opted_out, g.needs_attention, g.attention_reason, g.attention_since"
-                    + " FROM guests g" + where + " ORDER BY g.id LIMIT ? OFFSET ?",
+                    + " FROM guests g" + where + " AND g.id > ? ORDER BY g.id LIMIT ? OFFSET ?",
                     row -> {
                         Map<String, Object> guest = new LinkedHashMap<>();
                         guest.put("id", row.getLong("id"));
@@ -121,6 +134,10 @@ public final class GuestQuery {
                         guest.put("attentionSince", since == null ? null : Instant.ofEpochMilli(since).toString());
                         return guest;
                     }, pageArgs.toArray());
+            boolean more = found.size() > pageSize;
+            if (more) {
+                found = new ArrayList<>(found.subList(0, pageSize));
+            }
             for (Map<String, Object> guest : found) {
                 guest.put("bookings", Sql.list(c, "SELECT source, external_id, arrival, departure, adults, children,"
                         + " apartment, flight_number, status, notes FROM bookings WHERE guest_id = ? ORDER BY arrival",
@@ -143,11 +160,14 @@ public final class GuestQuery {
                         }, guest.get("id")));
             }
             Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("page", page);
+            if (afterId == null) {
+                answer.put("page", page);
+            }
             answer.put("pageSize", pageSize);
             answer.put("total", total);
             answer.put("personalData", personalData);
             answer.put("guests", found);
+            answer.put("nextAfterId", more ? found.get(found.size() - 1).get("id") : null);
             return ApiResponse.ok(answer);
         });
     }

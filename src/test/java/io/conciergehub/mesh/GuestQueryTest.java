@@ -6,11 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestHub;
 import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** POST /api/mesh/guests/query: filters, pages, and personal data only for keys with the read scope. */
+/**
+ * POST /api/mesh/guests/query: filters, pages, and personal data only for keys with the read scope.
+ * Pages follow guest ids (afterId, nextAfterId), so a guest who leaves the filter while staff walk
+ * the pages moves no other guest out of reach.
+ */
 class GuestQueryTest {
 
     @RegisterExtension
@@ -76,6 +82,33 @@ class GuestQueryTest {
     }
 
     @Test
+    void staffWhoResolveTheFlaggedGuestsOfEachPageStillReachEveryFlaggedGuest() throws Exception {
+        Set<Long> flagged = new TreeSet<>();
+        for (int i = 1; i <= 5; i++) {
+            String phone = "+39335114000" + i;
+            GuestConversations.writes(env.hub(), phone, GuestConversations.SPEAK_TO_SOMEONE);
+            flagged.add(GuestConversations.guest(env.hub(), phone).path("id").asLong());
+        }
+
+        Set<Long> seen = new TreeSet<>();
+        String criteria = "{\"needsAttention\":true,\"pageSize\":2}";
+        for (int pages = 0; criteria != null; pages++) {
+            assertThat(pages).as("pages walked").isLessThan(5);
+            JsonNode page = query(TestHub.READ_KEY, criteria);
+            for (JsonNode guest : page.path("guests")) {
+                seen.add(guest.path("id").asLong());
+                assertThat(Commands.runToEnd(env.hub(), "{\"action\":\"RESOLVE_GUEST\",\"payload\":{\"guestId\":"
+                        + guest.path("id").asLong() + "}}").path("status").asText()).isEqualTo("succeeded");
+            }
+            JsonNode next = page.path("nextAfterId");
+            criteria = next.isNull() ? null
+                    : "{\"needsAttention\":true,\"pageSize\":2,\"afterId\":" + next.asLong() + "}";
+        }
+
+        assertThat(seen).isEqualTo(flagged);
+    }
+
+    @Test
     void badCriteriaAre400() throws Exception {
         HttpResponse<String> answer = env.hub().postApi("/api/mesh/guests/query", TestHub.READ_KEY,
                 "{\"arrivalFrom\":\"2026-12-09\",\"arrivalTo\":\"2026-12-01\"}");
@@ -84,5 +117,9 @@ class GuestQueryTest {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(MeshJson.body(answer).path("field").asText()).isEqualTo("arrivalTo");
         assertThat(MeshJson.body(tooBig).path("field").asText()).isEqualTo("pageSize");
+        HttpResponse<String> both = env.hub().postApi("/api/mesh/guests/query", TestHub.READ_KEY,
+                "{\"page\":2,\"afterId\":10}");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(MeshJson.body(both).path("field").asText()).isEqualTo("afterId");
     }
 }
