@@ -13,6 +13,7 @@ import io.conciergehub.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code commands} table: a command's row, its payload encrypted (it carries phone numbers),
@@ -29,6 +32,12 @@ import java.util.function.Predicate;
  * <p>A command that queued messages (its result names their outbox rows) is reported as its
  * messages stand: {@code running} while one waits for the provider, then {@code failed} if one
  * failed, {@code held} if one is held, else {@code succeeded}: every message was accepted.
+ *
+ * <p>A command finished longer than {@code privacy.message-retention} ago keeps no payload (phone
+ * numbers, texts): {@link #forgetExpiredPayloads} leaves a stub, its id, key, action, state and
+ * result, so that a late retry with its idempotencyKey is still answered with it, never run again.
+ * The stub's request hash is keyed ({@link FieldCrypto#blindIndex}): a plain hash of a template
+ * message's payload would give its phone number away to whoever tried every number.
  */
 public final class CommandStore {
 
@@ -40,17 +49,26 @@ public final class CommandStore {
     public record Running(String id, Action action, JsonNode payload, String keyId) {
     }
 
+    /** The payload of a command whose payload retention deleted: a stub. */
+    private static final String FORGOTTEN = "";
+    static final int RETENTION_BATCH = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(CommandStore.class);
+
     private final Database db;
     private final FieldCrypto crypto;
     private final ObjectMapper json;
     private final Outbox outbox;
+    private final Duration retention;
     private final Clock clock;
 
-    public CommandStore(Database db, FieldCrypto crypto, ObjectMapper json, Outbox outbox, Clock clock) {
+    /** @param retention how long a finished command keeps its payload (privacy.message-retention) */
+    public CommandStore(Database db, FieldCrypto crypto, ObjectMapper json, Outbox outbox, Duration retention,
+            Clock clock) {
         this.db = db;
         this.crypto = crypto;
         this.json = json;
         this.outbox = outbox;
+        this.retention = retention;
         this.clock = clock;
     }
 
@@ -63,10 +81,12 @@ public final class CommandStore {
         long now = clock.millis();
         return db.writeDurably(c -> {
             if (request.idempotencyKey() != null) {
-                Optional<String[]> existing = Sql.one(c, "SELECT id, request_hash FROM commands WHERE idempotency_key = ?",
-                        row -> new String[] {row.getString(1), row.getString(2)}, request.idempotencyKey());
+                Optional<String[]> existing = Sql.one(c, "SELECT id, request_hash, payload_enc FROM commands"
+                        + " WHERE idempotency_key = ?", row -> new String[] {row.getString(1), row.getString(2),
+                                row.getString(3)}, request.idempotencyKey());
                 if (existing.isPresent()) {
-                    if (!existing.get()[1].equals(request.hash())) {
+                    String hash = FORGOTTEN.equals(existing.get()[2]) ? crypto.blindIndex(request.hash()) : request.hash();
+                    if (!existing.get()[1].equals(hash)) {
                         throw HttpProblem.conflict("idempotencyKey was used for a different command");
                     }
                     return new Stored(existing.get()[0], false, view(c, existing.get()[0]).orElseThrow());
@@ -188,10 +208,39 @@ public final class CommandStore {
                 json.valueToTree(Map.of("error", error)).toString(), now, id);
     }
 
-    /** A replayed dead letter: queued again, as if just submitted. */
+    /** A replayed dead letter: queued again, as if just submitted; 409 once retention deleted its payload. */
     public void replay(Connection c, String id, long now) throws SQLException {
-        Sql.update(c, "UPDATE commands SET state = 'queued', attempts = 0, result = NULL, updated_at = ? WHERE id = ?",
-                now, id);
+        if (Sql.update(c, "UPDATE commands SET state = 'queued', attempts = 0, result = NULL, updated_at = ?"
+                + " WHERE id = ? AND payload_enc <> ?", now, id, FORGOTTEN) == 0
+                && Sql.count(c, "SELECT COUNT(*) FROM commands WHERE id = ?", id) > 0) {
+            throw HttpProblem.conflict("the command's payload was deleted after privacy.message-retention;"
+                    + " submit it again");
+        }
+    }
+
+    /**
+     * Deletes the payload of every command finished (succeeded or failed) longer than the retention
+     * ago, a batch per transaction like the messages' retention; returns how many. Queued and running
+     * commands keep theirs: they still need it.
+     */
+    public int forgetExpiredPayloads() {
+        long cutoff = clock.millis() - retention.toMillis();
+        int forgotten = db.writeInBatches(c -> forgetBatch(c, cutoff));
+        if (forgotten > 0) {
+            LOG.info("event=commands.payloads-deleted count={} retention={}", forgotten, retention);
+        }
+        return forgotten;
+    }
+
+    private int forgetBatch(Connection c, long cutoff) throws SQLException {
+        List<String[]> expired = Sql.list(c, "SELECT id, request_hash FROM commands WHERE state IN ('succeeded', 'failed')"
+                + " AND updated_at < ? AND payload_enc <> ? LIMIT ?", row -> new String[] {row.getString(1),
+                        row.getString(2)}, cutoff, FORGOTTEN, RETENTION_BATCH);
+        for (String[] command : expired) {
+            Sql.update(c, "UPDATE commands SET payload_enc = ?, request_hash = ? WHERE id = ?", FORGOTTEN,
+                    crypto.blindIndex(command[1]), command[0]);
+        }
+        return expired.size();
     }
 
     /** Commands queued longer than {@code olderThanMillis}: lost from the in-process queue, or deferred. */

@@ -16,6 +16,7 @@ import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.camel.BindToRegistry;
@@ -44,8 +45,8 @@ public class MeshConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public CommandStore commandStore(Database db, FieldCrypto crypto, ObjectMapper json, Outbox outbox, Clock clock,
-            Metrics metrics) {
-        CommandStore commands = new CommandStore(db, crypto, json, outbox, clock);
+            Metrics metrics, @PropertyInject("ms:privacy.message-retention") Duration retention) {
+        CommandStore commands = new CommandStore(db, crypto, json, outbox, retention, clock);
         metrics.gauge("concierge_commands_queued", "Mesh commands waiting or running", commands::queued);
         return commands;
     }

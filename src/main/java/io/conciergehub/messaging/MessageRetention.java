@@ -52,10 +52,7 @@ public final class MessageRetention {
     /** Deletes every message past the retention that may go; returns how many. */
     public int deleteExpired() {
         long cutoff = clock.millis() - retention.toMillis();
-        int deleted = 0;
-        for (int batch; (batch = db.write(c -> deleteBatch(c, cutoff))) > 0; ) {
-            deleted += batch;
-        }
+        int deleted = db.writeInBatches(c -> deleteBatch(c, cutoff));
         if (deleted > 0) {
             LOG.info("event=messages.deleted count={} retention={}", deleted, retention);
         }

@@ -319,6 +319,19 @@ public final class Database implements AutoCloseable {
         return committed(new Piece<>(work, false));
     }
 
+    /**
+     * Runs {@code batch} in write transactions, one after the other, until one changes nothing;
+     * returns how many rows they changed in all. For deletes of many rows (retention): other
+     * writers wait for one batch at a time, never for the whole.
+     */
+    public int writeInBatches(SqlWork<Integer> batch) {
+        int changed = 0;
+        for (int done; (done = write(batch)) > 0; ) {
+            changed += done;
+        }
+        return changed;
+    }
+
     /** Like {@link #write}, and the commit is on disk when this returns: for what is acknowledged to others. */
     public <T> T writeDurably(SqlWork<T> work) {
         return committed(new Piece<>(work, durableAcks));
