@@ -35,10 +35,13 @@ public final class DeadLetters {
                 source, reference, error, payload, now);
     }
 
-    /** The newest dead letters first, at most {@code limit}; with {@code all} those replayed too. */
-    public static List<Letter> newest(Connection c, boolean all, int limit) throws SQLException {
-        return Sql.list(c, "SELECT " + COLUMNS + " FROM dead_letters" + (all ? "" : " WHERE replayed_at IS NULL")
-                + " ORDER BY id DESC LIMIT ?", DeadLetters::letter, limit);
+    /**
+     * The newest dead letters older than id {@code before} first, at most {@code limit}; with
+     * {@code all} those replayed too.
+     */
+    public static List<Letter> newest(Connection c, boolean all, long before, int limit) throws SQLException {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM dead_letters WHERE id < ?"
+                + (all ? "" : " AND replayed_at IS NULL") + " ORDER BY id DESC LIMIT ?", DeadLetters::letter, before, limit);
     }
 
     public static Optional<Letter> find(Connection c, long id) throws SQLException {

@@ -27,6 +27,9 @@ import org.apache.camel.Exchange;
  */
 public final class DeadLetterApi {
 
+    /** Dead letters per answer; {@code nextBefore} asks for older ones. */
+    static final int PAGE = 100;
+
     /** The answer, and what the replay put back that the route hands on at once rather than at the next sweep. */
     public record Replayed(ApiResponse answer, List<Long> outboxToSend, List<String> commandsToQueue) {
     }
@@ -47,10 +50,13 @@ public final class DeadLetterApi {
 
     public ApiResponse list(Exchange exchange) {
         boolean all = "true".equals(exchange.getMessage().getHeader("all", String.class));
-        int limit = 100;
+        long before = Fields.queryNumber(exchange.getMessage().getHeader("before", String.class), "before",
+                Long.MAX_VALUE, Long.MAX_VALUE, "must be a dead letter's id");
         List<Map<String, Object>> letters = new ArrayList<>();
-        db.read(c -> {
-            for (Letter letter : DeadLetters.newest(c, all, limit)) {
+        // One more than a page tells whether older ones remain.
+        boolean older = db.read(c -> {
+            List<Letter> newest = DeadLetters.newest(c, all, before, PAGE + 1);
+            for (Letter letter : newest.subList(0, Math.min(PAGE, newest.size()))) {
                 Map<String, Object> shown = new LinkedHashMap<>();
                 shown.put("id", letter.id());
                 shown.put("source", letter.source());
@@ -63,9 +69,12 @@ public final class DeadLetterApi {
                 shown.put("replayedAt", letter.replayedAt() == null ? null : Instant.ofEpochMilli(letter.replayedAt()).toString());
                 letters.add(shown);
             }
-            return null;
+            return newest.size() > PAGE;
         });
-        return ApiResponse.ok(Map.of("deadLetters", letters));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("deadLetters", letters);
+        answer.put("nextBefore", older ? letters.get(letters.size() - 1).get("id") : null);
+        return ApiResponse.ok(answer);
     }
 
     /**

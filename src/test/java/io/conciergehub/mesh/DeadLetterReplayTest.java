@@ -10,6 +10,9 @@ import io.conciergehub.support.TestHub;
 import io.conciergehub.support.Webhooks;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -49,6 +52,34 @@ class DeadLetterReplayTest {
 
         HttpResponse<String> twice = env.hub().postApi(replay, TestHub.API_KEY, "");
         assertThat(twice.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aHundredAndFiveDeadLettersAreReadPageByPageAndNoneIsSkipped() throws Exception {
+        // A wrong sink URL dead-letters every event; these were replayed already, so only all=true lists them.
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 105; i++) {
+            env.hub().update("INSERT INTO dead_letters (source, reference, error, created_at, replayed_at)"
+                    + " VALUES ('events', 'ev-paged-" + i + "', 'the sink answered 400', " + now + ", " + now + ")");
+        }
+        List<String> seen = new ArrayList<>();
+        String page = "/api/mesh/dead-letters?all=true";
+        JsonNode answer = MeshJson.body(env.hub().getApi(page, TestHub.READ_KEY));
+        assertThat(answer.path("deadLetters")).hasSize(100);
+        for (int pages = 1; ; pages++) {
+            answer.path("deadLetters").forEach(letter -> seen.add(letter.path("reference").asText()));
+            if (!answer.path("nextBefore").isNumber() || pages == 5) {
+                break;
+            }
+            answer = MeshJson.body(env.hub().getApi(page + "&before=" + answer.path("nextBefore").asLong(),
+                    TestHub.READ_KEY));
+        }
+
+        assertThat(seen).doesNotHaveDuplicates()
+                .containsAll(IntStream.range(0, 105).mapToObj(i -> "ev-paged-" + i).toList());
+        HttpResponse<String> bad = env.hub().getApi(page + "&before=soon", TestHub.READ_KEY);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"before\"");
     }
 
     @Test
