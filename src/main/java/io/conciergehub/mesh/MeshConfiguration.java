@@ -60,14 +60,14 @@ public class MeshConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public CommandWorker commandWorker(CamelContext context, Database db, CommandStore store, GuestRepository guests,
+    public CommandWorker commandWorker(RouteControl routeControl, Database db, CommandStore store, GuestRepository guests,
             BookingRepository bookings, Outbox outbox, WorkerControl workers, EventBuffer events, Metrics metrics, Clock clock,
             @PropertyInject("mesh.command-attempts") int maxAttempts,
             @PropertyInject("concierge.default-language") String defaultLanguage, @PropertyInject("concierge.default-region") String region,
             @PropertyInject("concierge.timezone") String timezone) {
         return new CommandWorker(db, store, new CommandActions(guests, bookings, outbox, workers, events, defaultLanguage, region,
                 ZoneId.of(timezone)),
-                metrics, maxAttempts, RouteControl.suspended(context, CommandWorker.ROUTE), clock);
+                metrics, maxAttempts, routeControl.suspended(CommandWorker.ROUTE), clock);
     }
 
     @BindToRegistry(lazy = true)

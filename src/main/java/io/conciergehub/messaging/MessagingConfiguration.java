@@ -21,7 +21,6 @@ import java.util.function.LongSupplier;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
-import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.IdempotentRepository;
 
@@ -44,7 +43,7 @@ public class MessagingConfiguration implements CamelConfiguration {
      * @param journeyCheck what the journey says of its messages at the send (the journey binds it)
      */
     @BindToRegistry(lazy = true)
-    public Outbox outbox(CamelContext context, Database db, GuestRepository guests, Metrics metrics, EventBuffer events,
+    public Outbox outbox(RouteControl routeControl, Database db, GuestRepository guests, Metrics metrics, EventBuffer events,
             Clock clock, @BeanInject("sendingEpoch") LongSupplier sendingEpoch,
             @BeanInject("knownEpoch") LongSupplier knownEpoch,
             @BeanInject("journeyCheck") Outbox.JourneyCheck journeyCheck,
@@ -53,7 +52,7 @@ public class MessagingConfiguration implements CamelConfiguration {
             @PropertyInject("ms:messaging.circuit.open-duration") Duration circuitOpenDuration, CostMeter costs) {
         // A suspended sender (route control, a node turning passive): a message handed to it just then stays queued.
         Outbox outbox = new Outbox(db, guests, metrics, costs, events, storedProviderName(provider), windowTemplate,
-                circuitOpenDuration, sendingEpoch, knownEpoch, RouteControl.suspended(context, Outbox.SENDER_ROUTE), journeyCheck,
+                circuitOpenDuration, sendingEpoch, knownEpoch, routeControl.suspended(Outbox.SENDER_ROUTE), journeyCheck,
                 clock);
         metrics.gauge("concierge_outbox_depth", "Outbound messages waiting to be sent", outbox::depth);
         return outbox;

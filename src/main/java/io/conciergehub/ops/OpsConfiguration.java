@@ -75,8 +75,8 @@ public class OpsConfiguration implements CamelConfiguration {
      * asks before each event: stop once its route is being suspended or this node is not active.
      */
     @BindToRegistry(value = "eventDrainStopped", lazy = true)
-    public BooleanSupplier eventDrainStopped(CamelContext context, NodeStatus node) {
-        BooleanSupplier suspended = RouteControl.suspended(context, EventBuffer.DRAIN_ROUTE);
+    public BooleanSupplier eventDrainStopped(RouteControl routeControl, NodeStatus node) {
+        BooleanSupplier suspended = routeControl.suspended(EventBuffer.DRAIN_ROUTE);
         return () -> suspended.getAsBoolean() || !node.active();
     }
 

@@ -1,11 +1,8 @@
 package io.conciergehub.ops;
 
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
@@ -28,17 +25,8 @@ public final class RouteControl {
      * a backlog in one exchange (events-drain) asks it between two items: Camel's route status says
      * Started until the exchanges in flight have ended, which is what a suspension waits for.
      */
-    public static BooleanSupplier suspended(CamelContext context, String routeId) {
-        Set<String> suspending = suspending(context); // looked up once: the outbox asks for every message
-        return () -> context.getRouteController().getRouteStatus(routeId) == ServiceStatus.Suspended
-                || suspending.contains(routeId);
-    }
-
-    /** Per context (a test may run two hubs in one JVM): the routes whose suspension is under way. */
-    private static final Map<CamelContext, Set<String>> SUSPENDING = Collections.synchronizedMap(new WeakHashMap<>());
-
-    private static Set<String> suspending(CamelContext context) {
-        return SUSPENDING.computeIfAbsent(context, any -> ConcurrentHashMap.newKeySet());
+    public BooleanSupplier suspended(String routeId) {
+        return () -> status(routeId) == ServiceStatus.Suspended || suspending.contains(routeId);
     }
 
     /** The group of the routes that serve the API (this API, /health, /metrics). */
@@ -54,6 +42,8 @@ public final class RouteControl {
     private static final Logger LOG = LoggerFactory.getLogger(RouteControl.class);
 
     private final CamelContext context;
+    // The routes whose suspension is under way (see suspended).
+    private final Set<String> suspending = ConcurrentHashMap.newKeySet();
 
     public RouteControl(CamelContext context) {
         this.context = context;
@@ -112,13 +102,13 @@ public final class RouteControl {
                 .filter(id -> !takesFrom(id, "direct:"))
                 .sorted(Comparator.comparing(id -> takesFrom(id, "seda:"))).toList();
         // All of them first: the one suspended first may wait for an exchange of one suspended later.
-        suspending(context).addAll(ids);
+        suspending.addAll(ids);
         try {
             for (String id : ids) {
                 suspend(id);
             }
         } finally {
-            suspending(context).removeAll(ids);
+            suspending.removeAll(ids);
         }
         LOG.info("event=routes.group-suspended group={} routes={}", group, ids.size());
         return ids;
@@ -139,12 +129,12 @@ public final class RouteControl {
 
     public void suspend(String routeId) throws Exception {
         if (status(routeId) == ServiceStatus.Started) {
-            boolean own = suspending(context).add(routeId);
+            boolean own = suspending.add(routeId);
             try {
                 controller().suspendRoute(routeId);
             } finally {
                 if (own) {
-                    suspending(context).remove(routeId);
+                    suspending.remove(routeId);
                 }
             }
         }
