@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  *       so does a report whose external id is another source's reference for it (see {@link #setReference});</li>
  *   <li>only sources whose sender is verified link across sources: a report of a source in
  *       {@link Booking#SENDER_UNVERIFIED} (a mail anyone can send) that names a verified booking, by
- *       its external id or its reference, is refused ({@link MergeRefused}) and changes nothing;</li>
+ *       its external id or its reference, is refused ({@link MergeRefused}) and changes nothing; a
+ *       verified source's report whose external id is such an unverified booking's takes it over
+ *       (the booking becomes that source's);</li>
  *   <li>its guest is found by phone (blind index), else by e-mail, else it stays the booking's
  *       current guest; a new guest needs a phone number (WhatsApp is how the hub reaches guests);</li>
  *   <li>booking fields reported (the guest's notes among them, sealed at rest) overwrite stored ones (the channel is the authority on the
@@ -63,6 +65,9 @@ public final class BookingRepository {
             // The same reservation, reported first by a channel manager under its own id.
             stored = stored(c, "reference = ? AND source <> ? AND " + SENDER_VERIFIED, booking.externalId(),
                     booking.source());
+            if (stored.isEmpty()) {
+                stored = takeOverUnverified(c, booking);
+            }
         }
         boolean guestCreated = false;
         Long guestId = null;
@@ -121,6 +126,21 @@ public final class BookingRepository {
             throw new MergeRefused("the " + booking.source() + " reading names a booking " + verified.get()
                     + " reported, and only a sender the hub verifies changes it: enter the change by hand");
         }
+    }
+
+    /**
+     * The same reservation, read first from a mail nobody vouches for (reception's forward of the
+     * channel's confirmation, the model's reading of it) under the channel's own number: the verified
+     * source's report takes that booking over, which becomes the verified source's, so its guest keeps
+     * one booking and one journey, and a later unverified mail naming it is refused.
+     */
+    private Optional<Stored> takeOverUnverified(Connection c, Booking booking) throws SQLException {
+        Optional<Stored> unverified = stored(c, "external_id = ? AND NOT (" + SENDER_VERIFIED + ")",
+                booking.externalId());
+        if (unverified.isPresent()) {
+            Sql.update(c, "UPDATE bookings SET source = ? WHERE id = ?", booking.source(), unverified.get().id());
+        }
+        return unverified;
     }
 
     private Optional<Stored> stored(Connection c, String where, Object... values) throws SQLException {
