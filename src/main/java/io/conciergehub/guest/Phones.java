@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Phone numbers as the hub stores and compares them: E.164, a '+' and digits only. */
@@ -25,8 +26,10 @@ public final class Phones {
      * <p>It must be a possible number (a known country code and a length that country uses), not
      * merely a "valid" one: validity follows the numbering plans in libphonenumber's metadata,
      * which lags newly opened ranges, and refusing a real guest's message loses it. The stored form
-     * stays the hub's own "+digits", not libphonenumber's formatting, so that guests stored
-     * before keep matching.
+     * is libphonenumber's E.164 of the digits, which is the hub's own "+digits" for every number
+     * written without a national prefix, so that guests stored before keep matching; but a national
+     * prefix written after the country code, "+49 (0)171 …" or "+44 (0)7700 …", is dropped (kept,
+     * the guest would be a second guest beside the one WhatsApp reports as "49171…").
      */
     public static String normalize(String raw) {
         if (raw == null) {
@@ -40,9 +43,13 @@ public final class Phones {
             return null;
         }
         String e164 = "+" + digits;
+        Optional<PhoneNumber> possible = possible(e164);
+        if (possible.isPresent()) {
+            // A national prefix written after the country code ("+49 (0)171 …") is not part of the number.
+            return LIBPHONENUMBER.format(possible.get(), PhoneNumberUtil.PhoneNumberFormat.E164);
+        }
         // WhatsApp still writes Mexican mobiles with the '1' Mexico dropped in 2019 (521…).
-        boolean possible = isPossible(e164) || digits.startsWith(MEXICAN_MOBILE) && isPossible("+52" + digits.substring(3));
-        return possible ? e164 : null;
+        return digits.startsWith(MEXICAN_MOBILE) && possible("+52" + digits.substring(3)).isPresent() ? e164 : null;
     }
 
     /**
@@ -79,11 +86,13 @@ public final class Phones {
         return asInternational;
     }
 
-    private static boolean isPossible(String e164) {
+    private static Optional<PhoneNumber> possible(String e164) {
         try {
-            return LIBPHONENUMBER.isPossibleNumberWithReason(LIBPHONENUMBER.parse(e164, "ZZ")) == ValidationResult.IS_POSSIBLE;
+            PhoneNumber number = LIBPHONENUMBER.parse(e164, "ZZ");
+            return LIBPHONENUMBER.isPossibleNumberWithReason(number) == ValidationResult.IS_POSSIBLE
+                    ? Optional.of(number) : Optional.empty();
         } catch (NumberParseException notANumber) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A phone number written without its country code ("333 000 4455") is read in the hotel's region
  * (the region the parsers are made with, "IT" by default); an international one ("+44 …",
- * "0044 …") is the same whatever the region. Either way the stored form is the hub's E.164.
+ * "0044 …") is the same whatever the region, a national prefix written after its country code
+ * ("+49 (0)170 …") dropped. Either way the stored form is the hub's E.164.
  */
 class NationalPhoneNumbersUseTheHotelsRegionTest {
 
@@ -40,6 +41,19 @@ class NationalPhoneNumbersUseTheHotelsRegionTest {
         }
         // "00" is the international prefix in Italy (and most of Europe)
         assertThat(phoneOf(new ReservationParsers("IT"), "0044 7700 900123")).isEqualTo("+447700900123");
+    }
+
+    @Test
+    void aNationalPrefixWrittenAfterTheCountryCodeIsDropped() throws UnreadableReservation {
+        // WhatsApp reports these guests as 491700001234 and 447700900123: the same guests.
+        for (String region : new String[] {"IT", "DE", "GB"}) {
+            ReservationParsers parsers = new ReservationParsers(region);
+            assertThat(phoneOf(parsers, "+49 (0)170 0001234")).as(region).isEqualTo("+491700001234");
+            assertThat(phoneOf(parsers, "+44 (0)7700 900123")).as(region).isEqualTo("+447700900123");
+            assertThat(phoneOf(parsers, "0049 (0)170 0001234")).as(region).isEqualTo("+491700001234");
+        }
+        // Italy has no national prefix: the 0 of a landline is part of the number.
+        assertThat(phoneOf(new ReservationParsers("DE"), "+39 06 1234 5678")).isEqualTo("+390612345678");
     }
 
     @Test
