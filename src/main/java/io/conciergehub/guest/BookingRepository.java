@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  *       its external id or its reference, is refused ({@link MergeRefused}) and changes nothing; a
  *       verified source's report whose external id is such an unverified booking's takes it over
  *       (the booking becomes that source's);</li>
- *   <li>its guest is found by phone (blind index), else by e-mail, else it stays the booking's
- *       current guest; a new guest needs a phone number (WhatsApp is how the hub reaches guests);</li>
+ *   <li>its guest is found by phone (blind index), else it stays the booking's current guest; a new
+ *       booking's guest without a phone is found by e-mail; a new guest needs a phone number
+ *       (WhatsApp is how the hub reaches guests);</li>
  *   <li>booking fields reported (the guest's notes among them, sealed at rest) overwrite stored ones (the channel is the authority on the
  *       reservation), fields not reported keep their value; but a cancelled booking stays cancelled,
  *       whatever status a later report gives (a guest who books again is a new reservation);</li>
@@ -75,7 +76,9 @@ public final class BookingRepository {
             GuestRepository.Resolved guest = guests.findOrCreate(c, booking.phone(), now);
             guestId = guest.id();
             guestCreated = guest.created();
-        } else if (booking.email() != null) {
+        } else if (booking.email() != null && stored.isEmpty()) {
+            // Only for a new booking: people share an e-mail (a travel desk's, a family's), and a known
+            // booking's report without a phone must not move it to whichever of them came first.
             guestId = guests.findIdByEmail(c, booking.email()).orElse(null);
         }
         if (guestId == null) {
