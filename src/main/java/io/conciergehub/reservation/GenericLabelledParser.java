@@ -1,7 +1,6 @@
 package io.conciergehub.reservation;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Any other confirmation written as "label: value" lines in English, Italian, German, French or
@@ -11,8 +10,6 @@ import java.util.regex.Pattern;
  * labels' language.
  */
 final class GenericLabelledParser extends LabelledMailParser {
-
-    private static final Pattern CANCELLED_STATUS = Pattern.compile("(?iu)^\\s*(cancel|annull|storn|annul|cancelad)");
 
     GenericLabelledParser(RegionalPhones phones) {
         super(phones);
@@ -32,7 +29,8 @@ final class GenericLabelledParser extends LabelledMailParser {
     @Override
     boolean isCancellation(ReservationMail mail, LabelledFields fields) {
         String status = fields.get(List.of("status", "stato", "statut", "estado"));
-        return super.isCancellation(mail, fields) || status != null && CANCELLED_STATUS.matcher(status).find();
+        // A whole cancellation word first, as in a subject: "Stornierbar bis …", "Cancelable" confirm.
+        return super.isCancellation(mail, fields) || status != null && CANCELLATION.matcher(status.strip()).lookingAt();
     }
 
     @Override
