@@ -9,13 +9,18 @@ import io.conciergehub.store.Database;
 import io.conciergehub.store.Digests;
 import io.conciergehub.store.Sql;
 import jakarta.mail.Address;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +30,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.mail.MailMessage;
+import org.eclipse.angus.mail.iap.ProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +44,9 @@ public final class ReservationMails {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReservationMails.class);
     private static final int MAX_REASON = 500;
+    /** The exchange property {@link #read} sets, to the quarantine reason, for a mail it cannot decode. */
+    public static final String UNDECODABLE = "reservationMailUndecodable";
+    static final String UNDECODABLE_REASON = "unreadable mail: its content cannot be decoded (MIME)";
 
     private final ReservationParsers parsers;
     private final BookingSync bookingSync;
@@ -56,7 +65,11 @@ public final class ReservationMails {
         this.clock = clock;
     }
 
-    /** The polled mail (camel-mail's message) as the parsers read it: the first plain-text and HTML parts. */
+    /**
+     * The polled mail (camel-mail's message) as the parsers read it: the first plain-text and HTML
+     * parts. One whose MIME cannot be decoded is read without its bodies, and the exchange property
+     * {@link #UNDECODABLE} set to the reason it is quarantined for.
+     */
     public ReservationMail read(Exchange exchange) throws MessagingException, IOException {
         MailMessage polled = exchange.getIn(MailMessage.class);
         Message mail = polled.getOriginalMessage() != null ? polled.getOriginalMessage() : polled.getMessage();
@@ -66,8 +79,34 @@ public final class ReservationMails {
         String sender = from != null && from.length > 0
                 ? from[0] instanceof InternetAddress address ? address.getAddress() : from[0].toString() : null;
         String[] bodies = new String[2];
-        bodies(mail, bodies);
+        try {
+            bodies(mail, bodies);
+        } catch (MessagingException | IOException undecodable) {
+            if (connectionLost(undecodable)) {
+                throw undecodable;
+            }
+            // Failing here would leave the mail unread, failing again at every poll: it is quarantined.
+            exchange.setProperty(UNDECODABLE, UNDECODABLE_REASON);
+            return new ReservationMail(messageId, sender, mail.getSubject(), null, null);
+        }
         return new ReservationMail(messageId, sender, mail.getSubject(), bodies[0], bodies[1]);
+    }
+
+    /**
+     * Whether reading the mail failed on the way to the server (the folder or store closed, the
+     * connection dropped, the server refusing the fetch), not on the mail itself: such a mail stays
+     * unread for the next poll. Anything else is a mail whose MIME cannot be decoded (a multipart
+     * without its boundary, base64 cut short).
+     */
+    private static boolean connectionLost(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FolderClosedException || cause instanceof StoreClosedException
+                    || cause instanceof MessageRemovedException || cause instanceof ProtocolException
+                    || cause instanceof SocketException || cause instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Fills text (0) and HTML (1) with the first of each kind, skipping attachments. */

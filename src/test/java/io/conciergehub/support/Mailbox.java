@@ -120,6 +120,17 @@ public final class Mailbox implements BeforeAllCallback, AfterAllCallback, AutoC
         return mail;
     }
 
+    /**
+     * Puts a mail, unread, in INBOX exactly as written (RFC 822 text, CRLF or LF lines): not saved
+     * first, so a mail whose MIME does not decode (a multipart without its boundary, broken base64)
+     * arrives as broken as a sender wrote it.
+     */
+    public void deliverAsWritten(String rfc822) throws Exception {
+        user().deliver(new MimeMessage(Session.getInstance(new Properties()),
+                new java.io.ByteArrayInputStream(rfc822.replace("\r\n", "\n").replace("\n", "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+    }
+
     private void put(MimeMessage mail) throws Exception {
         mail.saveChanges();
         user().deliver(mail);
