@@ -104,8 +104,7 @@ abstract class LabelledMailParser implements ReservationParser {
         LocalDate arrival = date(fields, Label.ARRIVAL, "arrival");
         LocalDate departure = date(fields, Label.DEPARTURE, "departure");
         if (departure.isBefore(arrival)) {
-            throw new UnreadableReservation(source() + ": the departure (" + departure + ") is before the arrival ("
-                    + arrival + ")");
+            throw new UnreadableReservation(source() + ": the departure is before the arrival");
         }
         String guests = fields.get(Label.GUESTS);
         Integer adults = count(fields.get(Label.ADULTS), "adults");
@@ -126,6 +125,10 @@ abstract class LabelledMailParser implements ReservationParser {
                 Booking.notes(fields.get(Label.NOTES)));
     }
 
+    /**
+     * The date of the field; a reason names the field, never its value: quarantined_mails holds
+     * nothing of the mail's text.
+     */
     private LocalDate date(LabelledFields fields, Label field, String name) throws UnreadableReservation {
         String raw = fields.get(field);
         if (raw == null) {
@@ -133,7 +136,7 @@ abstract class LabelledMailParser implements ReservationParser {
         }
         LocalDate date = ReservationDates.parse(raw);
         if (date == null) {
-            throw new UnreadableReservation(source() + ": the " + name + " date \"" + abbreviate(raw) + "\" does not parse");
+            throw new UnreadableReservation(source() + ": the " + name + " date does not parse");
         }
         return date;
     }
@@ -189,10 +192,6 @@ abstract class LabelledMailParser implements ReservationParser {
             throw new UnreadableReservation(source() + ": the number of " + field + " is not one from 0 to " + MAX_GUESTS);
         }
         return Integer.valueOf(digits);
-    }
-
-    private static String abbreviate(String raw) {
-        return raw.length() <= 40 ? raw : raw.substring(0, 40) + "…";
     }
 
     /** The domain of the sender's address ("mailer.booking.com"), lower-case; "" if none. */
