@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * question per flight), the answers kept for a poll interval, and what each guest on a flight is
  * told: a delay of at least {@code flights.delay-threshold} against what they were last told, a
  * cancellation or a diversion, each distinct change once (a {@code flight_notices} row written
- * once the notice waits in the guest's batch, see {@link NoticeBatches}). Early arrivals and small changes tell nobody.
+ * once the notice waits in the guest's batch, see {@link NoticeBatches}). Early arrivals, small changes
+ * and a flight already landed (first seen late, after a pause or an outage) tell nobody of a delay.
  */
 public final class FlightWatch {
 
@@ -209,6 +210,10 @@ public final class FlightWatch {
         } else if (status.diverted()) {
             kind = "diverted";
             key = flight + "|" + day + "|diverted";
+        } else if (status.landed()) {
+            // Landed: a delay told now (the first poll after the night pause, an outage, a restart)
+            // would announce an arrival that has already happened.
+            return Optional.empty();
         } else {
             // What the guest was told of this flight on this day: a notice of another flight (the
             // booking's flight changed since) says nothing of this one's delay.
