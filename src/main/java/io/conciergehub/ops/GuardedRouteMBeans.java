@@ -1,5 +1,6 @@
 package io.conciergehub.ops;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -17,15 +18,37 @@ import org.apache.camel.support.LifecycleStrategySupport;
  * REST entry routes) refuses to stop or suspend, so that operators cannot lock themselves out;</li>
  * <li>on a passive node, the routes only the active node runs (groups {@code consumers} and
  * {@code cloud}, {@link RouteControl#activeNodeOnly}) refuse to start or resume: started
- * there, they would send what the active node sends too.</li>
+ * there, they would send what the active node sends too;</li>
+ * <li>those routes refuse to start or resume, on any node, while a stored pause holds them
+ * ({@link StoredPauses}: the workers' pause, the night's, the budget's): nothing would suspend them
+ * again until the pause changes, so an operator's resume would bypass it.</li>
  * </ul>
  */
 public final class GuardedRouteMBeans extends DefaultManagementObjectStrategy {
 
-    private final BooleanSupplier nodeActive;
+    /** Whether the routes of the active node may run now: asked before each start or resume. */
+    private final Guard guard;
 
-    private GuardedRouteMBeans(BooleanSupplier nodeActive) {
-        this.nodeActive = nodeActive;
+    private GuardedRouteMBeans(Guard guard) {
+        this.guard = guard;
+    }
+
+    /** This node's role and the stored pauses, as a start or resume through JMX must respect them. */
+    private record Guard(BooleanSupplier nodeActive, StoredPauses pauses) {
+
+        /** Refuses unless this node is active and no stored pause holds one of the routes. */
+        void mayRun(String what, List<String> routeIds) {
+            if (!nodeActive.getAsBoolean()) {
+                throw new IllegalStateException("this node is passive: " + what
+                        + " runs on the active node only; control the active node's routes");
+            }
+            for (String id : routeIds) {
+                String held = pauses.holds(id);
+                if (held != null) {
+                    throw new IllegalStateException("route '" + id + "' stays suspended: " + held);
+                }
+            }
+        }
     }
 
     /**
@@ -34,13 +57,15 @@ public final class GuardedRouteMBeans extends DefaultManagementObjectStrategy {
      * before any route's MBean is made.
      *
      * @param nodeActive whether this node is the active one (always, without a peer, once started)
+     * @param pauses     what a stored pause holds suspended now (asked at each start or resume)
      */
-    public static void install(CamelContext context, BooleanSupplier nodeActive) {
-        context.getManagementStrategy().setManagementObjectStrategy(new GuardedRouteMBeans(nodeActive));
+    public static void install(CamelContext context, BooleanSupplier nodeActive, StoredPauses pauses) {
+        Guard guard = new Guard(nodeActive, pauses);
+        context.getManagementStrategy().setManagementObjectStrategy(new GuardedRouteMBeans(guard));
         context.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
             public void onContextInitializing(CamelContext initializing) {
-                initializing.getManagementStrategy().setManagementObjectStrategy(new GuardedRouteMBeans(nodeActive));
+                initializing.getManagementStrategy().setManagementObjectStrategy(new GuardedRouteMBeans(guard));
             }
         });
     }
@@ -53,7 +78,7 @@ public final class GuardedRouteMBeans extends DefaultManagementObjectStrategy {
         if (RouteControl.servesApi(route)) {
             managed = new ApiRoute(context, route);
         } else if (RouteControl.activeNodeOnly(route.getGroup())) {
-            managed = new ActiveNodeRoute(context, route, nodeActive);
+            managed = new ActiveNodeRoute(context, route, guard);
         } else {
             return super.getManagedObjectForRoute(context, route);
         }
@@ -67,7 +92,7 @@ public final class GuardedRouteMBeans extends DefaultManagementObjectStrategy {
         if (RouteControl.API_GROUP.equals(group)) {
             managed = new ApiGroup(context, group);
         } else if (RouteControl.activeNodeOnly(group)) {
-            managed = new ActiveNodeGroup(context, group, nodeActive);
+            managed = new ActiveNodeGroup(context, group, guard);
         } else {
             return super.getManagedObjectForRouteGroup(context, group);
         }
@@ -77,13 +102,6 @@ public final class GuardedRouteMBeans extends DefaultManagementObjectStrategy {
 
     static IllegalStateException servesTheApi(String what) {
         return new IllegalStateException(what + " serves the API; stopping it would lock operators out");
-    }
-
-    static void requireActive(BooleanSupplier nodeActive, String what) {
-        if (!nodeActive.getAsBoolean()) {
-            throw new IllegalStateException("this node is passive: " + what
-                    + " runs on the active node only; control the active node's routes");
-        }
     }
 
     /** Public: JMX calls the operations by reflection. Start stays possible. */
@@ -102,16 +120,17 @@ public final class GuardedRouteMBeans extends DefaultManagementObjectStrategy {
     /** Public: JMX calls the operations by reflection. Stop stays possible. */
     public static final class ActiveNodeGroup extends ManagedRouteGroup {
 
-        private final BooleanSupplier nodeActive;
+        private final Guard guard;
 
-        ActiveNodeGroup(CamelContext context, String group, BooleanSupplier nodeActive) {
+        ActiveNodeGroup(CamelContext context, String group, Guard guard) {
             super(context, group);
-            this.nodeActive = nodeActive;
+            this.guard = guard;
         }
 
         @Override
         public void start() throws Exception {
-            requireActive(nodeActive, "group '" + getRouteGroup() + "'");
+            guard.mayRun("group '" + getRouteGroup() + "'", context.getRoutes().stream()
+                    .filter(route -> group.equals(route.getGroup())).map(Route::getRouteId).toList());
             super.start();
         }
     }
@@ -171,34 +190,38 @@ public final class GuardedRouteMBeans extends DefaultManagementObjectStrategy {
     /** Public: JMX calls the operations by reflection. Stop and suspend stay possible. */
     public static final class ActiveNodeRoute extends ManagedSuspendableRoute {
 
-        private final BooleanSupplier nodeActive;
+        private final Guard guard;
 
-        ActiveNodeRoute(CamelContext context, Route route, BooleanSupplier nodeActive) {
+        ActiveNodeRoute(CamelContext context, Route route, Guard guard) {
             super(context, route);
-            this.nodeActive = nodeActive;
+            this.guard = guard;
+        }
+
+        private void mayRun() {
+            guard.mayRun("route '" + getRouteId() + "'", List.of(getRouteId()));
         }
 
         @Override
         public void start() throws Exception {
-            requireActive(nodeActive, "route '" + getRouteId() + "'");
+            mayRun();
             super.start();
         }
 
         @Override
         public void resume() throws Exception {
-            requireActive(nodeActive, "route '" + getRouteId() + "'");
+            mayRun();
             super.resume();
         }
 
         @Override
         public void restart() throws Exception {
-            requireActive(nodeActive, "route '" + getRouteId() + "'");
+            mayRun();
             super.restart();
         }
 
         @Override
         public void restart(long delay) throws Exception {
-            requireActive(nodeActive, "route '" + getRouteId() + "'");
+            mayRun();
             super.restart(delay);
         }
     }

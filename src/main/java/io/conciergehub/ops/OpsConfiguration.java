@@ -132,8 +132,13 @@ public class OpsConfiguration implements CamelConfiguration {
         ClassDataArchive.announceAtStop(context);
         // Every platform-http route: no request header or query parameter is written back in an answer.
         context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new HttpHeaderPolicy());
-        // Before the routes are added: their MBeans are made as they are.
-        GuardedRouteMBeans.install(context, registry.findSingleByType(NodeStatus.class)::active);
+        // Before the routes are added: their MBeans are made as they are. The stored pauses (bound by
+        // a higher layer) are looked up when an operator starts a route, not now.
+        GuardedRouteMBeans.install(context, registry.findSingleByType(NodeStatus.class)::active,
+                routeId -> {
+                    StoredPauses pauses = registry.findSingleByType(StoredPauses.class);
+                    return pauses == null ? null : pauses.holds(routeId);
+                });
         OneMBeanInfoPerClass.install(context);
         // The API gate in front of Jolokia (/observe/*).
         ObserveGate.install(context, apiGate, registry.findSingleByType(ApiKeys.class), json);
