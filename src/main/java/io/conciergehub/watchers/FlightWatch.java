@@ -125,10 +125,11 @@ public final class FlightWatch {
 
     /**
      * AeroAPI's answer for the flight when it is still fresh, else null: ask. An answer is fresh for a
-     * quarter of the time its nearest guest then had until landing, at least flights.answer-cache and
-     * at most flights.far-answer-cache: a far-off estimate changes little, every question is paid, and
-     * the last hour is asked about at every poll. An answer in which no guest's arrival was found is
-     * fresh for flights.far-answer-cache.
+     * quarter of the time its nearest guest not yet landed (a leg landed or cancelled waits for
+     * nothing) then had until landing, at least flights.answer-cache and at most
+     * flights.far-answer-cache: a far-off estimate changes little, every question is paid, and the
+     * last hour is asked about at every poll. An answer in which no guest's arrival was found is fresh
+     * for flights.far-answer-cache.
      */
     public String cached(@ExchangeProperty("flight") FlightCheck flight) {
         Answer answer = answers.get(flight.ident());
@@ -166,7 +167,10 @@ public final class FlightWatch {
             Optional<FlightStatus> status = FlightStatus.of(answer, passenger.arrival(), settings.airports(), zone);
             allSettled &= status.isPresent() && (status.get().landed() || status.get().cancelled());
             anyFound |= status.isPresent();
-            Instant arrival = status.map(FlightStatus::expectedArrival).orElse(null);
+            // A leg landed or cancelled waits for nothing: its past arrival would keep the answer
+            // fresh only for flights.answer-cache, for another guest's leg of the same number tomorrow.
+            Instant arrival = status.filter(leg -> !leg.landed() && !leg.cancelled())
+                    .map(FlightStatus::expectedArrival).orElse(null);
             nearest = arrival == null || nearest != null && nearest.isBefore(arrival) ? nearest : arrival;
             if (status.isEmpty()) {
                 LOG.info("event=flights.not-found flight={} booking={}", flight.ident(), passenger.bookingId());

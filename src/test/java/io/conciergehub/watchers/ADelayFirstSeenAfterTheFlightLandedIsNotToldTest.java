@@ -41,8 +41,7 @@ class ADelayFirstSeenAfterTheFlightLandedIsNotToldTest {
                 .replace("\"actual_in\":null", "\"actual_in\":\"" + AT_THE_GATE + "\""));
         Flights.book(env.hub(), "F-1", "Luca Bianchi", "+393331234561", "it", "2027-03-11", "AZ608");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> aeroapi.questions("AZ608") == 1
-                && env.hub().count("SELECT COALESCE(SUM(calls), 0) FROM cost_days WHERE item = 'flightaware'") == 1);
+        Flights.asked(env.hub(), aeroapi, "AZ608", 1);
         clock.advance(Duration.ofMinutes(15));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> aeroapi.questions("AZ608") == 1
                 && env.hub().count("SELECT COUNT(*) FROM flight_notices") == 0

@@ -1,7 +1,5 @@
 package io.conciergehub.watchers;
 
-import static org.awaitility.Awaitility.await;
-
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestClock;
 import java.time.Duration;
@@ -59,14 +57,12 @@ class AFlightIsAskedAboutMoreOftenAsItLandsSoonerTest {
         clock.advance(Duration.ofMinutes(11));
         stillAsked(6);
     }
+
     private static void asked(int times) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> aeroapi.questions("AZ608") == times);
-        // ... and the hub has taken the answer in (it charges the call as it keeps it), before the clock moves on
-        await().atMost(Duration.ofSeconds(15)).until(() -> env.hub().count("SELECT COALESCE(SUM(calls), 0) FROM cost_days"
-                + " WHERE item = 'flightaware'") == times);
+        Flights.asked(env.hub(), aeroapi, "AZ608", times);
     }
 
     private static void stillAsked(int times) {
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> aeroapi.questions("AZ608") == times);
+        Flights.stillAsked(aeroapi, "AZ608", times);
     }
 }

@@ -51,6 +51,22 @@ final class Flights {
     }
 
     /**
+     * Waits until AeroAPI was asked about the flight {@code times} times in all, and the hub has
+     * taken the answer in (it charges each call as it keeps the answer; all flights' calls, so the
+     * test asks about one), before the clock moves on.
+     */
+    static void asked(TestHub hub, AeroApiStub aeroapi, String ident, int times) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> aeroapi.questions(ident) == times);
+        await().atMost(Duration.ofSeconds(15)).until(() -> hub.count("SELECT COALESCE(SUM(calls), 0) FROM cost_days"
+                + " WHERE item = 'flightaware'") == times);
+    }
+
+    /** AeroAPI is asked nothing more about the flight for a few seconds of polls (every second). */
+    static void stillAsked(AeroApiStub aeroapi, String ident, int times) {
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> aeroapi.questions(ident) == times);
+    }
+
+    /**
      * The free texts sent to the phone that contain {@code words}: the watchers' notices when the
      * words are the flight, or an alert's event ("warning"); the concierge's answers have neither.
      */
