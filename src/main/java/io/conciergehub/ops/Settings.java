@@ -360,6 +360,9 @@ public final class Settings {
         KINDS.put("flightaware.timeout", INTERVAL);
         KINDS.put("flightaware.max-retries", NOT_NEGATIVE);
         KINDS.put("flightaware.retry-delay", MILLIS);
+        KINDS.put("flightaware.circuit.minimum-calls", POSITIVE);
+        KINDS.put("flightaware.circuit.window-size", POSITIVE);
+        KINDS.put("flightaware.circuit.open-duration", OPEN_DURATION);
         KINDS.put("flights.airports", TEXT);
         KINDS.put("flights.window", INTERVAL);
         KINDS.put("flights.delay-threshold", INTERVAL);
@@ -375,6 +378,9 @@ public final class Settings {
         KINDS.put("openweather.lon", LONGITUDE);
         KINDS.put("openweather.cron", CRON);
         KINDS.put("openweather.timeout", INTERVAL);
+        KINDS.put("openweather.circuit.minimum-calls", POSITIVE);
+        KINDS.put("openweather.circuit.window-size", POSITIVE);
+        KINDS.put("openweather.circuit.open-duration", OPEN_DURATION);
         KINDS.put("weather.notice-template", TEXT);
         KINDS.put("weather.notice-template-language", TEXT);
         KINDS.put("notifications.batch-window", INTERVAL);

@@ -49,6 +49,11 @@ final class OpenWeatherStub implements AutoCloseable, AfterAllCallback {
                         + alerts + "]}")));
     }
 
+    /** From now on every call fails with {@code status} (an outage). */
+    void fails(int status) {
+        server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(status)));
+    }
+
     /** One alert of the answer. */
     static String alert(String event, long start, long end, String description) {
         return """
