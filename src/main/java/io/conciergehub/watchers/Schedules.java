@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Date;
 import java.util.TimeZone;
 import org.apache.camel.ExchangeProperty;
@@ -30,7 +33,8 @@ import org.quartz.CronExpression;
  * idle count again. The crons are read on the hub's clock at each check (the route's own cron), so a
  * pause or resume happens at the first check at or after its time; the first check after a start
  * reads the crons' last week, so a hub down at the resume-cron lifts the night pause at its first
- * check and one started inside the night pauses.
+ * check and one started inside the night pauses. The crons are read on the hotel's wall clock: a
+ * time the clock skips (02:00 on the night summer time begins) fires as the clock jumps past it.
  */
 public final class Schedules {
 
@@ -68,8 +72,8 @@ public final class Schedules {
         this.clock = clock;
         this.zone = zone;
         this.settings = settings;
-        this.pauseAt = cron(settings.pauseCron(), zone);
-        this.resumeAt = cron(settings.resumeCron(), zone);
+        this.pauseAt = cron(settings.pauseCron());
+        this.resumeAt = cron(settings.resumeCron());
         // No check yet: the first one reads the crons' last week, so a hub started inside the night
         // pauses, and one started after the resume-cron lifts the night pause it finds stored (the
         // hub was down at the resume-cron).
@@ -82,9 +86,14 @@ public final class Schedules {
                 : null;
     }
 
-    private static CronExpression cron(String expression, ZoneId zone) throws ParseException {
+    /**
+     * The cron on wall-clock times (UTC stands for the hotel's local time, which has no gaps): Quartz
+     * in the hotel's zone skips a fire the clock jumps over, and 02:00 does not exist on the night
+     * summer time begins, so that night would not pause.
+     */
+    private static CronExpression cron(String expression) throws ParseException {
         CronExpression cron = new CronExpression(expression);
-        cron.setTimeZone(TimeZone.getTimeZone(zone));
+        cron.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
         return cron;
     }
 
@@ -125,13 +134,26 @@ public final class Schedules {
     private Instant lastFire(CronExpression cron, Instant now) {
         Instant last = null;
         Instant weekAgo = now.minus(Duration.ofDays(7));
-        Date next = cron.getNextValidTimeAfter(Date.from(lastCheck != null && lastCheck.isAfter(weekAgo) ? lastCheck
+        Date next = cron.getNextValidTimeAfter(wallClock(lastCheck != null && lastCheck.isAfter(weekAgo) ? lastCheck
                 : weekAgo));
-        for (int i = 0; next != null && !next.toInstant().isAfter(now) && i < 100_000; i++) {
-            last = next.toInstant();
+        Date until = wallClock(now);
+        for (int i = 0; next != null && !next.after(until) && i < 100_000; i++) {
+            last = instant(next);
             next = cron.getNextValidTimeAfter(next);
         }
         return last;
+    }
+
+    /** The hotel's wall-clock time at {@code time}, as the crons read it (see {@link #cron}). */
+    private Date wallClock(Instant time) {
+        return Date.from(LocalDateTime.ofInstant(time, zone).toInstant(ZoneOffset.UTC));
+    }
+
+    /** When the hotel's clock shows {@code wallClock}; a time it skips, when it jumps past it. */
+    private Instant instant(Date wallClock) {
+        LocalDateTime local = LocalDateTime.ofInstant(wallClock.toInstant(), ZoneOffset.UTC);
+        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        return transition != null && transition.isGap() ? transition.getInstant() : local.atZone(zone).toInstant();
     }
 
     /**
