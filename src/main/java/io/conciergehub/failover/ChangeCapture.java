@@ -22,7 +22,9 @@ public final class ChangeCapture {
 
     static final Set<String> NOT_REPLICATED = Set.of("change_log", "replication", "flyway_schema_history",
             // Each node fills its own, through its triggers, which fire on replicated writes too.
-            "console_events");
+            "console_events",
+            // Each node writes its own, from its key (store/KeyCheck); the pair compares keys by heartbeat.
+            "key_check");
     private static final String PREFIX = "change_log_";
     private static final Logger LOG = LoggerFactory.getLogger(ChangeCapture.class);
 

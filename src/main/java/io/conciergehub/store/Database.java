@@ -188,9 +188,17 @@ public final class Database implements AutoCloseable {
      *
      * @param durableAcks whether {@link #writeDurably} syncs to disk (true: survives a power cut)
      * @param crypto the hub's key, for the migration that seals what older versions stored in clear
+     * @throws ConfigurationException when the database's data is encrypted with another key (see {@link KeyCheck})
      */
     public static Database open(Path dataDir, boolean durableAcks, FieldCrypto crypto) {
-        return open(dataDir, "hub.db", "classpath:db/migration", durableAcks, new SealNamesAndTexts(crypto));
+        Database db = open(dataDir, "hub.db", "classpath:db/migration", durableAcks, new SealNamesAndTexts(crypto));
+        try {
+            KeyCheck.verify(db, crypto, dataDir);
+        } catch (RuntimeException anotherKey) {
+            db.close();
+            throw anotherKey;
+        }
+        return db;
     }
 
     /** Like {@link #open(Path, boolean, FieldCrypto)} with the data directory's key file, as a hub without a configured key. */

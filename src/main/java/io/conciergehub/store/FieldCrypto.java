@@ -30,6 +30,7 @@ public final class FieldCrypto {
     private final SecretKeySpec cipherKey;
     private final Hmac blindIndex;
     private final String fingerprint;
+    private final String keyCheck;
     private final SecureRandom random = new SecureRandom();
     // Looking a cipher up by name costs more than using it; instances are not thread-safe.
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FieldCrypto::newCipher);
@@ -42,6 +43,12 @@ public final class FieldCrypto {
         this.blindIndex = new Hmac(derive(masterKey, "blind-index"));
         // 64 bits of an HMAC under the key: two nodes can compare keys without either revealing it.
         this.fingerprint = HexFormat.of().formatHex(derive(masterKey, "pair-key-fingerprint"), 0, 8);
+        this.keyCheck = HexFormat.of().formatHex(derive(masterKey, "data-key-check"));
+    }
+
+    /** The check value a database keeps of the key its data is encrypted under (an HMAC under it, never the key). */
+    public String keyCheck() {
+        return keyCheck;
     }
 
     /** Identifies the key (not the key itself): a pair whose fingerprints differ cannot read each other's rows. */

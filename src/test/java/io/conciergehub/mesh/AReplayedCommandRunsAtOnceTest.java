@@ -3,6 +3,7 @@ package io.conciergehub.mesh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.conciergehub.store.FieldCrypto;
 import io.conciergehub.support.TestHub;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,24 +17,29 @@ import org.junit.jupiter.api.Test;
 class AReplayedCommandRunsAtOnceTest {
 
     static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
-    static final String OTHER_KEY = Base64.getEncoder().encodeToString("another-key-of-thirty-two-bytes!".getBytes());
+    /** A payload encrypted with another key: the worker cannot read it. */
+    static final String UNREADABLE = new FieldCrypto("another-key-of-thirty-two-bytes!".getBytes()).encrypt("{}");
 
     @Test
     void aReplayedCommandRunsWithoutWaitingForTheSweep() throws Exception {
         Path dataDir;
         String id;
+        String payload;
         try (TestHub hub = TestHub.builder().property("concierge.encryption-key", KEY).start()) {
             dataDir = hub.dataDir();
             // Stored, not run: the worker is suspended, as an operator would over JMX.
             hub.context().getRouteController().suspendRoute("mesh-commands-worker");
             id = MeshJson.body(hub.postApi("/api/mesh/commands", TestHub.API_KEY, "{\"action\":\"TEST\"}")).path("id")
                     .asText();
+            payload = hub.text("SELECT payload_enc FROM commands WHERE id = '" + id + "'");
+            hub.update("UPDATE commands SET payload_enc = '" + UNREADABLE + "' WHERE id = '" + id + "'");
         }
-        // Started with another key, the hub cannot read the command's payload: it fails into a dead letter.
-        try (TestHub wrongKey = TestHub.builder().dataDir(dataDir).property("concierge.encryption-key", OTHER_KEY)
+        // The hub cannot read the command's payload: it fails into a dead letter. Then it is readable again.
+        try (TestHub hub = TestHub.builder().dataDir(dataDir).property("concierge.encryption-key", KEY)
                 .property("mesh.command-attempts", "1").start()) {
             await().atMost(Duration.ofSeconds(15)).until(() ->
-                    wrongKey.count("SELECT COUNT(*) FROM dead_letters WHERE source = 'commands'") == 1);
+                    hub.count("SELECT COUNT(*) FROM dead_letters WHERE source = 'commands'") == 1);
+            hub.update("UPDATE commands SET payload_enc = '" + payload + "' WHERE id = '" + id + "'");
         }
 
         try (TestHub hub = TestHub.builder().dataDir(dataDir).property("concierge.encryption-key", KEY)
