@@ -1,5 +1,6 @@
 package io.conciergehub.console;
 
+import io.conciergehub.store.ConfigurationException;
 import io.conciergehub.store.DataDirLock;
 import io.conciergehub.store.Database;
 import io.conciergehub.store.FieldCrypto;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -21,7 +23,8 @@ import java.util.Optional;
  * --role admin|staff} (the password from standard input, never from the command line; asked
  * twice, unechoed, when a terminal is attached), {@code password <name>}, {@code disable <name>},
  * {@code enable <name>}, {@code list}. Exit codes: 0 done, 1 refused (a hub runs on the
- * directory, the name is taken or unknown), 2 usage (one line saying what is wrong). The audit
+ * directory, the name is taken or unknown), 2 usage or configuration (one line saying what is wrong:
+ * also a key that is not the one the database is encrypted with). The audit
  * table names the operator {@code cli}. With a hub running, the admin API does the same.
  */
 public final class StaffCommand {
@@ -92,6 +95,13 @@ public final class StaffCommand {
                     + "; stop it first, or use the admin API (POST /api/console/staff)");
             return 1;
         }
+        if (withoutTheHubsKey()) {
+            try (lock) {
+                return configurationError("concierge.encryption-key is not set and " + dataDir.toAbsolutePath()
+                        + " has no encryption.key, though it holds the hub's database: run the command with the"
+                        + " hub's settings (its env file)");
+            }
+        }
         try (lock; Database db = Database.open(dataDir, true, FieldCrypto.fromConfiguredKeyOrFile(encryptionKey,
                 dataDir))) {
             StaffAccounts accounts = new StaffAccounts(db, Clock.systemUTC());
@@ -103,7 +113,24 @@ public final class StaffCommand {
                 case "disable" -> done(accounts.setDisabled(name, true, ACTOR), "%s disabled; its sessions ended");
                 default -> done(accounts.setDisabled(name, false, ACTOR), "%s enabled");
             };
+        } catch (ConfigurationException anotherKey) {
+            return configurationError(anotherKey.getMessage());
         }
+    }
+
+    /**
+     * Run without the hub's settings, on a data directory whose key is configured (the env file):
+     * the key file would be made anew, a key the database's data is not encrypted with.
+     */
+    private boolean withoutTheHubsKey() {
+        return (encryptionKey == null || encryptionKey.isBlank()) && Files.exists(dataDir.resolve("hub.db"))
+                && !Files.exists(dataDir.resolve("encryption.key"));
+    }
+
+    /** Like the hub's start: one line naming the setting, exit code 2. */
+    private int configurationError(String line) {
+        err.println("concierge-hub: configuration error: " + line);
+        return 2;
     }
 
     private int add(StaffAccounts accounts, String name, StaffRole role, String password) {

@@ -19,19 +19,25 @@ import org.junit.jupiter.api.Test;
  * start with another key stops with one line naming the setting (never a key) and exit code 2; the
  * key it was written with starts it, its guests as they were.
  */
-class AHubStartedWithAnotherKeyThanItsDataStopsTest {
+public class AHubStartedWithAnotherKeyThanItsDataStopsTest {
 
     static final String KEY_A = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=";
     static final String KEY_B = "QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI=";
     static final String PHONE = "+393331234567";
 
-    @Test
-    void anotherKeyStopsTheStartAndTheDataStaysReadableWithItsOwn() throws Exception {
+    /** The data directory of a hub that ran with {@code key} (set, so no key file) and met one guest. */
+    public static Path aDataDirWithAGuestUnder(String key) throws Exception {
         Path dataDir = Files.createTempDirectory("key-check-");
-        try (TestHub hub = TestHub.builder().dataDir(dataDir).property("concierge.encryption-key", KEY_A).start()) {
+        try (TestHub hub = TestHub.builder().dataDir(dataDir).property("concierge.encryption-key", key).start()) {
             hub.postSpoki(Webhooks.spokiInbound(PHONE, "Ciao"));
             await().atMost(Duration.ofSeconds(10)).until(() -> hub.count("SELECT COUNT(*) FROM guests") == 1);
         }
+        return dataDir;
+    }
+
+    @Test
+    void anotherKeyStopsTheStartAndTheDataStaysReadableWithItsOwn() throws Exception {
+        Path dataDir = aDataDirWithAGuestUnder(KEY_A);
 
         HubCommand.Result withB = HubCommand.run(dataDir, Map.of("CONCIERGE_ENCRYPTION_KEY", KEY_B,
                 "CAMEL_SERVER_PORT", String.valueOf(TestHub.freePort())), "run");
