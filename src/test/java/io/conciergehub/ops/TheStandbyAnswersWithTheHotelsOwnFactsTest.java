@@ -101,7 +101,7 @@ class TheStandbyAnswersWithTheHotelsOwnFactsTest {
     }
 
     /** Every variable of .env.example, filled in with "x". */
-    private static Map<String, String> filledEnvExample() {
+    static Map<String, String> filledEnvExample() {
         Map<String, String> filled = new HashMap<>();
         DockerStack.envExample().keySet().forEach(name -> filled.put(name, "x"));
         return filled;
