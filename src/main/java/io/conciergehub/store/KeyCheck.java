@@ -16,8 +16,11 @@ import org.slf4j.LoggerFactory;
  * ({@link FieldCrypto#keyCheck}: an HMAC under the key, never the key) from its first start; a
  * start with a key whose check value differs stops with one line naming the setting (exit 2).
  *
- * <p>A database written before the check value existed gets one, once a value encrypted in it (if
- * any) has decrypted with the key; a value that does not decrypt stops the start the same way. A
+ * <p>A database written before the check value existed gets one, once the newest value encrypted in
+ * it (if any) has decrypted with the key; a value that does not decrypt stops the start the same way.
+ * The newest, because the key in use is the one to keep: a hotel that followed an older pair recipe
+ * (a new key on a primary that had run alone) holds rows under both keys, and a hub that ran on the
+ * new key must still start on it after the upgrade. A
  * database that holds nothing encrypted (a standby started with a wrong key applies nothing of its
  * primary's) takes the key it is opened with: there is nothing another key would make unreadable.
  */
@@ -44,11 +47,12 @@ final class KeyCheck {
         LOG.info("event=store.key-check-written replaced={}", stored.isPresent());
     }
 
-    /** One value encrypted in the database (sealed, as {@link FieldCrypto#open} reads it), if it holds any. */
+    /** The newest value encrypted in the database (sealed, as {@link FieldCrypto#open} reads it), if it holds any. */
     private static Optional<String> anEncryptedValue(Connection c) throws SQLException {
         // Encrypted without the mark: a guest's phone, a command's payload (a finished one's is emptied).
-        for (String encrypted : new String[] {"SELECT phone_enc FROM guests WHERE phone_enc IS NOT NULL LIMIT 1",
-                "SELECT payload_enc FROM commands WHERE payload_enc <> '' LIMIT 1"}) {
+        for (String encrypted : new String[] {
+                "SELECT phone_enc FROM guests WHERE phone_enc IS NOT NULL ORDER BY rowid DESC LIMIT 1",
+                "SELECT payload_enc FROM commands WHERE payload_enc <> '' ORDER BY rowid DESC LIMIT 1"}) {
             Optional<String> value = Sql.one(c, encrypted, row -> FieldCrypto.SEALED + row.getString(1));
             if (value.isPresent()) {
                 return value;
@@ -56,7 +60,7 @@ final class KeyCheck {
         }
         for (Map.Entry<String, String> column : SealNamesAndTexts.SEALED_COLUMNS.entrySet()) {
             Optional<String> sealed = Sql.one(c, "SELECT " + column.getValue() + " FROM " + column.getKey() + " WHERE "
-                    + column.getValue() + " LIKE ? LIMIT 1", row -> row.getString(1), FieldCrypto.SEALED + "%");
+                    + column.getValue() + " LIKE ? ORDER BY rowid DESC LIMIT 1", row -> row.getString(1), FieldCrypto.SEALED + "%");
             if (sealed.isPresent()) {
                 return sealed;
             }
