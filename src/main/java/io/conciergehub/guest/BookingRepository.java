@@ -4,7 +4,9 @@ import io.conciergehub.store.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +53,8 @@ public final class BookingRepository {
     /** The bookings of the sources whose sender is verified: the only ones linked across sources. */
     private static final String SENDER_VERIFIED = Booking.SENDER_UNVERIFIED.stream().sorted()
             .collect(Collectors.joining("', '", "source NOT IN ('", "')"));
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final GuestRepository guests;
 
@@ -135,15 +139,42 @@ public final class BookingRepository {
      * The same reservation, read first from a mail nobody vouches for (reception's forward of the
      * channel's confirmation, the model's reading of it) under the channel's own number: the verified
      * source's report takes that booking over, which becomes the verified source's, so its guest keeps
-     * one booking and one journey, and a later unverified mail naming it is refused.
+     * one booking and one journey, and a later unverified mail naming it is refused. Only when the
+     * report is about that booking's guest ({@link #sameGuest}), and never a website's booking, whose
+     * numbers are the website's own series.
      */
     private Optional<Stored> takeOverUnverified(Connection c, Booking booking) throws SQLException {
-        Optional<Stored> unverified = stored(c, "external_id = ? AND NOT (" + SENDER_VERIFIED + ")",
+        Optional<Stored> unverified = stored(c, "external_id = ? AND source IN ('generic', 'llm')",
                 booking.externalId());
-        if (unverified.isPresent()) {
-            Sql.update(c, "UPDATE bookings SET source = ? WHERE id = ?", booking.source(), unverified.get().id());
+        if (unverified.isEmpty() || !sameGuest(c, unverified.get(), booking)) {
+            return Optional.empty();
         }
+        Sql.update(c, "UPDATE bookings SET source = ? WHERE id = ?", booking.source(), unverified.get().id());
         return unverified;
+    }
+
+    /**
+     * Whether a report is about the stored booking's guest, by the most it says: its phone, else its
+     * e-mail, else the guest's name, else the arrival day. Two series of numbers can meet, and a mail
+     * anyone can send must not hand a channel's reservation (its dates, its journey) to a guest of
+     * the sender's choosing, nor a report move another guest's booking.
+     */
+    private boolean sameGuest(Connection c, Stored stored, Booking booking) throws SQLException {
+        if (booking.phone() != null) {
+            return guests.findIdByPhone(c, booking.phone()).filter(id -> id == stored.guestId()).isPresent();
+        }
+        if (booking.email() != null) {
+            return guests.hasEmail(c, stored.guestId(), booking.email());
+        }
+        if (booking.guestName() != null) {
+            return guests.findById(c, stored.guestId()).map(Guest::name)
+                    .filter(name -> comparable(name).equals(comparable(booking.guestName()))).isPresent();
+        }
+        return booking.arrival() != null && booking.arrival().toString().equals(stored.arrival());
+    }
+
+    private static String comparable(String name) {
+        return WHITESPACE.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private Optional<Stored> stored(Connection c, String where, Object... values) throws SQLException {

@@ -52,6 +52,12 @@ public final class GuestRepository {
                 crypto.blindIndex(email));
     }
 
+    /** Whether the guest's e-mail is this one (compared by its blind index). */
+    public boolean hasEmail(Connection c, long guestId, String email) throws SQLException {
+        return Sql.count(c, "SELECT COUNT(*) FROM guests WHERE id = ? AND email_hash = ?", guestId,
+                crypto.blindIndex(email)) > 0;
+    }
+
     public boolean exists(Connection c, long id) throws SQLException {
         return Sql.count(c, "SELECT COUNT(*) FROM guests WHERE id = ?", id) > 0;
     }
