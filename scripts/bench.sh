@@ -60,7 +60,7 @@ free_port() {
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
 }
-# Until $1 answers 200 (http://127.0.0.1:PORT/PATH of what was just started), asked every 20 ms;
+# Until $1 answers below 400 (http://127.0.0.1:PORT/PATH of what was just started), asked every 20 ms;
 # false if its process $2 stopped first (its port taken meanwhile, say) or is not known, so that the
 # caller stops the run instead of a wait without end. (`kill -0 0` would ask after the whole process
 # group, which is always there.) The poll starts no process: a hub's start keeps both cores busy,
@@ -77,7 +77,7 @@ until_started() {
       printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "$path" "$hostport" >&"$conn"
       status=; read -r -t 2 status <&"$conn" || true
       exec {conn}>&-
-      [[ $status == "HTTP/1."?" 200"* ]] && return 0
+      [[ $status =~ ^HTTP/1\.[01]\ [123][0-9][0-9] ]] && return 0   # as curl -f: below 400
     fi
     [ -n "${2:-}" ] && kill -0 "$2" 2>/dev/null || return 1
     read -r -t 0.02 -u "$tick" || true

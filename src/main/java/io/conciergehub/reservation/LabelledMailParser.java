@@ -22,7 +22,7 @@ abstract class LabelledMailParser implements ReservationParser {
      * guest's name ("Maria Cancelo", "Luca Cancellieri", "Storni"), which must not cancel anything.
      * Accents may be missing ("annulee", "cancelacion").
      * <ul>
-     *   <li>English: cancelled, canceled, cancellation(s), cancelation(s);</li>
+     *   <li>English: cancelled, canceled, cancellation(s), cancelation(s), annulled;</li>
      *   <li>Italian: annullata/o/e/i, annullamento, cancellata/o/e/i, cancellazione;</li>
      *   <li>German: storniert(e/en/er/es), annulliert(e/en/er/es), and Storno, Stornierung(en) and
      *       Annullierung(en) also inside a compound ("Buchungsstornierung", "Stornobestätigung",
@@ -32,7 +32,7 @@ abstract class LabelledMailParser implements ReservationParser {
      * </ul>
      */
     static final Pattern CANCELLATION = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:"
-            + "cancell?ed|cancell?ations?"
+            + "cancell?ed|cancell?ations?|annull?ed"
             + "|annullat[aoei]|annullamento|cancellat[aoei]|cancellazione"
             + "|storniert(?:e[nrs]?)?|\\p{L}*storno\\p{L}*|\\p{L}*stornierung\\p{L}*"
             + "|annulliert(?:e[nrs]?)?|\\p{L}*annullierung\\p{L}*"

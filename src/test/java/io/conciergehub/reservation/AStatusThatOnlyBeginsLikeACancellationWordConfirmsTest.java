@@ -26,4 +26,14 @@ class AStatusThatOnlyBeginsLikeACancellationWordConfirmsTest {
 
         assertThat(booking.status()).isEqualTo(Booking.CONFIRMED);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Status: Cancelled", "Status: Annulled", "Stato: Annullata", "Statut : Annulée",
+        "Estado: Cancelada", "Status: Storniert"})
+    void aStatusThatIsACancellationWordCancels(String status) throws UnreadableReservation {
+        Booking booking = parsers.parse(new ReservationMail("<c3@example.com>", "agency@example.com",
+                "Booking confirmation C-2", BODY + status + "\n", null));
+
+        assertThat(booking.status()).isEqualTo(Booking.CANCELLED);
+    }
 }
