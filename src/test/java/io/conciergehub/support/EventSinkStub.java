@@ -12,7 +12,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -71,10 +72,15 @@ public final class EventSinkStub implements AutoCloseable, AfterAllCallback {
                 .property("events.circuit.minimum-calls", "2").property("events.circuit.open-duration", "1s");
     }
 
-    /** Every request the sink received, oldest first. */
+    /**
+     * Every request the sink received, oldest first: WireMock's journal, newest first, reversed. Not
+     * sorted by the time each was logged, which counts in milliseconds: on a quick machine two events
+     * in one millisecond kept the journal's order, newest first, and looked sent out of order.
+     */
     public List<ServeEvent> requests() {
-        return server.getAllServeEvents().stream()
-                .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate())).toList();
+        List<ServeEvent> newestFirst = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     /** How many times the hub sent the event with this id, whatever the sink answered. */
