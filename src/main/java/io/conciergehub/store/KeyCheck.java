@@ -44,7 +44,10 @@ final class KeyCheck {
             throw anotherKey(dataDir);
         }
         db.write(c -> Sql.update(c, "INSERT OR REPLACE INTO key_check (id, value) VALUES (1, ?)", expected));
-        LOG.info("event=store.key-check-written replaced={}", stored.isPresent());
+        if (stored.isPresent()) {
+            // A first start writes the value unremarked; taking another key is worth a line.
+            LOG.info("event=store.key-check-replaced reason=\"nothing encrypted in the database\"");
+        }
     }
 
     /** The newest value encrypted in the database (sealed, as {@link FieldCrypto#open} reads it), if it holds any. */
