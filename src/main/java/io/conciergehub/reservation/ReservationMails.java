@@ -17,6 +17,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.ParseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -26,11 +27,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.mail.MailMessage;
 import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.util.DecodingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,9 +84,11 @@ public final class ReservationMails {
         String[] bodies = new String[2];
         try {
             bodies(mail, bodies);
-        } catch (MessagingException | IOException undecodable) {
-            if (connectionLost(undecodable)) {
-                throw undecodable;
+        } catch (MessagingException | IOException failure) {
+            if (!undecodable(failure)) {
+                // The server or the connection failed (a FETCH refused, the folder closed): the mail
+                // stays unread for the next poll.
+                throw failure;
             }
             // Failing here would leave the mail unread, failing again at every poll: it is quarantined.
             exchange.setProperty(UNDECODABLE, UNDECODABLE_REASON);
@@ -93,20 +98,37 @@ public final class ReservationMails {
     }
 
     /**
-     * Whether reading the mail failed on the way to the server (the folder or store closed, the
-     * connection dropped, the server refusing the fetch), not on the mail itself: such a mail stays
-     * unread for the next poll. Anything else is a mail whose MIME cannot be decoded (a multipart
-     * without its boundary, base64 cut short).
+     * What angus-mail says, in the failure or its causes, of a mail whose MIME cannot be decoded: the
+     * decoder's {@link DecodingException} (base64 cut short, uuencode broken), a {@link ParseException}
+     * (a multipart without its boundary, a content type that does not parse), or a transfer encoding
+     * it does not know (a {@link MessagingException}, which MimePartDataSource passes on as an
+     * IOException with its message).
      */
-    private static boolean connectionLost(Exception failure) {
+    private static final List<String> MALFORMED_MIME = List.of("Missing start boundary", "Missing boundary parameter",
+            "missing multipart end boundary", "Unknown encoding:");
+
+    /**
+     * Whether reading the mail failed on the mail itself (its MIME cannot be decoded): such a mail is
+     * quarantined. Anything else, the IMAP stream's IOException for a FETCH the server answered NO or
+     * BAD ("Some messages could not be FETCHed"), the folder or store closed, the connection dropped,
+     * the mail expunged meanwhile, is not the mail's: it stays unread for the next poll.
+     */
+    private static boolean undecodable(Exception failure) {
+        boolean malformed = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof FolderClosedException || cause instanceof StoreClosedException
                     || cause instanceof MessageRemovedException || cause instanceof ProtocolException
                     || cause instanceof SocketException || cause instanceof InterruptedIOException) {
-                return true;
+                return false;
+            }
+            if (cause instanceof DecodingException || cause instanceof ParseException
+                    || (cause instanceof MessagingException || cause instanceof IOException)
+                            && cause.getMessage() != null
+                            && MALFORMED_MIME.stream().anyMatch(cause.getMessage()::startsWith)) {
+                malformed = true;
             }
         }
-        return false;
+        return malformed;
     }
 
     /** Fills text (0) and HTML (1) with the first of each kind, skipping attachments. */
