@@ -13,7 +13,8 @@ import org.apache.camel.Exchange;
  * are thrown after it, so neither trips the breaker. A caller whose request can wait for the
  * service (a reservation mail the model reads) also counts a wrong key, URL or model as the service
  * down ({@link #failOnServiceError}); the event sink, whose events wait for it in order, has its
- * own rule inside the breaker ({@link #failOnServiceUnavailable}).
+ * own rule inside the breaker ({@link #failOnServiceUnavailable}); the paid pollers asked about one
+ * thing per request (a flight by its ident) theirs ({@link #failOnProviderUnavailable}).
  */
 public final class RemoteAnswers {
 
@@ -71,6 +72,22 @@ public final class RemoteAnswers {
             throw new RemoteCallException.UnavailableFor(status, retryAfter(retryAfter), excerpt(exchange));
         }
         failOnServiceError(exchange);
+    }
+
+    /**
+     * Inside the circuit breaker of a provider asked about one thing per request (AeroAPI about a
+     * flight by its ident): what says the provider cannot answer
+     * any request now, as {@link #failOnServiceUnavailable} (no answer, 5xx, 3xx, 401, 403, 405, 407,
+     * 408, 429), but a 404 says the thing asked about is unknown, the request's, not the provider's.
+     * What {@link #failOnClientError} finds after the breaker (400, 404, 422…) is the provider
+     * refusing this very request: a bad ident asked at every poll does not open the breaker for the
+     * good ones.
+     */
+    public void failOnProviderUnavailable(Exchange exchange) {
+        if (status(exchange) == 404) {
+            return;
+        }
+        failOnServiceUnavailable(exchange);
     }
 
     /**
