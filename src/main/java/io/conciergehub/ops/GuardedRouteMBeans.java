@@ -1,6 +1,7 @@
 package io.conciergehub.ops;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -21,7 +22,8 @@ import org.apache.camel.support.LifecycleStrategySupport;
  * there, they would send what the active node sends too;</li>
  * <li>those routes refuse to start or resume, on any node, while a stored pause holds them
  * ({@link StoredPauses}: the workers' pause, the night's, the budget's): nothing would suspend them
- * again until the pause changes, so an operator's resume would bypass it.</li>
+ * again until the pause changes, so an operator's resume would bypass it. A group's start starts
+ * the routes no pause holds and leaves the held ones, naming them.</li>
  * </ul>
  */
 public final class GuardedRouteMBeans extends DefaultManagementObjectStrategy {
@@ -38,16 +40,26 @@ public final class GuardedRouteMBeans extends DefaultManagementObjectStrategy {
 
         /** Refuses unless this node is active and no stored pause holds one of the routes. */
         void mayRun(String what, List<String> routeIds) {
+            Map<String, String> held = mayRunBut(what, routeIds);
+            if (!held.isEmpty()) {
+                throw new IllegalStateException(StoredPauses.staySuspended(held));
+            }
+        }
+
+        /**
+         * Refuses unless this node is active and some of the routes may run; the ones a stored
+         * pause holds, each with why, for the caller to leave as they are.
+         */
+        Map<String, String> mayRunBut(String what, List<String> routeIds) {
             if (!nodeActive.getAsBoolean()) {
                 throw new IllegalStateException("this node is passive: " + what
                         + " runs on the active node only; control the active node's routes");
             }
-            for (String id : routeIds) {
-                String held = pauses.holds(id);
-                if (held != null) {
-                    throw new IllegalStateException("route '" + id + "' stays suspended: " + held);
-                }
+            Map<String, String> held = pauses.held(routeIds);
+            if (!held.isEmpty() && held.size() == routeIds.size()) {
+                throw new IllegalStateException(StoredPauses.staySuspended(held));
             }
+            return held;
         }
     }
 
@@ -127,11 +139,22 @@ public final class GuardedRouteMBeans extends DefaultManagementObjectStrategy {
             this.guard = guard;
         }
 
+        /**
+         * Starts the group's routes but those a stored pause holds, as WorkerControl.apply and
+         * {@code /api/routes} do (the budget's pause holds flights and weather, not the rest of
+         * group cloud); refused when it holds them all. With some held, the answer is an error
+         * naming them and their pause, after the others were started: JMX's start returns nothing
+         * else that Hawtio would show.
+         */
         @Override
         public void start() throws Exception {
-            guard.mayRun("group '" + getRouteGroup() + "'", context.getRoutes().stream()
+            Map<String, String> held = guard.mayRunBut("group '" + getRouteGroup() + "'", context.getRoutes().stream()
                     .filter(route -> group.equals(route.getGroup())).map(Route::getRouteId).toList());
-            super.start();
+            new RouteControl(context).startGroup(group, held.keySet());
+            if (!held.isEmpty()) {
+                throw new IllegalStateException("group '" + group + "' started but what a stored pause holds: "
+                        + StoredPauses.staySuspended(held));
+            }
         }
     }
 

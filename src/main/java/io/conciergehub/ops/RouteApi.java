@@ -1,9 +1,11 @@
 package io.conciergehub.ops;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.conciergehub.api.ApiResponse;
 import io.conciergehub.api.HttpProblem;
 import io.conciergehub.ops.RouteControl.RouteState;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +64,22 @@ public final class RouteApi {
         return ApiResponse.ok(new GroupState(group, members(group)));
     }
 
+    /**
+     * Starts the group's routes but those a stored pause holds (the budget's holds flights and
+     * weather, not the rest of group cloud), as WorkerControl.apply does; the held ones are named in
+     * {@code held} with why. 409 when a pause holds every route of the group.
+     */
     public ApiResponse resumeGroup(@Header("group") String group) throws Exception {
-        refuseIfHeld(members(group).stream().map(RouteState::id).toList());
-        routes.startGroup(group);
-        return ApiResponse.ok(new GroupState(group, members(group)));
+        List<String> ids = members(group).stream().map(RouteState::id).toList();
+        Map<String, String> held = pauses.held(ids);
+        if (!held.isEmpty() && held.size() == ids.size()) {
+            throw HttpProblem.conflict(StoredPauses.staySuspended(held));
+        }
+        routes.startGroup(group, held.keySet());
+        if (!held.isEmpty()) {
+            LOG.info("event=routes.group-held group={} held={}", group, String.join(",", held.keySet()));
+        }
+        return ApiResponse.ok(new GroupState(group, members(group), held.isEmpty() ? null : held));
     }
 
     /** 409 when a stored pause holds one of the routes: starting it would bypass the pause. */
@@ -83,10 +97,19 @@ public final class RouteApi {
                 .orElseThrow(() -> HttpProblem.notFound("no route has this id"));
     }
 
-    /** The group's routes with their states now; 404 for a group without routes. */
-    /** A group and its routes, in this order in the answer. */
-    record GroupState(String group, List<RouteState> routes) {
+    /**
+     * A group and its routes, in this order in the answer; after a resume, the routes a stored pause
+     * left suspended and why (absent when none).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record GroupState(String group, List<RouteState> routes, Map<String, String> held) {
+
+        GroupState(String group, List<RouteState> routes) {
+            this(group, routes, null);
+        }
     }
+
+    /** The group's routes with their states now; 404 for a group without routes. */
 
     private List<RouteState> members(String group) {
         List<RouteState> members = routes.routes().stream().filter(route -> group.equals(route.group())).toList();
