@@ -110,7 +110,6 @@ public final class RouteApi {
     }
 
     /** The group's routes with their states now; 404 for a group without routes. */
-
     private List<RouteState> members(String group) {
         List<RouteState> members = routes.routes().stream().filter(route -> group.equals(route.group())).toList();
         if (members.isEmpty()) {
