@@ -157,14 +157,16 @@ public final class BookingRepository {
      * Whether a report is about the stored booking's guest, by the most it says: its phone, else its
      * e-mail, else the guest's name, else the arrival day. Two series of numbers can meet, and a mail
      * anyone can send must not hand a channel's reservation (its dates, its journey) to a guest of
-     * the sender's choosing, nor a report move another guest's booking.
+     * the sender's choosing, nor a report move another guest's booking. An e-mail that is not the
+     * guest's decides nothing: a guest keeps the first one the hub learnt, and a channel gives each
+     * reservation an address of its own (a returning guest's).
      */
     private boolean sameGuest(Connection c, Stored stored, Booking booking) throws SQLException {
         if (booking.phone() != null) {
             return guests.findIdByPhone(c, booking.phone()).filter(id -> id == stored.guestId()).isPresent();
         }
-        if (booking.email() != null) {
-            return guests.hasEmail(c, stored.guestId(), booking.email());
+        if (booking.email() != null && guests.hasEmail(c, stored.guestId(), booking.email())) {
+            return true;
         }
         if (booking.guestName() != null) {
             return guests.findById(c, stored.guestId()).map(Guest::name)

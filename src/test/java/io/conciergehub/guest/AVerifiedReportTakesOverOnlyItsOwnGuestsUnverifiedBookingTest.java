@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * A verified source's report takes over an unverified booking with its number only when it is about
  * that booking's guest: a property system's booking 1042 is not the website's 1042 of another guest,
  * and a mail anyone can send, naming a channel's code, does not get the channel's reservation for the
- * guest it made up. A forward of the channel's own confirmation is taken over, by phone or by name.
+ * guest it made up. A forward of the channel's own confirmation is taken over, by phone or by name,
+ * also when the channel writes to a returning guest at an address of this reservation's own.
  */
 class AVerifiedReportTakesOverOnlyItsOwnGuestsUnverifiedBookingTest {
 
@@ -43,7 +44,11 @@ class AVerifiedReportTakesOverOnlyItsOwnGuestsUnverifiedBookingTest {
     }
 
     static Booking report(String source, String number, String name, String phone, LocalDate arrival) {
-        return new Booking(source, number, name, phone, null, "en", arrival, arrival == null ? null : DEPARTURE, 2,
+        return report(source, number, name, phone, null, arrival);
+    }
+
+    static Booking report(String source, String number, String name, String phone, String email, LocalDate arrival) {
+        return new Booking(source, number, name, phone, email, "en", arrival, arrival == null ? null : DEPARTURE, 2,
                 null, null, null, null, null);
     }
 
@@ -84,5 +89,18 @@ class AVerifiedReportTakesOverOnlyItsOwnGuestsUnverifiedBookingTest {
                 DEPARTURE), 4L));
 
         assertThat(stored()).containsExactly("booking.com/4711002233/1/cancelled", "booking.com/4711009999/2/confirmed");
+    }
+
+    @Test
+    void aReturningGuestsNewChannelAddressDoesNotKeepTheCancellationOut() {
+        // Last year's stay gave the guest the channel's address of then; this year's has a new one.
+        db.write(c -> bookings.upsert(c, report("booking.com", "4700000001", "Gina Fictional", "+447700900125",
+                "gina.123@guest.booking.example", ARRIVAL.minusYears(1)), 1L));
+        db.write(c -> bookings.upsert(c, report("generic", "4711005555", "Gina Fictional", "+447700900125", ARRIVAL),
+                2L));
+        db.write(c -> bookings.upsert(c, report("booking.com", "4711005555", "Gina Fictional", null,
+                "gina.456@guest.booking.example", null).cancelled(), 3L));
+
+        assertThat(stored()).containsExactly("booking.com/4700000001/1/confirmed", "booking.com/4711005555/1/cancelled");
     }
 }
