@@ -32,6 +32,11 @@ import java.util.Set;
 public record FlightStatus(String flightId, Instant scheduledArrival, Instant expectedArrival, boolean cancelled,
         boolean diverted, boolean landed, String destination) {
 
+    /** Landed or cancelled: the guest waits for nothing more of this leg, and it is not asked about again. */
+    boolean settled() {
+        return landed || cancelled;
+    }
+
     /** The guest's flight among AeroAPI's answer, empty when none arrives at the hotel's airports that day. */
     static Optional<FlightStatus> of(JsonNode answer, LocalDate arrivalDay, Set<String> airports, ZoneId zone) {
         Map<String, List<JsonNode>> byFlight = new LinkedHashMap<>();

@@ -165,12 +165,11 @@ public final class FlightWatch {
         Instant nearest = null;
         for (Passenger passenger : flight.passengers()) {
             Optional<FlightStatus> status = FlightStatus.of(answer, passenger.arrival(), settings.airports(), zone);
-            allSettled &= status.isPresent() && (status.get().landed() || status.get().cancelled());
+            allSettled &= status.isPresent() && status.get().settled();
             anyFound |= status.isPresent();
             // A leg landed or cancelled waits for nothing: its past arrival would keep the answer
             // fresh only for flights.answer-cache, for another guest's leg of the same number tomorrow.
-            Instant arrival = status.filter(leg -> !leg.landed() && !leg.cancelled())
-                    .map(FlightStatus::expectedArrival).orElse(null);
+            Instant arrival = status.filter(leg -> !leg.settled()).map(FlightStatus::expectedArrival).orElse(null);
             nearest = arrival == null || nearest != null && nearest.isBefore(arrival) ? nearest : arrival;
             if (status.isEmpty()) {
                 LOG.info("event=flights.not-found flight={} booking={}", flight.ident(), passenger.bookingId());
