@@ -148,9 +148,9 @@ public final class GuardedRouteMBeans extends DefaultManagementObjectStrategy {
          */
         @Override
         public void start() throws Exception {
-            Map<String, String> held = guard.mayRunBut("group '" + getRouteGroup() + "'", context.getRoutes().stream()
-                    .filter(route -> group.equals(route.getGroup())).map(Route::getRouteId).toList());
-            new RouteControl(context).startGroup(group, held.keySet());
+            RouteControl routes = new RouteControl(context);
+            Map<String, String> held = guard.mayRunBut("group '" + getRouteGroup() + "'", routes.groupRouteIds(group));
+            routes.startGroup(group, held.keySet());
             if (!held.isEmpty()) {
                 throw new IllegalStateException("group '" + group + "' started but what a stored pause holds: "
                         + StoredPauses.staySuspended(held));

@@ -49,7 +49,7 @@ public final class RouteApi {
 
     public ApiResponse resume(@Header("id") String id) throws Exception {
         known(id);
-        refuseIfHeld(List.of(id));
+        refuseIfHeld(id);
         routes.start(id);
         LOG.info("event=routes.route-resumed route={} state={}", id, routes.status(id));
         return ApiResponse.ok(known(id));
@@ -82,13 +82,11 @@ public final class RouteApi {
         return ApiResponse.ok(new GroupState(group, members(group), held.isEmpty() ? null : held));
     }
 
-    /** 409 when a stored pause holds one of the routes: starting it would bypass the pause. */
-    private void refuseIfHeld(List<String> ids) {
-        for (String id : ids) {
-            String held = pauses.holds(id);
-            if (held != null) {
-                throw HttpProblem.conflict("route '" + id + "' stays suspended: " + held);
-            }
+    /** 409 when a stored pause holds the route: starting it would bypass the pause. */
+    private void refuseIfHeld(String id) {
+        String held = pauses.holds(id);
+        if (held != null) {
+            throw HttpProblem.conflict("route '" + id + "' stays suspended: " + held);
         }
     }
 
