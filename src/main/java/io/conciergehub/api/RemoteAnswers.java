@@ -23,6 +23,9 @@ public final class RemoteAnswers {
     /** 4xx answers that say the service (its credentials, its URL) is wrong, not the request. */
     private static final Set<Integer> SERVICE_LEVEL_4XX = Set.of(401, 403, 404, 405, 407, 408);
 
+    /** Of those, the ones that refuse the hub's credentials: {@link RemoteCallException.CredentialsRefused}. */
+    private static final Set<Integer> CREDENTIALS_REFUSED = Set.of(401, 403, 407);
+
     private final Clock clock;
 
     public RemoteAnswers(Clock clock) {
@@ -41,12 +44,16 @@ public final class RemoteAnswers {
      * For a caller whose request waits for the service rather than fail for good (a reservation mail
      * stays unread for the next poll): 5xx, no answer, and every answer that says the service is
      * wrong, not the request: a redirect, 401, 403 (a revoked or wrong key), 404 (a wrong URL or
-     * model), 405, 407, 408 are {@link RemoteCallException.Unavailable}, retried and counted by the
-     * breaker like a 5xx. What {@link #failOnClientError} finds after it (400, 422…) is the service
-     * refusing this very request.
+     * model), 405, 407, 408 are {@link RemoteCallException.Unavailable}, counted by the breaker like a
+     * 5xx and retried, but for 401, 403 and 407 ({@link RemoteCallException.CredentialsRefused}),
+     * which paid calls do not retry. What {@link #failOnClientError} finds after it (400, 422…) is
+     * the service refusing this very request.
      */
     public void failOnServiceError(Exchange exchange) {
         int status = status(exchange);
+        if (CREDENTIALS_REFUSED.contains(status)) {
+            throw new RemoteCallException.CredentialsRefused(status, excerpt(exchange));
+        }
         if (status / 100 == 3 || SERVICE_LEVEL_4XX.contains(status)) {
             throw new RemoteCallException.Unavailable(status, excerpt(exchange));
         }

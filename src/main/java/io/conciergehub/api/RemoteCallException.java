@@ -39,6 +39,18 @@ public class RemoteCallException extends RuntimeException {
     }
 
     /**
+     * 401, 403 or 407 where a refusal says the service is wrong, not the request
+     * ({@link RemoteAnswers#failOnServiceError}): the hub's credentials are refused (a revoked or
+     * mistyped key). Unavailable for every request until someone fixes the key, so the breaker
+     * counts it; a retry moments later would be refused the same way, so paid calls do not retry it.
+     */
+    public static class CredentialsRefused extends Unavailable {
+        public CredentialsRefused(int status, String detail) {
+            super(status, detail);
+        }
+    }
+
+    /**
      * A 5xx with {@code Retry-After} from a service whose requests wait for it in order (the event
      * sink, {@link RemoteAnswers#failOnServiceUnavailable}): unavailable, and says for how long.
      */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.SpokiStub;
 import io.conciergehub.support.TestClock;
 import io.conciergehub.support.TestHub;
@@ -59,6 +60,19 @@ final class Flights {
         await().atMost(Duration.ofSeconds(15)).until(() -> aeroapi.questions(ident) == times);
         await().atMost(Duration.ofSeconds(15)).until(() -> hub.count("SELECT COALESCE(SUM(calls), 0) FROM cost_days"
                 + " WHERE item = 'flightaware'") == times);
+    }
+
+    /** A hub whose circuit breaker flightaware opens once two questions failed, for an hour. */
+    static HubUnderTest hubWhoseCircuitOpensAfterTwoQuestions(TestClock clock, AeroApiStub aeroapi) {
+        return HubUnderTest.withSpoki(hub -> aeroapi.configure(hub.clock(clock))
+                .property("flightaware.circuit.minimum-calls", "2").property("flightaware.circuit.window-size", "2")
+                .property("flightaware.circuit.open-duration", "1h"));
+    }
+
+    /** Waits until /health says circuit breaker flightaware is open. */
+    static void circuitOpens(TestHub hub) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> hub.get("/health", "X-API-Key", TestHub.API_KEY)
+                .body().contains("\"flightaware\":\"OPEN\""));
     }
 
     /** AeroAPI is asked nothing more about the flight for a few seconds of polls (every second). */
