@@ -20,8 +20,8 @@ import org.apache.camel.Exchange;
 /**
  * Commands from outside systems ({@code POST /api/mesh/commands}, {@code /batch}, {@code GET
  * /commands/{id}}): checked as a whole, stored durably, answered 202, then executed by the
- * {@link CommandWorker}. The same {@code idempotencyKey} returns the same command; reused with
- * another request it is a 409.
+ * {@link CommandWorker}. The same {@code idempotencyKey} from the same API key returns the same
+ * command; reused with another request it is a 409. Another API key's is another command.
  */
 public final class CommandApi {
 

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code commands} table: a command's row, its payload encrypted (it carries phone numbers),
  * and the worker's states {@code queued → running → succeeded | failed}, each change audited. The
- * {@code idempotencyKey} finds the command a retry of the same request created before.
+ * {@code idempotencyKey} finds the command a retry of the same request, by the same API key, created
+ * before; another API key's same idempotencyKey is another command.
  *
  * <p>A command that queued messages (its result names their outbox rows) is reported as its
  * messages stand: {@code running} while one waits for the provider, then {@code failed} if one
@@ -73,17 +74,19 @@ public final class CommandStore {
     }
 
     /**
-     * Stores a new command, queued; or finds the one stored with the same idempotencyKey (409 if for
-     * another request). {@code beforeNew} runs, in the transaction, only when the command is new: it
-     * may refuse it (an open breaker), never a retry of a command already stored.
+     * Stores a new command, queued; or finds the one the caller's API key stored with the same
+     * idempotencyKey (409 if for another request). {@code beforeNew} runs, in the transaction, only
+     * when the command is new: it may refuse it (an open breaker), never a retry of a command already
+     * stored.
      */
     public Stored store(CommandRequest request, Caller caller, Runnable beforeNew) {
         long now = clock.millis();
         return db.writeDurably(c -> {
             if (request.idempotencyKey() != null) {
+                // Scoped to the API key, as Stripe's: another integration may choose the same key.
                 Optional<String[]> existing = Sql.one(c, "SELECT id, request_hash, payload_enc FROM commands"
-                        + " WHERE idempotency_key = ?", row -> new String[] {row.getString(1), row.getString(2),
-                                row.getString(3)}, request.idempotencyKey());
+                        + " WHERE key_id = ? AND idempotency_key = ?", row -> new String[] {row.getString(1),
+                                row.getString(2), row.getString(3)}, caller.keyId(), request.idempotencyKey());
                 if (existing.isPresent()) {
                     String hash = FORGOTTEN.equals(existing.get()[2]) ? crypto.blindIndex(request.hash()) : request.hash();
                     if (!existing.get()[1].equals(hash)) {
