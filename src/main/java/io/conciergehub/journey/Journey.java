@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
@@ -35,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The guest journey behind the {@code guest-journey} route: the route selects the candidate
  * (booking, step) pairs with camel-jdbc, bounded by the {@link #selection parameters} given here,
  * and hands each to {@link #queue}, which checks it is due and queues it exactly once: the
- * {@code journey_steps} row (unique per booking and step) and the outbox row are written in one
+ * {@code journey_steps} row (unique per booking, step and the day its message names; one welcome
+ * per booking) and the outbox row are written in one
  * transaction, so neither a restart nor a failover to the standby (the rows replicate) sends a
  * step twice. Cancelled bookings and guests who opted out get nothing; nothing is queued inside
  * the quiet hours (the route asks {@link #outsideQuietHours} first), so a step due then waits for
@@ -102,8 +102,8 @@ public final class Journey {
 
     /**
      * Queues the step for the booking of one selected row ({@code booking_id}, {@code step}) if it
-     * is due, its booking not cancelled, its guest not opted out and the step not queued before,
-     * all checked in the transaction that queues it. Returns the outbox row, or null.
+     * is due, its booking not cancelled, its guest not opted out and the step not queued before for
+     * the day it names, all checked in the transaction that queues it. Returns the outbox row, or null.
      */
     public Long queue(@Body Map<String, Object> row) {
         long bookingId = ((Number) row.get("booking_id")).longValue();
@@ -128,8 +128,10 @@ public final class Journey {
             if (due == null || due > now || step.passed(booking.arrival(), booking.departure(), today(now))) {
                 return null;
             }
-            if (Sql.update(c, "INSERT INTO journey_steps (booking_id, step, sent_at) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (booking_id, step) DO NOTHING", bookingId, step.name(), now) == 0) {
+            String day = step.day(booking.arrival(), booking.departure()).toString();
+            // Either key: this step for this day, or the booking's one welcome whatever day it named.
+            if (Sql.update(c, "INSERT INTO journey_steps (booking_id, step, day, sent_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING", bookingId, step.name(), day, now) == 0) {
                 return null; // queued before (on this node, or on the peer before a failover)
             }
             Guest guest = guests.findById(c, booking.guestId()).orElseThrow();
@@ -149,8 +151,8 @@ public final class Journey {
             fields.put("CHECKIN_TIME", checkInTime);
             long queued = outbox.enqueueScheduled(c, Outbox.PURPOSE_JOURNEY, guest.id(), text, language, step.template(),
                     step.templateLanguage(), fields, now);
-            Sql.update(c, "UPDATE journey_steps SET outbox_id = ? WHERE booking_id = ? AND step = ?", queued,
-                    bookingId, step.name());
+            Sql.update(c, "UPDATE journey_steps SET outbox_id = ? WHERE booking_id = ? AND step = ? AND day = ?", queued,
+                    bookingId, step.name(), day);
             return queued;
         });
         if (outboxId != null) {
@@ -182,14 +184,16 @@ public final class Journey {
                         Booking.CANCELLED.equals(r.getString(3)) || r.getInt(7) != 0, date(r.getString(4)),
                         date(r.getString(5)), r.getLong(6)), guestId);
         for (PlannedBooking booking : bookings) {
-            Set<String> queued = Set.copyOf(Sql.list(c, "SELECT step FROM journey_steps WHERE booking_id = ?",
-                    r -> r.getString(1), booking.id()));
+            List<Recorded> recorded = Sql.list(c, "SELECT step, day FROM journey_steps WHERE booking_id = ?",
+                    r -> new Recorded(r.getString(1), date(r.getString(2))), booking.id());
             for (JourneyStep step : steps.values()) {
                 if (!step.enabled()) {
                     continue;
                 }
                 Long due = step.dueAt(booking.bookedAt(), booking.arrival(), booking.departure(), zone);
-                String state = queued.contains(step.name()) ? "queued"
+                boolean queued = recorded.stream().anyMatch(r -> r.step().equals(step.name())
+                        && step.doneFor(r.day(), booking.arrival(), booking.departure()));
+                String state = queued ? "queued"
                         : booking.skipped() || step.passed(booking.arrival(), booking.departure(), today) ? "skipped"
                         : due != null && due <= now ? "due" : "scheduled";
                 Map<String, Object> planned = new LinkedHashMap<>();
@@ -201,6 +205,10 @@ public final class Journey {
             }
         }
         return plan;
+    }
+
+    /** A step recorded for a booking, and the day its message named. */
+    private record Recorded(String step, LocalDate day) {
     }
 
     private record PlannedBooking(long id, String reference, boolean skipped, LocalDate arrival, LocalDate departure,

@@ -10,14 +10,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * What the journey says of a step's message when the outbox is about to send it ({@link Journey}
  * checked all this when it queued the step, but the message may have waited in the outbox since):
- * not at all once its booking is cancelled or the step's last day has passed by the time it would
- * go ({@link JourneyStep#passed}), not before the end of the quiet hours.
+ * not at all once its booking is cancelled, the day it names is no longer its booking's (the stay
+ * moved) or the step's last day has passed by the time it would go ({@link JourneyStep#passed}), not
+ * before the end of the quiet hours.
  */
 public final class JourneySendCheck implements Outbox.JourneyCheck {
 
@@ -31,18 +33,36 @@ public final class JourneySendCheck implements Outbox.JourneyCheck {
         this.steps = steps.stream().collect(Collectors.toMap(JourneyStep::name, Function.identity()));
     }
 
-    /** The booking and step are the ones {@code journey_steps} queued the message for. */
+    /** The booking, step and day are the ones {@code journey_steps} queued the message for. */
     @Override
     public Verdict verdict(Connection c, long outboxId, long goesAt) throws SQLException {
-        return Sql.one(c, "SELECT j.step, b.status, b.arrival, b.departure FROM journey_steps j"
+        return Sql.one(c, "SELECT j.step, j.day, b.status, b.arrival, b.departure FROM journey_steps j"
                 + " JOIN bookings b ON b.id = j.booking_id WHERE j.outbox_id = ?", r -> {
-                    if (Booking.CANCELLED.equals(r.getString(2))) {
+                    if (Booking.CANCELLED.equals(r.getString(3))) {
                         return Verdict.BOOKING_CANCELLED;
                     }
                     JourneyStep step = steps.get(r.getString(1));
-                    return step != null && step.passed(Journey.date(r.getString(3)), Journey.date(r.getString(4)),
-                            LocalDate.ofInstant(Instant.ofEpochMilli(goesAt), zone)) ? Verdict.DAY_PASSED : Verdict.GOES;
+                    if (step == null) {
+                        return Verdict.GOES;
+                    }
+                    LocalDate arrival = Journey.date(r.getString(4));
+                    LocalDate departure = Journey.date(r.getString(5));
+                    if (!Objects.equals(Journey.date(r.getString(2)), step.day(arrival, departure))) {
+                        return Verdict.DATE_CHANGED;
+                    }
+                    return step.passed(arrival, departure, LocalDate.ofInstant(Instant.ofEpochMilli(goesAt), zone))
+                            ? Verdict.DAY_PASSED : Verdict.GOES;
                 }, outboxId).orElse(Verdict.GOES);
+    }
+
+    /**
+     * The step of a message cancelled because the stay moved did not happen: forgotten, it is
+     * queued for the booking's dates (the welcome too, naming the new arrival), also when the stay
+     * moves back to the day the message named.
+     */
+    @Override
+    public void dateChanged(Connection c, long outboxId) throws SQLException {
+        Sql.update(c, "DELETE FROM journey_steps WHERE outbox_id = ?", outboxId);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Objects;
 
 /**
  * One step of the guest journey, from {@code journey.<name>.*}: the welcome is due {@code offset}
@@ -50,9 +51,21 @@ public record JourneyStep(String name, boolean enabled, Duration offset, LocalTi
         return lastDay != null && lastDay.isBefore(today);
     }
 
-    /** The day the step is about, and its last: the departure for the check-out, else the arrival. */
-    private LocalDate day(LocalDate arrival, LocalDate departure) {
+    /**
+     * The day the step is about, its last, and the one its message names and {@code journey_steps}
+     * records: the departure for the check-out, else the arrival.
+     */
+    public LocalDate day(LocalDate arrival, LocalDate departure) {
         return CHECK_OUT.equals(name) ? departure : arrival;
+    }
+
+    /**
+     * Whether the step, recorded for {@code recorded}, is done for a booking with these dates: the
+     * welcome whatever day it named (a guest whose stay moved is not welcomed again), the others for
+     * their day only (a moved stay gets them again for its new dates).
+     */
+    public boolean doneFor(LocalDate recorded, LocalDate arrival, LocalDate departure) {
+        return WELCOME.equals(name) || Objects.equals(recorded, day(arrival, departure));
     }
 
     /**

@@ -98,8 +98,8 @@ public final class Outbox {
 
     /**
      * What the journey (a higher layer, which binds it as {@code journeyCheck}) says of one of its
-     * messages when the outbox is about to send it: queued before a cancellation, the quiet hours
-     * or the end of its step's day, it may have waited in the outbox (sending paused, the provider
+     * messages when the outbox is about to send it: queued before a cancellation, a move of the
+     * stay, the quiet hours or the end of its step's day, it may have waited in the outbox (sending paused, the provider
      * down) until after them.
      */
     public interface JourneyCheck {
@@ -109,7 +109,9 @@ public final class Outbox {
             /** Its booking has been cancelled since it was queued. */
             BOOKING_CANCELLED,
             /** The last day its step may go on will have passed when it goes. */
-            DAY_PASSED
+            DAY_PASSED,
+            /** The day it names is no longer its booking's: the stay moved since it was queued. */
+            DATE_CHANGED
         }
 
         /**
@@ -117,6 +119,12 @@ public final class Outbox {
          * the quiet hours it would be put off to); one query.
          */
         Verdict verdict(Connection c, long outboxId, long goesAt) throws SQLException;
+
+        /**
+         * The journey row {@code outboxId} was cancelled for {@link Verdict#DATE_CHANGED}, in this
+         * transaction: its step is to be queued again for the booking's dates.
+         */
+        void dateChanged(Connection c, long outboxId) throws SQLException;
 
         /** When the journey's quiet hours that {@code now} falls in end, or null outside them. */
         Long quietUntil(long now);
@@ -232,8 +240,8 @@ public final class Outbox {
      * when the row is not to be paced now: sending is paused, the row is not queued, it is not its
      * guest's next (see {@link #nextInLine}), or another exchange paces it already (a copy the sweep
      * queued: paced too, it would take one of its guest's turns and hold the guest's next back). A
-     * row that will not be sent (guest opted out, its journey booking cancelled or its step's day
-     * passed, window closed without a template) is cancelled or held here, unpaced, and one that
+     * row that will not be sent (guest opted out, its journey booking cancelled, its stay moved or
+     * its step's day passed, window closed without a template) is cancelled or held here, unpaced, and one that
      * must wait for the end of the journey's quiet hours is put off to then. Otherwise only reads: the row stays queued
      * while it waits, and {@link #claim} takes it after.
      */
@@ -271,7 +279,7 @@ public final class Outbox {
      * queued behind it meanwhile ({@link #mergeBehind}) and starts its send under this node's epoch
      * (a redelivery starts the next with {@link #beginAttempt}). Returns what to send, or null
      * when the row is not to be sent: taken already, no longer its guest's next, its guest opted out,
-     * its journey booking was cancelled or its step's day passed meanwhile (cancelled), held outside
+     * its journey booking was cancelled, its stay moved or its step's day passed meanwhile (cancelled), held outside
      * the 24-hour window, or a journey message put off to the end of the quiet hours.
      */
     public OutboundMessage claim(@ExchangeProperty("outboxId") long outboxId) {
@@ -307,25 +315,29 @@ public final class Outbox {
 
     /** Why a row is not sent: the state it leaves the queue in, and the reason recorded with it. */
     private enum Unsent {
-        CANCELLED("cancelled", "guest opted out"),
-        BOOKING_CANCELLED("cancelled", Progress.BOOKING_CANCELLED_REASON),
-        DAY_PASSED("cancelled", Progress.DAY_PASSED_REASON),
-        HELD("held", "24-hour window closed and no template to send instead");
+        CANCELLED("cancelled", "guest opted out", Progress.OPTED_OUT),
+        BOOKING_CANCELLED("cancelled", Progress.BOOKING_CANCELLED_REASON, Progress.BOOKING_CANCELLED),
+        DAY_PASSED("cancelled", Progress.DAY_PASSED_REASON, Progress.DAY_PASSED),
+        DATE_CHANGED("cancelled", Progress.DATE_CHANGED_REASON, Progress.DATE_CHANGED),
+        HELD("held", "24-hour window closed and no template to send instead", Progress.WINDOW_CLOSED);
 
         final String state;
         final String reason;
+        /** What the message reads as ({@link Progress#reason}). */
+        final String progress;
 
-        Unsent(String state, String reason) {
+        Unsent(String state, String reason, String progress) {
             this.state = state;
             this.reason = reason;
+            this.progress = progress;
         }
     }
 
     /**
      * Why the row will not be sent, or null when it goes: its guest opted out (only the opt-out
      * confirmation still goes), it is a journey message whose booking was cancelled after it was
-     * queued or whose step's last day will have passed when it goes (now, or at the end of the
-     * quiet hours), or it is free text outside the 24-hour window with no template to send instead.
+     * queued, whose stay moved since (it names the old date) or whose step's last day will have
+     * passed when it goes (now, or at the end of the quiet hours), or it is free text outside the 24-hour window with no template to send instead.
      */
     private Unsent unsent(Connection c, Row row, Reach guest, long now) throws SQLException {
         if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {
@@ -334,8 +346,14 @@ public final class Outbox {
         if (PURPOSE_JOURNEY.equals(row.purpose())) {
             Long until = journey.quietUntil(now);
             JourneyCheck.Verdict verdict = journey.verdict(c, row.id(), until == null ? now : until);
-            if (verdict != JourneyCheck.Verdict.GOES) {
-                return verdict == JourneyCheck.Verdict.DAY_PASSED ? Unsent.DAY_PASSED : Unsent.BOOKING_CANCELLED;
+            Unsent cancelled = switch (verdict) {
+                case GOES -> null;
+                case BOOKING_CANCELLED -> Unsent.BOOKING_CANCELLED;
+                case DAY_PASSED -> Unsent.DAY_PASSED;
+                case DATE_CHANGED -> Unsent.DATE_CHANGED;
+            };
+            if (cancelled != null) {
+                return cancelled;
             }
         }
         return freeTextOutsideWindow(row, guest, now) && windowTemplate(row) == null ? Unsent.HELD : null;
@@ -364,7 +382,7 @@ public final class Outbox {
     }
 
     /**
-     * Cancels (guest opted out, journey booking cancelled or step's day passed) or holds (window
+     * Cancels (guest opted out, journey booking cancelled, stay moved or step's day passed) or holds (window
      * closed, no template) a row that will not be sent, or puts a journey message off to the end of
      * the quiet hours; false when the row goes now.
      */
@@ -383,9 +401,11 @@ public final class Outbox {
         finish(c, row.id(), row.messageId(), unsent.state, MessageStatus.HELD, unsent.reason, now);
         if (unsent == Unsent.HELD) {
             LOG.warn("event=outbox.held outbox={} guest={} reason=window-closed", row.id(), row.guestId());
-        } else if (unsent == Unsent.BOOKING_CANCELLED || unsent == Unsent.DAY_PASSED) {
-            LOG.info("event=outbox.cancelled outbox={} guest={} reason={}", row.id(), row.guestId(),
-                    unsent == Unsent.DAY_PASSED ? Progress.DAY_PASSED : Progress.BOOKING_CANCELLED);
+        } else if (unsent != Unsent.CANCELLED) {
+            if (unsent == Unsent.DATE_CHANGED) {
+                journey.dateChanged(c, row.id());
+            }
+            LOG.info("event=outbox.cancelled outbox={} guest={} reason={}", row.id(), row.guestId(), unsent.progress);
         }
         return true;
     }
@@ -819,11 +839,12 @@ public final class Outbox {
             // The outbox holds only free text for a guest whose 24-hour window is closed.
             case "held" -> new Progress(messageId, MessageStatus.HELD.dbValue(), Progress.WINDOW_CLOSED);
             // Cancelled at the send: the guest had opted out, or a journey message's booking was
-            // cancelled or its step's day passed. Not a failure, nothing went out.
+            // cancelled, its stay moved or its step's day passed. Not a failure, nothing went out.
             case "cancelled" -> new Progress(messageId, MessageStatus.HELD.dbValue(),
                     switch (String.valueOf(row.getString("last_error"))) {
                         case Progress.BOOKING_CANCELLED_REASON -> Progress.BOOKING_CANCELLED;
                         case Progress.DAY_PASSED_REASON -> Progress.DAY_PASSED;
+                        case Progress.DATE_CHANGED_REASON -> Progress.DATE_CHANGED;
                         default -> Progress.OPTED_OUT;
                     });
             default -> MessageStatus.FAILED.dbValue().equals(status)
@@ -845,6 +866,10 @@ public final class Outbox {
         static final String BOOKING_CANCELLED_REASON = "booking cancelled";
         /** What a row cancelled for its step's day records as its error, by which it reads as {@link #DAY_PASSED}. */
         static final String DAY_PASSED_REASON = "its day passed";
+        /** A journey message whose booking's stay moved before it could go: it named the old date. */
+        public static final String DATE_CHANGED = "date-changed";
+        /** What a row cancelled for its moved date records as its error, by which it reads as {@link #DATE_CHANGED}. */
+        static final String DATE_CHANGED_REASON = "its date changed";
     }
 
     public long depth() {

@@ -11,8 +11,12 @@ import io.conciergehub.support.TestClock;
 import io.conciergehub.support.TestHub;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +34,8 @@ class AJourneyMessageThatWaitedInTheOutboxIsCheckedAgainWhenItGoesTest {
 
     @RegisterExtension
     static final HubUnderTest env = HubUnderTest.withSpoki(hub -> Journeys.everySecond(hub, clock)
-            .property("journey.welcome.template", "1000"));
+            .property("journey.welcome.template", "1000")
+            .property("journey.pre-arrival.template", "1001"));
 
     @AfterEach
     void sendingGoesOn() throws Exception {
@@ -87,6 +92,35 @@ class AJourneyMessageThatWaitedInTheOutboxIsCheckedAgainWhenItGoesTest {
                     assertThat(message.path("state").asText()).isEqualTo("held");
                     assertThat(message.path("reason").asText()).isEqualTo("day-passed");
                 });
+    }
+
+    @Test
+    void messagesQueuedBeforeTheStayMovedGoForTheNewDatesOnly() throws Exception {
+        String phone = "+393331234535";
+        LocalDateTime morning = welcomeWaitingInThePausedOutbox("W-5", phone, "it", LocalTime.of(10, 0), 2);
+        // The check-in instructions, due at once, wait behind the welcome; then the stay moves three days on.
+        await().atMost(Duration.ofSeconds(20)).until(() -> "2".equals(env.hub().text("SELECT COUNT(*) FROM outbox o"
+                + " JOIN guests g ON g.id = o.guest_id JOIN bookings b ON b.guest_id = g.id"
+                + " WHERE b.external_id = 'W-5' AND o.state = 'queued'")));
+        LocalDate arrival = morning.toLocalDate().plusDays(5);
+        Journeys.book(env.hub(), "W-5", "Guest W-5", phone, "it", arrival.toString(), arrival.plusDays(2).toString());
+
+        sendingResumesAt(morning.plusSeconds(10));
+        // The welcome goes once, naming the new arrival; the instructions for the old one do not go.
+        await().atMost(Duration.ofSeconds(20)).until(() -> templates(env.spoki(), phone).size() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> templates(env.spoki(), phone).size() == 1);
+        // Two days before the new arrival, at 10:00, the instructions for it.
+        clock.moveTo(arrival.minusDays(2).atTime(10, 0));
+        await().atMost(Duration.ofSeconds(20)).until(() -> templates(env.spoki(), phone).size() == 2);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> templates(env.spoki(), phone).size() == 2);
+
+        String named = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ITALIAN).format(arrival);
+        assertThat(templates(env.spoki(), phone)).extracting(t -> t.path("template").asLong() + " "
+                + t.path("custom_fields").path("ARRIVAL").asText()).containsExactly("1000 " + named, "1001 " + named);
+        assertThat(conversation("W-5").path("messages")).as("the messages to the guest, as staff see them")
+                .anySatisfy(message -> assertThat(message.path("reason").asText()).isEqualTo("date-changed"));
     }
 
     @Test

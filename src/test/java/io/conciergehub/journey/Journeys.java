@@ -27,6 +27,13 @@ final class Journeys {
         return hub.clock(clock).property("journey.cron", "* * * * * ?");
     }
 
+    /** Each step's template: 1000 the welcome, 1001 the pre-arrival message, 1003 the check-out message. */
+    static TestHub.Builder stepTemplates(TestHub.Builder hub) {
+        return hub.property("journey.welcome.template", "1000")
+                .property("journey.pre-arrival.template", "1001")
+                .property("journey.check-out.template", "1003");
+    }
+
     /** A booking; a null name or date: the channel did not send it (yet). */
     static void book(TestHub hub, String externalId, String name, String phone, String language, String arrival,
             String departure) throws Exception {

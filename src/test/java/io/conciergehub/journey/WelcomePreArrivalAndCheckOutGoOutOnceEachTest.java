@@ -29,10 +29,7 @@ class WelcomePreArrivalAndCheckOutGoOutOnceEachTest {
     static final String MARIO = "+393331234500";
 
     @RegisterExtension
-    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> Journeys.everySecond(hub, clock)
-            .property("journey.welcome.template", "1000")
-            .property("journey.pre-arrival.template", "1001")
-            .property("journey.check-out.template", "1003"));
+    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> Journeys.stepTemplates(Journeys.everySecond(hub, clock)));
 
     @Test
     void eachStepGoesOnceAsFreeTextInsideTheWindowAndAsTheTemplateOutsideIt() throws Exception {

@@ -39,6 +39,11 @@ class ConversationWindowTest {
         }
 
         @Override
+        public void dateChanged(Connection c, long outboxId) {
+            // No journey message is cancelled here.
+        }
+
+        @Override
         public Long quietUntil(long now) {
             return null;
         }
