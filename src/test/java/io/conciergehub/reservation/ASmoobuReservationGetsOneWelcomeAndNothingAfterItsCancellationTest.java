@@ -25,11 +25,7 @@ class ASmoobuReservationGetsOneWelcomeAndNothingAfterItsCancellationTest {
     static final String STAYING = "+393331234562";
 
     @RegisterExtension
-    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> Smoobu.configure(hub).clock(clock)
-            .property("journey.cron", "* * * * * ?")
-            .property("journey.welcome.template", "1000")
-            .property("journey.pre-arrival.template", "1001")
-            .property("journey.check-out.template", "1003"));
+    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> Smoobu.withJourney(hub, clock));
 
     @Test
     void oneWelcomeThenNothingAfterTheCancellation() throws Exception {

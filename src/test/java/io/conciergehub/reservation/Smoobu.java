@@ -8,6 +8,7 @@ import io.conciergehub.support.TestHub;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 
 /**
  * Smoobu's webhooks as the tests send them ({@code POST /webhooks/smoobu?token=…} with Smoobu's
@@ -23,6 +24,18 @@ final class Smoobu {
     /** Every test hub has the secret ({@link TestHub}); said again here for the reader. */
     static TestHub.Builder configure(TestHub.Builder hub) {
         return hub.property("smoobu.webhook-secret", SECRET);
+    }
+
+    /**
+     * A hub on the test's clock whose journey looks every second and sends each step's template:
+     * 1000 the welcome, 1001 the pre-arrival message, 1003 the check-out message.
+     */
+    static TestHub.Builder withJourney(TestHub.Builder hub, Clock clock) {
+        return configure(hub).clock(clock)
+                .property("journey.cron", "* * * * * ?")
+                .property("journey.welcome.template", "1000")
+                .property("journey.pre-arrival.template", "1001")
+                .property("journey.check-out.template", "1003");
     }
 
     /** A hub that reads each reservation again from this stub of Smoobu's API, with this key. */
