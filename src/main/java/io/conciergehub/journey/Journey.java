@@ -35,11 +35,10 @@ import org.slf4j.LoggerFactory;
  * (booking, step) pairs with camel-jdbc, bounded by the {@link #selection parameters} given here,
  * and hands each to {@link #queue}, which checks it is due and queues it exactly once: the
  * {@code journey_steps} row (unique per booking, step and the day its message names; one welcome
- * per booking) and the outbox row are written in one
- * transaction, so neither a restart nor a failover to the standby (the rows replicate) sends a
- * step twice. Cancelled bookings and guests who opted out get nothing; nothing is queued inside
- * the quiet hours (the route asks {@link #outsideQuietHours} first), so a step due then waits for
- * their end.
+ * per booking) and the outbox row are written in one transaction, so neither a restart nor a
+ * failover to the standby (the rows replicate) sends a step twice. Cancelled bookings and guests
+ * who opted out get nothing; nothing is queued inside the quiet hours (the route asks
+ * {@link #outsideQuietHours} first), so a step due then waits for their end.
  */
 public final class Journey {
 
@@ -151,8 +150,8 @@ public final class Journey {
             fields.put("CHECKIN_TIME", checkInTime);
             long queued = outbox.enqueueScheduled(c, Outbox.PURPOSE_JOURNEY, guest.id(), text, language, step.template(),
                     step.templateLanguage(), fields, now);
-            Sql.update(c, "UPDATE journey_steps SET outbox_id = ? WHERE booking_id = ? AND step = ? AND day = ?", queued,
-                    bookingId, step.name(), day);
+            Sql.update(c, "UPDATE journey_steps SET outbox_id = ? WHERE booking_id = ? AND step = ? AND day = ?",
+                    queued, bookingId, step.name(), day);
             return queued;
         });
         if (outboxId != null) {

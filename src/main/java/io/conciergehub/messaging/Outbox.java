@@ -99,8 +99,8 @@ public final class Outbox {
     /**
      * What the journey (a higher layer, which binds it as {@code journeyCheck}) says of one of its
      * messages when the outbox is about to send it: queued before a cancellation, a move of the
-     * stay, the quiet hours or the end of its step's day, it may have waited in the outbox (sending paused, the provider
-     * down) until after them.
+     * stay, the quiet hours or the end of its step's day, it may have waited in the outbox (sending
+     * paused, the provider down) until after them.
      */
     public interface JourneyCheck {
         /** Whether a journey message goes, and if not, why. */
@@ -279,8 +279,8 @@ public final class Outbox {
      * queued behind it meanwhile ({@link #mergeBehind}) and starts its send under this node's epoch
      * (a redelivery starts the next with {@link #beginAttempt}). Returns what to send, or null
      * when the row is not to be sent: taken already, no longer its guest's next, its guest opted out,
-     * its journey booking was cancelled, its stay moved or its step's day passed meanwhile (cancelled), held outside
-     * the 24-hour window, or a journey message put off to the end of the quiet hours.
+     * its journey booking was cancelled, its stay moved or its step's day passed meanwhile
+     * (cancelled), held outside the 24-hour window, or a journey message put off to the end of the quiet hours.
      */
     public OutboundMessage claim(@ExchangeProperty("outboxId") long outboxId) {
         try {
@@ -337,7 +337,8 @@ public final class Outbox {
      * Why the row will not be sent, or null when it goes: its guest opted out (only the opt-out
      * confirmation still goes), it is a journey message whose booking was cancelled after it was
      * queued, whose stay moved since (it names the old date) or whose step's last day will have
-     * passed when it goes (now, or at the end of the quiet hours), or it is free text outside the 24-hour window with no template to send instead.
+     * passed when it goes (now, or at the end of the quiet hours), or it is free text outside the
+     * 24-hour window with no template to send instead.
      */
     private Unsent unsent(Connection c, Row row, Reach guest, long now) throws SQLException {
         if (guest.optedOut() && !PURPOSE_OPT_OUT.equals(row.purpose())) {

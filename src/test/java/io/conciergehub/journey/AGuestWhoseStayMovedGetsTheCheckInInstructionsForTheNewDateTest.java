@@ -24,7 +24,8 @@ class AGuestWhoseStayMovedGetsTheCheckInInstructionsForTheNewDateTest {
     static final String PHONE = "+393331234571";
 
     @RegisterExtension
-    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> Journeys.stepTemplates(Journeys.everySecond(hub, clock)));
+    static final HubUnderTest env = HubUnderTest.withSpoki(
+            hub -> Journeys.stepTemplates(Journeys.everySecond(hub, clock)));
 
     @Test
     void theCheckInInstructionsAndTheCheckOutMessageFollowTheNewDates() throws Exception {

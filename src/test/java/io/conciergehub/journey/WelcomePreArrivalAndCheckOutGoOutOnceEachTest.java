@@ -29,7 +29,8 @@ class WelcomePreArrivalAndCheckOutGoOutOnceEachTest {
     static final String MARIO = "+393331234500";
 
     @RegisterExtension
-    static final HubUnderTest env = HubUnderTest.withSpoki(hub -> Journeys.stepTemplates(Journeys.everySecond(hub, clock)));
+    static final HubUnderTest env = HubUnderTest.withSpoki(
+            hub -> Journeys.stepTemplates(Journeys.everySecond(hub, clock)));
 
     @Test
     void eachStepGoesOnceAsFreeTextInsideTheWindowAndAsTheTemplateOutsideIt() throws Exception {
