@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * A hub upgraded while its steps were recorded once per booking (before V24 recorded the day each
+ * A hub upgraded while its steps were recorded once per booking (before V25 recorded the day each
  * named) sends none of them again: the welcome and the check-in instructions a guest got before
  * the upgrade count for the stay's dates, and the check-out message still goes on its morning.
  */
@@ -52,7 +52,7 @@ class AnUpgradeSendsNoGuestAJourneyStepAgainTest {
     private static Path welcomedAndInstructedBeforeTheUpgrade(long now) throws Exception {
         Path dir = Files.createTempDirectory("hub-journey-v23-");
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile("", dir);
-        SQLiteDataSource file = OlderSchema.at(dir, "23");
+        SQLiteDataSource file = OlderSchema.at(dir, "24");
         long booked = now - Duration.ofDays(10).toMillis();
         try (Connection c = file.getConnection()) {
             Sql.update(c, "INSERT INTO guests (id, phone_hash, phone_enc, name, language, created_at, updated_at)"

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,10 +39,8 @@ class ACommandStoredBeforeTheUpgradeIsStillTheAnswerToItsApiKeysRetryTest {
     /** The schema up to V23 with one succeeded command of {@link TestHub#COMMANDS_KEY} under the key. */
     private static Path dataDirBeforeTheUpgrade() throws Exception {
         Path dir = Files.createTempDirectory("hub-before-v24-");
+        var file = OlderSchema.at(dir, "23");
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile("", dir);
-        var file = Database.sqlite(dir.resolve("hub.db"), 5000);
-        Flyway.configure().dataSource(file).locations("classpath:db/migration")
-                .javaMigrations(new SealNamesAndTexts(crypto)).target("23").load().migrate();
         long now = System.currentTimeMillis();
         // The key's id as ApiKeys gives it: the first 4 bytes of its SHA-256, in hex.
         String keyId = Digests.sha256Hex(TestHub.COMMANDS_KEY).substring(0, 8);
