@@ -495,7 +495,8 @@
       return el('li', null, [b.reference, dates, b.status].filter(Boolean).join(' · '));
     }));
     $('journey').replaceChildren.apply($('journey'), (view.journey || []).map(function (s) {
-      return el('li', null, [s.step, when(s.dueAt), s.state].filter(Boolean).join(' · '));
+      // A guest with two bookings has two sets of steps: each names its booking.
+      return el('li', null, [s.reference, s.step, when(s.dueAt), s.state].filter(Boolean).join(' · '));
     }));
     $('messages').replaceChildren.apply($('messages'), (view.messages || []).map(function (m) {
       var item = el('li', 'message ' + (m.direction === 'out' ? 'out' : 'in'));

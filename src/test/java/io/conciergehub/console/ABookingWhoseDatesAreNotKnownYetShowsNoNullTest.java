@@ -6,17 +6,12 @@ import io.conciergehub.support.ConsoleBrowser;
 import io.conciergehub.support.ConsolePage;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestHub;
-import io.conciergehub.support.Webhooks;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * In a real browser: a guest's bookings whose dates have not reached the hub yet (a channel that
@@ -44,20 +39,13 @@ class ABookingWhoseDatesAreNotKnownYetShowsNoNullTest {
 
     @Test
     void theBookingsListShowsTheKnownDatesOnly() throws Exception {
-        String phone = "+393351320001";
-        assertThat(env.hub().postSpoki(Webhooks.spokiInbound(phone, "Is there a dentist nearby?")).statusCode())
-                .isEqualTo(200);
-        assertThat(env.hub().postApi("/api/mesh/sync/bookings", TestHub.SYNC_KEY, "{\"bookings\":["
-                + "{\"externalId\":\"U-1\",\"source\":\"airbnb\",\"phone\":\"" + phone + "\"},"
-                + "{\"externalId\":\"A-1\",\"source\":\"airbnb\",\"phone\":\"" + phone + "\",\"arrival\":\"2027-06-10\"}"
-                + "]}").statusCode()).isEqualTo(200);
-        long guest = Long.parseLong(env.hub().text("SELECT MAX(guest_id) FROM messages"));
+        long guest = InboxGuests.withBookings(env.hub(), "+393351320001",
+                "{\"externalId\":\"U-1\",\"source\":\"airbnb\"}",
+                "{\"externalId\":\"A-1\",\"source\":\"airbnb\",\"arrival\":\"2027-06-10\"}");
 
         page.openConversation(guest);
 
-        By bookings = By.cssSelector("#bookings li");
-        new WebDriverWait(page.browser(), Duration.ofSeconds(10)).until(browser -> browser.findElements(bookings).size() == 2);
-        List<String> shown = page.browser().findElements(bookings).stream().map(WebElement::getText).toList();
-        assertThat(shown).containsExactlyInAnyOrder("U-1 · confirmed", "A-1 · 2027-06-10 → ? · confirmed");
+        assertThat(InboxGuests.shown(page, By.cssSelector("#bookings li"), 2))
+                .containsExactlyInAnyOrder("U-1 · confirmed", "A-1 · 2027-06-10 → ? · confirmed");
     }
 }

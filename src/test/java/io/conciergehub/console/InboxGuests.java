@@ -5,11 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.conciergehub.support.ConsoleBrowser;
+import io.conciergehub.support.ConsolePage;
 import io.conciergehub.support.Conversations;
 import io.conciergehub.support.TestHub;
+import io.conciergehub.support.Webhooks;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Guests writing to the hub and staff at the console's inbox, as the inbox tests need them. */
 final class InboxGuests {
@@ -31,6 +39,26 @@ final class InboxGuests {
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.count("SELECT COUNT(*) FROM outbox WHERE guest_id = "
                 + guestId + " AND state IN ('queued', 'sending')") == 0);
         return guestId;
+    }
+
+    /**
+     * The guest at {@code phone} writes, then a sync reports their bookings ({@code bookings}: the
+     * JSON objects of the list, without the phone, which is added); returns the guest's id.
+     */
+    static long withBookings(TestHub hub, String phone, String... bookings) throws Exception {
+        assertThat(hub.postSpoki(Webhooks.spokiInbound(phone, "Is there a dentist nearby?")).statusCode()).isEqualTo(200);
+        String phoneField = "{\"phone\":\"" + phone + "\",";
+        String listed = Stream.of(bookings).map(booking -> phoneField + booking.substring(1))
+                .collect(Collectors.joining(","));
+        assertThat(hub.postApi("/api/mesh/sync/bookings", TestHub.SYNC_KEY, "{\"bookings\":[" + listed + "]}")
+                .statusCode()).isEqualTo(200);
+        return hub.count("SELECT MAX(guest_id) FROM messages");
+    }
+
+    /** The texts of the {@code count} items {@code items} finds on the page, once there are that many. */
+    static List<String> shown(ConsolePage page, By items, int count) {
+        new WebDriverWait(page.browser(), Duration.ofSeconds(10)).until(browser -> browser.findElements(items).size() == count);
+        return page.browser().findElements(items).stream().map(WebElement::getText).toList();
     }
 
     /** A new account with this role, logged in. */
