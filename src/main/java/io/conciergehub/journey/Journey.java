@@ -124,7 +124,8 @@ public final class Journey {
                 return null;
             }
             Long due = step.dueAt(booking.bookedAt(), booking.arrival(), booking.departure(), zone);
-            if (due == null || due > now || step.passed(booking.arrival(), booking.departure(), today(now))) {
+            if (due == null || due > now || step.passed(booking.arrival(), booking.departure(), today(now))
+                    || coveredByAnother(c, booking.guestId(), bookingId, step, booking.arrival(), booking.departure())) {
                 return null;
             }
             String day = step.day(booking.arrival(), booking.departure()).toString();
@@ -166,6 +167,30 @@ public final class Journey {
     }
 
     /**
+     * Whether another of the guest's bookings, not cancelled, makes this step's message a repeat or
+     * wrong: one phone, two bookings (two rooms, or a stay extended by a second booking). The
+     * arrival's steps go not to a guest already in on that day under the other booking, nor again
+     * for a second room arriving that day once the first room's went; the check-out message goes
+     * not to a guest who stays on under the other booking, nor again for a second room leaving that
+     * day. Not recorded as done: should the other booking be cancelled, this one's step still goes
+     * while it is due.
+     */
+    private static boolean coveredByAnother(Connection c, long guestId, long bookingId, JourneyStep step,
+            LocalDate arrival, LocalDate departure) throws SQLException {
+        LocalDate day = step.day(arrival, departure);
+        if (day == null) {
+            return false;
+        }
+        boolean checkOut = JourneyStep.CHECK_OUT.equals(step.name());
+        String staysThrough = checkOut ? "o.arrival <= ? AND o.departure > ?" : "o.arrival < ? AND o.departure >= ?";
+        String sameDay = checkOut ? "o.departure = ?" : "o.arrival = ?";
+        return Sql.count(c, "SELECT COUNT(*) FROM bookings o WHERE o.guest_id = ? AND o.id <> ? AND o.status <> ?"
+                + " AND (" + staysThrough + " OR (" + sameDay + " AND EXISTS (SELECT 1 FROM journey_steps j"
+                + " WHERE j.booking_id = o.id AND j.step = ?)))", guestId, bookingId, Booking.CANCELLED, day.toString(),
+                day.toString(), day.toString(), step.name()) > 0;
+    }
+
+    /**
      * A guest's journey as staff see it (the console's conversation view), inside the caller's
      * transaction: per booking, oldest arrival first, each step that is on, with when it is due
      * (null: a date it needs is unknown) and its state: {@code queued} once it went to the outbox
@@ -193,7 +218,9 @@ public final class Journey {
                 boolean queued = recorded.stream().anyMatch(r -> r.step().equals(step.name())
                         && step.doneFor(r.day(), booking.arrival(), booking.departure()));
                 String state = queued ? "queued"
-                        : booking.skipped() || step.passed(booking.arrival(), booking.departure(), today) ? "skipped"
+                        : booking.skipped() || step.passed(booking.arrival(), booking.departure(), today)
+                                || coveredByAnother(c, guestId, booking.id(), step, booking.arrival(), booking.departure())
+                                ? "skipped"
                         : due != null && due <= now ? "due" : "scheduled";
                 Map<String, Object> planned = new LinkedHashMap<>();
                 planned.put("step", step.name());

@@ -11,6 +11,7 @@ import io.conciergehub.support.TestHub;
 import io.conciergehub.support.Webhooks;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -90,6 +91,14 @@ final class InboxGuests {
 
     static HttpResponse<String> take(ConsoleBrowser browser, long guestId, String body) throws Exception {
         return browser.post("/api/console/conversations/" + guestId + "/take", body);
+    }
+
+    /** The conversation's journey steps, each as "reference step state". */
+    static List<String> journey(JsonNode conversation) {
+        List<String> steps = new ArrayList<>();
+        conversation.path("journey").forEach(step -> steps.add(step.path("reference").asText() + " "
+                + step.path("step").asText() + " " + step.path("state").asText()));
+        return steps;
     }
 
     /** The newest message of the conversation. */

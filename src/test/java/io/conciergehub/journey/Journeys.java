@@ -1,6 +1,7 @@
 package io.conciergehub.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,8 @@ import io.conciergehub.support.TestClock;
 import io.conciergehub.support.TestHub;
 import io.conciergehub.support.Webhooks;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,34 @@ final class Journeys {
     /** The guest writes now (by the hub's clock): their 24-hour window opens. */
     static void guestWrites(TestHub hub, TestClock clock, String phone, String text) throws Exception {
         Webhooks.guestWritesOnSpoki(hub, clock, phone, text);
+    }
+
+    /**
+     * The guest at {@code phone} writes (their window opens), then their bookings reach the hub, in
+     * English, each "externalId arrival departure".
+     */
+    static void writesThenBooks(TestHub hub, TestClock clock, String phone, String name, String... bookings)
+            throws Exception {
+        guestWrites(hub, clock, phone, "Hello, a question about parking");
+        for (String booking : bookings) {
+            String[] fields = booking.split(" ");
+            book(hub, fields[0], name, phone, "en", fields[1], fields[2]);
+        }
+    }
+
+    /** The guest writes ten minutes before {@code at} (their window opens), then the clock moves to {@code at}. */
+    static void guestWritesBefore(TestHub hub, TestClock clock, String phone, String at) throws Exception {
+        LocalDateTime then = LocalDateTime.parse(at);
+        clock.moveTo(then.minusMinutes(10));
+        guestWrites(hub, clock, phone, "Good morning");
+        clock.moveTo(then);
+    }
+
+    /** The step whose text has {@code words} reaches the phone, and no second one follows. */
+    static void toldOnce(SpokiStub spoki, String phone, String words) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !journeyTexts(spoki, phone, words).isEmpty());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(journeyTexts(spoki, phone, words)).hasSize(1));
     }
 
     /**
