@@ -167,13 +167,13 @@ public final class Journey {
     }
 
     /**
-     * Whether another of the guest's bookings, not cancelled, makes this step's message a repeat or
-     * wrong: one phone, two bookings (two rooms, or a stay extended by a second booking). The
-     * arrival's steps go not to a guest already in on that day under the other booking, nor again
-     * for a second room arriving that day once the first room's went; the check-out message goes
-     * not to a guest who stays on under the other booking, nor again for a second room leaving that
-     * day. Not recorded as done: should the other booking be cancelled, this one's step still goes
-     * while it is due.
+     * Whether another of the guest's bookings, not cancelled, makes this step's message wrong or a
+     * repeat: one phone, two bookings. A stay extended (or moved to another room) by a booking that
+     * begins the day the first ends: no check-out message that morning, and no welcome or check-in
+     * instructions for the second booking, the guest being in the house. Two rooms arriving (or
+     * leaving) the same day: the step goes once, for the room whose step was queued first. Rooms
+     * whose days differ each get their own. Not recorded as done: should the other booking be
+     * cancelled, this one's step still goes while it is due.
      */
     private static boolean coveredByAnother(Connection c, long guestId, long bookingId, JourneyStep step,
             LocalDate arrival, LocalDate departure) throws SQLException {
@@ -182,11 +182,12 @@ public final class Journey {
             return false;
         }
         boolean checkOut = JourneyStep.CHECK_OUT.equals(step.name());
-        String staysThrough = checkOut ? "o.arrival <= ? AND o.departure > ?" : "o.arrival < ? AND o.departure >= ?";
+        // The step's day is the other booking's first or last: the stay goes on through it.
+        String goesOn = checkOut ? "o.arrival = ?" : "o.departure = ?";
         String sameDay = checkOut ? "o.departure = ?" : "o.arrival = ?";
         return Sql.count(c, "SELECT COUNT(*) FROM bookings o WHERE o.guest_id = ? AND o.id <> ? AND o.status <> ?"
-                + " AND (" + staysThrough + " OR (" + sameDay + " AND EXISTS (SELECT 1 FROM journey_steps j"
-                + " WHERE j.booking_id = o.id AND j.step = ?)))", guestId, bookingId, Booking.CANCELLED, day.toString(),
+                + " AND (" + goesOn + " OR (" + sameDay + " AND EXISTS (SELECT 1 FROM journey_steps j"
+                + " WHERE j.booking_id = o.id AND j.step = ?)))", guestId, bookingId, Booking.CANCELLED,
                 day.toString(), day.toString(), step.name()) > 0;
     }
 
