@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * within {@code flights.window} with a flight number, not cancelled, guest not opted out, one
  * question per flight), the answers kept for a poll interval, and what each guest on a flight is
  * told: a delay of at least {@code flights.delay-threshold} against what they were last told, a
- * cancellation or a diversion, each distinct change once (a {@code flight_notices} row written
- * once the notice waits in the guest's batch, see {@link NoticeBatches}). Early arrivals, small changes
+ * cancellation or a diversion, each distinct change once to the guest, whichever of their bookings
+ * is on the flight (a {@code flight_notices} row per booking, written once the notice waits in the
+ * guest's batch, see {@link NoticeBatches}). Early arrivals, small changes
  * and a flight already landed (first seen late, after a pause or an outage) tell nobody of a delay.
  */
 public final class FlightWatch {
@@ -44,6 +45,11 @@ public final class FlightWatch {
     private static final Logger LOG = LoggerFactory.getLogger(FlightWatch.class);
     public static final String NOTIFIED_STATUS = "flight-delay-notified";
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /**
+     * The notices told to the guest, for any of their bookings: a guest with two rooms on one
+     * flight is one phone, told of each change once, whichever booking's record says so.
+     */
+    private static final String GUESTS_NOTICES = " JOIN bookings b ON b.id = n.booking_id WHERE b.guest_id = ?";
 
     /** A guest on the flight: their booking and the day they arrive. */
     public record Passenger(long bookingId, LocalDate arrival) {
@@ -204,6 +210,7 @@ public final class FlightWatch {
         if (guestOf.isEmpty()) {
             return Optional.empty(); // cancelled or opted out since the selection
         }
+        long guestId = guestOf.get()[0];
         String day = passenger.arrival().toString();
         String kind;
         String key;
@@ -218,12 +225,13 @@ public final class FlightWatch {
             // would announce an arrival that has already happened.
             return Optional.empty();
         } else {
-            // What the guest was told of this flight on this day: a notice of another flight (the
-            // booking's flight changed since) says nothing of this one's delay.
+            // What the guest was told of this flight on this day, for any of their bookings (a
+            // second room on it): a notice of another flight (the booking's flight changed since)
+            // says nothing of this one's delay.
             String delayKeys = flight + "|" + day + "|delay|";
-            Instant told = Sql.one(c, "SELECT expected_arrival FROM flight_notices WHERE booking_id = ? AND kind = 'delay'"
-                    + " AND substr(notice_key, 1, ?) = ? ORDER BY notified_at DESC LIMIT 1",
-                    row -> Instant.ofEpochMilli(row.getLong(1)), passenger.bookingId(), delayKeys.length(), delayKeys)
+            Instant told = Sql.one(c, "SELECT n.expected_arrival FROM flight_notices n" + GUESTS_NOTICES
+                    + " AND n.kind = 'delay' AND substr(n.notice_key, 1, ?) = ? ORDER BY n.notified_at DESC LIMIT 1",
+                    row -> Instant.ofEpochMilli(row.getLong(1)), guestId, delayKeys.length(), delayKeys)
                     .orElse(status.scheduledArrival());
             if (status.expectedArrival() == null
                     || status.delayAfter(told).compareTo(settings.delayThreshold()) < 0) {
@@ -232,11 +240,10 @@ public final class FlightWatch {
             kind = "delay";
             key = delayKeys + roundedToFiveMinutes(status.expectedArrival());
         }
-        if (Sql.one(c, "SELECT 1 FROM flight_notices WHERE booking_id = ? AND notice_key = ?", row -> true,
-                passenger.bookingId(), key).isPresent()) {
-            return Optional.empty(); // told before (on this node, or on the peer before a failover)
+        if (Sql.one(c, "SELECT 1 FROM flight_notices n" + GUESTS_NOTICES + " AND n.notice_key = ?", row -> true,
+                guestId, key).isPresent()) {
+            return Optional.empty(); // told before (on this node, or on the peer before a failover; for another room)
         }
-        long guestId = guestOf.get()[0];
         String newArrival = status.expectedArrival() == null ? ""
                 : CLOCK_TIME.format(status.expectedArrival().atZone(zone));
         String delayMinutes = status.expectedArrival() == null ? ""

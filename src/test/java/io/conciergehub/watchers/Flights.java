@@ -12,12 +12,27 @@ import io.conciergehub.support.TestHub;
 import io.conciergehub.support.Webhooks;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** What the flight tests share: guests booked on a flight through the mesh API, what they were sent. */
 final class Flights {
 
     private Flights() {
+    }
+
+    /**
+     * A hub watching flights on the test's clock, asking AeroAPI at every poll (no answer kept) and
+     * finding the guests' legs at Fiumicino.
+     */
+    static TestHub.Builder askedAtEveryPoll(TestHub.Builder hub, AeroApiStub aeroapi, TestClock clock) {
+        return aeroapi.configure(hub.clock(clock)).property("flights.answer-cache", "0s")
+                .property("flights.far-answer-cache", "0s").property("flights.airports", "FCO, LIRA");
+    }
+
+    /** AeroAPI answers that the flight, scheduled into Rome at {@code scheduled}, lands {@code delay} late. */
+    static void delayed(AeroApiStub aeroapi, String ident, Instant scheduled, Duration delay) {
+        aeroapi.answer(ident, AeroApiStub.toRome(ident, scheduled, scheduled.plus(delay)));
     }
 
     static void book(TestHub hub, String externalId, String name, String phone, String language, String arrival,
