@@ -185,10 +185,12 @@ public final class Journey {
         // The step's day is the other booking's first or last: the stay goes on through it.
         String goesOn = checkOut ? "o.arrival = ?" : "o.departure = ?";
         String sameDay = checkOut ? "o.departure = ?" : "o.arrival = ?";
+        // The other room's step counts once it was recorded for this very day (its welcome whatever
+        // day it named, as JourneyStep.doneFor): recorded for a day its stay has since left, it is not.
         return Sql.count(c, "SELECT COUNT(*) FROM bookings o WHERE o.guest_id = ? AND o.id <> ? AND o.status <> ?"
                 + " AND (" + goesOn + " OR (" + sameDay + " AND EXISTS (SELECT 1 FROM journey_steps j"
-                + " WHERE j.booking_id = o.id AND j.step = ?)))", guestId, bookingId, Booking.CANCELLED,
-                day.toString(), day.toString(), step.name()) > 0;
+                + " WHERE j.booking_id = o.id AND j.step = ? AND (j.step = ? OR j.day = ?))))", guestId, bookingId,
+                Booking.CANCELLED, day.toString(), day.toString(), step.name(), JourneyStep.WELCOME, day.toString()) > 0;
     }
 
     /**

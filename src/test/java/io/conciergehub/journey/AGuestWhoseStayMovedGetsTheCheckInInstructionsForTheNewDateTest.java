@@ -1,10 +1,8 @@
 package io.conciergehub.journey;
 
-import static io.conciergehub.journey.Journeys.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.conciergehub.support.HubUnderTest;
 import io.conciergehub.support.TestClock;
 import java.time.Duration;
@@ -60,13 +58,7 @@ class AGuestWhoseStayMovedGetsTheCheckInInstructionsForTheNewDateTest {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> sent().size() == messages);
     }
 
-    /** The templates the guest got, in order, each with the date it names: the departure for the check-out. */
     private static List<String> sent() {
-        return templates(env.spoki(), PHONE).stream().map(template -> {
-            long id = template.path("template").asLong();
-            JsonNode fields = template.path("custom_fields");
-            return id == 1003 ? id + " departure " + fields.path("DEPARTURE").asText()
-                    : id + " arrival " + fields.path("ARRIVAL").asText();
-        }).toList();
+        return Journeys.stepsWithTheirDates(env.spoki(), PHONE);
     }
 }

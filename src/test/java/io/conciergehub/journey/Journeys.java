@@ -103,6 +103,19 @@ final class Journeys {
         return spoki.textsTo(phone).stream().filter(text -> text.contains(words)).toList();
     }
 
+    /**
+     * The step templates ({@link #stepTemplates}) sent to the phone, in order, each as its id and the
+     * date it names: "1001 arrival 12 marzo 2027", the departure for the check-out (1003).
+     */
+    static List<String> stepsWithTheirDates(SpokiStub spoki, String phone) {
+        return templates(spoki, phone).stream().map(template -> {
+            long id = template.path("template").asLong();
+            JsonNode fields = template.path("custom_fields");
+            return id == 1003 ? id + " departure " + fields.path("DEPARTURE").asText()
+                    : id + " arrival " + fields.path("ARRIVAL").asText();
+        }).toList();
+    }
+
     /** The templates sent to the phone, in order. */
     static List<JsonNode> templates(SpokiStub spoki, String phone) {
         return spoki.sentBodies().stream().filter(b -> phone.equals(b.path("phone").asText()))
