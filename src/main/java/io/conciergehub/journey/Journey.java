@@ -167,13 +167,14 @@ public final class Journey {
     }
 
     /**
-     * Whether another of the guest's bookings, not cancelled, makes this step's message wrong or a
-     * repeat: one phone, two bookings. A stay extended (or moved to another room) by a booking that
-     * begins the day the first ends: no check-out message that morning, and no welcome or check-in
-     * instructions for the second booking, the guest being in the house. Two rooms arriving (or
-     * leaving) the same day: the step goes once, for the room whose step was queued first. Rooms
-     * whose days differ each get their own. Not recorded as done: should the other booking be
-     * cancelled, this one's step still goes while it is due.
+     * Whether another of the guest's bookings makes this step's message wrong or a repeat: one
+     * phone, two bookings. A stay extended (or moved to another room) by a booking, not cancelled,
+     * that begins the day the first ends: no check-out message that morning, and no welcome or
+     * check-in instructions for the second booking, the guest being in the house. Two rooms arriving
+     * (or leaving) the same day: the step goes once, for the room whose step was queued first, also
+     * once that room is cancelled if its message went. Rooms whose days differ each get their own.
+     * Not recorded as done: should the other booking be cancelled before its message went, this
+     * one's step still goes while it is due.
      */
     private static boolean coveredByAnother(Connection c, long guestId, long bookingId, JourneyStep step,
             LocalDate arrival, LocalDate departure) throws SQLException {
@@ -187,10 +188,14 @@ public final class Journey {
         String sameDay = checkOut ? "o.departure = ?" : "o.arrival = ?";
         // The other room's step counts once it was recorded for this very day (its welcome whatever
         // day it named, as JourneyStep.doneFor): recorded for a day its stay has since left, it is not.
-        return Sql.count(c, "SELECT COUNT(*) FROM bookings o WHERE o.guest_id = ? AND o.id <> ? AND o.status <> ?"
-                + " AND (" + goesOn + " OR (" + sameDay + " AND EXISTS (SELECT 1 FROM journey_steps j"
-                + " WHERE j.booking_id = o.id AND j.step = ? AND (j.step = ? OR j.day = ?))))", guestId, bookingId,
-                Booking.CANCELLED, day.toString(), day.toString(), step.name(), JourneyStep.WELCOME, day.toString()) > 0;
+        // A cancelled room's counts only if its message went (or may have: sending; its outbox row
+        // gone with retention), not if it was cancelled or held at the send.
+        return Sql.count(c, "SELECT COUNT(*) FROM bookings o WHERE o.guest_id = ? AND o.id <> ?"
+                + " AND ((o.status <> ? AND " + goesOn + ") OR (" + sameDay + " AND EXISTS (SELECT 1 FROM journey_steps j"
+                + " WHERE j.booking_id = o.id AND j.step = ? AND (j.step = ? OR j.day = ?) AND (o.status <> ?"
+                + " OR NOT EXISTS (SELECT 1 FROM outbox x WHERE x.id = j.outbox_id AND x.state NOT IN ('sending', 'done'))))))",
+                guestId, bookingId, Booking.CANCELLED, day.toString(), day.toString(), step.name(), JourneyStep.WELCOME,
+                day.toString(), Booking.CANCELLED) > 0;
     }
 
     /**
