@@ -33,11 +33,15 @@ public final class JourneySendCheck implements Outbox.JourneyCheck {
         this.steps = steps.stream().collect(Collectors.toMap(JourneyStep::name, Function.identity()));
     }
 
-    /** The booking, step and day are the ones {@code journey_steps} queued the message for. */
+    /**
+     * The booking, step and day are the ones {@code journey_steps} queued the message for: its
+     * newest row with this outbox id. (Retention deletes old outbox rows, and SQLite may give a new
+     * row the id of a deleted one; a step's row stays, naming the id it had then.)
+     */
     @Override
     public Verdict verdict(Connection c, long outboxId, long goesAt) throws SQLException {
         return Sql.one(c, "SELECT j.step, j.day, b.status, b.arrival, b.departure FROM journey_steps j"
-                + " JOIN bookings b ON b.id = j.booking_id WHERE j.outbox_id = ?", r -> {
+                + " JOIN bookings b ON b.id = j.booking_id WHERE j.outbox_id = ? ORDER BY j.id DESC LIMIT 1", r -> {
                     if (Booking.CANCELLED.equals(r.getString(3))) {
                         return Verdict.BOOKING_CANCELLED;
                     }
@@ -62,7 +66,8 @@ public final class JourneySendCheck implements Outbox.JourneyCheck {
      */
     @Override
     public void dateChanged(Connection c, long outboxId) throws SQLException {
-        Sql.update(c, "DELETE FROM journey_steps WHERE outbox_id = ?", outboxId);
+        Sql.update(c, "DELETE FROM journey_steps WHERE id = (SELECT MAX(id) FROM journey_steps WHERE outbox_id = ?)",
+                outboxId);
     }
 
     @Override
