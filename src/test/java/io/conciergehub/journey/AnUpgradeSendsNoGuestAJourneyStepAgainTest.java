@@ -21,7 +21,9 @@ import org.sqlite.SQLiteDataSource;
 /**
  * A hub upgraded while its steps were recorded once per booking (before V25 recorded the day each
  * named) sends none of them again: the welcome and the check-in instructions a guest got before
- * the upgrade count for the stay's dates, and the check-out message still goes on its morning.
+ * the upgrade count for the stay's dates, and the check-out message still goes on its morning. So
+ * do the steps still waiting to be shipped to the peer (a standby down at the upgrade): they reach
+ * it with their day, and it would not send them again after a failover.
  */
 class AnUpgradeSendsNoGuestAJourneyStepAgainTest {
 
@@ -45,12 +47,27 @@ class AnUpgradeSendsNoGuestAJourneyStepAgainTest {
         }
     }
 
+    @Test
+    void theStepsWaitingToBeShippedCarryTheirDay() throws Exception {
+        Path dataDir = welcomedAndInstructedBeforeTheUpgrade(System.currentTimeMillis());
+        try (Connection c = OlderSchema.at(dataDir, "24").getConnection()) {
+            Sql.update(c, "INSERT INTO change_log (tbl, op, row_key, row_data, at) SELECT 'journey_steps', 'upsert',"
+                    + " json_object('id', id), json_object('id', id, 'booking_id', booking_id, 'step', step,"
+                    + " 'outbox_id', outbox_id, 'sent_at', sent_at), 0 FROM journey_steps");
+        }
+        try (Connection c = OlderSchema.at(dataDir, "25").getConnection()) {
+            assertThat(Sql.list(c, "SELECT json_extract(row_data, '$.step') || ' ' || json_extract(row_data, '$.day')"
+                    + " FROM change_log ORDER BY seq", row -> row.getString(1)))
+                    .containsExactly("welcome 2027-03-05", "pre-arrival 2027-03-05");
+        }
+    }
+
     /**
-     * A data directory at V23 (the schema before the steps' days) with a stay from the 5th to the
+     * A data directory at V24 (the schema before the steps' days) with a stay from the 5th to the
      * 8th whose welcome and check-in instructions went out.
      */
     private static Path welcomedAndInstructedBeforeTheUpgrade(long now) throws Exception {
-        Path dir = Files.createTempDirectory("hub-journey-v23-");
+        Path dir = Files.createTempDirectory("hub-journey-v24-");
         FieldCrypto crypto = FieldCrypto.fromConfiguredKeyOrFile("", dir);
         SQLiteDataSource file = OlderSchema.at(dir, "24");
         long booked = now - Duration.ofDays(10).toMillis();
