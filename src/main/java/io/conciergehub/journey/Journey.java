@@ -203,8 +203,9 @@ public final class Journey {
      * transaction: per booking, oldest arrival first, each step that is on, with when it is due
      * (null: a date it needs is unknown) and its state: {@code queued} once it went to the outbox
      * (the message's own state says the rest), {@code skipped} when it will not go (a cancelled
-     * booking, a guest who opted out, its last day passed), {@code due} when it waits for the next run (or the end of
-     * the quiet hours), {@code scheduled} before it is due.
+     * booking, a guest who opted out, its last day passed, another of the guest's bookings standing
+     * in for it), {@code due} when it waits for the next run (or the end of the quiet hours),
+     * {@code scheduled} before it is due.
      */
     public List<Map<String, Object>> plan(Connection c, long guestId) throws SQLException {
         long now = clock.millis();
