@@ -19,14 +19,18 @@ public final class GuestRepository {
         this.crypto = crypto;
     }
 
-    /** Finds the guest with this (normalised) phone or creates one, and records that they just wrote. */
-    public Resolved touchInbound(Connection c, String phone, String name, long now) throws SQLException {
+    /**
+     * Finds the guest with this (normalised) phone or creates one, and records that they wrote at
+     * {@code wroteAt}: their last message opens the 24-hour window, so an older one delivered late
+     * does not move it back.
+     */
+    public Resolved touchInbound(Connection c, String phone, String name, long wroteAt, long now) throws SQLException {
         return Sql.one(c, "INSERT INTO guests (phone_hash, phone_enc, name, last_inbound_at, created_at, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (phone_hash) DO UPDATE SET"
-                + " last_inbound_at = excluded.last_inbound_at, name = COALESCE(guests.name, excluded.name),"
-                + " updated_at = excluded.updated_at RETURNING id, created_at",
+                + " last_inbound_at = MAX(COALESCE(guests.last_inbound_at, 0), excluded.last_inbound_at),"
+                + " name = COALESCE(guests.name, excluded.name), updated_at = excluded.updated_at RETURNING id, created_at",
                 row -> new Resolved(row.getLong(1), row.getLong(2) == now), crypto.blindIndex(phone),
-                crypto.encrypt(phone), crypto.seal(name), now, now, now).orElseThrow();
+                crypto.encrypt(phone), crypto.seal(name), wroteAt, now, now).orElseThrow();
     }
 
     /** A guest found or created by phone: its id, and whether it was created now. */

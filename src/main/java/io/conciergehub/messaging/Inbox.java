@@ -69,7 +69,10 @@ public final class Inbox {
             if (seen) {
                 return null;
             }
-            GuestRepository.Resolved guest = guests.touchInbound(c, event.phone(), event.name(), now);
+            // The 24-hour window runs from when the guest wrote: a delivery Meta retried for hours
+            // (the hub was down) leaves less of it, never more (a provider's clock ahead of ours: now).
+            long wroteAt = event.sentAt() == null ? now : Math.min(now, event.sentAt());
+            GuestRepository.Resolved guest = guests.touchInbound(c, event.phone(), event.name(), wroteAt, now);
             long guestId = guest.id();
             if (guest.created()) {
                 events.publish(c, "guest.created", Map.of("guestId", guestId, "source", event.provider()));

@@ -105,7 +105,20 @@ public final class WhatsAppWebhook {
             // A voice note, a location, a sticker: no text, which the concierge leaves to staff.
             default -> "";
         };
-        return WebhookEvent.message(PROVIDER, PROVIDER + ":" + id, id, phone, name, text);
+        return WebhookEvent.message(PROVIDER, PROVIDER + ":" + id, id, phone, name, text)
+                .withSentAt(sentAt(message.path("timestamp").asText("")));
+    }
+
+    /**
+     * Meta's {@code timestamp}, a string of Unix seconds, in milliseconds; null when it is missing or
+     * not a number (the message is taken all the same, as received now).
+     */
+    private static Long sentAt(String seconds) {
+        try {
+            return seconds.isEmpty() ? null : Math.multiplyExact(Long.parseLong(seconds), 1000L);
+        } catch (NumberFormatException | ArithmeticException unreadable) {
+            return null;
+        }
     }
 
     private WebhookEvent status(JsonNode status) {

@@ -66,7 +66,7 @@ class AnswersMergedIntoAnInterruptedSendAreNeitherLostNorRepeatedTest extends Ou
         GuestRepository guests = new GuestRepository(FieldCrypto.fromConfiguredKeyOrFile("", hub.dataDir()));
         long now = System.currentTimeMillis();
         return database.write(c -> {
-            long guestId = guests.touchInbound(c, phone, null, now).id();
+            long guestId = guests.touchInbound(c, phone, null, now, now).id();
             List<Long> questions = new ArrayList<>();
             for (int i = 0; i < answers.length; i++) {
                 questions.add(Sql.insert(c, "INSERT INTO messages (guest_id, direction, provider, status, processed_at,"

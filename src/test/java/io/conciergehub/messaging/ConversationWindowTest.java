@@ -73,7 +73,7 @@ class ConversationWindowTest {
         Outbox outbox = new Outbox(db, guests, metrics, costs, noSink, "spoki", windowTemplate, Duration.ofSeconds(30),
                 () -> 1, () -> 1, () -> false, NO_JOURNEY, Clock.systemUTC()); // a single node, active under epoch 1, sending
         long outboxId = db.write(c -> {
-            long guestId = guests.touchInbound(c, "+393331230000", "Mario", NOW - ago.toMillis()).id();
+            long guestId = guests.touchInbound(c, "+393331230000", "Mario", NOW - ago.toMillis(), NOW - ago.toMillis()).id();
             return queue.of(c, outbox, guestId);
         });
         return new Setup(db, outbox, outboxId);

@@ -28,7 +28,7 @@ class HeldMessagesTakeNoneOfTheirGuestsTurnsTest extends OutboxRouteTest {
         long now = System.currentTimeMillis();
         long lastWrote = now - Duration.ofHours(25).toMillis(); // the window closed an hour ago
         List<Long> rows = database.write(c -> {
-            long guestId = guests.touchInbound(c, "+393331230010", null, lastWrote).id();
+            long guestId = guests.touchInbound(c, "+393331230010", null, lastWrote, lastWrote).id();
             return List.of(
                     outbox.enqueue(c, guestId, null, "Breakfast is from 7:30.", "en", null, Outbox.PURPOSE_REPLY, now),
                     outbox.enqueue(c, guestId, null, "Parking is 15 EUR.", "en", null, Outbox.PURPOSE_REPLY, now),

@@ -78,7 +78,7 @@ public abstract class OutboxRouteTest extends HubRouteTest {
     protected long enqueue(String phone, String text) {
         GuestRepository guests = new GuestRepository(FieldCrypto.fromConfiguredKeyOrFile("", hub.dataDir()));
         long now = System.currentTimeMillis();
-        return database.write(c -> outbox.enqueue(c, guests.touchInbound(c, phone, null, now).id(), null, text,
+        return database.write(c -> outbox.enqueue(c, guests.touchInbound(c, phone, null, now, now).id(), null, text,
                 "en", null, Outbox.PURPOSE_REPLY, now));
     }
 

@@ -60,7 +60,12 @@ public final class Webhooks {
     }
 
     public static String whatsappInbound(String messageId, String fromDigits, String name, String text) {
-        return whatsappMessage(messageId, fromDigits, name, "text", "{\"body\":" + quote(text) + "}");
+        return whatsappInbound(messageId, fromDigits, name, text, Instant.now());
+    }
+
+    /** A text the guest sent at {@code sentAt} (Meta's {@code timestamp}), delivered now: a retried delivery. */
+    public static String whatsappInbound(String messageId, String fromDigits, String name, String text, Instant sentAt) {
+        return whatsappMessage(messageId, fromDigits, name, "text", "{\"body\":" + quote(text) + "}", sentAt);
     }
 
     /**
@@ -74,18 +79,19 @@ public final class Webhooks {
             default -> "image/jpeg";
         };
         return whatsappMessage(messageId, fromDigits, name, type, "{\"mime_type\":\"" + mimeType + "\",\"sha256\":\"c2hh\","
-                + "\"id\":\"1234567890\"" + (caption == null ? "" : ",\"caption\":" + quote(caption)) + "}");
+                + "\"id\":\"1234567890\"" + (caption == null ? "" : ",\"caption\":" + quote(caption)) + "}", Instant.now());
     }
 
-    /** One inbound message of {@code type}, whose {@code type} object is {@code content}. */
-    private static String whatsappMessage(String messageId, String fromDigits, String name, String type, String content) {
+    /** One inbound message of {@code type}, whose {@code type} object is {@code content}, sent at {@code sentAt}. */
+    private static String whatsappMessage(String messageId, String fromDigits, String name, String type, String content,
+            Instant sentAt) {
         return """
                 {"object":"whatsapp_business_account","entry":[{"id":"WABA-1","changes":[{"field":"messages","value":{
                   "messaging_product":"whatsapp",
                   "metadata":{"display_phone_number":"390612345678","phone_number_id":"106540352242922"},
                   "contacts":[{"profile":{"name":"%s"},"wa_id":"%s"}],
                   "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"%s","%s":%s}]}}]}]}"""
-                .formatted(name, fromDigits, fromDigits, messageId, Instant.now().getEpochSecond(), type, type, content);
+                .formatted(name, fromDigits, fromDigits, messageId, sentAt.getEpochSecond(), type, type, content);
     }
 
     /** A WhatsApp Cloud status update of the message {@code wamid} ({@code sent}, {@code delivered}, {@code read}, {@code failed}). */
