@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -313,23 +314,33 @@ public final class Outbox {
         }
     }
 
-    /** Why a row is not sent: the state it leaves the queue in, and the reason recorded with it. */
+    /**
+     * Why a row is not sent: the state it leaves the queue in, the reason recorded with it (its
+     * {@code last_error}), and what the message then reads as ({@link Progress#reason}), which
+     * {@link #progress} reads back from the reason.
+     */
     private enum Unsent {
         CANCELLED("cancelled", "guest opted out", Progress.OPTED_OUT),
-        BOOKING_CANCELLED("cancelled", Progress.BOOKING_CANCELLED_REASON, Progress.BOOKING_CANCELLED),
-        DAY_PASSED("cancelled", Progress.DAY_PASSED_REASON, Progress.DAY_PASSED),
-        DATE_CHANGED("cancelled", Progress.DATE_CHANGED_REASON, Progress.DATE_CHANGED),
+        BOOKING_CANCELLED("cancelled", "booking cancelled", Progress.BOOKING_CANCELLED),
+        DAY_PASSED("cancelled", "its day passed", Progress.DAY_PASSED),
+        DATE_CHANGED("cancelled", "its date changed", Progress.DATE_CHANGED),
         HELD("held", "24-hour window closed and no template to send instead", Progress.WINDOW_CLOSED);
 
         final String state;
         final String reason;
-        /** What the message reads as ({@link Progress#reason}). */
         final String progress;
 
         Unsent(String state, String reason, String progress) {
             this.state = state;
             this.reason = reason;
             this.progress = progress;
+        }
+
+        /** What a row cancelled with {@code lastError} reads as: an opt-out unless another reason says otherwise. */
+        static String cancelledAs(String lastError) {
+            return Arrays.stream(values()).filter(unsent -> unsent.state.equals("cancelled")
+                    && unsent.reason.equals(lastError)).map(unsent -> unsent.progress).findFirst()
+                    .orElse(Progress.OPTED_OUT);
         }
     }
 
@@ -842,12 +853,7 @@ public final class Outbox {
             // Cancelled at the send: the guest had opted out, or a journey message's booking was
             // cancelled, its stay moved or its step's day passed. Not a failure, nothing went out.
             case "cancelled" -> new Progress(messageId, MessageStatus.HELD.dbValue(),
-                    switch (String.valueOf(row.getString("last_error"))) {
-                        case Progress.BOOKING_CANCELLED_REASON -> Progress.BOOKING_CANCELLED;
-                        case Progress.DAY_PASSED_REASON -> Progress.DAY_PASSED;
-                        case Progress.DATE_CHANGED_REASON -> Progress.DATE_CHANGED;
-                        default -> Progress.OPTED_OUT;
-                    });
+                    Unsent.cancelledAs(row.getString("last_error")));
             default -> MessageStatus.FAILED.dbValue().equals(status)
                     // No error on the row: the provider accepted it, then reported it failed.
                     ? new Progress(messageId, status, Optional.ofNullable(row.getString("last_error"))
@@ -863,14 +869,8 @@ public final class Outbox {
         public static final String BOOKING_CANCELLED = "booking-cancelled";
         /** A journey message whose step's last day passed before it could go. */
         public static final String DAY_PASSED = "day-passed";
-        /** What a row cancelled for its booking records as its error, by which it reads as {@link #BOOKING_CANCELLED}. */
-        static final String BOOKING_CANCELLED_REASON = "booking cancelled";
-        /** What a row cancelled for its step's day records as its error, by which it reads as {@link #DAY_PASSED}. */
-        static final String DAY_PASSED_REASON = "its day passed";
         /** A journey message whose booking's stay moved before it could go: it named the old date. */
         public static final String DATE_CHANGED = "date-changed";
-        /** What a row cancelled for its moved date records as its error, by which it reads as {@link #DATE_CHANGED}. */
-        static final String DATE_CHANGED_REASON = "its date changed";
     }
 
     public long depth() {
